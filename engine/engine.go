@@ -1,0 +1,44 @@
+package engine
+
+import (
+	"context"
+	"math/big"
+)
+
+// Rect is a rectangle of cells in universe coordinates: X and Y are its
+// top-left corner, W and H its size.
+type Rect struct{ X, Y, W, H int64 }
+
+// Engine is what every algorithm implements, as Golly's lifealgo serves
+// QuickLife and HashLife alike: cells to set and get, generations to step,
+// and what a viewer needs to draw. Coordinates are row first, (y, x), as in
+// the protocol; on a torus they wrap.
+//
+// An Engine is not safe for concurrent use: one goroutine owns it at a time
+// (in the UI, the animator), and hands out copies of what others need.
+type Engine interface {
+	// Name is the engine's name as --engine takes it ("protocol").
+	Name() string
+	// Rule returns the rule and topology the engine runs.
+	Rule() Rule
+	// Generation returns how many generations have been stepped since the
+	// pattern was loaded (or the count was last set).
+	Generation() *big.Int
+	// Population returns the number of live cells.
+	Population() *big.Int
+	// Step advances n generations. It checks ctx at least once a
+	// generation; on cancellation it returns ctx's error and the engine
+	// holds the last whole generation it reached.
+	Step(ctx context.Context, n uint64) error
+	// Cell reports whether the cell at (y, x) is alive.
+	Cell(y, x int64) bool
+	// SetCell makes the cell at (y, x) alive or dead.
+	SetCell(y, x int64, alive bool)
+	// Bounds returns a rectangle holding every live cell, and false when
+	// there is none.
+	Bounds() (Rect, bool)
+	// Visit calls fn for every live cell inside r, row by row.
+	Visit(r Rect, fn func(y, x int64))
+	// Clone returns an independent copy of the engine and its universe.
+	Clone() Engine
+}

@@ -1,0 +1,97 @@
+package engine
+
+import (
+	"context"
+	"fmt"
+	"math/big"
+
+	"github.com/life-go/life/grid"
+)
+
+// Protocol is the protocol engine: it runs per-cell step logic through the
+// query and transition messages of the seed, with bands of rows on every
+// core (see [Run]). It runs on a torus.
+type Protocol struct {
+	t    *grid.Torus
+	rule Rule
+	step StepFunc
+	gen  big.Int
+}
+
+// NewProtocol returns a protocol engine for rule r, whose topology must be a
+// plain torus, with every cell dead. step is the per-cell step logic; nil
+// means the seed's, [StepCell] of r.
+func NewProtocol(r Rule, step StepFunc) (*Protocol, error) {
+	if err := r.Topology.CheckTorus(); err != nil {
+		return nil, err
+	}
+	t, err := grid.New(r.Topology.W, r.Topology.H)
+	if err != nil {
+		return nil, err
+	}
+	if step == nil {
+		step = StepCell(r)
+	}
+	return &Protocol{t: t, rule: r, step: step}, nil
+}
+
+// Name returns "protocol".
+func (p *Protocol) Name() string { return "protocol" }
+
+// Rule returns the engine's rule.
+func (p *Protocol) Rule() Rule { return p.rule }
+
+// Torus returns the engine's grid. It belongs to the engine: callers may read
+// it between calls to Step but must not keep it across them.
+func (p *Protocol) Torus() *grid.Torus { return p.t }
+
+// Generation returns the generation count.
+func (p *Protocol) Generation() *big.Int { return new(big.Int).Set(&p.gen) }
+
+// Population returns the number of live cells.
+func (p *Protocol) Population() *big.Int { return big.NewInt(int64(p.t.Population())) }
+
+// Step advances n generations through the channel driver.
+func (p *Protocol) Step(ctx context.Context, n uint64) error {
+	done, err := Run(ctx, p.t, p.step, n)
+	p.gen.Add(&p.gen, new(big.Int).SetUint64(done))
+	return err
+}
+
+// Cell reports whether the cell at (y, x), wrapped onto the torus, is alive.
+func (p *Protocol) Cell(y, x int64) bool {
+	return p.t.Query(int(y%int64(p.t.Height())), int(x%int64(p.t.Width())))
+}
+
+// SetCell sets the cell at (y, x), wrapped onto the torus.
+func (p *Protocol) SetCell(y, x int64, alive bool) {
+	p.t.Assign(int(y%int64(p.t.Height())), int(x%int64(p.t.Width())), alive)
+}
+
+// Bounds returns the bounding box of the live cells in grid coordinates.
+func (p *Protocol) Bounds() (Rect, bool) {
+	r, ok := p.t.Bounds()
+	return Rect{X: int64(r.X), Y: int64(r.Y), W: int64(r.W), H: int64(r.H)}, ok
+}
+
+// Visit calls fn for every live cell whose grid coordinates (0 <= y < height,
+// 0 <= x < width) lie inside r.
+func (p *Protocol) Visit(r Rect, fn func(y, x int64)) {
+	for y, x := range p.t.Live() {
+		if yy, xx := int64(y), int64(x); yy >= r.Y && yy < r.Y+r.H && xx >= r.X && xx < r.X+r.W {
+			fn(yy, xx)
+		}
+	}
+}
+
+// Clone returns an independent copy.
+func (p *Protocol) Clone() Engine {
+	c := &Protocol{t: p.t.Clone(), rule: p.rule, step: p.step}
+	c.gen.Set(&p.gen)
+	return c
+}
+
+// String describes the engine for logs and test failures.
+func (p *Protocol) String() string {
+	return fmt.Sprintf("protocol %s gen %s pop %d", p.rule, p.gen.String(), p.t.Population())
+}

@@ -1,0 +1,3 @@
+module github.com/life-go/life
+
+go 1.25

@@ -1,0 +1,153 @@
+// Package patterns reads and writes Life pattern files as Golly does, and
+// holds the built-in library.
+//
+// A [Pattern] keeps its cells as horizontal runs of live cells, so that a
+// huge but sparse pattern costs what its cells cost, not what its bounding
+// box does, and its rule as text: package patterns imports no engine.
+// Coordinates are row first, (y, x), as in the engine: y counts rows
+// downwards and x columns rightwards, from the pattern's top-left corner.
+package patterns
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+)
+
+// MaxCoord bounds every coordinate and size a reader accepts, so that sums
+// of them never overflow an int64.
+const MaxCoord = 1 << 60
+
+// Pattern is a pattern as read from a file.
+type Pattern struct {
+	// Name is the pattern's name (#N in RLE), or "".
+	Name string
+	// Author is who made it (#O in RLE), or "".
+	Author string
+	// Comments are the comment lines (#C in RLE), in order, without their
+	// prefix.
+	Comments []string
+	// Rule is the rule as the file gives it, or "" when it gives none
+	// (Conway's Life).
+	Rule string
+	// W and H are the size the file declares (RLE's x and y), or 0.
+	W, H int64
+	// Runs are the live cells, row by row and left to right, adjacent runs
+	// merged.
+	Runs []Run
+}
+
+// Run is N live cells in row Y from column X rightwards.
+type Run struct{ Y, X, N int64 }
+
+// Population returns the number of live cells.
+func (p *Pattern) Population() int64 {
+	var n int64
+	for _, r := range p.Runs {
+		n += r.N
+	}
+	return n
+}
+
+// Bounds returns the smallest box holding every live cell, as its top-left
+// corner and size, and false for an empty pattern.
+func (p *Pattern) Bounds() (y, x, h, w int64, ok bool) {
+	if len(p.Runs) == 0 {
+		return 0, 0, 0, 0, false
+	}
+	top, bottom := p.Runs[0].Y, p.Runs[len(p.Runs)-1].Y
+	left, right := p.Runs[0].X, p.Runs[0].X+p.Runs[0].N
+	for _, r := range p.Runs {
+		left = min(left, r.X)
+		right = max(right, r.X+r.N)
+	}
+	return top, left, bottom - top + 1, right - left, true
+}
+
+// Size returns the pattern's width and height: the declared size, grown to
+// hold every live cell.
+func (p *Pattern) Size() (w, h int64) {
+	w, h = p.W, p.H
+	if y, x, bh, bw, ok := p.Bounds(); ok {
+		w, h = max(w, x+bw), max(h, y+bh)
+	}
+	return w, h
+}
+
+// Cells calls fn for every live cell, row by row.
+func (p *Pattern) Cells(fn func(y, x int64)) {
+	for _, r := range p.Runs {
+		for x := r.X; x < r.X+r.N; x++ {
+			fn(r.Y, x)
+		}
+	}
+}
+
+// Builder collects live cells into runs, in any order.
+type Builder struct {
+	runs   []Run
+	sorted bool
+}
+
+// Add adds n live cells in row y from column x.
+func (b *Builder) Add(y, x, n int64) {
+	if n <= 0 {
+		return
+	}
+	if k := len(b.runs); k > 0 {
+		last := &b.runs[k-1]
+		if last.Y == y && last.X+last.N == x {
+			last.N += n
+			return
+		}
+		if last.Y > y || last.Y == y && last.X > x {
+			b.sorted = false
+		}
+	} else {
+		b.sorted = true
+	}
+	b.runs = append(b.runs, Run{y, x, n})
+}
+
+// Runs returns the runs sorted and merged. Cells added twice count once.
+func (b *Builder) Runs() []Run {
+	if b.sorted || len(b.runs) < 2 {
+		return b.runs
+	}
+	slices.SortFunc(b.runs, func(a, c Run) int {
+		if a.Y != c.Y {
+			return cmp.Compare(a.Y, c.Y)
+		}
+		return cmp.Compare(a.X, c.X)
+	})
+	out := b.runs[:1]
+	for _, r := range b.runs[1:] {
+		last := &out[len(out)-1]
+		if last.Y == r.Y && r.X <= last.X+last.N {
+			last.N = max(last.N, r.X+r.N-last.X)
+			continue
+		}
+		out = append(out, r)
+	}
+	b.runs, b.sorted = out, true
+	return out
+}
+
+// Error is a malformed input's error, with its place: file, line and column,
+// counting from 1. A Line of 0 means the whole file.
+type Error struct {
+	File      string
+	Line, Col int
+	Msg       string
+}
+
+// Error returns "file:line:col: msg", or "file: msg" without a line.
+func (e *Error) Error() string {
+	switch {
+	case e.Line == 0:
+		return fmt.Sprintf("%s: %s", e.File, e.Msg)
+	case e.Col == 0:
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg)
+}
