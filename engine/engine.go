@@ -42,3 +42,31 @@ type Engine interface {
 	// Clone returns an independent copy of the engine and its universe.
 	Clone() Engine
 }
+
+// BlockCounter is implemented by engines that can count live cells in
+// blocks faster than by visiting each (HashLife, from its node
+// populations). A viewer zoomed out uses it when it is there, and
+// [CountBlocks] otherwise.
+type BlockCounter interface {
+	// CountBlocks sets dst[i*cols+j] to the number of live cells in the
+	// 2^k x 2^k block whose top-left cell is (r.Y + i<<k, r.X + j<<k),
+	// for rows = ceil(r.H / 2^k) and cols = ceil(r.W / 2^k); dst has at
+	// least rows*cols elements. Blocks are clipped to r.
+	CountBlocks(r Rect, k uint, dst []uint64)
+}
+
+// CountBlocks does what [BlockCounter.CountBlocks] does for any engine: with
+// the engine's own method when it has one, else by visiting the live cells
+// inside r.
+func CountBlocks(e Engine, r Rect, k uint, dst []uint64) {
+	if bc, ok := e.(BlockCounter); ok {
+		bc.CountBlocks(r, k, dst)
+		return
+	}
+	cols := (r.W + 1<<k - 1) >> k
+	rows := (r.H + 1<<k - 1) >> k
+	clear(dst[:rows*cols])
+	e.Visit(r, func(y, x int64) {
+		dst[((y-r.Y)>>k)*cols+(x-r.X)>>k]++
+	})
+}
