@@ -130,34 +130,47 @@ func (p *rleParser) comment() {
 	}
 }
 
-// header reads "x = W, y = H, rule = R".
+// header reads "x = W, y = H, rule = R". The rule runs to the end of the
+// line, since a bounded-grid suffix has a comma of its own.
 func (p *rleParser) header() error {
 	line, startCol := p.line, p.col+1
 	text := p.restOfLine()
-	col := startCol
+	const want = "want \"x = W, y = H, rule = R\""
 	seen := map[string]bool{}
-	for _, field := range strings.Split(text, ",") {
-		fieldCol := col + len(field) - len(strings.TrimLeft(field, " \t"))
-		col += len(field) + 1
-		key, value, ok := strings.Cut(field, "=")
-		key = strings.ToLower(strings.TrimSpace(key))
-		valueCol := fieldCol + len(key)
-		if ok {
-			valueCol = fieldCol + strings.Index(strings.TrimLeft(field, " \t"), "=") + 1
-			valueCol += len(value) - len(strings.TrimLeft(value, " \t"))
+	i := 0 // index into text
+	skip := func() {
+		for i < len(text) && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r') {
+			i++
 		}
-		value = strings.TrimSpace(value)
-		if key == "" && !ok {
-			if strings.TrimSpace(field) == "" && seen["rule"] {
-				continue
-			}
-			return p.errorf(line, fieldCol, "empty field in the header, want \"x = W, y = H, rule = R\"")
+	}
+	for {
+		skip()
+		if i == len(text) {
+			break
 		}
-		if !ok {
-			return p.errorf(line, fieldCol, "header field %q has no '=', want \"x = W, y = H, rule = R\"", strings.TrimSpace(field))
+		keyCol := startCol + i
+		eq := strings.IndexByte(text[i:], '=')
+		comma := strings.IndexByte(text[i:], ',')
+		if eq < 0 || comma >= 0 && comma < eq {
+			return p.errorf(line, keyCol, "header field %q has no '=', %s", strings.TrimSpace(strings.SplitN(text[i:], ",", 2)[0]), want)
+		}
+		key := strings.ToLower(strings.TrimSpace(text[i : i+eq]))
+		i += eq + 1
+		skip()
+		valueCol := startCol + i
+		var value string
+		if key == "rule" {
+			value, i = strings.TrimSpace(text[i:]), len(text)
+		} else if end := strings.IndexByte(text[i:], ','); end >= 0 {
+			value, i = strings.TrimSpace(text[i:i+end]), i+end+1
+		} else {
+			value, i = strings.TrimSpace(text[i:]), len(text)
+		}
+		if key == "" {
+			return p.errorf(line, keyCol, "header field with no name before '=', %s", want)
 		}
 		if seen[key] {
-			return p.errorf(line, fieldCol, "header field %q appears twice", key)
+			return p.errorf(line, keyCol, "header field %q appears twice", key)
 		}
 		seen[key] = true
 		switch key {
@@ -181,7 +194,7 @@ func (p *rleParser) header() error {
 		}
 	}
 	if !seen["x"] || !seen["y"] {
-		return p.errorf(line, startCol, "header line needs both x and y, want \"x = W, y = H, rule = R\"")
+		return p.errorf(line, startCol, "header line needs both x and y, %s", want)
 	}
 	return nil
 }

@@ -1,0 +1,157 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"math/big"
+
+	"github.com/life-go/life/engine"
+	"github.com/life-go/life/patterns"
+)
+
+// stdinName is how standard input is named in messages.
+const stdinName = "<stdin>"
+
+// readPattern reads the pattern at path, or standard input for "-". Errors
+// in the content are inputErrors; the file's name is in every message.
+func readPattern(e *env, path string) (*patterns.Pattern, string, error) {
+	if path == "-" {
+		data, err := io.ReadAll(e.stdin)
+		if err != nil {
+			return nil, stdinName, fmt.Errorf("reading standard input: %w", err)
+		}
+		p, err := patterns.Read(stdinName, bytes.NewReader(data))
+		return p, stdinName, asInputError(err)
+	}
+	p, err := patterns.ReadFile(path)
+	return p, path, asInputError(err)
+}
+
+func asInputError(err error) error {
+	var pe *patterns.Error
+	if errors.As(err, &pe) {
+		return inputError{err}
+	}
+	return err
+}
+
+// setup says how to turn a pattern into a running universe.
+type setup struct {
+	rule   string // --rule, or "" for the file's
+	torus  string // --torus WxH, or ""
+	engine string // --engine
+	gens   uint64 // generations to run, for the implied torus's margin
+}
+
+// maxMargin caps the margin of the torus a pattern with no bounded-grid
+// suffix runs on.
+const maxMargin = 256
+
+// universe is a loaded pattern, ready to run.
+type universe struct {
+	eng     engine.Engine
+	implied bool // the torus stands in for the unbounded plane
+}
+
+// resolveRule works out the rule and topology: the --rule flag, else the
+// file's rule (B3/S23 when it gives none); its bounded-grid suffix, else
+// --torus, else a torus the size of the pattern plus a margin of
+// min(gens+1, maxMargin) cells on every side, which matches the unbounded
+// plane for at least that many generations.
+func resolveRule(p *patterns.Pattern, name string, s setup) (engine.Rule, bool, error) {
+	text, from := p.Rule, name
+	if s.rule != "" {
+		text, from = s.rule, "--rule"
+	}
+	r := engine.Life
+	if text != "" {
+		var err error
+		if r, err = engine.ParseRule(text); err != nil {
+			if s.rule != "" {
+				return r, false, usageError{fmt.Errorf("%s: %w", from, err)}
+			}
+			return r, false, inputError{fmt.Errorf("%s: %w", from, err)}
+		}
+	}
+	if r.Topology.Kind != engine.Plane {
+		return r, false, nil
+	}
+	if s.torus != "" {
+		w, h, err := parseSize(s.torus)
+		if err != nil {
+			return r, false, usageError{fmt.Errorf("--torus: %w", err)}
+		}
+		r.Topology = engine.TorusOf(w, h)
+		return r, false, nil
+	}
+	w, h := p.Size()
+	m := int64(min(s.gens+1, maxMargin))
+	if w > patterns.MaxCoord/4 || h > patterns.MaxCoord/4 {
+		return r, false, inputError{fmt.Errorf("%s: pattern of %d x %d cells is too large for a torus; give --torus WxH", name, w, h)}
+	}
+	r.Topology = engine.TorusOf(int(max(w, 1)+2*m), int(max(h, 1)+2*m))
+	return r, true, nil
+}
+
+// runSetter is implemented by engines that set a run of live cells faster
+// than cell by cell.
+type runSetter interface {
+	SetRun(y, x, n int64)
+}
+
+// load builds the universe for pattern p read from the file name.
+func load(p *patterns.Pattern, name string, s setup) (*universe, error) {
+	r, implied, err := resolveRule(p, name, s)
+	if err != nil {
+		return nil, err
+	}
+	t := r.Topology
+	if t.Kind != engine.Plane && t.W > 0 && t.H > 0 {
+		if w, h := p.Size(); w > int64(t.W) || h > int64(t.H) {
+			return nil, inputError{fmt.Errorf("%s: pattern of %d x %d cells does not fit the %d x %d grid of %s", name, w, h, t.W, t.H, r)}
+		}
+	}
+	eng, err := newEngine(s.engine, r)
+	if err != nil {
+		if errors.Is(err, engine.ErrUnsupported) {
+			return nil, inputError{fmt.Errorf("%s: %w", name, err)}
+		}
+		return nil, err
+	}
+	// Place the pattern as Golly does: its top-left corner at
+	// (-(h/2), -(w/2)) of a grid that spans [-(H/2), H-H/2).
+	w, h := p.Size()
+	y0, x0 := int64(t.H/2)-h/2, int64(t.W/2)-w/2
+	if rs, ok := eng.(runSetter); ok {
+		for _, run := range p.Runs {
+			rs.SetRun(y0+run.Y, x0+run.X, run.N)
+		}
+	} else {
+		p.Cells(func(y, x int64) { eng.SetCell(y0+y, x0+x, true) })
+	}
+	return &universe{eng: eng, implied: implied}, nil
+}
+
+// snapshot returns the universe's live cells as a pattern, with the name
+// and comments of the original. Its rule has the bounded-grid suffix unless
+// the torus only stood in for the plane.
+func (u *universe) snapshot(orig *patterns.Pattern) *patterns.Pattern {
+	r := u.eng.Rule()
+	if u.implied {
+		r.Topology = engine.Topology{}
+	}
+	out := &patterns.Pattern{Name: orig.Name, Author: orig.Author, Comments: orig.Comments, Rule: r.String()}
+	var b patterns.Builder
+	if box, ok := u.eng.Bounds(); ok {
+		u.eng.Visit(box, func(y, x int64) { b.Add(y, x, 1) })
+	}
+	out.Runs = b.Runs()
+	return out
+}
+
+// stats is the --stats line.
+func stats(gen, pop *big.Int) string {
+	return fmt.Sprintf("generation=%s population=%s", gen, pop)
+}

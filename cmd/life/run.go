@@ -1,0 +1,92 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/life-go/life/patterns"
+)
+
+func init() {
+	register(command{"run", "run a pattern headless and write the result", runRun})
+}
+
+const runUsage = `Usage: life run [flags] PATTERN|-
+
+Reads the pattern file PATTERN (or standard input for -), advances it
+--gens generations, and writes the final pattern as RLE to standard output,
+or to the file -o names. Flags may come before or after PATTERN, as -flag
+or --flag.
+
+The universe is the file's bounded-grid suffix (rule = B3/S23:T64,48),
+else --torus, else a torus the size of the pattern plus a margin of
+min(N+1, %d) cells on every side, N the number of generations: there the
+run matches the unbounded plane for at least min(N, %d) generations.
+
+Exit status: 0 on success, 2 on bad usage or bad input, 1 on other
+failures.
+
+Flags:
+`
+
+func runRun(e *env) int {
+	fs := flag.NewFlagSet("life run", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	gens := fs.Uint64("gens", 1, "advance `N` generations (0 writes the pattern as read)")
+	rule := fs.String("rule", "", "run under `RULE` (B3/S23 notation, with an optional suffix such as :T64,48) instead of the file's")
+	torus := fs.String("torus", "", "run on a `WxH` torus when the rule has no bounded-grid suffix")
+	eng := fs.String("engine", "auto", "the `ENGINE`: "+engineNames()+" (auto picks the fastest that runs the topology)")
+	out := fs.String("o", "", "write the result to `FILE` (through a temporary file and a rename) instead of standard output")
+	st := fs.Bool("stats", false, "print one line, generation=N population=P, instead of the pattern")
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), runUsage, maxMargin, maxMargin-1)
+		fs.PrintDefaults()
+	}
+	pos, err := parseFlags(fs, e.args)
+	if errors.Is(err, flag.ErrHelp) {
+		return exitOK
+	}
+	if err != nil {
+		return exitUsage // the flag package has said what is wrong.
+	}
+	if len(pos) != 1 {
+		fs.Usage()
+		return report(e, usageError{fmt.Errorf("run: want one PATTERN (a file, or - for standard input), got %d arguments", len(pos))})
+	}
+	return report(e, run(e.ctx, e, pos[0], setup{rule: *rule, torus: *torus, engine: *eng, gens: *gens}, *out, *st))
+}
+
+// run is life run once its flags are read.
+func run(ctx context.Context, e *env, path string, s setup, out string, st bool) error {
+	p, name, err := readPattern(e, path)
+	if err != nil {
+		return err
+	}
+	u, err := load(p, name, s)
+	if err != nil {
+		return err
+	}
+	if err := u.eng.Step(ctx, s.gens); err != nil {
+		if ctx.Err() != nil {
+			return fmt.Errorf("%s: stopped at generation %s: %w", name, u.eng.Generation(), err)
+		}
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	write := func(w io.Writer) error { return patterns.WriteRLE(w, u.snapshot(p)) }
+	if out != "" {
+		if err := writeFileAtomic(out, write); err != nil {
+			return err
+		}
+	}
+	if st {
+		_, err := fmt.Fprintln(e.stdout, stats(u.eng.Generation(), u.eng.Population()))
+		return err
+	}
+	if out == "" {
+		return write(e.stdout)
+	}
+	return nil
+}
