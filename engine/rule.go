@@ -177,7 +177,7 @@ func ParseRule(s string) (Rule, error) {
 				return fmt.Errorf("%s count 9 is out of range 0-8", what)
 			case c == 'h' || c == 'H' || c == 'v' || c == 'V':
 				return fmt.Errorf("%q: hexagonal and von Neumann neighbourhoods are %w; only the Moore neighbourhood runs here", c, ErrUnsupported)
-			case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+			case strings.ContainsRune("-cekainyqjrtwzCEKAINYQJRTWZ", c):
 				return fmt.Errorf("%q after the %s counts: isotropic non-totalistic rules are %w; only Life-like rules (B3/S23) run here", c, what, ErrUnsupported)
 			default:
 				return fmt.Errorf("unexpected %q in the %s counts, want digits 0-8", c, what)

@@ -211,10 +211,11 @@ func (p *rleParser) body() error {
 			if countLine == 0 {
 				countLine, countCol = p.line, p.col
 			}
-			if count > (MaxCoord-9)/10 {
+			d := int64(c - '0')
+			if count > (MaxCoord-d)/10 {
 				return p.errorf(countLine, countCol, "run count is more than the limit of %d", int64(MaxCoord))
 			}
-			count = count*10 + int64(c-'0')
+			count = count*10 + d
 			continue
 		case c == ' ' || c == '\t' || c == '\r' || c == '\n':
 			continue
