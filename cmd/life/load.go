@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"math/big"
 
 	"github.com/life-go/life/engine"
@@ -29,9 +30,11 @@ func readPattern(e *env, path string) (*patterns.Pattern, string, error) {
 	return p, path, asInputError(err)
 }
 
+// asInputError marks errors in the content of a file, and a file that does
+// not exist, as the user's to mend (exit status 2).
 func asInputError(err error) error {
 	var pe *patterns.Error
-	if errors.As(err, &pe) {
+	if errors.As(err, &pe) || errors.Is(err, fs.ErrNotExist) {
 		return inputError{err}
 	}
 	return err

@@ -1,0 +1,126 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// life runs the command line in-process and returns its exit code, standard
+// output and standard error.
+func life(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := dispatch(&env{ctx: context.Background(), args: args, stdin: strings.NewReader(stdin), stdout: &out, stderr: &errb})
+	return code, out.String(), errb.String()
+}
+
+func TestRunGliderOnTorus(t *testing.T) {
+	code, out, errs := life(t, "", "run", "--gens", "4", "--torus", "8x8", "testdata/glider.rle")
+	const want = "#N Glider\nx = 3, y = 3, rule = B3/S23:T8,8\nbo$2bo$3o!\n"
+	if code != 0 || out != want || errs != "" {
+		t.Errorf("exit %d\nstdout:\n%s\nstderr:\n%s\nwant:\n%s", code, out, errs, want)
+	}
+}
+
+func TestRunStats(t *testing.T) {
+	// The glider's first generation, on the implied torus.
+	code, out, _ := life(t, "", "run", "testdata/glider.rle", "-stats")
+	if code != 0 || out != "generation=1 population=5\n" {
+		t.Errorf("exit %d: %q", code, out)
+	}
+	// Flags after the pattern, standard input, zero generations.
+	code, out, _ = life(t, "x = 2, y = 2\n2o$2o!", "run", "-", "--gens", "0", "--stats")
+	if code != 0 || out != "generation=0 population=4\n" {
+		t.Errorf("stdin: exit %d: %q", code, out)
+	}
+}
+
+// TestSeedSoup checks the seed's own program's answer: its population of
+// the 256 x 256 soup after 5 generations. testdata/soup256.rle was made by
+// python3 ../shared/anchors/mksoup.py 256 256 0.3 7 "B3/S23:T256,256", and
+// python3 ../shared/anchors/seed_life.py soup256.rle 5 prints
+// generation=5 population=17169.
+func TestSeedSoup(t *testing.T) {
+	code, out, errs := life(t, "", "run", "--engine", "protocol", "--gens", "5", "--stats", "testdata/soup256.rle")
+	if code != 0 || out != "generation=5 population=17169\n" {
+		t.Errorf("exit %d: %q %s", code, out, errs)
+	}
+}
+
+func TestRunWritesFileAtomically(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out.rle")
+	code, stdout, errs := life(t, "", "run", "--gens", "4", "--torus", "8x8", "-o", out, "testdata/glider.rle")
+	if code != 0 || stdout != "" || errs != "" {
+		t.Fatalf("exit %d %q %q", code, stdout, errs)
+	}
+	got, _ := os.ReadFile(out)
+	if string(got) != "#N Glider\nx = 3, y = 3, rule = B3/S23:T8,8\nbo$2bo$3o!\n" {
+		t.Errorf("wrote:\n%s", got)
+	}
+	// A failed run leaves the existing file as it was, and no temporary file.
+	bad := filepath.Join(dir, "bad.rle")
+	os.WriteFile(bad, []byte("x = 3, y = 3\nbo$2bz!"), 0o644)
+	code, _, errs = life(t, "", "run", "-o", out, bad)
+	if code != 2 || errs != "life: "+bad+":2:6: unexpected 'z', want a run count, 'b', 'o', '$' or '!'\n" {
+		t.Errorf("exit %d, stderr %q", code, errs)
+	}
+	if again, _ := os.ReadFile(out); !bytes.Equal(again, got) {
+		t.Error("the existing file changed")
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 2 {
+		t.Errorf("files left behind: %v", entries)
+	}
+	// An output directory that does not exist: exit 1, nothing written.
+	code, _, errs = life(t, "", "run", "-o", filepath.Join(dir, "no", "such", "dir.rle"), "testdata/glider.rle")
+	if code != 1 || !strings.HasPrefix(errs, "life: open "+filepath.Join(dir, "no", "such")) {
+		t.Errorf("exit %d, stderr %q", code, errs)
+	}
+}
+
+func TestRunErrors(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, content string) string {
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, []byte(content), 0o644)
+		return p
+	}
+	bigRule := write("b9.rle", "x = 1, y = 1, rule = B9/S23\no!")
+	klein := write("klein.rle", "x = 1, y = 1, rule = B3/S23:K10*,10\no!")
+	tooBig := write("big.rle", "x = 30, y = 1, rule = B3/S23:T20,20\n30o!")
+	for _, tc := range []struct {
+		args []string
+		code int
+		msg  string
+	}{
+		{[]string{"run", bigRule}, 2, "life: " + bigRule + `: rule "B9/S23": birth count 9 is out of range 0-8` + "\n"},
+		{[]string{"run", "--rule", "B3/S23:X4", "testdata/glider.rle"}, 2, `life: --rule: rule "B3/S23:X4": unknown topology 'X' in the bounded-grid suffix, want P, T, K, C or S` + "\n"},
+		{[]string{"run", klein}, 2, "life: " + klein + `: no engine runs B3/S23:K10*,10: protocol: bounded grid ":K10*,10" (Klein bottle) is not supported yet: only plain tori (":TW,H") run here` + "\n"},
+		{[]string{"run", tooBig}, 2, "life: " + tooBig + ": pattern of 30 x 1 cells does not fit the 20 x 20 grid of B3/S23:T20,20\n"},
+		{[]string{"run", "--torus", "0x5", "testdata/glider.rle"}, 2, `life: --torus: size "0x5": want WxH with whole numbers from 1, such as 64x48` + "\n"},
+		{[]string{"run", "--engine", "warp", "testdata/glider.rle"}, 2, `life: unknown engine "warp", want one of auto, protocol` + "\n"},
+		{[]string{"run", "a.rle", "b.rle"}, 2, "life: run: want one PATTERN (a file, or - for standard input), got 2 arguments\n"},
+		{[]string{"run", filepath.Join(dir, "missing.rle")}, 2, "life: open " + filepath.Join(dir, "missing.rle") + ": no such file or directory\n"},
+	} {
+		code, _, errs := life(t, "", tc.args...)
+		if i := strings.LastIndex(errs, "life: "); i > 0 {
+			errs = errs[i:] // after the usage text
+		}
+		if code != tc.code || errs != tc.msg {
+			t.Errorf("%v: exit %d, stderr:\n%s\nwant exit %d:\n%s", tc.args, code, errs, tc.code, tc.msg)
+		}
+	}
+	code, _, errs := life(t, "", "run", "--gens", "x", "testdata/glider.rle")
+	if code != 2 || !strings.Contains(errs, `invalid value "x" for flag -gens`) {
+		t.Errorf("bad flag: exit %d %q", code, errs)
+	}
+	code, _, errs = life(t, "", "run", "--help")
+	if code != 0 || !strings.Contains(errs, "Usage: life run") || !strings.Contains(errs, "-gens N") {
+		t.Errorf("--help: exit %d %q", code, errs)
+	}
+}
