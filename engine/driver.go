@@ -164,9 +164,7 @@ type bandConn struct {
 	outRow       int      // offset in out of the row being stepped
 	requests     chan<- request
 	answers      <-chan answer
-	rowBufs      [cacheRows][]uint64
 	cache        [cacheRows]cachedRow
-	cached, next int // entries in use; the one to replace next
 	lastY        int // the row answered last, and its states
 	lastRow      []uint64
 	cell         cellCheck
@@ -181,8 +179,8 @@ type cachedRow struct {
 // loop runs the worker: one band of one generation each time the driver
 // says start, until the driver closes the answers channel or ctx ends.
 func (c *bandConn) loop(step StepFunc) {
-	for i := range c.rowBufs {
-		c.rowBufs[i] = make([]uint64, c.stride)
+	for i := range c.cache {
+		c.cache[i].row = make([]uint64, c.stride)
 	}
 	for {
 		select {
@@ -210,7 +208,10 @@ func (c *bandConn) loop(step StepFunc) {
 
 // band runs the step logic on every cell of the band.
 func (c *bandConn) band(step StepFunc) (err error) {
-	c.cached, c.next, c.lastY, c.lastRow = 0, 0, -1, nil
+	for i := range c.cache {
+		c.cache[i].y = -1
+	}
+	c.lastY, c.lastRow = -1, nil
 	clear(c.out)
 	defer func() {
 		if p := recover(); p != nil {
@@ -249,27 +250,20 @@ func (c *bandConn) Query(y, x int) State {
 	return State(row[x>>6] >> (x & 63) & 1)
 }
 
-// row returns the cached answers for row y, fetching them if need be.
+// row returns the cached answers for row y, fetching them if need be. The
+// cache is direct-mapped by y modulo cacheRows, so that the rows around the
+// one being stepped never evict each other.
 func (c *bandConn) row(y int) []uint64 {
-	for i := range c.cached {
-		if c.cache[i].y == y {
-			c.lastY, c.lastRow = y, c.cache[i].row
-			return c.lastRow
+	slot := &c.cache[y%cacheRows]
+	if slot.y != y {
+		slot.y = y
+		if !c.fetch(y, slot.row) {
+			clear(slot.row)
+			slot.y = -1
 		}
 	}
-	slot := c.next
-	c.next = (c.next + 1) % cacheRows
-	if c.cached < cacheRows {
-		c.cached++
-	}
-	buf := c.rowBufs[slot]
-	c.cache[slot] = cachedRow{y: y, row: buf}
-	if !c.fetch(y, buf) {
-		clear(buf)
-		c.cache[slot].y = -1
-	}
-	c.lastY, c.lastRow = y, buf
-	return buf
+	c.lastY, c.lastRow = y, slot.row
+	return slot.row
 }
 
 // fetch sends the rowQuery for row y and waits for the answer.
