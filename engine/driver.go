@@ -258,7 +258,9 @@ func (c *bandConn) row(y int) []uint64 {
 	if slot.y != y {
 		slot.y = y
 		if !c.fetch(y, slot.row) {
-			clear(slot.row)
+			// Cancelled: the driver may still be copying into the old
+			// buffer, so leave it to the driver and answer from a new one.
+			slot.row = make([]uint64, c.stride)
 			slot.y = -1
 		}
 	}
