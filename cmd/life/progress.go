@@ -110,12 +110,15 @@ func (s *stepper) show(now time.Time) {
 }
 
 // finish takes the bar away, if there is one: call it when the run ends,
-// however it ends, before writing anything else to standard error.
+// however it ends, before writing anything else to standard error. Calling
+// it again does nothing.
 func (s *stepper) finish() {
 	if s.bar != nil {
 		s.bar.Clear()
 		s.bar.Exit()
+		s.bar = nil
 	}
+	s.w = nil
 }
 
 // advance steps eng n generations as one whole run, showing its progress as
