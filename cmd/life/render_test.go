@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/xml"
+	"flag"
 	"image"
 	"image/color"
 	"image/draw"
@@ -287,5 +288,52 @@ func TestRenderKeepsOldFile(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 2 {
 		t.Errorf("files left behind: %v", entries)
+	}
+}
+
+var update = flag.Bool("update", false, "rewrite testdata/gosper.gif, the README's animation")
+
+// readmeGIF is the command in the README that made testdata/gosper.gif,
+// run from the repository's root.
+const readmeGIF = "render --gens 120 --every 2 --scale 4 --torus 100x100 -o gosper.gif cmd/life/testdata/gosper.rle"
+
+// TestReadmeGIF checks that the README's command still makes the GIF the
+// README shows, byte for byte; -update rewrites it.
+func TestReadmeGIF(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(readme), "go run ./cmd/life "+readmeGIF+"\n") || !strings.Contains(string(readme), "](cmd/life/testdata/gosper.gif)") {
+		t.Errorf("the README does not show %q and its GIF", readmeGIF)
+	}
+	out := filepath.Join(t.TempDir(), "gosper.gif")
+	args := strings.Fields(readmeGIF)
+	for i, a := range args {
+		switch a {
+		case "gosper.gif":
+			args[i] = out
+		case "cmd/life/testdata/gosper.rle":
+			args[i] = "testdata/gosper.rle"
+		}
+	}
+	if code, _, errs := life(t, "", args...); code != 0 {
+		t.Fatalf("exit %d %q", code, errs)
+	}
+	got, _ := os.ReadFile(out)
+	if *update {
+		if err := os.WriteFile("testdata/gosper.gif", got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile("testdata/gosper.gif")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("the command makes a GIF of %d bytes, not the README's %d (go test -run ReadmeGIF -update rewrites it)", len(got), len(want))
+	}
+	if len(want) > 50_000 {
+		t.Errorf("the README's GIF is %d bytes: keep it small", len(want))
 	}
 }
