@@ -20,4 +20,29 @@
 // Nothing here is safe for concurrent use with the engine it reads: call
 // these functions from the goroutine that owns the engine, or on a
 // [engine.Engine.Clone] of it.
+//
+// # For the terminal UI
+//
+// The UI's P key (save a PNG of the current view) is one call, made by the
+// animator goroutine that owns the engine, or on a clone it hands out:
+//
+//	err := render.PNG(w, eng, view, render.PixelsPerCell(1), render.Light)
+//
+// where view is the board's rectangle of cells and the scale its zoom
+// ([CellsPerPixel] k when the board shows 2^k x 2^k cells a character).
+// The G key (record the next N generations) is a [GIF] filled frame by
+// frame as the animator steps, then encoded:
+//
+//	g, err := render.NewGIF(view, scale, render.Dark) // a *SizeError if too large
+//	for i := range n + 1 {
+//		if i > 0 {
+//			eng.Step(ctx, 1)
+//		}
+//		g.Add(eng)
+//	}
+//	err = g.Encode(w)
+//
+// [CheckGIF] refuses an N that is too large before any stepping. Write the
+// file through a temporary file and a rename, as the command line's
+// writeFileAtomic does, so that a failure leaves no partial picture.
 package render
