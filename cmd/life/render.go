@@ -39,10 +39,13 @@ moves with the centre of the live cells instead.
 
 --scale is pixels a cell (1 to %d), or 1/2, 1/4, ... for a pixel a block
 of cells, shaded by how many are alive; auto picks the largest scale up to
-8 that keeps the picture within %d pixels a side. A picture larger than
-%d pixels, or a GIF of more than %d frames, is refused before the run.
-OUT is written through a temporary file and a rename: on any error or an
-interrupt an existing OUT is untouched.
+8 that keeps the picture within %d pixels a side.
+
+A picture of more than %d pixels a side or %d in all, or a GIF of
+more than %d frames, is refused: before the run when --rect gives its
+size, else as soon as its size is known, and always before anything is
+drawn. OUT is written through a temporary file and a rename: on any error
+or an interrupt an existing OUT is untouched.
 
 Exit status: 0 on success, 2 on bad usage or bad input, 1 on other
 failures.
@@ -95,7 +98,7 @@ func runRender(e *env) int {
 	eng := fs.String("engine", "auto", "the `ENGINE`: "+engineNames())
 	out := fs.String("o", "", "write the picture to `FILE`; its extension, .png, .gif or .svg, says the format")
 	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), renderUsage, render.MaxZoom, autoSide, render.MaxSide, render.MaxFrames)
+		fmt.Fprintf(fs.Output(), renderUsage, render.MaxZoom, autoSide, render.MaxSide, render.MaxPixels, render.MaxFrames)
 		fs.PrintDefaults()
 	}
 	pos, err := parseFlags(fs, e.args)
@@ -355,14 +358,6 @@ func (j *renderJob) gif(ctx context.Context, e *env, eng engine.Engine, view eng
 	defer st.finish()
 	if fitAll {
 		c := eng.Clone()
-		if start == 0 {
-			// The first frame alone may be too large already.
-			if v := j.fit(c.Bounds()); j.scale != nil {
-				if err := j.checkSize(v, *j.scale); err != nil {
-					return err
-				}
-			}
-		}
 		var box engine.Rect
 		var ok bool
 		for i := range j.frames {
@@ -375,6 +370,12 @@ func (j *renderJob) gif(ctx context.Context, e *env, eng engine.Engine, view eng
 			}
 			b, bok := c.Bounds()
 			box, ok = union(box, ok, b, bok)
+			if j.scale != nil {
+				// Refuse as soon as the frames so far are too large.
+				if err := j.checkSize(j.fit(box, ok), *j.scale); err != nil {
+					return err
+				}
+			}
 		}
 		view = j.fit(box, ok)
 	}
