@@ -217,19 +217,13 @@ func parseRect(s string) (engine.Rect, error) {
 // coordinates, at scale s, as the renderer would, with a message that says
 // what to do about it.
 func (j *renderJob) checkSize(r engine.Rect, s render.Scale) error {
-	var err error
-	if j.format == "gif" {
-		err = render.CheckGIF(r, s, int(j.frames))
-	} else {
-		err = render.Check(r, s)
-		if err == nil && j.format == "svg" && r.W*r.H > render.MaxPixels {
-			err = &render.SizeError{W: r.W, H: r.H, Scale: s, Why: fmt.Sprintf("more than the %d cells a drawing may show", render.MaxPixels)}
-		}
+	switch j.format {
+	case "gif":
+		return tooLarge(render.CheckGIF(r, s, int(j.frames)))
+	case "svg":
+		return tooLarge(render.CheckSVG(r, s))
 	}
-	if err != nil {
-		return usageError{fmt.Errorf("render: %w; choose a smaller --scale or --rect", err)}
-	}
-	return nil
+	return tooLarge(render.Check(r, s))
 }
 
 // scaleFor returns --scale, or for auto the largest scale up to autoZoom
@@ -317,7 +311,7 @@ func (j *renderJob) run(ctx context.Context, e *env, path string) error {
 			return err
 		}
 	}
-	stopped := func(err error) error {
+	stopped := func(eng engine.Engine, err error) error {
 		if ctx.Err() != nil {
 			return fmt.Errorf("%s: stopped at generation %s: %w", name, eng.Generation(), err)
 		}
@@ -327,7 +321,7 @@ func (j *renderJob) run(ctx context.Context, e *env, path string) error {
 		return j.gif(ctx, e, eng, view, stopped)
 	}
 	if err := advance(ctx, e, eng, j.gens, j.quiet); err != nil {
-		return stopped(err)
+		return stopped(eng, err)
 	}
 	if j.rect == nil {
 		view = j.fit(eng.Bounds())
@@ -347,7 +341,7 @@ func (j *renderJob) run(ctx context.Context, e *env, path string) error {
 // gif records the run as an animated GIF: frames of the viewport view, or
 // of the one that fits the live cells of every frame, found by a first
 // run on a clone of the engine, or with --follow of the first frame.
-func (j *renderJob) gif(ctx context.Context, e *env, eng engine.Engine, view engine.Rect, stopped func(error) error) error {
+func (j *renderJob) gif(ctx context.Context, e *env, eng engine.Engine, view engine.Rect, stopped func(engine.Engine, error) error) error {
 	start := j.gens - (j.frames-1)*j.every
 	fitAll := j.rect == nil && !j.follow
 	total := j.gens
@@ -366,7 +360,7 @@ func (j *renderJob) gif(ctx context.Context, e *env, eng engine.Engine, view eng
 				n = start
 			}
 			if err := st.step(ctx, c, n); err != nil {
-				return stopped(err)
+				return stopped(c, err)
 			}
 			b, bok := c.Bounds()
 			box, ok = union(box, ok, b, bok)
@@ -380,7 +374,7 @@ func (j *renderJob) gif(ctx context.Context, e *env, eng engine.Engine, view eng
 		view = j.fit(box, ok)
 	}
 	if err := st.step(ctx, eng, start); err != nil {
-		return stopped(err)
+		return stopped(eng, err)
 	}
 	// With --follow, the viewport keeps where the centre of the live cells
 	// is in it at the first frame.
@@ -389,6 +383,9 @@ func (j *renderJob) gif(ctx context.Context, e *env, eng engine.Engine, view eng
 		view = j.fit(b, ok)
 	}
 	dy, dx := view.Y-(b.Y+b.H/2), view.X-(b.X+b.W/2)
+	if !ok {
+		dy, dx = -view.H/2, -view.W/2 // centre the cells when they come
+	}
 	s := j.scaleFor(view)
 	if err := j.checkSize(view, s); err != nil {
 		return err
@@ -401,7 +398,7 @@ func (j *renderJob) gif(ctx context.Context, e *env, eng engine.Engine, view eng
 	for i := range j.frames {
 		if i > 0 {
 			if err := st.step(ctx, eng, j.every); err != nil {
-				return stopped(err)
+				return stopped(eng, err)
 			}
 		}
 		if b, ok := eng.Bounds(); ok && j.follow {
@@ -416,7 +413,7 @@ func (j *renderJob) gif(ctx context.Context, e *env, eng engine.Engine, view eng
 }
 
 // tooLarge turns a refusal of the renderer into a message that says what to
-// do about it.
+// do about it; other errors, and nil, it returns as they are.
 func tooLarge(err error) error {
 	var se *render.SizeError
 	if errors.As(err, &se) {

@@ -342,6 +342,12 @@ func TestTooLarge(t *testing.T) {
 	if err == nil || err.Error() != "10000 x 10000 cells at scale 1/8: more than the 67108864 cells a drawing may show" {
 		t.Errorf("SVG: %v", err)
 	}
+	// A product of sides that would overflow an int64.
+	s, _ = ParseScale("1/1073741824")
+	err = SVG(new(bytes.Buffer), e, engine.Rect{W: 1 << 40, H: 1 << 40}, s, Light)
+	if err == nil || err.Error() != "1099511627776 x 1099511627776 cells at scale 1/1073741824: more than the 67108864 cells a drawing may show" {
+		t.Errorf("SVG: %v", err)
+	}
 	// GIFs: frames.
 	r := engine.Rect{W: 100, H: 100}
 	for _, tc := range []struct {

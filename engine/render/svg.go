@@ -19,11 +19,8 @@ import (
 // writes nothing, when r holds more than [MaxPixels] cells or the drawing's
 // natural size passes [MaxSide].
 func SVG(w io.Writer, eng engine.Engine, r engine.Rect, s Scale, t Theme) error {
-	if err := Check(r, s); err != nil {
+	if err := CheckSVG(r, s); err != nil {
 		return err
-	}
-	if r.W*r.H > MaxPixels {
-		return &SizeError{r.W, r.H, s, fmt.Sprintf("more than the %d cells a drawing may show", MaxPixels)}
 	}
 	pw, ph, _ := s.Pixels(r.W, r.H)
 	bw := bufio.NewWriter(w)
@@ -72,6 +69,19 @@ func SVG(w io.Writer, eng engine.Engine, r engine.Rect, s Scale, t Theme) error 
 	flush()
 	bw.WriteString("</g>\n</svg>\n")
 	return bw.Flush()
+}
+
+// CheckSVG returns a [*SizeError] when an SVG drawing of the viewport r at
+// scale s would be too large: more than [MaxPixels] cells, or a natural size
+// that passes the limits of [Check]. It returns nil otherwise.
+func CheckSVG(r engine.Rect, s Scale) error {
+	if err := Check(r, s); err != nil {
+		return err
+	}
+	if r.W > MaxPixels/r.H {
+		return &SizeError{r.W, r.H, s, fmt.Sprintf("more than the %d cells a drawing may show", MaxPixels)}
+	}
+	return nil
 }
 
 // hex returns c as #rrggbb.
