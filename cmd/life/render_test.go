@@ -15,6 +15,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/life-go/life/engine"
 	"github.com/life-go/life/engine/render"
 )
 
@@ -198,21 +199,43 @@ func TestRenderGosperGIF(t *testing.T) {
 	}
 }
 
-// TestRenderEveryEngine draws the same picture with every engine.
+// TestRenderEveryEngine draws the same pictures with every engine that runs
+// the topology: a PNG zoomed in and zoomed out (where engines may count
+// blocks their own way), an SVG and a GIF, on a torus and on a bounded plane.
 func TestRenderEveryEngine(t *testing.T) {
 	dir := t.TempDir()
-	var first []byte
-	for _, c := range engines {
-		out := filepath.Join(dir, c.name+".png")
-		code, _, errs := life(t, "", "render", "--engine", c.name, "--gens", "30", "--torus", "64x48", "-o", out, "testdata/gosper.rle")
-		if code != 0 || errs != "" {
-			t.Fatalf("%s: exit %d %q", c.name, code, errs)
+	for _, topo := range []string{"B3/S23:T64,48", "B3/S23:P64,48"} {
+		r, err := engine.ParseRule(topo)
+		if err != nil {
+			t.Fatal(err)
 		}
-		data, _ := os.ReadFile(out)
-		if first == nil {
-			first = data
-		} else if !bytes.Equal(data, first) {
-			t.Errorf("%s draws another picture than %s", c.name, engines[0].name)
+		for _, out := range []string{"a.png", "a.gif", "a.svg", "b.png"} {
+			var first []byte
+			var firstName string
+			for _, c := range engines {
+				if _, err := c.new(r); err != nil {
+					continue // the engine does not run this topology
+				}
+				path := filepath.Join(dir, c.name+out)
+				scale := "2"
+				if out == "b.png" {
+					scale = "1/4"
+				}
+				args := []string{"render", "--engine", c.name, "--rule", topo, "--gens", "40", "--scale", scale, "-o", path, "testdata/gosper.rle"}
+				if out == "a.gif" {
+					args = append(args, "--every", "8")
+				}
+				code, _, errs := life(t, "", args...)
+				if code != 0 || errs != "" {
+					t.Fatalf("%s %s %s: exit %d %q", topo, c.name, out, code, errs)
+				}
+				data, _ := os.ReadFile(path)
+				if first == nil {
+					first, firstName = data, c.name
+				} else if !bytes.Equal(data, first) {
+					t.Errorf("%s: %s draws another %s than %s", topo, c.name, out, firstName)
+				}
+			}
 		}
 	}
 }

@@ -99,8 +99,9 @@ func draw(dst *image.Paletted, eng engine.Engine, r engine.Rect, s Scale) {
 }
 
 // blockBand is about how many blocks [drawBlocks] counts at once, so that
-// its counts take a few megabytes whatever the picture's size.
-const blockBand = 1 << 18
+// its counts take a few megabytes whatever the picture's size. Tests make
+// it small to draw in many bands.
+var blockBand int64 = 1 << 18
 
 // drawBlocks paints one pixel for every 2^k x 2^k block of cells, shaded by
 // how many of them are alive, counting a band of rows of blocks at a time.

@@ -251,7 +251,38 @@ func equalCells(a, b map[[2]int64]bool) bool {
 // partial blocks at the right and bottom edges and a viewport that starts
 // off the grid's corner.
 func TestImageMatchesCells(t *testing.T) {
-	e := soup(t, 40, 40)
+	testImageMatchesCells(t, soup(t, 40, 40))
+	// In bands of a few rows of blocks.
+	defer func(b int64) { blockBand = b }(blockBand)
+	blockBand = 7
+	testImageMatchesCells(t, soup(t, 40, 40))
+	testImageMatchesCells(t, cellCounter{soup(t, 40, 40)})
+}
+
+// TestImageBlockCounter does the same with an engine that counts blocks
+// its own way, as HashLife and the bitwise engine do.
+func TestImageBlockCounter(t *testing.T) {
+	testImageMatchesCells(t, cellCounter{soup(t, 40, 40)})
+}
+
+// cellCounter counts blocks cell by cell through Cell, within the 40 x 40
+// grid.
+type cellCounter struct{ engine.Engine }
+
+func (c cellCounter) CountBlocks(r engine.Rect, k uint, dst []uint64) {
+	cols := (r.W + 1<<k - 1) >> k
+	rows := (r.H + 1<<k - 1) >> k
+	clear(dst[:rows*cols])
+	for y := max(r.Y, 0); y < min(r.Y+r.H, 40); y++ {
+		for x := max(r.X, 0); x < min(r.X+r.W, 40); x++ {
+			if c.Cell(y, x) {
+				dst[((y-r.Y)>>k)*cols+(x-r.X)>>k]++
+			}
+		}
+	}
+}
+
+func testImageMatchesCells(t *testing.T, e engine.Engine) {
 	for _, scale := range []string{"1", "2", "5", "1/2", "1/4", "1/8", "1/64"} {
 		for _, r := range []engine.Rect{{X: 0, Y: 0, W: 40, H: 40}, {X: 3, Y: 5, W: 29, H: 23}, {X: -6, Y: -2, W: 17, H: 50}} {
 			s, err := ParseScale(scale)
