@@ -112,6 +112,11 @@ func TestRenderPNG(t *testing.T) {
 	if w != 9 || h != 9 || len(cells) != 5*9 || !cells[[2]int{0, 3}] || cells[[2]int{0, 0}] {
 		t.Errorf("--rect: %d x %d, %d live pixels", w, h, len(cells))
 	}
+	// From standard input, flags after the pattern: a block.
+	code, _, errs = life(t, "x = 2, y = 2\n2o$2o!", "render", "-", "-o", out, "--scale", "1")
+	if w, h, cells = picture(t, out, render.Light.Live); code != 0 || errs != "" || w != 4 || h != 4 || len(cells) != 4 {
+		t.Errorf("stdin: exit %d %q, %d x %d, %d live pixels", code, errs, w, h, len(cells))
+	}
 }
 
 func TestRenderSVG(t *testing.T) {
