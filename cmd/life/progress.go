@@ -60,9 +60,13 @@ func newStepper(e *env, total uint64, quiet bool) *stepper {
 	return s
 }
 
-// step advances eng n generations, a part of the run. On cancellation it
-// returns ctx's error and eng holds the last whole generation it reached.
+// step advances eng n generations, a part of the run; for none it does
+// nothing. On cancellation it returns ctx's error and eng holds the last
+// whole generation it reached.
 func (s *stepper) step(ctx context.Context, eng engine.Engine, n uint64) error {
+	if n == 0 {
+		return nil
+	}
 	if s.w == nil {
 		s.done += n
 		return eng.Step(ctx, n)

@@ -318,7 +318,7 @@ func (j *renderJob) run(ctx context.Context, e *env, path string) error {
 		return fmt.Errorf("%s: %w", name, err)
 	}
 	if j.format == "gif" {
-		return j.gif(ctx, e, eng, view, stopped)
+		return j.gif(ctx, e, name, eng, view, stopped)
 	}
 	if err := advance(ctx, e, eng, j.gens, j.quiet); err != nil {
 		return stopped(eng, err)
@@ -330,7 +330,7 @@ func (j *renderJob) run(ctx context.Context, e *env, path string) error {
 	if err := j.checkSize(view, s); err != nil {
 		return err
 	}
-	return writeFileAtomic(j.out, func(w io.Writer) error {
+	return j.write(ctx, name, func(w io.Writer) error {
 		if j.format == "svg" {
 			return render.SVG(w, eng, view, s, j.theme)
 		}
@@ -338,10 +338,24 @@ func (j *renderJob) run(ctx context.Context, e *env, path string) error {
 	})
 }
 
+// write writes the picture to -o through writeFileAtomic; an interrupt
+// while it is being encoded leaves no file, as one during the run does.
+func (j *renderJob) write(ctx context.Context, name string, encode func(w io.Writer) error) error {
+	return writeFileAtomic(j.out, func(w io.Writer) error {
+		if err := encode(w); err != nil {
+			return err
+		}
+		if err := ctx.Err(); err != nil {
+			return fmt.Errorf("%s: stopped before %s was written: %w", name, j.out, err)
+		}
+		return nil
+	})
+}
+
 // gif records the run as an animated GIF: frames of the viewport view, or
 // of the one that fits the live cells of every frame, found by a first
 // run on a clone of the engine, or with --follow of the first frame.
-func (j *renderJob) gif(ctx context.Context, e *env, eng engine.Engine, view engine.Rect, stopped func(engine.Engine, error) error) error {
+func (j *renderJob) gif(ctx context.Context, e *env, name string, eng engine.Engine, view engine.Rect, stopped func(engine.Engine, error) error) error {
 	start := j.gens - (j.frames-1)*j.every
 	fitAll := j.rect == nil && !j.follow
 	total := j.gens
@@ -409,7 +423,7 @@ func (j *renderJob) gif(ctx context.Context, e *env, eng engine.Engine, view eng
 		}
 	}
 	st.finish()
-	return writeFileAtomic(j.out, g.Encode)
+	return j.write(ctx, name, g.Encode)
 }
 
 // tooLarge turns a refusal of the renderer into a message that says what to

@@ -311,6 +311,12 @@ func TestRenderKeepsOldFile(t *testing.T) {
 	if code != 1 || stderr.String() != "life: testdata/glider.rle: stopped at generation 0: context canceled\n" {
 		t.Errorf("interrupted: exit %d, stderr %q", code, stderr.String())
 	}
+	// Interrupted with nothing to run: stopped before writing.
+	stderr.Reset()
+	code = dispatch(&env{ctx: ctx, args: []string{"render", "--gens", "0", "--torus", "16x16", "-o", out, "testdata/glider.rle"}, stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr})
+	if code != 1 || stderr.String() != "life: testdata/glider.rle: stopped before "+out+" was written: context canceled\n" {
+		t.Errorf("interrupted before writing: exit %d, stderr %q", code, stderr.String())
+	}
 	if data, _ := os.ReadFile(out); string(data) != "old" {
 		t.Errorf("the old file now holds %q", data)
 	}
