@@ -1,12 +1,13 @@
 // Package render draws a Life universe as pictures people can share: PNG
 // images, animated GIFs and SVG drawings, in a light or a dark [Theme].
 //
-// Every function reads the universe through the [engine.Engine] interface
-// alone, so it draws what any engine holds, on any topology. A picture
-// shows one rectangle of cells, the viewport, in the engine's coordinates,
-// at a [Scale]: a whole number of pixels a side per cell, or, zoomed out, one
-// pixel per square block of 2^k x 2^k cells, shaded by how many of them are
-// alive (counted by [engine.CountBlocks]).
+// Every function reads the universe through [Cells], the Visit method of
+// the [engine.Engine] interface, alone, so it draws what any engine holds, on
+// any topology, and any snapshot of one. A picture shows one rectangle of
+// cells, the viewport, in the engine's coordinates, at a [Scale]: a whole
+// number of pixels a side per cell, or, zoomed out, one pixel per square
+// block of 2^k x 2^k cells, shaded by how many of them are alive (counted as
+// [engine.CountBlocks] does, by the engine itself when it can).
 //
 // Images are paletted, with the few colours a [Theme] gives, so that PNGs
 // stay small and a GIF needs no colour quantising. A [GIF] keeps one
@@ -24,7 +25,8 @@
 // # For the terminal UI
 //
 // The UI's P key (save a PNG of the current view) is one call, made by the
-// animator goroutine that owns the engine, or on a clone it hands out:
+// animator goroutine that owns the engine, or on a clone or any snapshot
+// with a Visit method (see [Cells]) that the board already holds:
 //
 //	err := render.PNG(w, eng, view, render.PixelsPerCell(1), render.Light)
 //

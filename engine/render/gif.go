@@ -93,21 +93,21 @@ func (g *GIF) Viewport() engine.Rect { return g.r }
 // Frames returns the number of frames recorded.
 func (g *GIF) Frames() int { return len(g.frames) }
 
-// Add records the cells of eng inside the viewport as the next frame. It
+// Add records the cells of c inside the viewport as the next frame. It
 // returns a [*SizeError], and records nothing, when the frame would pass
 // [MaxFrames] or [MaxGIFPixels].
-func (g *GIF) Add(eng engine.Engine) error {
+func (g *GIF) Add(c Cells) error {
 	if err := CheckGIF(g.r, g.s, len(g.frames)+1); err != nil {
 		return err
 	}
 	if len(g.frames) == 0 {
-		draw(g.cur, eng, g.r, g.s)
+		draw(g.cur, c, g.r, g.s)
 		first := image.NewPaletted(g.cur.Rect, g.pal)
 		copy(first.Pix, g.cur.Pix)
 		g.frames = append(g.frames, first)
 		return nil
 	}
-	draw(g.next, eng, g.r, g.s)
+	draw(g.next, c, g.r, g.s)
 	box := changed(g.cur, g.next)
 	if box.Empty() {
 		box = image.Rect(0, 0, 1, 1)

@@ -46,46 +46,46 @@ func Check(r engine.Rect, s Scale) error {
 	return nil
 }
 
-// Image draws the cells of eng inside the viewport r at scale s, in theme
+// Image draws the cells of c inside the viewport r at scale s, in theme
 // t's colours. It returns a [*SizeError], and draws nothing, when the
 // picture would be too large (see [Check]).
-func Image(eng engine.Engine, r engine.Rect, s Scale, t Theme) (*image.Paletted, error) {
+func Image(c Cells, r engine.Rect, s Scale, t Theme) (*image.Paletted, error) {
 	if err := Check(r, s); err != nil {
 		return nil, err
 	}
 	pw, ph, _ := s.Pixels(r.W, r.H)
 	img := image.NewPaletted(image.Rect(0, 0, int(pw), int(ph)), t.Palette(s))
-	draw(img, eng, r, s)
+	draw(img, c, r, s)
 	return img, nil
 }
 
-// PNG writes the cells of eng inside r at scale s, in theme t's colours, to
+// PNG writes the cells of c inside r at scale s, in theme t's colours, to
 // w as a PNG image.
-func PNG(w io.Writer, eng engine.Engine, r engine.Rect, s Scale, t Theme) error {
-	img, err := Image(eng, r, s, t)
+func PNG(w io.Writer, c Cells, r engine.Rect, s Scale, t Theme) error {
+	img, err := Image(c, r, s, t)
 	if err != nil {
 		return err
 	}
 	return png.Encode(w, img)
 }
 
-// draw paints the cells of eng inside r onto dst, whose bounds start at
+// draw paints the cells of c inside r onto dst, whose bounds start at
 // (0, 0) and whose size is r's at scale s, as palette indices: 0 for dead,
 // s.Levels() for live, and the shades between when zoomed out.
-func draw(dst *image.Paletted, eng engine.Engine, r engine.Rect, s Scale) {
+func draw(dst *image.Paletted, c Cells, r engine.Rect, s Scale) {
 	clear(dst.Pix)
 	if s.shift > 0 {
-		drawBlocks(dst, eng, r, s.shift)
+		drawBlocks(dst, c, r, s.shift)
 		return
 	}
 	z := int64(s.zoom + 1)
 	live := uint8(s.Levels())
 	stride := int64(dst.Stride)
 	if z == 1 {
-		eng.Visit(r, func(y, x int64) { dst.Pix[(y-r.Y)*stride+x-r.X] = live })
+		c.Visit(r, func(y, x int64) { dst.Pix[(y-r.Y)*stride+x-r.X] = live })
 		return
 	}
-	eng.Visit(r, func(y, x int64) {
+	c.Visit(r, func(y, x int64) {
 		i := (y-r.Y)*z*stride + (x-r.X)*z
 		row := dst.Pix[i : i+z]
 		for j := range row {
@@ -105,7 +105,7 @@ var blockBand int64 = 1 << 18
 
 // drawBlocks paints one pixel for every 2^k x 2^k block of cells, shaded by
 // how many of them are alive, counting a band of rows of blocks at a time.
-func drawBlocks(dst *image.Paletted, eng engine.Engine, r engine.Rect, k uint) {
+func drawBlocks(dst *image.Paletted, c Cells, r engine.Rect, k uint) {
 	pw, ph := int64(dst.Rect.Dx()), int64(dst.Rect.Dy())
 	band := max(1, blockBand/pw)
 	counts := make([]uint64, band*pw)
@@ -114,7 +114,7 @@ func drawBlocks(dst *image.Paletted, eng engine.Engine, r engine.Rect, k uint) {
 	for py := int64(0); py < ph; py += band {
 		rows := min(band, ph-py)
 		sub := engine.Rect{X: r.X, Y: r.Y + py<<k, W: r.W, H: min(rows<<k, r.H-py<<k)}
-		engine.CountBlocks(eng, sub, k, counts)
+		countBlocks(c, sub, k, counts)
 		for i := range rows {
 			bh := uint64(min(side, sub.H-i<<k))
 			line := dst.Pix[(py+i)*int64(dst.Stride):]

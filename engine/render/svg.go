@@ -11,14 +11,14 @@ import (
 	"github.com/life-go/life/engine"
 )
 
-// SVG writes the cells of eng inside r to w as an SVG drawing in theme t's
+// SVG writes the cells of c inside r to w as an SVG drawing in theme t's
 // colours, s pixels a cell at its natural size. Its user units are cells,
 // with (0, 0) at r's top-left corner; each row of live cells is one path
 // element with a rectangle for every run of neighbouring cells, so the file
 // grows with the runs, not with the cells. It returns a [*SizeError], and
 // writes nothing, when r holds more than [MaxPixels] cells or the drawing's
 // natural size passes [MaxSide].
-func SVG(w io.Writer, eng engine.Engine, r engine.Rect, s Scale, t Theme) error {
+func SVG(w io.Writer, c Cells, r engine.Rect, s Scale, t Theme) error {
 	if err := CheckSVG(r, s); err != nil {
 		return err
 	}
@@ -59,7 +59,7 @@ func SVG(w io.Writer, eng engine.Engine, r engine.Rect, s Scale, t Theme) error 
 		bw.Write(buf)
 		xs = xs[:0]
 	}
-	eng.Visit(r, func(y, x int64) {
+	c.Visit(r, func(y, x int64) {
 		if y-r.Y != row {
 			flush()
 			row = y - r.Y
