@@ -113,6 +113,23 @@ func (s *stepper) show(now time.Time) {
 	s.bar.Set64(int64(s.done))
 }
 
+// grow adds n generations to the run, for a part found to be needed as it
+// goes.
+func (s *stepper) grow(n uint64) {
+	if n > math.MaxUint64-s.total {
+		s.total = math.MaxUint64
+	} else {
+		s.total += n
+	}
+	switch {
+	case s.bar == nil:
+	case s.bar.IsFinished():
+		s.bar = nil // the next chunk draws a new bar, if the rest is long
+	default:
+		s.bar.ChangeMax64(int64(min(s.total, math.MaxInt64)))
+	}
+}
+
 // finish takes the bar away, if there is one: call it when the run ends,
 // however it ends, before writing anything else to standard error. Calling
 // it again does nothing.

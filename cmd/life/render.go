@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -9,12 +10,14 @@ import (
 	"math"
 	"math/big"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/life-go/life/engine"
 	"github.com/life-go/life/engine/render"
+	"github.com/life-go/life/patterns"
 )
 
 func init() {
@@ -352,31 +355,83 @@ func (j *renderJob) write(ctx context.Context, name string, encode func(w io.Wri
 	})
 }
 
-// gif records the run as an animated GIF: frames of the viewport view, or
-// of the one that fits the live cells of every frame, found by a first
-// run on a clone of the engine, or with --follow of the first frame.
+// frameBudget bounds the memory, in runs of live cells (24 bytes each),
+// that keeps a GIF's frames while the run finds the viewport that fits them
+// all: 64 MiB. Frames past it are not kept: the run is replayed from a copy
+// of its start to draw them. Tests make it small.
+var frameBudget int64 = 64 << 20 / 24
+
+// frame is one generation's live cells, kept to draw later, as runs sorted
+// by row and column. It is a [render.Cells].
+type frame []patterns.Run
+
+// Visit calls fn for every live cell of the frame inside r, row by row.
+func (f frame) Visit(r engine.Rect, fn func(y, x int64)) {
+	i, _ := slices.BinarySearchFunc(f, r.Y, func(run patterns.Run, y int64) int { return cmp.Compare(run.Y, y) })
+	for _, run := range f[i:] {
+		if run.Y >= r.Y+r.H {
+			return
+		}
+		for x := max(run.X, r.X); x < min(run.X+run.N, r.X+r.W); x++ {
+			fn(run.Y, x)
+		}
+	}
+}
+
+// keepFrame returns the live cells of eng as a frame and takes their size
+// from budget, a number of runs; it returns false, and takes nothing, when
+// they might not fit in it.
+func keepFrame(eng engine.Engine, budget *int64) (frame, bool) {
+	if pop := eng.Population(); !pop.IsInt64() || pop.Int64() > *budget {
+		return nil, false
+	}
+	b, ok := eng.Bounds()
+	if !ok {
+		return nil, true
+	}
+	var runs patterns.Builder
+	eng.Visit(b, func(y, x int64) { runs.Add(y, x, 1) })
+	f := frame(runs.Runs())
+	*budget -= int64(len(f))
+	return f, true
+}
+
+// gif records the run as an animated GIF. Its frames show the viewport
+// view (--rect), or one that fits the live cells of the first frame and
+// moves with them (--follow), or one that fits the live cells of every
+// frame: then the frames are kept as the run goes, and drawn once it is
+// known, or, if they outgrow frameBudget, drawn in a second run from a
+// copy of the start.
 func (j *renderJob) gif(ctx context.Context, e *env, name string, eng engine.Engine, view engine.Rect, stopped func(engine.Engine, error) error) error {
 	start := j.gens - (j.frames-1)*j.every
-	fitAll := j.rect == nil && !j.follow
-	total := j.gens
-	if fitAll {
-		total = 2 * min(j.gens, math.MaxUint64/2)
-	}
-	st := newStepper(e, total, j.quiet)
+	st := newStepper(e, j.gens, j.quiet)
 	defer st.finish()
-	if fitAll {
-		c := eng.Clone()
+	// next steps src on to the generation of frame i.
+	next := func(src engine.Engine, i uint64) error {
+		n := j.every
+		if i == 0 {
+			n = start
+		}
+		if err := st.step(ctx, src, n); err != nil {
+			return stopped(src, err)
+		}
+		return nil
+	}
+	var (
+		kept   []frame
+		replay engine.Engine // a copy of the start, when frames are not kept
+	)
+	if j.rect == nil && !j.follow {
+		replay = eng.Clone()
+		budget := frameBudget
+		keep := true
 		var box engine.Rect
 		var ok bool
 		for i := range j.frames {
-			n := j.every
-			if i == 0 {
-				n = start
+			if err := next(eng, i); err != nil {
+				return err
 			}
-			if err := st.step(ctx, c, n); err != nil {
-				return stopped(c, err)
-			}
-			b, bok := c.Bounds()
+			b, bok := eng.Bounds()
 			box, ok = union(box, ok, b, bok)
 			if j.scale != nil {
 				// Refuse as soon as the frames so far are too large.
@@ -384,38 +439,56 @@ func (j *renderJob) gif(ctx context.Context, e *env, name string, eng engine.Eng
 					return err
 				}
 			}
-		}
-		view = j.fit(box, ok)
-	}
-	if err := st.step(ctx, eng, start); err != nil {
-		return stopped(eng, err)
-	}
-	// With --follow, the viewport keeps where the centre of the live cells
-	// is in it at the first frame.
-	b, ok := eng.Bounds()
-	if j.rect == nil && j.follow {
-		view = j.fit(b, ok)
-	}
-	dy, dx := view.Y-(b.Y+b.H/2), view.X-(b.X+b.W/2)
-	if !ok {
-		dy, dx = -view.H/2, -view.W/2 // centre the cells when they come
-	}
-	s := j.scaleFor(view)
-	if err := j.checkSize(view, s); err != nil {
-		return err
-	}
-	g, err := render.NewGIF(view, s, j.theme)
-	if err != nil {
-		return tooLarge(err)
-	}
-	g.SetDelay(j.delay)
-	for i := range j.frames {
-		if i > 0 {
-			if err := st.step(ctx, eng, j.every); err != nil {
-				return stopped(eng, err)
+			if keep {
+				var f frame
+				if f, keep = keepFrame(eng, &budget); keep {
+					kept = append(kept, f)
+				} else {
+					kept = nil
+					st.grow(j.gens) // for the replay
+				}
 			}
 		}
-		if b, ok := eng.Bounds(); ok && j.follow {
+		view = j.fit(box, ok)
+		if keep {
+			g, err := j.newGIF(view)
+			if err != nil {
+				return err
+			}
+			for _, f := range kept {
+				if err := g.Add(f); err != nil {
+					return tooLarge(err)
+				}
+			}
+			st.finish()
+			return j.write(ctx, name, g.Encode)
+		}
+		eng = replay
+	}
+	var (
+		g      *render.GIF
+		dy, dx int64 // with --follow, the viewport's place from the cells' centre
+	)
+	for i := range j.frames {
+		if err := next(eng, i); err != nil {
+			return err
+		}
+		b, ok := eng.Bounds()
+		if i == 0 {
+			if j.follow {
+				if j.rect == nil {
+					view = j.fit(b, ok)
+				}
+				dy, dx = view.Y-(b.Y+b.H/2), view.X-(b.X+b.W/2)
+				if !ok {
+					dy, dx = -view.H/2, -view.W/2 // centre the cells when they come
+				}
+			}
+			var err error
+			if g, err = j.newGIF(view); err != nil {
+				return err
+			}
+		} else if ok && j.follow {
 			g.MoveTo(b.Y+b.H/2+dy, b.X+b.W/2+dx)
 		}
 		if err := g.Add(eng); err != nil {
@@ -424,6 +497,21 @@ func (j *renderJob) gif(ctx context.Context, e *env, name string, eng engine.Eng
 	}
 	st.finish()
 	return j.write(ctx, name, g.Encode)
+}
+
+// newGIF starts a recording of the viewport view at --scale, or the
+// automatic scale for it, or refuses it as too large.
+func (j *renderJob) newGIF(view engine.Rect) (*render.GIF, error) {
+	s := j.scaleFor(view)
+	if err := j.checkSize(view, s); err != nil {
+		return nil, err
+	}
+	g, err := render.NewGIF(view, s, j.theme)
+	if err != nil {
+		return nil, tooLarge(err)
+	}
+	g.SetDelay(j.delay)
+	return g, nil
 }
 
 // tooLarge turns a refusal of the renderer into a message that says what to

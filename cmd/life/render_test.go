@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/life-go/life/engine"
 	"github.com/life-go/life/engine/render"
@@ -180,6 +181,29 @@ func TestRenderGIFGlider(t *testing.T) {
 	}
 	if w, h, frames = animation(t, out, render.Light.Live); w != 5 || h != 5 || len(frames) != 3 || !sameSet(frames[0], frames[2]) {
 		t.Errorf("--follow: %d x %d, %d frames; want 5 x 5, 3, the same", w, h, len(frames))
+	}
+}
+
+// TestRenderGIFReplay checks that a GIF whose frames outgrow the memory
+// kept for them, and are drawn in a second run, is the same, and that the
+// progress bar grows to count that run.
+func TestRenderGIFReplay(t *testing.T) {
+	dir := t.TempDir()
+	args := []string{"render", "--gens", "60", "--every", "3", "--torus", "64x48", "testdata/gosper.rle", "-o"}
+	if code, _, errs := life(t, "", append(args, filepath.Join(dir, "kept.gif"))...); code != 0 {
+		t.Fatalf("exit %d %q", code, errs)
+	}
+	defer func(b int64) { frameBudget = b }(frameBudget)
+	frameBudget = 200 // runs: the gun and a few gliders
+	fakeTerminal(t, 200*time.Millisecond)
+	code, _, errs := life(t, "", append(args, filepath.Join(dir, "replayed.gif"))...)
+	if code != 0 || !strings.Contains(errs, "/60,") || !strings.Contains(errs, "(119/120,") {
+		t.Fatalf("exit %d %q", code, errs)
+	}
+	kept, _ := os.ReadFile(filepath.Join(dir, "kept.gif"))
+	replayed, _ := os.ReadFile(filepath.Join(dir, "replayed.gif"))
+	if len(kept) == 0 || !bytes.Equal(kept, replayed) {
+		t.Errorf("kept frames make %d bytes, replayed ones %d, not the same", len(kept), len(replayed))
 	}
 }
 
