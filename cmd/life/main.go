@@ -2,6 +2,8 @@
 //
 //	life [flags] [PATTERN]     open the terminal UI
 //	life run [flags] PATTERN   run a pattern headless
+//	life render [flags] -o OUT PATTERN
+//	                           draw a run as a PNG, an animated GIF or an SVG
 //
 // Run "life help" or "life COMMAND --help" for the flags.
 package main

@@ -41,6 +41,7 @@ func runRun(e *env) int {
 	eng := fs.String("engine", "auto", "the `ENGINE`: "+engineNames()+" (auto picks the fastest that runs the topology)")
 	out := fs.String("o", "", "write the result to `FILE` (through a temporary file and a rename) instead of standard output")
 	st := fs.Bool("stats", false, "print one line, generation=N population=P, instead of the pattern")
+	quiet := fs.Bool("quiet", false, "show no progress bar (one shows on a terminal when a run takes more than a second)")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), runUsage, maxMargin, maxMargin-1)
 		fs.PrintDefaults()
@@ -56,11 +57,11 @@ func runRun(e *env) int {
 		fs.Usage()
 		return report(e, usageError{fmt.Errorf("run: want one PATTERN (a file, or - for standard input), got %d arguments", len(pos))})
 	}
-	return report(e, run(e.ctx, e, pos[0], setup{rule: *rule, torus: *torus, engine: *eng, gens: *gens}, *out, *st))
+	return report(e, run(e.ctx, e, pos[0], setup{rule: *rule, torus: *torus, engine: *eng, gens: *gens}, *out, *st, *quiet))
 }
 
 // run is life run once its flags are read.
-func run(ctx context.Context, e *env, path string, s setup, out string, st bool) error {
+func run(ctx context.Context, e *env, path string, s setup, out string, st, quiet bool) error {
 	p, name, err := readPattern(e, path)
 	if err != nil {
 		return err
@@ -69,7 +70,7 @@ func run(ctx context.Context, e *env, path string, s setup, out string, st bool)
 	if err != nil {
 		return err
 	}
-	if err := u.eng.Step(ctx, s.gens); err != nil {
+	if err := advance(ctx, e, u.eng, s.gens, quiet); err != nil {
 		if ctx.Err() != nil {
 			return fmt.Errorf("%s: stopped at generation %s: %w", name, u.eng.Generation(), err)
 		}

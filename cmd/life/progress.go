@@ -1,0 +1,151 @@
+package main
+
+import (
+	"context"
+	"io"
+	"math"
+	"os"
+	"time"
+
+	"github.com/life-go/life/engine"
+	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
+)
+
+// Progress on long runs: a bar on standard error, when it is a terminal and
+// the run looks like taking longer than [progressAfter].
+var (
+	// isTerminal reports whether w is a terminal; tests replace it.
+	isTerminal = func(w io.Writer) bool {
+		f, ok := w.(*os.File)
+		return ok && term.IsTerminal(int(f.Fd()))
+	}
+	// clock tells the time that decides when to show the bar and how many
+	// generations to step at once; tests replace it.
+	clock = time.Now
+)
+
+const (
+	// progressAfter is how long a run must look like taking before it
+	// shows a bar.
+	progressAfter = time.Second
+	// chunkTime is about how long one call of Step takes while the
+	// progress may show, so that the bar moves smoothly.
+	chunkTime = 50 * time.Millisecond
+)
+
+// stepper advances an engine through a run of a known number of
+// generations, possibly in several calls, and shows the run's progress on
+// standard error when that is a terminal, the run looks like taking more
+// than [progressAfter] and it was not asked to be quiet. While it may show
+// progress it steps in chunks sized to take about [chunkTime] each;
+// otherwise it steps in one call.
+type stepper struct {
+	w     io.Writer // standard error, or nil for no progress
+	total uint64    // the generations of the whole run
+	done  uint64
+	chunk uint64
+	start time.Time
+	bar   *progressbar.ProgressBar
+}
+
+// newStepper returns a stepper for a run of total generations, which
+// writes progress to e's standard error unless quiet.
+func newStepper(e *env, total uint64, quiet bool) *stepper {
+	s := &stepper{total: total, chunk: 1}
+	if !quiet && total > 1 && total <= math.MaxInt64 && isTerminal(e.stderr) {
+		s.w = e.stderr
+		s.start = clock()
+	}
+	return s
+}
+
+// step advances eng n generations, a part of the run; for none it does
+// nothing. On cancellation it returns ctx's error and eng holds the last
+// whole generation it reached.
+func (s *stepper) step(ctx context.Context, eng engine.Engine, n uint64) error {
+	if n == 0 {
+		return nil
+	}
+	if s.w == nil {
+		s.done += n
+		return eng.Step(ctx, n)
+	}
+	for n > 0 {
+		k := min(n, s.chunk)
+		t0 := clock()
+		if err := eng.Step(ctx, k); err != nil {
+			return err
+		}
+		now := clock()
+		n -= k
+		s.done += k
+		switch d := now.Sub(t0); {
+		case d < chunkTime/2 && s.chunk < math.MaxUint64/2:
+			s.chunk *= 2
+		case d > 2*chunkTime && s.chunk > 1:
+			s.chunk /= 2
+		}
+		s.show(now)
+	}
+	return nil
+}
+
+// show draws the bar, first making it when the run so far says the whole
+// will take longer than progressAfter.
+func (s *stepper) show(now time.Time) {
+	if s.bar == nil {
+		elapsed := now.Sub(s.start)
+		if s.done >= s.total || float64(elapsed)*float64(s.total)/float64(s.done) <= float64(progressAfter) {
+			return
+		}
+		s.bar = progressbar.NewOptions64(int64(s.total),
+			progressbar.OptionSetWriter(s.w),
+			progressbar.OptionSetDescription("generations"),
+			progressbar.OptionSetWidth(30),
+			progressbar.OptionShowCount(),
+			progressbar.OptionShowIts(),
+			progressbar.OptionSetItsString("gens"),
+			progressbar.OptionSetPredictTime(true),
+			progressbar.OptionClearOnFinish(),
+		)
+	}
+	s.bar.Set64(int64(s.done))
+}
+
+// grow adds n generations to the run, for a part found to be needed as it
+// goes.
+func (s *stepper) grow(n uint64) {
+	if n > math.MaxUint64-s.total {
+		s.total = math.MaxUint64
+	} else {
+		s.total += n
+	}
+	switch {
+	case s.bar == nil:
+	case s.bar.IsFinished():
+		s.bar = nil // the next chunk draws a new bar, if the rest is long
+	default:
+		s.bar.ChangeMax64(int64(min(s.total, math.MaxInt64)))
+	}
+}
+
+// finish takes the bar away, if there is one: call it when the run ends,
+// however it ends, before writing anything else to standard error. Calling
+// it again does nothing.
+func (s *stepper) finish() {
+	if s.bar != nil {
+		s.bar.Clear()
+		s.bar.Exit()
+		s.bar = nil
+	}
+	s.w = nil
+}
+
+// advance steps eng n generations as one whole run, showing its progress as
+// [stepper] does.
+func advance(ctx context.Context, e *env, eng engine.Engine, n uint64, quiet bool) error {
+	s := newStepper(e, n, quiet)
+	defer s.finish()
+	return s.step(ctx, eng, n)
+}

@@ -1,0 +1,175 @@
+package render
+
+import (
+	"fmt"
+	"image"
+	"image/color"
+	"image/gif"
+	"io"
+	"time"
+
+	"github.com/life-go/life/engine"
+)
+
+// Limits on an animation, checked by [CheckGIF] before any frame is drawn.
+const (
+	// MaxFrames is the most frames a GIF may have.
+	MaxFrames = 10000
+	// MaxGIFPixels is the most pixels a GIF's frames may have in all,
+	// counted as whole frames, which bounds the memory a recording takes.
+	MaxGIFPixels = 1 << 28
+)
+
+// DefaultDelay is how long a GIF shows each frame unless told otherwise.
+const DefaultDelay = 80 * time.Millisecond
+
+// lastHold is how long a GIF shows its last frame at least, so that the
+// loop's restart can be seen.
+const lastHold = time.Second
+
+// CheckGIF returns a [*SizeError] when an animation of the given number of
+// frames of the viewport r at scale s would be too large, and nil
+// otherwise.
+func CheckGIF(r engine.Rect, s Scale, frames int) error {
+	if err := Check(r, s); err != nil {
+		return err
+	}
+	if frames > MaxFrames {
+		return &SizeError{r.W, r.H, s, fmt.Sprintf("%d frames are more than the %d a GIF may have", frames, MaxFrames)}
+	}
+	pw, ph, _ := s.Pixels(r.W, r.H)
+	if int64(frames)*pw*ph > MaxGIFPixels {
+		return &SizeError{r.W, r.H, s, fmt.Sprintf("%d frames of %d x %d pixels are more than the %d pixels a GIF may have in all", frames, pw, ph, MaxGIFPixels)}
+	}
+	return nil
+}
+
+// GIF records an animation, one frame at a time, and encodes it as an
+// animated GIF that loops forever. Every frame shows a viewport of the same
+// size, which stays where it is unless [GIF.MoveTo] moves it. The first
+// frame is stored whole; each later one as the smallest rectangle holding
+// the pixels that changed, with the others transparent, which keeps files
+// small. A GIF holds its frames in memory until [GIF.Encode].
+type GIF struct {
+	r         engine.Rect
+	s         Scale
+	delay     int // centiseconds
+	pal       color.Palette
+	clear     uint8 // the transparent index
+	cur, next *image.Paletted
+	frames    []*image.Paletted
+}
+
+// NewGIF returns an empty recording of the viewport r at scale s in theme
+// t's colours, which shows each frame for [DefaultDelay]. It returns a
+// [*SizeError] when one frame would be too large (see [Check]).
+func NewGIF(r engine.Rect, s Scale, t Theme) (*GIF, error) {
+	if err := Check(r, s); err != nil {
+		return nil, err
+	}
+	pw, ph, _ := s.Pixels(r.W, r.H)
+	pal := append(t.Palette(s), color.RGBA{})
+	bounds := image.Rect(0, 0, int(pw), int(ph))
+	g := &GIF{r: r, s: s, pal: pal, clear: uint8(len(pal) - 1),
+		cur: image.NewPaletted(bounds, pal), next: image.NewPaletted(bounds, pal)}
+	g.SetDelay(DefaultDelay)
+	return g, nil
+}
+
+// SetDelay sets how long each frame is shown, rounded to the GIF's
+// hundredths of a second, at least 2 (browsers slow faster animations
+// down).
+func (g *GIF) SetDelay(d time.Duration) {
+	g.delay = max(2, int((d+5*time.Millisecond)/(10*time.Millisecond)))
+}
+
+// MoveTo moves the viewport's top-left corner to the cell (y, x) for the
+// frames added after it; its size stays.
+func (g *GIF) MoveTo(y, x int64) { g.r.Y, g.r.X = y, x }
+
+// Viewport returns the viewport the next frame will show.
+func (g *GIF) Viewport() engine.Rect { return g.r }
+
+// Frames returns the number of frames recorded.
+func (g *GIF) Frames() int { return len(g.frames) }
+
+// Add records the cells of c inside the viewport as the next frame. It
+// returns a [*SizeError], and records nothing, when the frame would pass
+// [MaxFrames] or [MaxGIFPixels].
+func (g *GIF) Add(c Cells) error {
+	if err := CheckGIF(g.r, g.s, len(g.frames)+1); err != nil {
+		return err
+	}
+	if len(g.frames) == 0 {
+		draw(g.cur, c, g.r, g.s)
+		first := image.NewPaletted(g.cur.Rect, g.pal)
+		copy(first.Pix, g.cur.Pix)
+		g.frames = append(g.frames, first)
+		return nil
+	}
+	draw(g.next, c, g.r, g.s)
+	box := changed(g.cur, g.next)
+	if box.Empty() {
+		box = image.Rect(0, 0, 1, 1)
+	}
+	f := image.NewPaletted(box, g.pal)
+	for y := box.Min.Y; y < box.Max.Y; y++ {
+		was := g.cur.Pix[y*g.cur.Stride+box.Min.X : y*g.cur.Stride+box.Max.X]
+		now := g.next.Pix[y*g.next.Stride+box.Min.X : y*g.next.Stride+box.Max.X]
+		out := f.Pix[(y-box.Min.Y)*f.Stride:]
+		for i, c := range now {
+			if c == was[i] {
+				out[i] = g.clear
+			} else {
+				out[i] = c
+			}
+		}
+	}
+	g.frames = append(g.frames, f)
+	g.cur, g.next = g.next, g.cur
+	return nil
+}
+
+// changed returns the smallest rectangle holding every pixel where a and b,
+// of the same bounds from (0, 0), differ.
+func changed(a, b *image.Paletted) image.Rectangle {
+	box := image.Rectangle{}
+	w := a.Rect.Dx()
+	for y := range a.Rect.Dy() {
+		ra, rb := a.Pix[y*a.Stride:y*a.Stride+w], b.Pix[y*b.Stride:y*b.Stride+w]
+		l := 0
+		for l < w && ra[l] == rb[l] {
+			l++
+		}
+		if l == w {
+			continue
+		}
+		r := w
+		for ra[r-1] == rb[r-1] {
+			r--
+		}
+		box = box.Union(image.Rect(l, y, r, y+1))
+	}
+	return box
+}
+
+// Encode writes the recording to w as an animated GIF. It fails when no
+// frame was added.
+func (g *GIF) Encode(w io.Writer) error {
+	if len(g.frames) == 0 {
+		return fmt.Errorf("render: a GIF needs at least one frame")
+	}
+	a := gif.GIF{
+		Image:     g.frames,
+		Delay:     make([]int, len(g.frames)),
+		Disposal:  make([]byte, len(g.frames)),
+		LoopCount: 0,
+		Config:    image.Config{ColorModel: g.pal, Width: g.cur.Rect.Dx(), Height: g.cur.Rect.Dy()},
+	}
+	for i := range a.Delay {
+		a.Delay[i] = g.delay
+		a.Disposal[i] = gif.DisposalNone
+	}
+	a.Delay[len(a.Delay)-1] = max(g.delay, int(lastHold/(10*time.Millisecond)))
+	return gif.EncodeAll(w, &a)
+}
