@@ -18,6 +18,7 @@ type job struct {
 	delay   time.Duration
 	version uint64 // the controller's version when the job was made
 	detect  bool   // compute the fingerprint for the settle detector
+	first   bool   // and the fingerprint of world too
 }
 
 // result is a job done.
@@ -25,6 +26,7 @@ type result struct {
 	job   job
 	world world       // the stepped clone; nobody modifies it any more
 	fp    fingerprint // when job.detect
+	fp0   fingerprint // of the job's world, when job.first
 	err   error
 	drawn bool // handed over with QueueUpdateDraw
 }
@@ -63,12 +65,16 @@ func (a *animator) run(ctx context.Context) {
 			case <-t.C:
 			}
 		}
+		var fp0 fingerprint
+		if j.first {
+			fp0 = fingerprintOf(j.world.eng)
+		}
 		w := j.world.clone()
 		err := w.eng.Step(ctx, j.n)
 		if ctx.Err() != nil {
 			return
 		}
-		r := result{job: j, world: w, err: err}
+		r := result{job: j, world: w, err: err, fp0: fp0}
 		if j.detect {
 			r.fp = fingerprintOf(w.eng)
 		}

@@ -53,7 +53,7 @@ func (u *UI) showText(name, title, text string) {
 		}
 		return ev
 	})
-	lines := strings.Count(text, "\n") + 3
+	lines := strings.Count(strings.TrimRight(text, "\n"), "\n") + 3
 	width := 0
 	for _, l := range strings.Split(text, "\n") {
 		width = max(width, tview.TaggedStringWidth(l))

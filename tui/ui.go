@@ -74,7 +74,8 @@ type Options struct {
 	// NoColor draws with attributes only, for NO_COLOR.
 	NoColor bool
 	// Screen is the screen to run on; nil opens the terminal (/dev/tty,
-	// so that standard input may hold the pattern).
+	// so that standard input may hold the pattern). A simulation screen
+	// keeps the size it has.
 	Screen tcell.Screen
 
 	// afterDraw, for tests, is called on the event loop after each draw.
@@ -198,9 +199,14 @@ func newUI(opts Options) (*UI, error) {
 			return nil, err
 		}
 	}
-	ta.SetScreen(screen) // initializes it
-	ta.EnableMouse(true)
 	w, h := screen.Size()
+	ta.SetScreen(screen) // initializes it
+	if s, ok := screen.(interface{ SetSize(w, h int) }); ok && opts.Screen != nil {
+		s.SetSize(w, h) // a simulation screen given at its size
+	} else {
+		w, h = screen.Size()
+	}
+	ta.EnableMouse(true)
 	layout := tview.NewFlex().SetDirection(tview.FlexRow).
 		AddItem(u.board, 0, 1, true).
 		AddItem(u.status, statusLines, 0, false)
@@ -292,6 +298,9 @@ func (u *UI) kick() {
 	default:
 		return
 	}
+	if g := u.cur.gen(); j.detect && g.IsInt64() && g.Int64() != u.settle.last {
+		j.first = true // the settle detector has not seen the job's world
+	}
 	u.busy = true
 	u.jobs <- j // never blocks: the animator is idle and the buffer empty
 }
@@ -329,7 +338,14 @@ func (u *UI) deliver(r result) {
 		u.rate.add(time.Now(), u.cur.gen())
 		if r.job.detect && u.running {
 			if g := u.cur.gen(); g.IsInt64() {
-				if m := u.settle.add(g.Int64(), r.fp); m != "" {
+				m := ""
+				if r.job.first {
+					m = u.settle.add(g.Int64()-1, r.fp0)
+				}
+				if m == "" {
+					m = u.settle.add(g.Int64(), r.fp)
+				}
+				if m != "" {
 					u.running, u.msg = false, m
 				}
 			}
