@@ -190,11 +190,11 @@ var (
 	cursorColor  = tcell.ColorYellow
 )
 
-// outsideRune fills what lies beyond a bounded universe's edges.
-const outsideRune = '·'
+// outsideStr fills what lies beyond a bounded universe's edges.
+const outsideStr = "·"
 
 // shades are the zoomed-out characters, by a quarter of density each.
-var shades = [5]rune{' ', '░', '▒', '▓', '█'}
+var shades = [5]string{" ", "░", "▒", "▓", "█"}
 
 // Draw draws the board. It implements [tview.Primitive].
 func (b *Board) Draw(screen tcell.Screen) {
@@ -238,10 +238,10 @@ func (b *Board) Draw(screen tcell.Screen) {
 				}
 			}
 			if !in {
-				screen.SetContent(x0+c, y0+r, outsideRune, nil, outside)
+				screen.Put(x0+c, y0+r, outsideStr, outside)
 				continue
 			}
-			screen.SetContent(x0+c, y0+r, glyph(b.scale, dots), nil, liveStyle)
+			screen.Put(x0+c, y0+r, glyph(b.scale, dots), liveStyle)
 		}
 	}
 	b.drawCursor(screen, x0, y0, w, h, top, left)
@@ -250,28 +250,38 @@ func (b *Board) Draw(screen tcell.Screen) {
 // braille maps bit (dy*2+dx) of a 2 x 4 character to its braille dot.
 var braille = [8]rune{0x01, 0x08, 0x02, 0x10, 0x04, 0x20, 0x40, 0x80}
 
+// glyphs holds the characters of the finer scales as strings, which is
+// what the screen stores: braille[dots] for every 2 x 4 pattern, half[dots]
+// for every 1 x 2 one.
+var glyphs = func() (g struct {
+	braille [256]string
+	half    [4]string
+}) { for d := range 256 {
+	r := rune(0x2800)
+	for i := range 8 {
+		if d>>i&1 != 0 {
+			r |= braille[i]
+		}
+	}
+	if r == 0x2800 {
+		r = ' '
+	}
+	g.braille[d] = string(r)
+}; g.half = [4]string{" ", "▀", "▄", "█"}; return g }()
+
 // glyph returns the character for the live cells dots of one character at
 // the finer scales.
-func glyph(s Scale, dots uint8) rune {
+func glyph(s Scale, dots uint8) string {
 	switch s {
 	case ScaleHalf:
-		return [4]rune{' ', '▀', '▄', '█'}[dots&1|dots>>1&2]
+		return glyphs.half[dots&1|dots>>1&2]
 	case ScaleBraille:
-		r := rune(0x2800)
-		for i := 0; i < 8; i++ {
-			if dots>>i&1 != 0 {
-				r |= braille[i]
-			}
-		}
-		if r == 0x2800 {
-			return ' '
-		}
-		return r
+		return glyphs.braille[dots]
 	}
 	if dots != 0 {
-		return '█'
+		return "█"
 	}
-	return ' '
+	return " "
 }
 
 // drawBlocks draws the board zoomed out, one character for 2^k x 2^k cells,
@@ -283,7 +293,7 @@ func (b *Board) drawBlocks(screen tcell.Screen, eng engine.Engine, k uint, x0, y
 	}
 	for row := 0; row < h; row++ {
 		for col := 0; col < w; col++ {
-			screen.SetContent(x0+col, y0+row, outsideRune, nil, outside)
+			screen.Put(x0+col, y0+row, outsideStr, outside)
 		}
 	}
 	if r.W <= 0 || r.H <= 0 {
@@ -311,7 +321,7 @@ func (b *Board) drawBlocks(screen tcell.Screen, eng engine.Engine, k uint, x0, y
 					shade = 4
 				}
 			}
-			screen.SetContent(x0+c0+int(j), y0+r0+int(i), shades[shade], nil, liveStyle)
+			screen.Put(x0+c0+int(j), y0+r0+int(i), shades[shade], liveStyle)
 		}
 	}
 }

@@ -220,4 +220,3 @@ func BenchmarkBoardZoomedOut(b *testing.B) {
 		board.Draw(sim)
 	}
 }
-

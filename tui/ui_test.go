@@ -70,7 +70,7 @@ type frame struct {
 // harness runs the whole UI on a simulation screen. Every draw records a
 // frame; the test waits for frames, never for time.
 type harness struct {
-	t       *testing.T
+	t       testing.TB
 	sim     tcell.SimulationScreen
 	u       *UI
 	sent    int
@@ -83,7 +83,7 @@ type harness struct {
 // start runs the UI on a w x h simulation screen with opts (whose Load,
 // Screen and WriteFile it fills in when unset), and waits for the first
 // draw.
-func start(t *testing.T, w, h int, opts Options) *harness {
+func start(t testing.TB, w, h int, opts Options) *harness {
 	t.Helper()
 	sim := newSim(t, w, h)
 	hs := &harness{t: t, sim: sim, changed: make(chan struct{}), errc: make(chan error, 1)}
@@ -211,15 +211,6 @@ func (h *harness) cells() string {
 		patterns.WriteRLE(&s, p)
 	})
 	return s.String()
-}
-
-func gen(t *testing.T, f frame) int {
-	t.Helper()
-	var g int
-	if _, err := fmt.Sscan(f.gen, &g); err != nil {
-		t.Fatalf("gen %q: %v", f.gen, err)
-	}
-	return g
 }
 
 func rle(t *testing.T, text string) *patterns.Pattern {
