@@ -110,6 +110,7 @@ type Board struct {
 	// viewChanged, when set, is called after the mouse zooms or pans.
 	viewChanged func()
 
+	stroking  bool // a left or right button stroke is under way
 	dragging  bool // a middle-button drag is under way
 	dragY     int64
 	dragX     int64
@@ -256,18 +257,22 @@ var braille = [8]rune{0x01, 0x08, 0x02, 0x10, 0x04, 0x20, 0x40, 0x80}
 var glyphs = func() (g struct {
 	braille [256]string
 	half    [4]string
-}) { for d := range 256 {
-	r := rune(0x2800)
-	for i := range 8 {
-		if d>>i&1 != 0 {
-			r |= braille[i]
+}) {
+	for d := range 256 {
+		r := rune(0x2800)
+		for i := range 8 {
+			if d>>i&1 != 0 {
+				r |= braille[i]
+			}
 		}
+		if r == 0x2800 {
+			r = ' '
+		}
+		g.braille[d] = string(r)
 	}
-	if r == 0x2800 {
-		r = ' '
-	}
-	g.braille[d] = string(r)
-}; g.half = [4]string{" ", "▀", "▄", "█"}; return g }()
+	g.half = [4]string{" ", "▀", "▄", "█"}
+	return g
+}()
 
 // glyph returns the character for the live cells dots of one character at
 // the finer scales.
@@ -398,6 +403,7 @@ func (b *Board) MouseHandler() func(action tview.MouseAction, event *tcell.Event
 		buttons := event.Buttons()
 		switch action {
 		case tview.MouseLeftDown, tview.MouseRightDown:
+			b.stroking = true
 			if b.paint != nil {
 				b.lastPaint = [2]int64{y, x}
 				b.paint(y, x, action == tview.MouseLeftDown, true)
@@ -415,7 +421,7 @@ func (b *Board) MouseHandler() func(action tview.MouseAction, event *tcell.Event
 					b.viewChanged()
 				}
 				return true, b
-			case buttons&(tcell.ButtonPrimary|tcell.ButtonSecondary) != 0 && b.paint != nil && in:
+			case b.stroking && buttons&(tcell.ButtonPrimary|tcell.ButtonSecondary) != 0 && b.paint != nil && in:
 				if b.lastPaint != [2]int64{y, x} {
 					b.lastPaint = [2]int64{y, x}
 					b.paint(y, x, buttons&tcell.ButtonPrimary != 0, false)
@@ -423,6 +429,10 @@ func (b *Board) MouseHandler() func(action tview.MouseAction, event *tcell.Event
 				return true, b
 			}
 			b.dragging = false
+			b.stroking = buttons&(tcell.ButtonPrimary|tcell.ButtonSecondary) != 0 && b.stroking
+		case tview.MouseLeftUp, tview.MouseRightUp:
+			b.stroking = false
+			return true, nil
 		case tview.MouseMiddleUp:
 			b.dragging = false
 			return true, nil

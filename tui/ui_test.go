@@ -360,20 +360,58 @@ func TestEdit(t *testing.T) {
 		t.Errorf("u: pop %s, want 3", f.pop)
 	}
 	h.press(tcell.KeyEscape)
-	// The mouse: a left click draws, a right click erases.
-	var sx, sy int
-	h.do(func(u *UI) {
-		bx, by, _, _ := u.board.GetInnerRect()
-		sx, sy = bx+3, by+2
-	})
-	h.sim.InjectMouse(sx, sy, tcell.Button1, tcell.ModNone)
-	h.sim.InjectMouse(sx, sy, tcell.ButtonNone, tcell.ModNone)
-	h.sent++
-	h.sim.InjectKey(tcell.KeyRune, '?', tcell.ModNone) // a key to know the clicks are in
-	h.wait("the click", func(f frame) bool { return f.keys >= h.sent })
-	h.press(tcell.KeyEscape)
-	if f := h.idle(); f.pop != "4" {
-		t.Errorf("a left click: pop %s, want 4", f.pop)
+}
+
+// mouse injects mouse events; sync then waits until they are handled.
+func (h *harness) mouse(x, y int, b tcell.ButtonMask) { h.sim.InjectMouse(x, y, b, tcell.ModNone) }
+
+// sync waits until every event injected so far has been handled: F12,
+// which the UI ignores, comes through the same queue after them.
+func (h *harness) sync() frame { return h.press(tcell.KeyF12) }
+
+// TestMouse draws and erases with the buttons, zooms with the wheel and
+// pans with a middle-button drag.
+func TestMouse(t *testing.T) {
+	h := start(t, 60, 20, Options{})
+	h.press(' ', 'c', ']') // paused, empty, one column a cell
+	var bx, by int
+	h.do(func(u *UI) { bx, by, _, _ = u.board.GetInnerRect() })
+	// A left drag over three cells draws them; one undo takes the stroke.
+	h.mouse(bx+10, by+5, tcell.Button1)
+	h.mouse(bx+11, by+5, tcell.Button1)
+	h.mouse(bx+12, by+5, tcell.Button1)
+	h.mouse(bx+12, by+5, tcell.ButtonNone)
+	if f := h.sync(); f.pop != "3" {
+		t.Errorf("a left drag over three cells: pop %s, want 3", f.pop)
+	}
+	h.mouse(bx+11, by+5, tcell.Button2)
+	h.mouse(bx+11, by+5, tcell.ButtonNone)
+	if f := h.sync(); f.pop != "2" {
+		t.Errorf("a right click on a live cell: pop %s, want 2", f.pop)
+	}
+	h.press('u')
+	if f := h.press('u'); f.pop != "0" {
+		t.Errorf("two undos: pop %s, want 0", f.pop)
+	}
+	// The wheel zooms about the pointer.
+	h.mouse(bx+10, by+5, tcell.WheelDown)
+	if f := h.sync(); f.scale != ScaleHalf {
+		t.Errorf("wheel down: scale %v, want %v", f.scale, ScaleHalf)
+	}
+	h.mouse(bx+10, by+5, tcell.WheelUp)
+	if f := h.sync(); f.scale != ScaleSingle {
+		t.Errorf("wheel up: scale %v, want %v", f.scale, ScaleSingle)
+	}
+	// A middle drag 5 columns left and 2 rows up pans by as many cells.
+	var y0, x0, y1, x1 int64
+	h.do(func(u *UI) { y0, x0 = u.board.Centre() })
+	h.mouse(bx+20, by+8, tcell.Button3)
+	h.mouse(bx+15, by+6, tcell.Button3)
+	h.mouse(bx+15, by+6, tcell.ButtonNone)
+	h.sync()
+	h.do(func(u *UI) { y1, x1 = u.board.Centre() })
+	if y1-y0 != 2 || x1-x0 != 5 {
+		t.Errorf("a middle drag by (-5, -2): the centre moved by (%d, %d), want (5, 2)", x1-x0, y1-y0)
 	}
 }
 
@@ -485,12 +523,8 @@ func TestSettles(t *testing.T) {
 		{"block", "x = 2, y = 2\n2o$2o!\n", "still life at gen 0"},
 		{"glider", "x = 3, y = 3\nbo$2bo$3o!\n", "moving (1,1) every 4"},
 		{"pair", "x = 2, y = 1\n2o!\n", "died out at gen 1"},
-		{"r-pentomino", "x = 3, y = 3\nb2o$2o$bo!\n", ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			if c.want == "" {
-				t.Skip("the R-pentomino settles after 1103 generations on the plane; on a small torus it is too slow for a unit test")
-			}
 			h := start(t, 40, 12, Options{Pattern: rle(t, c.rle), Name: c.name})
 			f := h.idle()
 			if f.msg != c.want || !strings.Contains(f.text, c.want) {

@@ -64,22 +64,27 @@ func runUI(e *env) int {
 	for _, c := range engines {
 		opts.Engines = append(opts.Engines, tui.EngineChoice{Name: c.name, New: c.new})
 	}
-	opts.Load = func(p *patterns.Pattern, name string, fit tui.Size) (tui.Universe, error) {
-		s := setup{rule: *rule, torus: *torus, engine: *eng, gens: maxMargin}
+	opts.Load = uiLoader(setup{rule: *rule, torus: *torus, engine: *eng, gens: maxMargin})
+	return report(e, tui.Run(e.ctx, opts))
+}
+
+// uiLoader returns the UI's loader: [load] with s, except that a pattern
+// without a bounded-grid suffix, when no --torus is given, runs on a torus
+// of the UI's fit size (which fills the window) when it fits in it.
+func uiLoader(s setup) func(p *patterns.Pattern, name string, fit tui.Size) (tui.Universe, error) {
+	return func(p *patterns.Pattern, name string, fit tui.Size) (tui.Universe, error) {
+		s, fitted := s, false
 		if _, implied, err := resolveRule(p, name, s); err != nil {
 			return tui.Universe{}, err
 		} else if implied {
-			// No suffix and no --torus: a torus that fills the window
-			// stands in for the plane, when the pattern fits in it.
 			if w, h := p.Size(); w <= int64(fit.W) && h <= int64(fit.H) {
-				s.torus = fmt.Sprintf("%dx%d", fit.W, fit.H)
+				s.torus, fitted = fmt.Sprintf("%dx%d", fit.W, fit.H), true
 			}
 		}
 		u, err := load(p, name, s)
 		if err != nil {
 			return tui.Universe{}, err
 		}
-		return tui.Universe{Eng: u.eng, Implied: u.implied || s.torus != *torus}, nil
+		return tui.Universe{Eng: u.eng, Implied: u.implied || fitted}, nil
 	}
-	return report(e, tui.Run(e.ctx, opts))
 }
