@@ -30,6 +30,15 @@ func (u *UI) showOverlay(name string, p tview.Primitive, w, h int, focus tview.P
 	u.app.SetFocus(focus)
 }
 
+// closePage removes the overlay called name, which may lie under another.
+func (u *UI) closePage(name string) {
+	if u.overlay == name {
+		u.closeOverlay()
+		return
+	}
+	u.pages.RemovePage(name)
+}
+
 // closeOverlay removes the overlay and gives the keys back to the board.
 func (u *UI) closeOverlay() {
 	if u.overlay == "" {
@@ -88,7 +97,8 @@ func (u *UI) showInfo() {
 // prompt asks for one line of text. check runs as the user types and
 // returns a note to show and whether the text is acceptable; Enter on an
 // acceptable text calls done, which returns an error to show, keeping the
-// prompt open, or nil to close it. Esc cancels.
+// prompt open, or nil to close it (done may open another overlay, which
+// stays). Esc cancels.
 func (u *UI) prompt(name, title, label, initial string, check func(string) (string, bool), done func(string) error) {
 	note := tview.NewTextView().SetDynamicColors(false)
 	input := tview.NewInputField().SetLabel(label).SetText(initial).
@@ -114,10 +124,11 @@ func (u *UI) prompt(name, title, label, initial string, check func(string) (stri
 					return
 				}
 			}
-			u.closeOverlay()
 			if err := done(text); err != nil {
-				u.msg = err.Error()
+				note.SetText(err.Error())
+				return
 			}
+			u.closePage(name)
 		}
 	})
 	box := tview.NewFlex().SetDirection(tview.FlexRow).
@@ -414,9 +425,6 @@ func (u *UI) switchTo(e engine.Engine, implied bool) {
 		})
 	}
 	u.change(world{eng: e, gen0: u.cur.gen(), implied: implied})
-	if tok && fok && (tb.W != fb.W || tb.H != fb.H) {
-		u.centreOrigin()
-	}
 	u.kick()
 }
 

@@ -227,6 +227,7 @@ func newUI(opts Options) (*UI, error) {
 		u.refresh()
 		return false
 	})
+	u.board.SetRect(0, 0, w, h-statusLines) // until the first draw lays it out
 	uni, err := opts.Load(opts.Pattern, opts.Name, fitSize(w, h-statusLines))
 	if err != nil {
 		screen.Fini()
@@ -430,6 +431,12 @@ func (u *UI) change(w world) {
 
 // set makes w the current world without recording an undo step.
 func (u *UI) set(w world) {
+	if u.cur.eng != nil {
+		before, _ := bounds(u.cur.eng)
+		if after, _ := bounds(w.eng); before != after {
+			defer u.centreOrigin() // a universe of another size
+		}
+	}
 	u.cur = w
 	u.version++
 	u.pending = 0
@@ -458,10 +465,13 @@ func (u *UI) adoptUniverse(uni Universe, p *patterns.Pattern, name string) {
 	u.start, u.pat, u.name = w, p, name
 	u.pops = u.pops[:0]
 	u.sample(uni.Eng.Population())
-	u.centreOrigin()
 	u.board.SetScale(ScaleHalf)
-	if r, ok := bounds(uni.Eng); ok {
-		u.board.SetCentre(r.H/2, r.W/2)
+	u.centreOrigin()
+	if box, ok := uni.Eng.Bounds(); ok {
+		_, _, w, h := u.board.GetInnerRect()
+		if _, _, rows, cols := u.board.view(w, h); box.W > cols || box.H > rows {
+			u.board.Fit(box) // larger than the window: zoom out to show it whole
+		}
 	}
 	u.cursorY, u.cursorX = u.board.Centre()
 }

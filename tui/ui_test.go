@@ -510,6 +510,13 @@ func TestRuleChange(t *testing.T) {
 	if f = h.press('u'); f.rule != "B36/S23:T60,36" {
 		t.Errorf("u: rule %s", f.rule)
 	}
+	// A topology no engine runs: the error shows in the prompt, which
+	// stays open.
+	f = h.press('R', tcell.KeyCtrlU, "B3/S23:K10", tcell.KeyEnter)
+	if f.overlay != "rule" || !strings.Contains(f.text, "supported yet") || f.rule != "B36/S23:T60,36" {
+		t.Errorf("rule B3/S23:K10: overlay %q, rule %s:\n%s", f.overlay, f.rule, f.text)
+	}
+	h.press(tcell.KeyEscape)
 	f = h.press('E', tcell.KeyEnter)
 	if f.overlay != "" || !strings.Contains(f.text, "protocol") {
 		t.Errorf("E Enter: overlay %q", f.overlay)
