@@ -8,7 +8,7 @@ import (
 // frameTime is the shortest time between two frames while running flat
 // out: results that come faster are handed over without a redraw, and the
 // next frame shows them.
-const frameTime = time.Second / 60
+const frameTime = time.Second / 30
 
 // job asks the animator to step a clone of a world n generations, after
 // waiting delay.

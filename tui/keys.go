@@ -52,6 +52,7 @@ func KeysHelp() string {
 // event loop.
 func (u *UI) capture(ev *tcell.EventKey) *tcell.EventKey {
 	u.keys++
+	u.keyAt = ev.When()
 	if ev.Key() == tcell.KeyCtrlC {
 		u.quit()
 		return nil

@@ -78,6 +78,11 @@ type Options struct {
 	// keeps the size it has.
 	Screen tcell.Screen
 
+	// KeyLatency, when set, is called on the event loop with the time from
+	// each key event's making to the end of the draw that shows its
+	// effect, written to the terminal.
+	KeyLatency func(d time.Duration)
+
 	// afterDraw, for tests, is called on the event loop after each draw.
 	afterDraw func(u *UI, s tcell.Screen)
 }
@@ -139,8 +144,9 @@ type UI struct {
 	msg      string
 	editing  bool
 	settle   settler
-	overlay  string // the name of the page on top of the board, or ""
-	keys     int    // key events seen, for tests
+	overlay  string    // the name of the page on top of the board, or ""
+	keys     int       // key events seen, for tests
+	keyAt    time.Time // when the last key event was made, until drawn
 	quitting bool
 	started  bool  // the first job has been handed out
 	cursorY  int64 // the edit cursor's cell
@@ -214,6 +220,11 @@ func newUI(opts Options) (*UI, error) {
 	ta.SetRoot(u.pages, true).SetFocus(u.board)
 	ta.SetInputCapture(u.capture)
 	ta.SetAfterDrawFunc(func(s tcell.Screen) {
+		if u.opts.KeyLatency != nil && !u.keyAt.IsZero() {
+			s.Show() // the draw is not on the terminal until Show
+			u.opts.KeyLatency(time.Since(u.keyAt))
+			u.keyAt = time.Time{}
+		}
 		if u.opts.afterDraw != nil {
 			u.opts.afterDraw(u, s)
 		}

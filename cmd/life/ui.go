@@ -5,6 +5,8 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"slices"
+	"time"
 
 	"github.com/life-go/life/patterns"
 	"github.com/life-go/life/tui"
@@ -19,7 +21,8 @@ acorn, with none. It starts running at once.
 A pattern without a bounded-grid suffix runs on a torus that fills the
 window (or, when larger than the window, on a torus the size of the pattern
 plus a margin of %d cells), until the unbounded plane arrives. NO_COLOR in
-the environment turns colours off.
+the environment turns colours off. LIFE_KEY_LATENCY=FILE writes to FILE,
+on quitting, how long keys took from their arrival to the screen.
 
 Keys:
 %s
@@ -65,7 +68,22 @@ func runUI(e *env) int {
 		opts.Engines = append(opts.Engines, tui.EngineChoice{Name: c.name, New: c.new})
 	}
 	opts.Load = uiLoader(setup{rule: *rule, torus: *torus, engine: *eng, gens: maxMargin})
-	return report(e, tui.Run(e.ctx, opts))
+	var lat []time.Duration
+	latFile := os.Getenv("LIFE_KEY_LATENCY")
+	if latFile != "" {
+		opts.KeyLatency = func(d time.Duration) { lat = append(lat, d) }
+	}
+	err = tui.Run(e.ctx, opts)
+	if latFile != "" && len(lat) > 0 {
+		slices.Sort(lat)
+		ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+		summary := fmt.Sprintf("key to screen over %d keys: median %.1f ms, p90 %.1f ms, max %.1f ms\n",
+			len(lat), ms(lat[len(lat)/2]), ms(lat[len(lat)*9/10]), ms(lat[len(lat)-1]))
+		if werr := os.WriteFile(latFile, []byte(summary), 0o644); werr != nil && err == nil {
+			err = werr
+		}
+	}
+	return report(e, err)
 }
 
 // uiLoader returns the UI's loader: [load] with s, except that a pattern
