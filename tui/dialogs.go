@@ -20,7 +20,7 @@ import (
 
 // showOverlay shows p, w x h characters, centred over the board, and gives
 // focus to focus. Keys then go to the overlay until closeOverlay.
-func (u *UI) showOverlay(name string, p tview.Primitive, w, h int, focus tview.Primitive) {
+func (u *controller) showOverlay(name string, p tview.Primitive, w, h int, focus tview.Primitive) {
 	row := tview.NewFlex().SetDirection(tview.FlexRow).
 		AddItem(nil, 0, 1, false).AddItem(p, h, 0, true).AddItem(nil, 0, 1, false)
 	centred := tview.NewFlex().
@@ -31,7 +31,7 @@ func (u *UI) showOverlay(name string, p tview.Primitive, w, h int, focus tview.P
 }
 
 // closePage removes the overlay called name, which may lie under another.
-func (u *UI) closePage(name string) {
+func (u *controller) closePage(name string) {
 	if u.overlay == name {
 		u.closeOverlay()
 		return
@@ -40,7 +40,7 @@ func (u *UI) closePage(name string) {
 }
 
 // closeOverlay removes the overlay and gives the keys back to the board.
-func (u *UI) closeOverlay() {
+func (u *controller) closeOverlay() {
 	if u.overlay == "" {
 		return
 	}
@@ -50,7 +50,7 @@ func (u *UI) closeOverlay() {
 }
 
 // showText shows a text overlay that Esc, Enter, q or ? closes.
-func (u *UI) showText(name, title, text string) {
+func (u *controller) showText(name, title, text string) {
 	tv := tview.NewTextView().SetText(text).SetDynamicColors(false).SetWrap(true)
 	tv.SetBorder(true).SetTitle(" " + title + " (Esc closes) ")
 	tv.SetInputCapture(func(ev *tcell.EventKey) *tcell.EventKey {
@@ -71,10 +71,10 @@ func (u *UI) showText(name, title, text string) {
 }
 
 // showHelp shows the keys.
-func (u *UI) showHelp() { u.showText("help", "Keys", KeysHelp()) }
+func (u *controller) showHelp() { u.showText("help", "Keys", KeysHelp()) }
 
 // showInfo shows the pattern's name, author and comments.
-func (u *UI) showInfo() {
+func (u *controller) showInfo() {
 	var b strings.Builder
 	p := u.pat
 	name := p.Name
@@ -99,7 +99,7 @@ func (u *UI) showInfo() {
 // acceptable text calls done, which returns an error to show, keeping the
 // prompt open, or nil to close it (done may open another overlay, which
 // stays). Esc cancels.
-func (u *UI) prompt(name, title, label, initial string, check func(string) (string, bool), done func(string) error) {
+func (u *controller) prompt(name, title, label, initial string, check func(string) (string, bool), done func(string) error) {
 	note := tview.NewTextView().SetDynamicColors(false)
 	input := tview.NewInputField().SetLabel(label).SetText(initial).
 		SetFieldStyle(tcell.StyleDefault.Underline(true)).
@@ -138,7 +138,7 @@ func (u *UI) prompt(name, title, label, initial string, check func(string) (stri
 }
 
 // askFill asks a density and fills the cells in view with a random soup.
-func (u *UI) askFill() {
+func (u *controller) askFill() {
 	u.prompt("fill", "Random fill", "density (0-1): ", "0.35", func(s string) (string, bool) {
 		d, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
 		if err != nil || d < 0 || d > 1 {
@@ -155,7 +155,7 @@ func (u *UI) askFill() {
 const maxFill = 1 << 24
 
 // fill makes each cell in view alive with probability d.
-func (u *UI) fill(d float64) error {
+func (u *controller) fill(d float64) error {
 	r := u.viewRect()
 	if r.W <= 0 || r.H <= 0 {
 		return errors.New("fill: no cell of the universe is in view")
@@ -179,7 +179,7 @@ var patternExts = []string{".rle", ".cells", ".lif", ".life", ".mc", ".txt"}
 
 // askOpen offers the built-in library and the patterns directory's files,
 // and takes a typed path.
-func (u *UI) askOpen() {
+func (u *controller) askOpen() {
 	type entry struct {
 		label string
 		open  func() (*patterns.Pattern, string, error)
@@ -256,7 +256,7 @@ func (u *UI) askOpen() {
 
 // load makes pattern p, read from name, the current universe, keeping the
 // current one (and saying why) when it does not load.
-func (u *UI) load(p *patterns.Pattern, name string) {
+func (u *controller) load(p *patterns.Pattern, name string) {
 	_, _, w, h := u.board.GetInnerRect()
 	uni, err := u.opts.Load(p, name, fitSize(w, h))
 	if err != nil {
@@ -269,7 +269,7 @@ func (u *UI) load(p *patterns.Pattern, name string) {
 }
 
 // askSave asks where to save the pattern, and whether to overwrite.
-func (u *UI) askSave() {
+func (u *controller) askSave() {
 	initial := "pattern.rle"
 	if u.name != "" && !strings.HasPrefix(u.name, "built-in ") && !strings.HasPrefix(u.name, "<") {
 		initial = u.name
@@ -298,7 +298,7 @@ func (u *UI) askSave() {
 }
 
 // save writes the current world to path as RLE.
-func (u *UI) save(path string) {
+func (u *controller) save(path string) {
 	if u.opts.WriteFile == nil {
 		u.msg = "save: not available"
 		return
@@ -333,7 +333,7 @@ func (w world) pattern(orig *patterns.Pattern) *patterns.Pattern {
 }
 
 // confirm asks a yes-or-no question; y calls yes, n or Esc does nothing.
-func (u *UI) confirm(question string, yes func()) {
+func (u *controller) confirm(question string, yes func()) {
 	tv := tview.NewTextView().SetText(question)
 	tv.SetBorder(true).SetTitle(" Confirm ")
 	tv.SetInputCapture(func(ev *tcell.EventKey) *tcell.EventKey {
@@ -351,7 +351,7 @@ func (u *UI) confirm(question string, yes func()) {
 }
 
 // askRule asks a new rule and topology, checked as the user types.
-func (u *UI) askRule() {
+func (u *controller) askRule() {
 	r := u.cur.eng.Rule()
 	if u.cur.implied {
 		r.Topology = engine.Topology{}
@@ -384,7 +384,7 @@ func (u *UI) askRule() {
 
 // newEngine returns an empty engine for r: the one named when it runs r,
 // else the first of the options' engines that does.
-func (u *UI) newEngine(name string, r engine.Rule) (engine.Engine, error) {
+func (u *controller) newEngine(name string, r engine.Rule) (engine.Engine, error) {
 	var errs []error
 	for _, c := range u.opts.Engines {
 		if c.Name == name {
@@ -408,7 +408,7 @@ func (u *UI) newEngine(name string, r engine.Rule) (engine.Engine, error) {
 
 // switchTo moves the current cells into the empty engine e, centred when
 // the universe changes size, and keeps the generation count.
-func (u *UI) switchTo(e engine.Engine, implied bool) {
+func (u *controller) switchTo(e engine.Engine, implied bool) {
 	from := u.cur.eng
 	var dy, dx int64
 	fb, fok := bounds(from)
@@ -429,7 +429,7 @@ func (u *UI) switchTo(e engine.Engine, implied bool) {
 }
 
 // askEngine offers the engines that run the current rule and topology.
-func (u *UI) askEngine() {
+func (u *controller) askEngine() {
 	r := u.cur.eng.Rule()
 	list := tview.NewList().ShowSecondaryText(false).SetHighlightFullLine(true).
 		SetSelectedStyle(tcell.StyleDefault.Reverse(true))

@@ -50,7 +50,7 @@ func KeysHelp() string {
 // capture sees every key first. With an overlay open it lets keys through
 // to the overlay, but for Ctrl-C; otherwise it acts on them. It runs on the
 // event loop.
-func (u *UI) capture(ev *tcell.EventKey) *tcell.EventKey {
+func (u *controller) capture(ev *tcell.EventKey) *tcell.EventKey {
 	u.keys++
 	u.keyAt = ev.When()
 	if ev.Key() == tcell.KeyCtrlC {
@@ -71,7 +71,7 @@ func (u *UI) capture(ev *tcell.EventKey) *tcell.EventKey {
 
 // key acts on a key pressed over the board, and reports whether it was
 // one of the UI's.
-func (u *UI) key(ev *tcell.EventKey) bool {
+func (u *controller) key(ev *tcell.EventKey) bool {
 	switch ev.Key() {
 	case tcell.KeyEnter:
 		u.togglePlay()
@@ -100,7 +100,9 @@ func (u *UI) key(ev *tcell.EventKey) bool {
 	return true
 }
 
-func (u *UI) runeKey(r rune) bool {
+// runeKey acts on a printable key, and reports whether it was one of the
+// UI's.
+func (u *controller) runeKey(r rune) bool {
 	switch r {
 	case ' ':
 		u.togglePlay()
@@ -167,7 +169,7 @@ func (u *UI) runeKey(r rune) bool {
 
 // togglePlay starts or pauses the run. Starting records an undo step, so
 // that u comes back to where the run began.
-func (u *UI) togglePlay() {
+func (u *controller) togglePlay() {
 	if u.running {
 		u.pause()
 		return
@@ -181,7 +183,7 @@ func (u *UI) togglePlay() {
 
 // stepBy runs n generations, one job, and pauses; n of 1 while a job is in
 // flight is queued.
-func (u *UI) stepBy(n uint64) {
+func (u *controller) stepBy(n uint64) {
 	if u.running {
 		u.pause()
 	}
@@ -191,16 +193,16 @@ func (u *UI) stepBy(n uint64) {
 		u.kick()
 		return
 	}
-	if u.busy {
+	if u.busy || u.quitting {
 		return
 	}
 	u.busy = true
-	u.jobs <- job{world: u.cur, n: n, version: u.version}
+	u.jobs <- job{world: u.cur, n: n, version: u.version} // never blocks: the animator is idle
 }
 
 // move pans the view by an eighth of the board (at least a character), or
 // moves the cursor by a cell in edit mode.
-func (u *UI) move(dy, dx int) {
+func (u *controller) move(dy, dx int) {
 	if u.editing {
 		u.cursorY += int64(dy)
 		u.cursorX += int64(dx)
@@ -211,7 +213,7 @@ func (u *UI) move(dy, dx int) {
 }
 
 // fit shows the live cells whole, or the universe when there are none.
-func (u *UI) fit() {
+func (u *controller) fit() {
 	r, ok := u.cur.eng.Bounds()
 	if !ok {
 		if r, ok = bounds(u.cur.eng); !ok {
@@ -222,7 +224,7 @@ func (u *UI) fit() {
 }
 
 // stepBack goes back one generation in the rewind history, and pauses.
-func (u *UI) stepBack() {
+func (u *controller) stepBack() {
 	u.pause()
 	if len(u.back) == 0 {
 		u.msg = "no earlier generation in the rewind history"
@@ -239,7 +241,7 @@ func (u *UI) stepBack() {
 }
 
 // undoOnce goes back to the world before the last edit or run, and pauses.
-func (u *UI) undoOnce() {
+func (u *controller) undoOnce() {
 	u.pause()
 	if len(u.undo) == 0 {
 		u.msg = "nothing to undo"
@@ -253,7 +255,7 @@ func (u *UI) undoOnce() {
 }
 
 // redoOnce goes forward again after an undo.
-func (u *UI) redoOnce() {
+func (u *controller) redoOnce() {
 	u.pause()
 	if len(u.redo) == 0 {
 		u.msg = "nothing to redo"
@@ -267,7 +269,7 @@ func (u *UI) redoOnce() {
 }
 
 // reset goes back to the starting pattern at generation 0, and pauses.
-func (u *UI) reset() {
+func (u *controller) reset() {
 	u.pause()
 	u.change(u.start)
 	u.pops = u.pops[:0]
@@ -275,7 +277,7 @@ func (u *UI) reset() {
 }
 
 // clear kills every cell.
-func (u *UI) clear() {
+func (u *controller) clear() {
 	w := u.cur.clone()
 	var cells [][2]int64
 	if r, ok := w.eng.Bounds(); ok {
@@ -289,7 +291,7 @@ func (u *UI) clear() {
 }
 
 // toggleCell flips the cell at (y, x).
-func (u *UI) toggleCell(y, x int64) {
+func (u *controller) toggleCell(y, x int64) {
 	if !u.inside(y, x) {
 		return
 	}
@@ -300,7 +302,7 @@ func (u *UI) toggleCell(y, x int64) {
 
 // paint is the board's mouse drawing: a stroke starts with a button press,
 // which records one undo step for the whole stroke.
-func (u *UI) paint(y, x int64, alive, start bool) {
+func (u *controller) paint(y, x int64, alive, start bool) {
 	if !u.inside(y, x) || (!start && u.cur.eng.Cell(y, x) == alive) {
 		return
 	}
@@ -314,13 +316,13 @@ func (u *UI) paint(y, x int64, alive, start bool) {
 }
 
 // inside reports whether (y, x) is a cell of the universe.
-func (u *UI) inside(y, x int64) bool {
+func (u *controller) inside(y, x int64) bool {
 	r, ok := bounds(u.cur.eng)
 	return !ok || y >= r.Y && y < r.Y+r.H && x >= r.X && x < r.X+r.W
 }
 
 // viewRect returns the cells the board shows, clipped to the universe.
-func (u *UI) viewRect() engine.Rect {
+func (u *controller) viewRect() engine.Rect {
 	_, _, w, h := u.board.GetInnerRect()
 	top, left, rows, cols := u.board.view(w, h)
 	r := engine.Rect{X: left, Y: top, W: cols, H: rows}

@@ -19,7 +19,7 @@ func BenchmarkKeyToScreen(b *testing.B) {
 	h := start(b, 120, 40, Options{})
 	h.press(' ')
 	h.idle()
-	h.do(func(u *UI) {
+	h.do(func(u *controller) {
 		if err := u.fill(0.35); err != nil { // a soup keeps it busy
 			b.Error(err)
 		}

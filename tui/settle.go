@@ -48,6 +48,7 @@ func fingerprintOf(e engine.Engine) fingerprint {
 	return fingerprint{shape: shape{hash: h.Sum64(), h: box.H, w: box.W, pop: pop}, y: box.Y, x: box.X}
 }
 
+// putInt writes v into b[:8], little end first.
 func putInt(b []byte, v int64) {
 	for i := range 8 {
 		b[i] = byte(v >> (8 * i))

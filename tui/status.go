@@ -32,10 +32,13 @@ type statusBar struct {
 	noColor bool
 }
 
+// newStatusBar returns an empty status bar; noColor draws with attributes
+// only.
 func newStatusBar(noColor bool) *statusBar {
 	return &statusBar{Box: tview.NewBox(), noColor: noColor}
 }
 
+// set sets what the status bar shows.
 func (s *statusBar) set(st status) { s.st = st }
 
 // text returns the status bar's first line, without the sparkline. Gen and

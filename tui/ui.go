@@ -84,7 +84,7 @@ type Options struct {
 	KeyLatency func(d time.Duration)
 
 	// afterDraw, for tests, is called on the event loop after each draw.
-	afterDraw func(u *UI, s tcell.Screen)
+	afterDraw func(u *controller, s tcell.Screen)
 }
 
 // world is a universe as the controller keeps it: an engine nobody
@@ -117,9 +117,9 @@ const (
 	base       = 10  // the step is base^exp generations, as in Golly
 )
 
-// UI is the controller: it owns the current world and the view state, and
+// controller owns the current world and the view state, and
 // runs only on the event loop.
-type UI struct {
+type controller struct {
 	app    app
 	tapp   *tview.Application
 	opts   Options
@@ -169,7 +169,7 @@ func Run(ctx context.Context, opts Options) error {
 
 // newUI builds the UI and its screen, and loads the starting pattern to fill
 // the screen.
-func newUI(opts Options) (*UI, error) {
+func newUI(opts Options) (*controller, error) {
 	if opts.Load == nil {
 		return nil, errors.New("tui: Options.Load is nil")
 	}
@@ -193,7 +193,7 @@ func newUI(opts Options) (*UI, error) {
 		ContrastSecondaryTextColor:  tcell.ColorDefault,
 	}
 	ta := tview.NewApplication()
-	u := &UI{app: ta, tapp: ta, opts: opts, board: NewBoard(opts.NoColor), status: newStatusBar(opts.NoColor)}
+	u := &controller{app: ta, tapp: ta, opts: opts, board: NewBoard(opts.NoColor), status: newStatusBar(opts.NoColor)}
 	u.board.paint = u.paint
 	u.board.viewChanged = func() {}
 	screen := opts.Screen
@@ -257,7 +257,7 @@ func fitSize(w, h int) Size {
 
 // run starts the animator, runs the event loop, and waits for the animator
 // to return.
-func (u *UI) run(parent context.Context) error {
+func (u *controller) run(parent context.Context) error {
 	ctx, cancel := context.WithCancel(parent)
 	u.cancel = cancel
 	u.jobs = make(chan job, 1)
@@ -283,7 +283,7 @@ func (u *UI) run(parent context.Context) error {
 }
 
 // quit cancels the animator; the app stops once it has returned.
-func (u *UI) quit() {
+func (u *controller) quit() {
 	if u.quitting {
 		return
 	}
@@ -295,7 +295,7 @@ func (u *UI) quit() {
 
 // kick hands the animator the next job when it is idle and there is one to
 // do.
-func (u *UI) kick() {
+func (u *controller) kick() {
 	if u.busy || u.quitting {
 		return
 	}
@@ -318,7 +318,7 @@ func (u *UI) kick() {
 }
 
 // step returns the generations a step runs and the delay before it.
-func (u *UI) step() (uint64, time.Duration) {
+func (u *controller) step() (uint64, time.Duration) {
 	if u.exp < 0 {
 		return 1, 250 * time.Millisecond << (-u.exp - 1)
 	}
@@ -330,7 +330,7 @@ func (u *UI) step() (uint64, time.Duration) {
 }
 
 // deliver adopts a result from the animator; it runs on the event loop.
-func (u *UI) deliver(r result) {
+func (u *controller) deliver(r result) {
 	u.busy = false
 	if u.quitting {
 		return
@@ -370,14 +370,14 @@ func (u *UI) deliver(r result) {
 }
 
 // refresh brings the board and the status bar up to date before a draw.
-func (u *UI) refresh() {
+func (u *controller) refresh() {
 	u.board.SetSnapshot(u.snap())
 	u.board.SetCursor(u.editing, u.cursorY, u.cursorX)
 	u.status.set(u.statusLine())
 }
 
 // snap returns the current world's snapshot, made once per world.
-func (u *UI) snap() *Snapshot {
+func (u *controller) snap() *Snapshot {
 	if s := u.board.Snapshot(); s != nil && s.Eng == u.cur.eng {
 		return s
 	}
@@ -385,7 +385,7 @@ func (u *UI) snap() *Snapshot {
 }
 
 // statusLine gathers what the status bar shows.
-func (u *UI) statusLine() status {
+func (u *controller) statusLine() status {
 	s := u.snap()
 	st := status{
 		running: u.running,
@@ -414,7 +414,7 @@ func (u *UI) statusLine() status {
 }
 
 // sample records a population for the sparkline.
-func (u *UI) sample(pop *big.Int) {
+func (u *controller) sample(pop *big.Int) {
 	v := int64(-1)
 	if pop.IsInt64() {
 		v = pop.Int64()
@@ -426,7 +426,7 @@ func (u *UI) sample(pop *big.Int) {
 }
 
 // pushBack adds w to the rewind history.
-func (u *UI) pushBack(w world) {
+func (u *controller) pushBack(w world) {
 	if len(u.back) == maxBack {
 		u.back = append(u.back[:0], u.back[1:]...)
 	}
@@ -435,13 +435,13 @@ func (u *UI) pushBack(w world) {
 
 // change makes w the current world after an edit or a load: the run so far
 // can be undone, and a job in flight is dropped.
-func (u *UI) change(w world) {
+func (u *controller) change(w world) {
 	u.pushUndo()
 	u.set(w)
 }
 
 // set makes w the current world without recording an undo step.
-func (u *UI) set(w world) {
+func (u *controller) set(w world) {
 	if u.cur.eng != nil {
 		before, _ := bounds(u.cur.eng)
 		if after, _ := bounds(w.eng); before != after {
@@ -457,7 +457,7 @@ func (u *UI) set(w world) {
 
 // pushUndo records the current world so that u (or Ctrl-Z) comes back to
 // it, and forgets what could be redone.
-func (u *UI) pushUndo() {
+func (u *controller) pushUndo() {
 	if len(u.undo) == maxUndo {
 		u.undo = append(u.undo[:0], u.undo[1:]...)
 	}
@@ -466,7 +466,7 @@ func (u *UI) pushUndo() {
 }
 
 // adoptUniverse makes a freshly loaded universe current and shows it whole.
-func (u *UI) adoptUniverse(uni Universe, p *patterns.Pattern, name string) {
+func (u *controller) adoptUniverse(uni Universe, p *patterns.Pattern, name string) {
 	w := world{eng: uni.Eng, gen0: new(big.Int), implied: uni.Implied}
 	if u.cur.eng != nil {
 		u.change(w)
@@ -489,7 +489,7 @@ func (u *UI) adoptUniverse(uni Universe, p *patterns.Pattern, name string) {
 
 // centreOrigin puts the universe's origin at the centre of the board: the
 // middle of a bounded universe, as in Golly, or cell (0, 0).
-func (u *UI) centreOrigin() {
+func (u *controller) centreOrigin() {
 	if r, ok := bounds(u.cur.eng); ok {
 		u.board.SetCentre(r.Y+r.H/2, r.X+r.W/2)
 		return
@@ -498,18 +498,21 @@ func (u *UI) centreOrigin() {
 }
 
 // pause stops the run; a job in flight still lands.
-func (u *UI) pause() { u.running = false }
+func (u *controller) pause() { u.running = false }
 
 // rateMeter measures generations per second over the last second.
 type rateMeter struct {
 	samples []rateSample
 }
 
+// rateSample is the generation reached at a time.
 type rateSample struct {
 	t   time.Time
 	gen *big.Int
 }
 
+// add records that generation gen was reached at t, and forgets samples
+// more than a second older, keeping two at least.
 func (m *rateMeter) add(t time.Time, gen *big.Int) {
 	m.samples = append(m.samples, rateSample{t, gen})
 	i := 0

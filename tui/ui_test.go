@@ -72,7 +72,7 @@ type frame struct {
 type harness struct {
 	t       testing.TB
 	sim     tcell.SimulationScreen
-	u       *UI
+	u       *controller
 	sent    int
 	mu      sync.Mutex
 	last    frame
@@ -98,7 +98,7 @@ func start(t testing.TB, w, h int, opts Options) *harness {
 		opts.Engines = []EngineChoice{{"protocol", func(r engine.Rule) (engine.Engine, error) { return engine.NewProtocol(r, nil) }}}
 	}
 	opts.NoColor = true
-	opts.afterDraw = func(u *UI, s tcell.Screen) {
+	opts.afterDraw = func(u *controller, s tcell.Screen) {
 		s.Show() // the hook runs before tview's Show
 		st := u.statusLine()
 		f := frame{keys: u.keys, idle: !u.running && !u.busy && u.pending == 0, running: u.running,
@@ -197,7 +197,7 @@ func (h *harness) idle() frame {
 }
 
 // do runs f on the event loop and waits for it.
-func (h *harness) do(f func(u *UI)) {
+func (h *harness) do(f func(u *controller)) {
 	h.u.tapp.QueueUpdate(func() { f(h.u) })
 }
 
@@ -205,7 +205,7 @@ func (h *harness) do(f func(u *UI)) {
 // bounding box, as RLE.
 func (h *harness) cells() string {
 	var s strings.Builder
-	h.do(func(u *UI) {
+	h.do(func(u *controller) {
 		p := u.cur.pattern(nil)
 		p.Rule = ""
 		patterns.WriteRLE(&s, p)
@@ -315,14 +315,14 @@ func TestZoomPan(t *testing.T) {
 		}
 	}
 	var y0, x0, y1, x1 int64
-	h.do(func(u *UI) { y0, x0 = u.board.Centre() })
+	h.do(func(u *controller) { y0, x0 = u.board.Centre() })
 	h.press('l', 'j', tcell.KeyRight, tcell.KeyDown)
-	h.do(func(u *UI) { y1, x1 = u.board.Centre() })
+	h.do(func(u *controller) { y1, x1 = u.board.Centre() })
 	if y1 <= y0 || x1 <= x0 {
 		t.Errorf("panning right and down moved the centre from (%d, %d) to (%d, %d)", y0, x0, y1, x1)
 	}
 	h.press('m')
-	h.do(func(u *UI) { y1, x1 = u.board.Centre() })
+	h.do(func(u *controller) { y1, x1 = u.board.Centre() })
 	if y1 != 18 || x1 != 30 {
 		t.Errorf("m: centre (%d, %d), want the 60 x 36 torus's middle (18, 30)", y1, x1)
 	}
@@ -352,7 +352,7 @@ func TestEdit(t *testing.T) {
 	}
 	var y, x int64
 	var alive bool
-	h.do(func(u *UI) { y, x = u.cursorY, u.cursorX; alive = u.cur.eng.Cell(y, x-1) })
+	h.do(func(u *controller) { y, x = u.cursorY, u.cursorX; alive = u.cur.eng.Cell(y, x-1) })
 	if !alive {
 		t.Errorf("the cell left of the cursor (%d, %d) is dead", y, x)
 	}
@@ -375,7 +375,7 @@ func TestMouse(t *testing.T) {
 	h := start(t, 60, 20, Options{})
 	h.press(' ', 'c', ']') // paused, empty, one column a cell
 	var bx, by int
-	h.do(func(u *UI) { bx, by, _, _ = u.board.GetInnerRect() })
+	h.do(func(u *controller) { bx, by, _, _ = u.board.GetInnerRect() })
 	// A left drag over three cells draws them; one undo takes the stroke.
 	h.mouse(bx+10, by+5, tcell.Button1)
 	h.mouse(bx+11, by+5, tcell.Button1)
@@ -404,12 +404,12 @@ func TestMouse(t *testing.T) {
 	}
 	// A middle drag 5 columns left and 2 rows up pans by as many cells.
 	var y0, x0, y1, x1 int64
-	h.do(func(u *UI) { y0, x0 = u.board.Centre() })
+	h.do(func(u *controller) { y0, x0 = u.board.Centre() })
 	h.mouse(bx+20, by+8, tcell.Button3)
 	h.mouse(bx+15, by+6, tcell.Button3)
 	h.mouse(bx+15, by+6, tcell.ButtonNone)
 	h.sync()
-	h.do(func(u *UI) { y1, x1 = u.board.Centre() })
+	h.do(func(u *controller) { y1, x1 = u.board.Centre() })
 	if y1-y0 != 2 || x1-x0 != 5 {
 		t.Errorf("a middle drag by (-5, -2): the centre moved by (%d, %d), want (5, 2)", x1-x0, y1-y0)
 	}
@@ -576,7 +576,7 @@ func TestHelpAndInfo(t *testing.T) {
 func TestResize(t *testing.T) {
 	h := start(t, 60, 20, Options{})
 	for _, s := range [][2]int{{12, 4}, {1, 1}, {3, 2}, {60, 20}} {
-		h.do(func(u *UI) {}) // let the loop run
+		h.do(func(u *controller) {}) // let the loop run
 		h.sim.SetSize(s[0], s[1])
 		h.sim.PostEvent(tcell.NewEventResize(s[0], s[1]))
 		g := 0
