@@ -194,8 +194,25 @@ var (
 // outsideStr fills what lies beyond a bounded universe's edges.
 const outsideStr = "·"
 
-// shades are the zoomed-out characters, by a quarter of density each.
+// shades are the zoomed-out characters, from empty to dense.
 var shades = [5]string{" ", "░", "▒", "▓", "█"}
+
+// shade returns the index in shades for a block whose live cells are the
+// fraction d of it. Life is sparse, seldom above a third alive, so the
+// steps double from a sixteenth: any life, above 1/16, above 1/8, above 1/4.
+func shade(d float64) int {
+	switch {
+	case d <= 0:
+		return 0
+	case d <= 1.0/16:
+		return 1
+	case d <= 1.0/8:
+		return 2
+	case d <= 1.0/4:
+		return 3
+	}
+	return 4
+}
 
 // Draw draws the board. It implements [tview.Primitive].
 func (b *Board) Draw(screen tcell.Screen) {
@@ -319,14 +336,7 @@ func (b *Board) drawBlocks(screen tcell.Screen, eng engine.Engine, k uint, x0, y
 	for i := int64(0); i < rows && r0+int(i) < h; i++ {
 		for j := int64(0); j < cols && c0+int(j) < w; j++ {
 			n := b.counts[i*cols+j]
-			shade := 0
-			if n > 0 {
-				shade = min(4, 1+int(float64(n)*4/area))
-				if float64(n) >= area {
-					shade = 4
-				}
-			}
-			screen.Put(x0+c0+int(j), y0+r0+int(i), shades[shade], liveStyle)
+			screen.Put(x0+c0+int(j), y0+r0+int(i), shades[shade(float64(n)/area)], liveStyle)
 		}
 	}
 }

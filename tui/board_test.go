@@ -220,3 +220,15 @@ func BenchmarkBoardZoomedOut(b *testing.B) {
 		board.Draw(sim)
 	}
 }
+
+// TestShade checks the zoomed-out shading's steps.
+func TestShade(t *testing.T) {
+	for _, c := range []struct {
+		d    float64
+		want int
+	}{{0, 0}, {1.0 / 256, 1}, {1.0 / 16, 1}, {0.1, 2}, {1.0 / 8, 2}, {0.2, 3}, {0.25, 3}, {0.3, 4}, {1, 4}} {
+		if got := shade(c.d); got != c.want {
+			t.Errorf("shade(%g) = %d, want %d", c.d, got, c.want)
+		}
+	}
+}

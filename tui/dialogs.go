@@ -271,7 +271,10 @@ func (u *controller) load(p *patterns.Pattern, name string) {
 // askSave asks where to save the pattern, and whether to overwrite.
 func (u *controller) askSave() {
 	initial := "pattern.rle"
-	if u.name != "" && !strings.HasPrefix(u.name, "built-in ") && !strings.HasPrefix(u.name, "<") {
+	switch {
+	case u.savedAs != "":
+		initial = u.savedAs
+	case u.name != "" && !strings.HasPrefix(u.name, "built-in ") && !strings.HasPrefix(u.name, "<"):
 		initial = u.name
 	}
 	u.prompt("save", "Save as RLE", "file: ", initial, func(s string) (string, bool) {
@@ -309,6 +312,7 @@ func (u *controller) save(path string) {
 		u.msg = "save: " + err.Error() + " (nothing was changed)"
 		return
 	}
+	u.savedAs = path
 	u.msg = fmt.Sprintf("saved %d cells at gen %s to %s", p.Population(), u.cur.gen(), path)
 }
 

@@ -141,6 +141,8 @@ func (u *controller) runeKey(r rune) bool {
 	case 'e':
 		u.editing = !u.editing
 		if u.editing {
+			// One cell a character at least, so that the cursor is one cell.
+			u.board.SetScale(min(u.board.Scale(), ScaleSingle))
 			u.cursorY, u.cursorX = u.board.Centre()
 		}
 	case 'x':
@@ -201,11 +203,22 @@ func (u *controller) stepBy(n uint64) {
 }
 
 // move pans the view by an eighth of the board (at least a character), or
-// moves the cursor by a cell in edit mode.
+// moves the cursor by a cell in edit mode, keeping it in the universe and
+// the view.
 func (u *controller) move(dy, dx int) {
 	if u.editing {
 		u.cursorY += int64(dy)
 		u.cursorX += int64(dx)
+		if u.inside(u.cursorY, u.cursorX) {
+			_, _, w, h := u.board.GetInnerRect()
+			top, left, rows, cols := u.board.view(w, h)
+			if u.cursorY < top || u.cursorY >= top+rows || u.cursorX < left || u.cursorX >= left+cols {
+				u.board.SetCentre(u.cursorY, u.cursorX) // keep the cursor in view
+			}
+		} else {
+			u.cursorY -= int64(dy) // the cursor stays in the universe
+			u.cursorX -= int64(dx)
+		}
 		return
 	}
 	_, _, w, h := u.board.GetInnerRect()

@@ -130,6 +130,7 @@ type controller struct {
 	cur, start world
 	pat        *patterns.Pattern // the pattern as loaded, for i and s
 	name       string            // its file
+	savedAs    string            // the last file saved, offered by s
 
 	running  bool
 	busy     bool   // a job is with the animator
