@@ -428,10 +428,26 @@ func (u *controller) sample(pop *big.Int) {
 
 // pushBack adds w to the rewind history.
 func (u *controller) pushBack(w world) {
-	if len(u.back) == maxBack {
-		u.back = append(u.back[:0], u.back[1:]...)
+	if n := len(u.back) - historyCap(w.eng, maxBack) + 1; n > 0 {
+		u.back = append(u.back[:0], u.back[n:]...)
 	}
 	u.back = append(u.back, w)
+}
+
+// historyBudget is about how many bytes of worlds each history (undo,
+// rewind) keeps at most.
+const historyBudget = 256 << 20
+
+// historyCap returns how many worlds like e's a history keeps: limit, or
+// fewer when a world is so large that limit of them would pass
+// historyBudget, but at least 2.
+func historyCap(e engine.Engine, limit int) int {
+	r, ok := bounds(e)
+	if !ok {
+		return limit
+	}
+	size := max(r.W*r.H/8, 1)
+	return int(max(2, min(int64(limit), historyBudget/size)))
 }
 
 // change makes w the current world after an edit or a load: the run so far
@@ -459,8 +475,8 @@ func (u *controller) set(w world) {
 // pushUndo records the current world so that u (or Ctrl-Z) comes back to
 // it, and forgets what could be redone.
 func (u *controller) pushUndo() {
-	if len(u.undo) == maxUndo {
-		u.undo = append(u.undo[:0], u.undo[1:]...)
+	if n := len(u.undo) - historyCap(u.cur.eng, maxUndo) + 1; n > 0 {
+		u.undo = append(u.undo[:0], u.undo[n:]...)
 	}
 	u.undo = append(u.undo, u.cur)
 	u.redo = u.redo[:0]
