@@ -153,9 +153,10 @@ type controller struct {
 	cursorY  int64 // the edit cursor's cell
 	cursorX  int64
 
-	jobs   chan job
-	cancel context.CancelFunc
-	done   chan struct{} // closed when the animator has returned
+	jobs    chan job
+	cancel  context.CancelFunc
+	done    chan struct{} // closed when the animator has returned
+	looping chan struct{} // closed at the first draw, in the event loop
 }
 
 // Run runs the UI until the user quits or ctx is cancelled, and leaves the
@@ -234,6 +235,7 @@ func newUI(opts Options) (*controller, error) {
 		if !u.started {
 			// The first draw runs on the event loop: start the run.
 			u.started = true
+			close(u.looping)
 			u.kick()
 		}
 		u.refresh()
@@ -263,6 +265,7 @@ func (u *controller) run(parent context.Context) error {
 	u.cancel = cancel
 	u.jobs = make(chan job, 1)
 	u.done = make(chan struct{})
+	u.looping = make(chan struct{})
 	a := &animator{app: u.app, jobs: u.jobs, deliver: u.deliver}
 	go func() {
 		defer close(u.done)
@@ -271,13 +274,20 @@ func (u *controller) run(parent context.Context) error {
 	// The one shutdown path: whoever cancels (q, Ctrl-C or the parent),
 	// the animator returns first, and only then does the app stop, so
 	// that no QueueUpdateDraw is left waiting on a stopped app.
-	stopped := make(chan struct{})
+	// Stop before the event loop runs would make Run open a terminal of
+	// its own, so the stopper waits for the loop (or for Run to fail).
+	stopped, returned := make(chan struct{}), make(chan struct{})
 	go func() {
 		defer close(stopped)
 		<-u.done
-		u.app.Stop()
+		select {
+		case <-u.looping:
+			u.app.Stop()
+		case <-returned:
+		}
 	}()
 	err := u.tapp.Run()
+	close(returned)
 	cancel()
 	<-stopped
 	return err
