@@ -529,6 +529,8 @@ func TestSettles(t *testing.T) {
 		{"blinker", "x = 3, y = 1\n3o!\n", "period 2 from gen 0"},
 		{"block", "x = 2, y = 2\n2o$2o!\n", "still life at gen 0"},
 		{"glider", "x = 3, y = 3\nbo$2bo$3o!\n", "moving (1,1) every 4"},
+		{"glider up and left", "x = 3, y = 3\n3o$o$bo!\n", "moving (-1,-1) every 4"},
+		{"lwss", "x = 5, y = 4\nbo2bo$o4b$o3bo$4o!\n", "moving (-2,0) every 4"},
 		{"pair", "x = 2, y = 1\n2o!\n", "died out at gen 1"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
