@@ -107,8 +107,6 @@ type Board struct {
 	// paint, when set, is called when the left (alive) or right (dead)
 	// mouse button is pressed (start) or dragged over a cell.
 	paint func(y, x int64, alive, start bool)
-	// viewChanged, when set, is called after the mouse zooms or pans.
-	viewChanged func()
 
 	stroking  bool // a left or right button stroke is under way
 	dragging  bool // a middle-button drag is under way
@@ -122,6 +120,11 @@ type Board struct {
 func NewBoard(noColor bool) *Board {
 	return &Board{Box: tview.NewBox(), scale: ScaleHalf, noColor: noColor}
 }
+
+// SetPaintFunc sets the function the mouse draws with: it is called on the
+// event loop with alive true for the left button and false for the right,
+// and start true for the press that begins a stroke.
+func (b *Board) SetPaintFunc(f func(y, x int64, alive, start bool)) { b.paint = f }
 
 // SetSnapshot sets the snapshot to draw.
 func (b *Board) SetSnapshot(s *Snapshot) { b.snap = s }
@@ -427,9 +430,6 @@ func (b *Board) MouseHandler() func(action tview.MouseAction, event *tcell.Event
 			case b.dragging && buttons&tcell.ButtonMiddle != 0:
 				b.cy += b.dragY - y
 				b.cx += b.dragX - x
-				if b.viewChanged != nil {
-					b.viewChanged()
-				}
 				return true, b
 			case b.stroking && buttons&(tcell.ButtonPrimary|tcell.ButtonSecondary) != 0 && b.paint != nil && in:
 				if b.lastPaint != [2]int64{y, x} {
@@ -459,9 +459,6 @@ func (b *Board) MouseHandler() func(action tview.MouseAction, event *tcell.Event
 			if y2, x2, ok := b.CellAt(sx, sy); ok {
 				b.cy += y - y2
 				b.cx += x - x2
-			}
-			if b.viewChanged != nil {
-				b.viewChanged()
 			}
 			return true, nil
 		}

@@ -196,8 +196,7 @@ func newUI(opts Options) (*controller, error) {
 	}
 	ta := tview.NewApplication()
 	u := &controller{app: ta, tapp: ta, opts: opts, board: NewBoard(opts.NoColor), status: newStatusBar(opts.NoColor)}
-	u.board.paint = u.paint
-	u.board.viewChanged = func() {}
+	u.board.SetPaintFunc(u.paint)
 	screen := opts.Screen
 	if screen == nil {
 		// NewScreen opens /dev/tty, not standard input, which may hold
