@@ -288,7 +288,19 @@ func (u *controller) run(parent context.Context) error {
 	err := u.tapp.Run()
 	close(returned)
 	cancel()
-	<-stopped
+	if u.quitting || parent.Err() != nil {
+		<-stopped // the loop ran until the stopper stopped it
+		return err
+	}
+	// Run returned by itself (the terminal went away): an animator caught
+	// in QueueUpdateDraw would wait for the loop forever, so give it a
+	// moment and then leave it to the process's exit.
+	t := time.NewTimer(time.Second)
+	defer t.Stop()
+	select {
+	case <-stopped:
+	case <-t.C:
+	}
 	return err
 }
 
