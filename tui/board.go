@@ -118,8 +118,15 @@ type Board struct {
 // NewBoard returns an empty board at [ScaleHalf]. noColor draws with
 // attributes only, for NO_COLOR.
 func NewBoard(noColor bool) *Board {
-	return &Board{Box: tview.NewBox(), scale: ScaleHalf, noColor: noColor}
+	return &Board{Box: quietBox(), scale: ScaleHalf, noColor: noColor}
 }
+
+// quietBox returns a Box whose DrawForSubclass does not fill its area with
+// spaces first. The board paints every character of its area itself, and
+// the application clears the screen before each draw, so the fill only
+// doubled the cost of a frame. tview sets the option only for its own
+// containers, so the Box is borrowed from a Flex.
+func quietBox() *tview.Box { return tview.NewFlex().Box }
 
 // SetPaintFunc sets the function the mouse draws with: it is called on the
 // event loop with alive true for the left button and false for the right,
