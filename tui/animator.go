@@ -11,8 +11,10 @@ import (
 const frameTime = time.Second / 30
 
 // job asks the animator to step a clone of a world n generations, after
-// waiting delay.
+// waiting delay. A job whose ctx is cancelled still comes back, with an
+// error, so that the controller knows the animator is idle again.
 type job struct {
+	ctx     context.Context // cancelled when the controller drops the job
 	world   world
 	n       uint64
 	delay   time.Duration
@@ -56,21 +58,27 @@ func (a *animator) run(ctx context.Context) {
 				return
 			}
 		}
+		jctx := j.ctx
+		if jctx == nil {
+			jctx = ctx
+		}
 		if j.delay > 0 {
 			t := time.NewTimer(j.delay)
 			select {
 			case <-ctx.Done():
 				t.Stop()
 				return
+			case <-jctx.Done(): // dropped: step nothing, report back
 			case <-t.C:
 			}
+			t.Stop()
 		}
 		var fp0 fingerprint
 		if j.first {
 			fp0 = fingerprintOf(j.world.eng)
 		}
 		w := j.world.clone()
-		err := w.eng.Step(ctx, j.n)
+		err := w.eng.Step(jctx, j.n)
 		if ctx.Err() != nil {
 			return
 		}

@@ -198,8 +198,7 @@ func (u *controller) stepBy(n uint64) {
 	if u.busy || u.quitting {
 		return
 	}
-	u.busy = true
-	u.jobs <- job{world: u.cur, n: n, version: u.version} // never blocks: the animator is idle
+	u.send(job{world: u.cur, n: n, version: u.version})
 }
 
 // move pans the view by an eighth of the board (at least a character), or

@@ -153,10 +153,12 @@ type controller struct {
 	cursorY  int64 // the edit cursor's cell
 	cursorX  int64
 
-	jobs    chan job
-	cancel  context.CancelFunc
-	done    chan struct{} // closed when the animator has returned
-	looping chan struct{} // closed at the first draw, in the event loop
+	jobs      chan job
+	ctx       context.Context    // the animator's
+	jobCancel context.CancelFunc // cancels the job in flight
+	cancel    context.CancelFunc
+	done      chan struct{} // closed when the animator has returned
+	looping   chan struct{} // closed at the first draw, in the event loop
 }
 
 // Run runs the UI until the user quits or ctx is cancelled, and leaves the
@@ -261,7 +263,7 @@ func fitSize(w, h int) Size {
 // to return.
 func (u *controller) run(parent context.Context) error {
 	ctx, cancel := context.WithCancel(parent)
-	u.cancel = cancel
+	u.ctx, u.cancel = ctx, cancel
 	u.jobs = make(chan job, 1)
 	u.done = make(chan struct{})
 	u.looping = make(chan struct{})
@@ -335,8 +337,24 @@ func (u *controller) kick() {
 	if g := u.cur.gen(); j.detect && g.IsInt64() && g.Int64() != u.settle.last {
 		j.first = true // the settle detector has not seen the job's world
 	}
+	u.send(j)
+}
+
+// send hands j to the animator, which is idle, with a context that
+// dropJob cancels.
+func (u *controller) send(j job) {
+	j.ctx, u.jobCancel = context.WithCancel(u.ctx)
 	u.busy = true
 	u.jobs <- j // never blocks: the animator is idle and the buffer empty
+}
+
+// dropJob cancels the job in flight, if any, and makes sure its result is
+// dropped when it comes back.
+func (u *controller) dropJob() {
+	if u.busy && u.jobCancel != nil {
+		u.jobCancel()
+	}
+	u.version++
 }
 
 // step returns the generations a step runs and the delay before it.
@@ -357,9 +375,18 @@ func (u *controller) deliver(r result) {
 	if u.quitting {
 		return
 	}
+	if u.jobCancel != nil {
+		u.jobCancel() // the job is done: release its context
+		u.jobCancel = nil
+	}
+	defer func() {
+		u.kick()
+		if !r.drawn && !u.busy {
+			u.app.ForceDraw() // idle now: show the last result
+		}
+	}()
 	if r.job.version != u.version {
-		u.kick() // the world changed meanwhile: drop the result
-		return
+		return // the world changed meanwhile: drop the result
 	}
 	if r.err != nil {
 		u.running, u.pending = false, 0
@@ -384,10 +411,6 @@ func (u *controller) deliver(r result) {
 				}
 			}
 		}
-	}
-	u.kick()
-	if !r.drawn && !u.busy {
-		u.app.ForceDraw()
 	}
 }
 
@@ -487,7 +510,7 @@ func (u *controller) set(w world) {
 		}
 	}
 	u.cur = w
-	u.version++
+	u.dropJob()
 	u.pending = 0
 	u.settle.reset()
 	u.back = u.back[:0]
@@ -535,8 +558,11 @@ func (u *controller) centreOrigin() {
 	u.board.SetCentre(0, 0)
 }
 
-// pause stops the run; a job in flight still lands.
-func (u *controller) pause() { u.running = false }
+// pause stops the run at once: a job in flight is cancelled and dropped.
+func (u *controller) pause() {
+	u.running = false
+	u.dropJob()
+}
 
 // rateMeter measures generations per second over the last second.
 type rateMeter struct {

@@ -261,7 +261,13 @@ func TestPlayPauseStep(t *testing.T) {
 	h.press(' ')
 	f = h.wait("a slow generation", func(f frame) bool { return gen(t, f) > g+13 })
 	h.press(' ')
-	h.idle()
+	g = gen(t, h.idle())
+	// At the slowest speed a run waits 2 s before each generation; pausing
+	// drops the waiting job at once, so the generation does not move.
+	h.press('-', '-', '-', ' ', ' ')
+	if f = h.idle(); gen(t, f) != g || f.step != "delay 2s" {
+		t.Errorf("run and pause at %s: gen %s, want %d", f.step, f.gen, g)
+	}
 }
 
 // TestBackUndoRedo steps, goes back through the rewind history, and undoes
