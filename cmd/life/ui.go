@@ -1,8 +1,108 @@
 package main
 
-import "errors"
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"slices"
+	"time"
+
+	"github.com/life-go/life/patterns"
+	"github.com/life-go/life/tui"
+)
+
+const uiUsage = `Usage: life [flags] [PATTERN|-]
+
+Opens the terminal UI on the pattern file PATTERN, on standard input for -
+(the keys then come from the terminal), or on a built-in pattern, the
+acorn, with none. It starts running at once.
+
+A pattern without a bounded-grid suffix runs on a torus that fills the
+window (or, when larger than the window, on a torus the size of the pattern
+plus a margin of %d cells), until the unbounded plane arrives. NO_COLOR in
+the environment turns colours off. LIFE_KEY_LATENCY=FILE writes to FILE,
+on quitting, how long keys took from their arrival to the screen.
+
+Keys:
+%s
+Flags:
+`
 
 // runUI opens the terminal UI.
 func runUI(e *env) int {
-	return report(e, errors.New("the terminal UI is not built yet"))
+	fs := flag.NewFlagSet("life", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	rule := fs.String("rule", "", "run under `RULE` (B3/S23 notation, with an optional suffix such as :T64,48) instead of the file's")
+	torus := fs.String("torus", "", "run on a `WxH` torus when the rule has no bounded-grid suffix")
+	eng := fs.String("engine", "auto", "the `ENGINE`: "+engineNames()+" (auto picks the fastest that runs the topology)")
+	dir := fs.String("patterns", "", "the `DIR`ectory of pattern files that o (open) lists")
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), uiUsage, maxMargin, tui.KeysHelp())
+		fs.PrintDefaults()
+	}
+	pos, err := parseFlags(fs, e.args)
+	if errors.Is(err, flag.ErrHelp) {
+		return exitOK // the flag package has printed the usage.
+	}
+	if err != nil {
+		return exitUsage
+	}
+	if len(pos) > 1 {
+		fs.Usage()
+		return report(e, usageError{fmt.Errorf("want at most one PATTERN, got %d arguments", len(pos))})
+	}
+	opts := tui.Options{
+		PatternsDir: *dir,
+		WriteFile:   writeFileAtomic,
+		NoColor:     os.Getenv("NO_COLOR") != "",
+	}
+	if len(pos) == 1 {
+		p, name, err := readPattern(e, pos[0])
+		if err != nil {
+			return report(e, err)
+		}
+		opts.Pattern, opts.Name = p, name
+	}
+	for _, c := range engines {
+		opts.Engines = append(opts.Engines, tui.EngineChoice{Name: c.name, New: c.new})
+	}
+	opts.Load = uiLoader(setup{rule: *rule, torus: *torus, engine: *eng, gens: maxMargin})
+	var lat []time.Duration
+	latFile := os.Getenv("LIFE_KEY_LATENCY")
+	if latFile != "" {
+		opts.KeyLatency = func(d time.Duration) { lat = append(lat, d) }
+	}
+	err = tui.Run(e.ctx, opts)
+	if latFile != "" && len(lat) > 0 {
+		slices.Sort(lat)
+		ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+		summary := fmt.Sprintf("key to screen over %d keys: median %.1f ms, p90 %.1f ms, max %.1f ms\n",
+			len(lat), ms(lat[len(lat)/2]), ms(lat[len(lat)*9/10]), ms(lat[len(lat)-1]))
+		if werr := os.WriteFile(latFile, []byte(summary), 0o644); werr != nil && err == nil {
+			err = werr
+		}
+	}
+	return report(e, err)
+}
+
+// uiLoader returns the UI's loader: [load] with s, except that a pattern
+// without a bounded-grid suffix, when no --torus is given, runs on a torus
+// of the UI's fit size (which fills the window) when it fits in it.
+func uiLoader(s setup) func(p *patterns.Pattern, name string, fit tui.Size) (tui.Universe, error) {
+	return func(p *patterns.Pattern, name string, fit tui.Size) (tui.Universe, error) {
+		s, fitted := s, false
+		if _, implied, err := resolveRule(p, name, s); err != nil {
+			return tui.Universe{}, err
+		} else if implied {
+			if w, h := p.Size(); w <= int64(fit.W) && h <= int64(fit.H) {
+				s.torus, fitted = fmt.Sprintf("%dx%d", fit.W, fit.H), true
+			}
+		}
+		u, err := load(p, name, s)
+		if err != nil {
+			return tui.Universe{}, err
+		}
+		return tui.Universe{Eng: u.eng, Implied: u.implied || fitted}, nil
+	}
 }

@@ -1,0 +1,96 @@
+package tui
+
+import (
+	"context"
+	"time"
+)
+
+// frameTime is the shortest time between two frames while running flat
+// out: results that come faster are handed over without a redraw, and the
+// next frame shows them.
+const frameTime = time.Second / 30
+
+// job asks the animator to step a clone of a world n generations, after
+// waiting delay. A job whose ctx is cancelled still comes back, with an
+// error, so that the controller knows the animator is idle again.
+type job struct {
+	ctx     context.Context // cancelled when the controller drops the job
+	world   world
+	n       uint64
+	delay   time.Duration
+	version uint64 // the controller's version when the job was made
+	detect  bool   // compute the fingerprint for the settle detector
+	first   bool   // and the fingerprint of world too
+}
+
+// result is a job done.
+type result struct {
+	job   job
+	world world       // the stepped clone; nobody modifies it any more
+	fp    fingerprint // when job.detect
+	fp0   fingerprint // of the job's world, when job.first
+	err   error
+	drawn bool // handed over with QueueUpdateDraw
+}
+
+// animator is the one goroutine that steps engines. It takes jobs from the
+// event loop, which owns the jobs channel and closes it on quit, steps a
+// clone of the job's world outside the event loop, and hands the result to
+// deliver on the event loop through QueueUpdateDraw. It returns when ctx is
+// cancelled or jobs is closed, and then never touches the app again.
+type animator struct {
+	app      app
+	jobs     <-chan job
+	deliver  func(result) // runs on the event loop
+	lastDraw time.Time
+}
+
+// run is the animator's loop.
+func (a *animator) run(ctx context.Context) {
+	for {
+		var j job
+		var ok bool
+		select {
+		case <-ctx.Done():
+			return
+		case j, ok = <-a.jobs:
+			if !ok {
+				return
+			}
+		}
+		jctx := j.ctx
+		if jctx == nil {
+			jctx = ctx
+		}
+		if j.delay > 0 {
+			t := time.NewTimer(j.delay)
+			select {
+			case <-ctx.Done():
+				t.Stop()
+				return
+			case <-jctx.Done(): // dropped: step nothing, report back
+			case <-t.C:
+			}
+			t.Stop()
+		}
+		var fp0 fingerprint
+		if j.first {
+			fp0 = fingerprintOf(j.world.eng)
+		}
+		w := j.world.clone()
+		err := w.eng.Step(jctx, j.n)
+		if ctx.Err() != nil {
+			return
+		}
+		r := result{job: j, world: w, err: err, fp0: fp0}
+		if j.detect {
+			r.fp = fingerprintOf(w.eng)
+		}
+		if now := time.Now(); now.Sub(a.lastDraw) >= frameTime {
+			a.lastDraw, r.drawn = now, true
+			a.app.QueueUpdateDraw(func() { a.deliver(r) })
+		} else {
+			a.app.QueueUpdate(func() { a.deliver(r) })
+		}
+	}
+}

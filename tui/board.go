@@ -1,0 +1,474 @@
+package tui
+
+import (
+	"fmt"
+	"math/big"
+
+	"github.com/gdamore/tcell/v2"
+	"github.com/life-go/life/engine"
+	"github.com/rivo/tview"
+)
+
+// Scale is how many cells the board shows in one character. The scales run
+// from the most zoomed in, [ScaleDouble], outwards; past [ScaleBraille] each
+// scale is a block of 2^k x 2^k cells a character, shaded by how many are
+// alive.
+type Scale int
+
+// The scales. [BlockScale] names the ones past ScaleBraille.
+const (
+	ScaleDouble  Scale = iota // one cell in two columns: square cells
+	ScaleSingle               // one cell a character
+	ScaleHalf                 // half blocks: 1 x 2 cells a character
+	ScaleBraille              // braille: 2 x 4 cells a character
+)
+
+// maxBlockShift is the largest k of a 2^k x 2^k block scale.
+const maxBlockShift = 40
+
+// MaxScale is the most zoomed-out scale.
+const MaxScale = ScaleBraille + maxBlockShift - 1
+
+// BlockScale returns the scale of one character for 2^k x 2^k cells, for k
+// from 2 to 40.
+func BlockScale(k int) Scale { return ScaleBraille + Scale(k-1) }
+
+// shift returns k of a block scale, and 0 for the others.
+func (s Scale) shift() uint {
+	if s <= ScaleBraille {
+		return 0
+	}
+	return uint(s-ScaleBraille) + 1
+}
+
+// geometry returns how many columns one cell takes (2 at ScaleDouble, else
+// 1) and how many cells one character holds across and down.
+func (s Scale) geometry() (colsPerCell, across, down int64) {
+	switch s {
+	case ScaleDouble:
+		return 2, 1, 1
+	case ScaleSingle:
+		return 1, 1, 1
+	case ScaleHalf:
+		return 1, 1, 2
+	case ScaleBraille:
+		return 1, 2, 4
+	}
+	k := s.shift()
+	return 1, 1 << k, 1 << k
+}
+
+// String names the scale as the status bar shows it.
+func (s Scale) String() string {
+	switch s {
+	case ScaleDouble:
+		return "2 cols/cell"
+	case ScaleSingle:
+		return "1 col/cell"
+	case ScaleHalf:
+		return "half 1x2"
+	case ScaleBraille:
+		return "braille 2x4"
+	}
+	if k := s.shift(); k <= 10 {
+		return fmt.Sprintf("1:%dx%d", 1<<k, 1<<k)
+	} else {
+		return fmt.Sprintf("1:2^%dx2^%d", k, k)
+	}
+}
+
+// Snapshot is one generation of a universe, as the board draws it. Nothing
+// modifies a snapshot or its engine once made, so the event loop may draw it
+// while the animator steps a clone.
+type Snapshot struct {
+	Eng engine.Engine
+	Gen *big.Int // the generation the status bar shows
+	Pop *big.Int
+}
+
+// Board is the one custom primitive: it draws a [Snapshot] at a [Scale],
+// centred on a cell, with an optional cursor. A bounded universe is drawn
+// inside its edges, and the space outside them is shaded. Drawing costs what
+// the board has in characters (at most 8 cell lookups each at the finer
+// scales, one block count at the coarser ones), not what the universe has in
+// cells.
+//
+// Board is used only on the event loop, like every tview primitive.
+type Board struct {
+	*tview.Box
+	snap    *Snapshot
+	scale   Scale
+	cy, cx  int64 // the cell at the centre of the board
+	cursor  bool
+	ky, kx  int64 // the cursor's cell
+	noColor bool
+	counts  []uint64 // scratch for block counts
+
+	// paint, when set, is called when the left (alive) or right (dead)
+	// mouse button is pressed (start) or dragged over a cell.
+	paint func(y, x int64, alive, start bool)
+
+	stroking  bool // a left or right button stroke is under way
+	dragging  bool // a middle-button drag is under way
+	dragY     int64
+	dragX     int64
+	lastPaint [2]int64
+}
+
+// NewBoard returns an empty board at [ScaleHalf]. noColor draws with
+// attributes only, for NO_COLOR.
+func NewBoard(noColor bool) *Board {
+	return &Board{Box: quietBox(), scale: ScaleHalf, noColor: noColor}
+}
+
+// quietBox returns a Box whose DrawForSubclass does not fill its area with
+// spaces first. The board paints every character of its area itself, and
+// the application clears the screen before each draw, so the fill only
+// doubled the cost of a frame. tview sets the option only for its own
+// containers, so the Box is borrowed from a Flex.
+func quietBox() *tview.Box { return tview.NewFlex().Box }
+
+// SetPaintFunc sets the function the mouse draws with: it is called on the
+// event loop with alive true for the left button and false for the right,
+// and start true for the press that begins a stroke.
+func (b *Board) SetPaintFunc(f func(y, x int64, alive, start bool)) { b.paint = f }
+
+// SetSnapshot sets the snapshot to draw.
+func (b *Board) SetSnapshot(s *Snapshot) { b.snap = s }
+
+// Snapshot returns the snapshot the board draws, or nil.
+func (b *Board) Snapshot() *Snapshot { return b.snap }
+
+// Scale returns the board's scale.
+func (b *Board) Scale() Scale { return b.scale }
+
+// SetScale sets the scale, clamped to [ScaleDouble, MaxScale].
+func (b *Board) SetScale(s Scale) { b.scale = min(max(s, ScaleDouble), MaxScale) }
+
+// Centre returns the cell at the centre of the board.
+func (b *Board) Centre() (y, x int64) { return b.cy, b.cx }
+
+// SetCentre puts the cell (y, x) at the centre of the board.
+func (b *Board) SetCentre(y, x int64) { b.cy, b.cx = y, x }
+
+// SetCursor shows the edit cursor at (y, x), or hides it when on is false.
+func (b *Board) SetCursor(on bool, y, x int64) { b.cursor, b.ky, b.kx = on, y, x }
+
+// view returns the cell at the board's top-left character and how many
+// cells the board spans down and across, for an inner size of w x h
+// characters. The top-left cell is a multiple of what a character holds, so
+// that characters keep their cells as the view pans, and blocks line up
+// with a bounded universe's edges.
+func (b *Board) view(w, h int) (top, left, rows, cols int64) {
+	cpc, across, down := b.scale.geometry()
+	cols = int64(w) * across / cpc
+	rows = int64(h) * down
+	left = floorTo(b.cx-cols/2, across)
+	top = floorTo(b.cy-rows/2, down)
+	return top, left, rows, cols
+}
+
+// floorTo rounds v down to a multiple of m (a power of two).
+func floorTo(v, m int64) int64 { return v &^ (m - 1) }
+
+// CellAt returns the cell under the screen position (sx, sy), and false
+// when the position is outside the board.
+func (b *Board) CellAt(sx, sy int) (y, x int64, ok bool) {
+	x0, y0, w, h := b.GetInnerRect()
+	if sx < x0 || sy < y0 || sx >= x0+w || sy >= y0+h {
+		return 0, 0, false
+	}
+	top, left, _, _ := b.view(w, h)
+	cpc, across, down := b.scale.geometry()
+	return top + int64(sy-y0)*down, left + int64(sx-x0)/cpc*across, true
+}
+
+// bounds returns the rectangle of a bounded universe, and false for an
+// unbounded one.
+func bounds(e engine.Engine) (engine.Rect, bool) {
+	t := e.Rule().Topology
+	if t.Kind == engine.Plane || t.W == 0 || t.H == 0 {
+		return engine.Rect{}, false
+	}
+	return engine.Rect{W: int64(t.W), H: int64(t.H)}, true
+}
+
+// Styles of the board. The live cells take the terminal's own foreground,
+// which suits dark and light terminals alike.
+var (
+	liveStyle    = tcell.StyleDefault
+	outsideColor = tcell.ColorGray
+	cursorColor  = tcell.ColorYellow
+)
+
+// outsideStr fills what lies beyond a bounded universe's edges.
+const outsideStr = "·"
+
+// shades are the zoomed-out characters, from empty to dense.
+var shades = [5]string{" ", "░", "▒", "▓", "█"}
+
+// shade returns the index in shades for a block whose live cells are the
+// fraction d of it. Life is sparse, seldom above a third alive, so the
+// steps double from a sixteenth: any life, above 1/16, above 1/8, above 1/4.
+func shade(d float64) int {
+	switch {
+	case d <= 0:
+		return 0
+	case d <= 1.0/16:
+		return 1
+	case d <= 1.0/8:
+		return 2
+	case d <= 1.0/4:
+		return 3
+	}
+	return 4
+}
+
+// Draw draws the board. It implements [tview.Primitive].
+func (b *Board) Draw(screen tcell.Screen) {
+	b.DrawForSubclass(screen, b)
+	x0, y0, w, h := b.GetInnerRect()
+	if w <= 0 || h <= 0 || b.snap == nil {
+		return
+	}
+	eng := b.snap.Eng
+	top, left, rows, cols := b.view(w, h)
+	univ, bounded := bounds(eng)
+	outside := liveStyle.Foreground(outsideColor)
+	if b.noColor {
+		outside = tcell.StyleDefault.Dim(true)
+	}
+	inside := func(y, x int64) bool {
+		return !bounded || y >= univ.Y && y < univ.Y+univ.H && x >= univ.X && x < univ.X+univ.W
+	}
+	cpc, across, down := b.scale.geometry()
+	if k := b.scale.shift(); k > 0 {
+		b.drawBlocks(screen, eng, k, x0, y0, w, h, engine.Rect{X: left, Y: top, W: cols, H: rows}, univ, bounded, outside)
+		b.drawCursor(screen, x0, y0, w, h, top, left)
+		return
+	}
+	for r := 0; r < h; r++ {
+		cy := top + int64(r)*down
+		for c := 0; c < w; c++ {
+			cx := left + int64(c)/cpc*across
+			var dots uint8 // bit (dy*2+dx) for the cell at (cy+dy, cx+dx)
+			in := false
+			for dy := int64(0); dy < down; dy++ {
+				for dx := int64(0); dx < across; dx++ {
+					y, x := cy+dy, cx+dx
+					if !inside(y, x) {
+						continue
+					}
+					in = true
+					if eng.Cell(y, x) {
+						dots |= 1 << (dy*2 + dx)
+					}
+				}
+			}
+			if !in {
+				screen.Put(x0+c, y0+r, outsideStr, outside)
+				continue
+			}
+			screen.Put(x0+c, y0+r, glyph(b.scale, dots), liveStyle)
+		}
+	}
+	b.drawCursor(screen, x0, y0, w, h, top, left)
+}
+
+// braille maps bit (dy*2+dx) of a 2 x 4 character to its braille dot.
+var braille = [8]rune{0x01, 0x08, 0x02, 0x10, 0x04, 0x20, 0x40, 0x80}
+
+// glyphs holds the characters of the finer scales as strings, which is
+// what the screen stores: braille[dots] for every 2 x 4 pattern, half[dots]
+// for every 1 x 2 one.
+var glyphs = func() (g struct {
+	braille [256]string
+	half    [4]string
+}) {
+	for d := range 256 {
+		r := rune(0x2800)
+		for i := range 8 {
+			if d>>i&1 != 0 {
+				r |= braille[i]
+			}
+		}
+		if r == 0x2800 {
+			r = ' '
+		}
+		g.braille[d] = string(r)
+	}
+	g.half = [4]string{" ", "▀", "▄", "█"}
+	return g
+}()
+
+// glyph returns the character for the live cells dots of one character at
+// the finer scales.
+func glyph(s Scale, dots uint8) string {
+	switch s {
+	case ScaleHalf:
+		return glyphs.half[dots&1|dots>>1&2]
+	case ScaleBraille:
+		return glyphs.braille[dots]
+	}
+	if dots != 0 {
+		return "█"
+	}
+	return " "
+}
+
+// drawBlocks draws the board zoomed out, one character for 2^k x 2^k cells,
+// from the engine's block counts.
+func (b *Board) drawBlocks(screen tcell.Screen, eng engine.Engine, k uint, x0, y0, w, h int, view, univ engine.Rect, bounded bool, outside tcell.Style) {
+	r := view
+	if bounded {
+		r = intersect(view, univ)
+	}
+	for row := 0; row < h; row++ {
+		for col := 0; col < w; col++ {
+			screen.Put(x0+col, y0+row, outsideStr, outside)
+		}
+	}
+	if r.W <= 0 || r.H <= 0 {
+		return
+	}
+	rows, cols := (r.H+1<<k-1)>>k, (r.W+1<<k-1)>>k
+	if n := int(rows * cols); cap(b.counts) < n {
+		b.counts = make([]uint64, n)
+	}
+	engine.CountBlocks(eng, r, k, b.counts)
+	// r's corner is a multiple of 2^k, as view's is, so its blocks are
+	// whole characters.
+	c0, r0 := int((r.X-view.X)>>k), int((r.Y-view.Y)>>k)
+	area := float64(uint64(1) << (2 * k))
+	if k >= 32 {
+		area = float64(1<<32) * float64(uint64(1)<<(2*k-32))
+	}
+	for i := int64(0); i < rows && r0+int(i) < h; i++ {
+		for j := int64(0); j < cols && c0+int(j) < w; j++ {
+			n := b.counts[i*cols+j]
+			screen.Put(x0+c0+int(j), y0+r0+int(i), shades[shade(float64(n)/area)], liveStyle)
+		}
+	}
+}
+
+// drawCursor shows the edit cursor, when on and visible, by reversing the
+// character that holds its cell.
+func (b *Board) drawCursor(screen tcell.Screen, x0, y0, w, h int, top, left int64) {
+	if !b.cursor {
+		return
+	}
+	cpc, across, down := b.scale.geometry()
+	if b.ky < top || b.kx < left {
+		return
+	}
+	r, c := (b.ky-top)/down, (b.kx-left)/across*cpc
+	for i := int64(0); i < cpc; i++ {
+		if r >= int64(h) || c+i >= int64(w) {
+			return
+		}
+		sx, sy := x0+int(c+i), y0+int(r)
+		ch, comb, style, _ := screen.GetContent(sx, sy)
+		style = style.Reverse(true)
+		if !b.noColor {
+			style = style.Foreground(cursorColor)
+		}
+		screen.SetContent(sx, sy, ch, comb, style)
+	}
+}
+
+// intersect returns the overlap of a and b, with a non-positive size when
+// they do not overlap.
+func intersect(a, b engine.Rect) engine.Rect {
+	x, y := max(a.X, b.X), max(a.Y, b.Y)
+	return engine.Rect{X: x, Y: y, W: min(a.X+a.W, b.X+b.W) - x, H: min(a.Y+a.H, b.Y+b.H) - y}
+}
+
+// Zoom zooms in (towards [ScaleDouble]) by steps scales, or out for a
+// negative steps, keeping the centre.
+func (b *Board) Zoom(steps int) { b.SetScale(b.scale - Scale(steps)) }
+
+// Pan moves the view by dy rows and dx columns of characters.
+func (b *Board) Pan(dy, dx int) {
+	cpc, across, down := b.scale.geometry()
+	b.cy += int64(dy) * down
+	cells := int64(dx) * across / cpc
+	if cells == 0 && dx != 0 {
+		cells = int64(dx / max(dx, -dx)) // half a cell rounds to one
+	}
+	b.cx += cells
+}
+
+// Fit centres r on the board at the finest scale that shows all of it.
+func (b *Board) Fit(r engine.Rect) {
+	_, _, w, h := b.GetInnerRect()
+	b.cy, b.cx = r.Y+r.H/2, r.X+r.W/2
+	for s := ScaleDouble; s <= MaxScale; s++ {
+		b.scale = s
+		if _, _, rows, cols := b.view(w, h); rows >= r.H && cols >= r.W {
+			return
+		}
+	}
+}
+
+// MouseHandler handles the mouse: the left button draws cells, the right
+// erases them, the wheel zooms about the pointer, and a middle-button drag
+// pans. It implements [tview.Primitive].
+func (b *Board) MouseHandler() func(action tview.MouseAction, event *tcell.EventMouse, setFocus func(p tview.Primitive)) (consumed bool, capture tview.Primitive) {
+	return b.WrapMouseHandler(func(action tview.MouseAction, event *tcell.EventMouse, setFocus func(p tview.Primitive)) (bool, tview.Primitive) {
+		sx, sy := event.Position()
+		y, x, in := b.CellAt(sx, sy)
+		if !in && !b.dragging {
+			return false, nil
+		}
+		buttons := event.Buttons()
+		switch action {
+		case tview.MouseLeftDown, tview.MouseRightDown:
+			b.stroking = true
+			if b.paint != nil {
+				b.lastPaint = [2]int64{y, x}
+				b.paint(y, x, action == tview.MouseLeftDown, true)
+			}
+			return true, b
+		case tview.MouseMiddleDown:
+			b.dragging, b.dragY, b.dragX = true, y, x
+			return true, b
+		case tview.MouseMove:
+			switch {
+			case b.dragging && buttons&tcell.ButtonMiddle != 0:
+				b.cy += b.dragY - y
+				b.cx += b.dragX - x
+				return true, b
+			case b.stroking && buttons&(tcell.ButtonPrimary|tcell.ButtonSecondary) != 0 && b.paint != nil && in:
+				if b.lastPaint != [2]int64{y, x} {
+					b.lastPaint = [2]int64{y, x}
+					b.paint(y, x, buttons&tcell.ButtonPrimary != 0, false)
+				}
+				return true, b
+			}
+			b.dragging = false
+			b.stroking = buttons&(tcell.ButtonPrimary|tcell.ButtonSecondary) != 0 && b.stroking
+		case tview.MouseLeftUp, tview.MouseRightUp:
+			b.stroking = false
+			return true, nil
+		case tview.MouseMiddleUp:
+			b.dragging = false
+			return true, nil
+		case tview.MouseScrollUp, tview.MouseScrollDown:
+			if !in {
+				return false, nil
+			}
+			if action == tview.MouseScrollUp {
+				b.Zoom(1)
+			} else {
+				b.Zoom(-1)
+			}
+			// Keep the cell under the pointer where it was.
+			if y2, x2, ok := b.CellAt(sx, sy); ok {
+				b.cy += y - y2
+				b.cx += x - x2
+			}
+			return true, nil
+		}
+		return false, nil
+	})
+}

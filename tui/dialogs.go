@@ -1,0 +1,464 @@
+package tui
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/gdamore/tcell/v2"
+	"github.com/life-go/life/engine"
+	"github.com/life-go/life/patterns"
+	"github.com/rivo/tview"
+)
+
+// showOverlay shows p, w x h characters, centred over the board, and gives
+// focus to focus. Keys then go to the overlay until closeOverlay.
+func (u *controller) showOverlay(name string, p tview.Primitive, w, h int, focus tview.Primitive) {
+	row := tview.NewFlex().SetDirection(tview.FlexRow).
+		AddItem(nil, 0, 1, false).AddItem(p, h, 0, true).AddItem(nil, 0, 1, false)
+	centred := tview.NewFlex().
+		AddItem(nil, 0, 1, false).AddItem(row, w, 0, true).AddItem(nil, 0, 1, false)
+	u.pages.AddPage(name, centred, true, true)
+	u.overlay = name
+	u.app.SetFocus(focus)
+}
+
+// closePage removes the overlay called name, which may lie under another.
+func (u *controller) closePage(name string) {
+	if u.overlay == name {
+		u.closeOverlay()
+		return
+	}
+	u.pages.RemovePage(name)
+}
+
+// closeOverlay removes the overlay and gives the keys back to the board.
+func (u *controller) closeOverlay() {
+	if u.overlay == "" {
+		return
+	}
+	u.pages.RemovePage(u.overlay)
+	u.overlay = ""
+	u.app.SetFocus(u.board)
+}
+
+// showText shows a text overlay that Esc, Enter, q or ? closes.
+func (u *controller) showText(name, title, text string) {
+	tv := tview.NewTextView().SetText(text).SetDynamicColors(false).SetWrap(true)
+	tv.SetBorder(true).SetTitle(" " + title + " (Esc closes) ")
+	tv.SetInputCapture(func(ev *tcell.EventKey) *tcell.EventKey {
+		switch {
+		case ev.Key() == tcell.KeyEscape, ev.Key() == tcell.KeyEnter,
+			ev.Key() == tcell.KeyRune && (ev.Rune() == 'q' || ev.Rune() == '?' || ev.Rune() == 'i'):
+			u.closeOverlay()
+			return nil
+		}
+		return ev
+	})
+	lines := strings.Count(strings.TrimRight(text, "\n"), "\n") + 3
+	width := 0
+	for _, l := range strings.Split(text, "\n") {
+		width = max(width, tview.TaggedStringWidth(l))
+	}
+	u.showOverlay(name, tv, width+4, lines, tv)
+}
+
+// showHelp shows the keys.
+func (u *controller) showHelp() { u.showText("help", "Keys", KeysHelp()) }
+
+// showInfo shows the pattern's name, author and comments.
+func (u *controller) showInfo() {
+	var b strings.Builder
+	p := u.pat
+	name := p.Name
+	if name == "" {
+		name = "(no name)"
+	}
+	fmt.Fprintf(&b, "Name:   %s\nFile:   %s\n", name, u.name)
+	if p.Author != "" {
+		fmt.Fprintf(&b, "Author: %s\n", p.Author)
+	}
+	fmt.Fprintf(&b, "Rule:   %s\n", u.cur.eng.Rule())
+	w, h := p.Size()
+	fmt.Fprintf(&b, "Size:   %d x %d, %d cells as loaded\n", w, h, p.Population())
+	for _, c := range p.Comments {
+		fmt.Fprintf(&b, "%s\n", c)
+	}
+	u.showText("info", "Pattern", strings.TrimRight(b.String(), "\n"))
+}
+
+// prompt asks for one line of text. check runs as the user types and
+// returns a note to show and whether the text is acceptable; Enter on an
+// acceptable text calls done, which returns an error to show, keeping the
+// prompt open, or nil to close it (done may open another overlay, which
+// stays). Esc cancels.
+func (u *controller) prompt(name, title, label, initial string, check func(string) (string, bool), done func(string) error) {
+	note := tview.NewTextView().SetDynamicColors(false)
+	input := tview.NewInputField().SetLabel(label).SetText(initial).
+		SetFieldStyle(tcell.StyleDefault.Underline(true)).
+		SetLabelStyle(tcell.StyleDefault.Bold(true))
+	update := func(text string) {
+		if check != nil {
+			msg, _ := check(text)
+			note.SetText(msg)
+		}
+	}
+	update(initial)
+	input.SetChangedFunc(update)
+	input.SetDoneFunc(func(key tcell.Key) {
+		switch key {
+		case tcell.KeyEscape:
+			u.closeOverlay()
+		case tcell.KeyEnter:
+			text := input.GetText()
+			if check != nil {
+				if msg, ok := check(text); !ok {
+					note.SetText(msg)
+					return
+				}
+			}
+			if err := done(text); err != nil {
+				note.SetText(err.Error())
+				return
+			}
+			u.closePage(name)
+		}
+	})
+	box := tview.NewFlex().SetDirection(tview.FlexRow).
+		AddItem(input, 1, 0, true).AddItem(note, 0, 1, false)
+	box.SetBorder(true).SetTitle(" " + title + " (Enter accepts, Esc cancels) ")
+	u.showOverlay(name, box, 72, 6, input)
+}
+
+// askFill asks a density and fills the cells in view with a random soup.
+func (u *controller) askFill() {
+	u.prompt("fill", "Random fill", "density (0-1): ", "0.35", func(s string) (string, bool) {
+		d, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+		if err != nil || d < 0 || d > 1 {
+			return "want a number from 0 to 1, such as 0.35", false
+		}
+		return fmt.Sprintf("each cell in view will be alive with probability %g", d), true
+	}, func(s string) error {
+		d, _ := strconv.ParseFloat(strings.TrimSpace(s), 64)
+		return u.fill(d)
+	})
+}
+
+// maxFill is the most cells F fills at once.
+const maxFill = 1 << 24
+
+// fill makes each cell in view alive with probability d.
+func (u *controller) fill(d float64) error {
+	r := u.viewRect()
+	if r.W <= 0 || r.H <= 0 {
+		return errors.New("fill: no cell of the universe is in view")
+	}
+	if r.W*r.H > maxFill {
+		return fmt.Errorf("fill: %d x %d cells in view is more than %d; zoom in", r.W, r.H, maxFill)
+	}
+	w := u.cur.clone()
+	for y := r.Y; y < r.Y+r.H; y++ {
+		for x := r.X; x < r.X+r.W; x++ {
+			w.eng.SetCell(y, x, rand.Float64() < d)
+		}
+	}
+	u.change(w)
+	return nil
+}
+
+// patternExts are the file name extensions o lists from the patterns
+// directory.
+var patternExts = []string{".rle", ".cells", ".lif", ".life", ".mc", ".txt"}
+
+// askOpen offers the built-in library and the patterns directory's files,
+// and takes a typed path.
+func (u *controller) askOpen() {
+	type entry struct {
+		label string
+		open  func() (*patterns.Pattern, string, error)
+	}
+	var entries []entry
+	for _, l := range u.opts.Library {
+		entries = append(entries, entry{"built-in: " + l.Name, func() (*patterns.Pattern, string, error) {
+			p, err := l.Open()
+			return p, "built-in " + l.Name, err
+		}})
+	}
+	if dir := u.opts.PatternsDir; dir != "" {
+		var files []string
+		filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && slices.Contains(patternExts, strings.ToLower(filepath.Ext(path))) && len(files) < 10000 {
+				files = append(files, path)
+			}
+			return nil
+		})
+		for _, f := range files {
+			rel, _ := filepath.Rel(dir, f)
+			entries = append(entries, entry{rel, func() (*patterns.Pattern, string, error) {
+				p, err := patterns.ReadFile(f)
+				return p, f, err
+			}})
+		}
+	}
+	list := tview.NewList().ShowSecondaryText(false).SetHighlightFullLine(true).
+		SetSelectedStyle(tcell.StyleDefault.Reverse(true))
+	input := tview.NewInputField().SetLabel("path: ").
+		SetFieldStyle(tcell.StyleDefault.Underline(true))
+	open := func(p *patterns.Pattern, name string, err error) {
+		u.closeOverlay()
+		if err != nil {
+			u.msg = "open: " + err.Error() + " (the current pattern is kept)"
+			return
+		}
+		u.load(p, name)
+	}
+	for _, e := range entries {
+		list.AddItem(e.label, "", 0, func() { open(e.open()) })
+	}
+	input.SetDoneFunc(func(key tcell.Key) {
+		switch key {
+		case tcell.KeyEscape:
+			u.closeOverlay()
+		case tcell.KeyEnter:
+			path := strings.TrimSpace(input.GetText())
+			if path == "" {
+				if i := list.GetCurrentItem(); i >= 0 && i < len(entries) {
+					open(entries[i].open())
+				}
+				return
+			}
+			p, err := patterns.ReadFile(path)
+			open(p, path, err)
+		case tcell.KeyTab, tcell.KeyDown:
+			u.app.SetFocus(list)
+		}
+	})
+	list.SetDoneFunc(u.closeOverlay)
+	list.SetInputCapture(func(ev *tcell.EventKey) *tcell.EventKey {
+		if ev.Key() == tcell.KeyTab {
+			u.app.SetFocus(input)
+			return nil
+		}
+		return ev
+	})
+	box := tview.NewFlex().SetDirection(tview.FlexRow).
+		AddItem(input, 1, 0, true).AddItem(list, 0, 1, false)
+	box.SetBorder(true).SetTitle(" Open (type a path and Enter, or Tab to the list; Esc cancels) ")
+	u.showOverlay("open", box, 76, min(len(entries)+3, 20), input)
+}
+
+// load makes pattern p, read from name, the current universe, keeping the
+// current one (and saying why) when it does not load.
+func (u *controller) load(p *patterns.Pattern, name string) {
+	_, _, w, h := u.board.GetInnerRect()
+	uni, err := u.opts.Load(p, name, fitSize(w, h))
+	if err != nil {
+		u.msg = "open: " + err.Error() + " (the current pattern is kept)"
+		return
+	}
+	u.adoptUniverse(uni, p, name)
+	u.msg = "opened " + name
+	u.kick()
+}
+
+// askSave asks where to save the pattern, and whether to overwrite.
+func (u *controller) askSave() {
+	initial := "pattern.rle"
+	switch {
+	case u.savedAs != "":
+		initial = u.savedAs
+	case u.name != "" && !strings.HasPrefix(u.name, "built-in ") && !strings.HasPrefix(u.name, "<"):
+		initial = u.name
+	}
+	u.prompt("save", "Save as RLE", "file: ", initial, func(s string) (string, bool) {
+		s = strings.TrimSpace(s)
+		switch ext := strings.ToLower(filepath.Ext(s)); {
+		case s == "":
+			return "want a file name", false
+		case ext != ".rle" && ext != "":
+			return fmt.Sprintf("%s: only RLE (.rle) can be written yet", ext), false
+		}
+		if _, err := os.Stat(s); err == nil {
+			return "exists: you will be asked before it is overwritten", true
+		}
+		return "", true
+	}, func(s string) error {
+		path := strings.TrimSpace(s)
+		if _, err := os.Stat(path); err == nil {
+			u.confirm(fmt.Sprintf("%s exists. Overwrite it? (y/n)", path), func() { u.save(path) })
+			return nil
+		}
+		u.save(path)
+		return nil
+	})
+}
+
+// save writes the current world to path as RLE.
+func (u *controller) save(path string) {
+	if u.opts.WriteFile == nil {
+		u.msg = "save: not available"
+		return
+	}
+	p := u.cur.pattern(u.pat)
+	err := u.opts.WriteFile(path, func(w io.Writer) error { return patterns.WriteRLE(w, p) })
+	if err != nil {
+		u.msg = "save: " + err.Error() + " (nothing was changed)"
+		return
+	}
+	u.savedAs = path
+	u.msg = fmt.Sprintf("saved %d cells at gen %s to %s", p.Population(), u.cur.gen(), path)
+}
+
+// pattern returns w's live cells as a pattern with orig's name and
+// comments. Its rule has the bounded-grid suffix unless the torus only
+// stands in for the plane.
+func (w world) pattern(orig *patterns.Pattern) *patterns.Pattern {
+	r := w.eng.Rule()
+	if w.implied {
+		r.Topology = engine.Topology{}
+	}
+	out := &patterns.Pattern{Rule: r.String()}
+	if orig != nil {
+		out.Name, out.Author, out.Comments = orig.Name, orig.Author, orig.Comments
+	}
+	var b patterns.Builder
+	if box, ok := w.eng.Bounds(); ok {
+		w.eng.Visit(box, func(y, x int64) { b.Add(y, x, 1) })
+	}
+	out.Runs = b.Runs()
+	return out
+}
+
+// confirm asks a yes-or-no question; y calls yes, n or Esc does nothing.
+func (u *controller) confirm(question string, yes func()) {
+	tv := tview.NewTextView().SetText(question)
+	tv.SetBorder(true).SetTitle(" Confirm ")
+	tv.SetInputCapture(func(ev *tcell.EventKey) *tcell.EventKey {
+		switch {
+		case ev.Key() == tcell.KeyRune && (ev.Rune() == 'y' || ev.Rune() == 'Y'):
+			u.closeOverlay()
+			yes()
+		case ev.Key() == tcell.KeyEscape, ev.Key() == tcell.KeyRune && (ev.Rune() == 'n' || ev.Rune() == 'N'):
+			u.closeOverlay()
+			u.msg = "not saved"
+		}
+		return nil
+	})
+	u.showOverlay("confirm", tv, max(len(question)+4, 30), 3, tv)
+}
+
+// askRule asks a new rule and topology, checked as the user types.
+func (u *controller) askRule() {
+	r := u.cur.eng.Rule()
+	if u.cur.implied {
+		r.Topology = engine.Topology{}
+	}
+	u.prompt("rule", "Rule", "rule: ", r.String(), func(s string) (string, bool) {
+		r, err := engine.ParseRule(s)
+		if err != nil {
+			return err.Error(), false
+		}
+		if r.Topology.Kind == engine.Plane {
+			return fmt.Sprintf("%s on the current %s", r, u.cur.eng.Rule().Topology.Kind), true
+		}
+		t := r.Topology
+		return fmt.Sprintf("%s: a %s of %d x %d cells", r, t.Kind, t.W, t.H), true
+	}, func(s string) error {
+		r, _ := engine.ParseRule(s)
+		implied := false
+		if r.Topology.Kind == engine.Plane {
+			r.Topology, implied = u.cur.eng.Rule().Topology, u.cur.implied
+		}
+		e, err := u.newEngine(u.cur.eng.Name(), r)
+		if err != nil {
+			return fmt.Errorf("rule %s: %w", r, err)
+		}
+		u.switchTo(e, implied)
+		u.msg = "rule " + r.String()
+		return nil
+	})
+}
+
+// newEngine returns an empty engine for r: the one named when it runs r,
+// else the first of the options' engines that does.
+func (u *controller) newEngine(name string, r engine.Rule) (engine.Engine, error) {
+	var errs []error
+	for _, c := range u.opts.Engines {
+		if c.Name == name {
+			if e, err := c.New(r); err == nil {
+				return e, nil
+			}
+		}
+	}
+	for _, c := range u.opts.Engines {
+		e, err := c.New(r)
+		if err == nil {
+			return e, nil
+		}
+		errs = append(errs, fmt.Errorf("%s: %w", c.Name, err))
+	}
+	if len(errs) == 0 {
+		return nil, errors.New("no engine is available")
+	}
+	return nil, errors.Join(errs...)
+}
+
+// switchTo moves the current cells into the empty engine e, centred when
+// the universe changes size, and keeps the generation count.
+func (u *controller) switchTo(e engine.Engine, implied bool) {
+	from := u.cur.eng
+	var dy, dx int64
+	fb, fok := bounds(from)
+	tb, tok := bounds(e)
+	if fok && tok {
+		dy, dx = tb.H/2-fb.H/2, tb.W/2-fb.W/2
+	}
+	if box, ok := from.Bounds(); ok {
+		from.Visit(box, func(y, x int64) {
+			y, x = y+dy, x+dx
+			if !tok || y >= 0 && y < tb.H && x >= 0 && x < tb.W {
+				e.SetCell(y, x, true)
+			}
+		})
+	}
+	u.change(world{eng: e, gen0: u.cur.gen(), implied: implied})
+	u.kick()
+}
+
+// askEngine offers the engines that run the current rule and topology.
+func (u *controller) askEngine() {
+	r := u.cur.eng.Rule()
+	list := tview.NewList().ShowSecondaryText(false).SetHighlightFullLine(true).
+		SetSelectedStyle(tcell.StyleDefault.Reverse(true))
+	n := 0
+	for _, c := range u.opts.Engines {
+		e, err := c.New(r)
+		if err != nil {
+			continue
+		}
+		label := c.Name
+		if c.Name == u.cur.eng.Name() {
+			label += " (in use)"
+		}
+		n++
+		list.AddItem(label, "", 0, func() {
+			u.closeOverlay()
+			u.switchTo(e, u.cur.implied)
+			u.msg = "engine " + c.Name
+		})
+	}
+	if n == 0 {
+		u.msg = "no engine runs " + r.String()
+		return
+	}
+	list.SetDoneFunc(u.closeOverlay)
+	list.SetBorder(true).SetTitle(" Engine for " + r.String() + " (Enter picks, Esc cancels) ")
+	u.showOverlay("engine", list, 60, n+2, list)
+}

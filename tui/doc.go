@@ -1,0 +1,25 @@
+// Package tui is the terminal user interface of life: a tview application
+// that animates a universe, steps it, edits it, and loads and saves pattern
+// files.
+//
+// Its parts, one file each:
+//
+//   - [Board] (board.go) is the one custom primitive: it draws an immutable
+//     [Snapshot] at a [Scale], from two columns a cell to one character for
+//     2^k x 2^k cells, at a cost proportional to the screen's characters.
+//   - The animator (animator.go) is the one goroutine that steps engines. The
+//     event loop hands it a job; it steps a clone outside the event loop and
+//     hands the result back with QueueUpdateDraw.
+//   - The controller (ui.go, keys.go, dialogs.go) owns the current universe
+//     and everything the keys change; it runs only on the event loop, so it
+//     needs no locks. A universe in the controller is never modified in
+//     place: an edit clones it first, which makes undo, rewind and snapshots
+//     plain values.
+//   - The settle detector (settle.go) tells when a run has died out, become
+//     still, started repeating, or is a lone spaceship.
+//
+// The package declares what it needs from its surroundings: the narrow app
+// interface that *tview.Application satisfies, and [Options], through which
+// cmd/life passes the loader, the engines, the patterns directory and the
+// atomic file writer. It imports engine and patterns, never cmd/life.
+package tui

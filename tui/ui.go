@@ -1,0 +1,608 @@
+package tui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"math/big"
+	"time"
+
+	"github.com/gdamore/tcell/v2"
+	"github.com/life-go/life/engine"
+	"github.com/life-go/life/patterns"
+	"github.com/rivo/tview"
+)
+
+// app is what the controller and the animator need of the application.
+// *tview.Application satisfies it; its QueueUpdate and QueueUpdateDraw
+// block until the event loop has run f, so they are called only from other
+// goroutines, and never after Run has returned.
+type app interface {
+	QueueUpdate(f func()) *tview.Application
+	QueueUpdateDraw(f func()) *tview.Application
+	ForceDraw() *tview.Application
+	SetFocus(p tview.Primitive) *tview.Application
+	Stop()
+}
+
+var _ app = (*tview.Application)(nil)
+
+// Size is a size in cells.
+type Size struct{ W, H int }
+
+// Universe is a pattern loaded into an engine, ready to run.
+type Universe struct {
+	Eng engine.Engine
+	// Implied says the torus only stands in for the unbounded plane: a
+	// saved pattern leaves its bounded-grid suffix out.
+	Implied bool
+}
+
+// EngineChoice is an engine the user may switch to with E.
+type EngineChoice struct {
+	Name string
+	// New returns an empty engine for r, or an error when it cannot run r.
+	New func(r engine.Rule) (engine.Engine, error)
+}
+
+// LibraryEntry is a pattern of the built-in library, offered by o.
+type LibraryEntry struct {
+	Name string
+	Open func() (*patterns.Pattern, error)
+}
+
+// Options is what the UI takes from cmd/life.
+type Options struct {
+	// Pattern is the starting pattern and Name the file it came from (for
+	// messages and as the default place to save). A nil Pattern starts
+	// the built-in [Default].
+	Pattern *patterns.Pattern
+	Name    string
+	// Load builds a universe for pattern p read from the file name; a
+	// pattern without a bounded-grid suffix runs on a torus of fit cells
+	// when it fits in it, which fills the window.
+	Load func(p *patterns.Pattern, name string, fit Size) (Universe, error)
+	// Engines are the engines E offers, in order.
+	Engines []EngineChoice
+	// PatternsDir is the directory o lists, or "".
+	PatternsDir string
+	// Library is the built-in library o lists first; [Builtins] when nil.
+	Library []LibraryEntry
+	// WriteFile writes path atomically (a temporary file and a rename).
+	WriteFile func(path string, write func(w io.Writer) error) error
+	// NoColor draws with attributes only, for NO_COLOR.
+	NoColor bool
+	// Screen is the screen to run on; nil opens the terminal (/dev/tty,
+	// so that standard input may hold the pattern). A simulation screen
+	// keeps the size it has.
+	Screen tcell.Screen
+
+	// KeyLatency, when set, is called on the event loop with the time from
+	// each key event's making to the end of the draw that shows its
+	// effect, written to the terminal.
+	KeyLatency func(d time.Duration)
+
+	// afterDraw, for tests, is called on the event loop after each draw.
+	afterDraw func(u *controller, s tcell.Screen)
+}
+
+// world is a universe as the controller keeps it: an engine nobody
+// modifies in place, and the generations run before the engine was made
+// (a rule or engine switch starts a new engine at generation 0).
+type world struct {
+	eng     engine.Engine
+	gen0    *big.Int // never modified
+	implied bool
+}
+
+// gen returns the world's generation.
+func (w world) gen() *big.Int { return new(big.Int).Add(w.gen0, w.eng.Generation()) }
+
+// clone returns a copy of w with its own engine, to modify.
+func (w world) clone() world { return world{eng: w.eng.Clone(), gen0: w.gen0, implied: w.implied} }
+
+// snapshot returns w as the board draws it.
+func (w world) snapshot() *Snapshot {
+	return &Snapshot{Eng: w.eng, Gen: w.gen(), Pop: w.eng.Population()}
+}
+
+// Limits of the histories.
+const (
+	maxUndo    = 100
+	maxBack    = 256
+	maxSamples = 512 // population samples kept for the sparkline
+	minExp     = -4  // the slowest speed: a delay of 2 s
+	maxExp     = 12  // the fastest: 10^12 generations a step
+	base       = 10  // the step is base^exp generations, as in Golly
+)
+
+// controller owns the current world and the view state, and
+// runs only on the event loop.
+type controller struct {
+	app    app
+	tapp   *tview.Application
+	opts   Options
+	board  *Board
+	status *statusBar
+	pages  *tview.Pages
+
+	cur, start world
+	pat        *patterns.Pattern // the pattern as loaded, for i and s
+	name       string            // its file
+	savedAs    string            // the last file saved, offered by s
+
+	running  bool
+	busy     bool   // a job is with the animator
+	version  uint64 // bumped by every change that makes a job in flight stale
+	pending  uint64 // single steps asked for while a job was in flight
+	exp      int
+	undo     []world
+	redo     []world
+	back     []world
+	pops     []int64
+	rate     rateMeter
+	msg      string
+	editing  bool
+	settle   settler
+	overlay  string    // the name of the page on top of the board, or ""
+	keys     int       // key events seen, for tests
+	keyAt    time.Time // when the last key event was made, until drawn
+	quitting bool
+	started  bool  // the first job has been handed out
+	cursorY  int64 // the edit cursor's cell
+	cursorX  int64
+
+	jobs      chan job
+	ctx       context.Context    // the animator's
+	jobCancel context.CancelFunc // cancels the job in flight
+	cancel    context.CancelFunc
+	done      chan struct{} // closed when the animator has returned
+	looping   chan struct{} // closed at the first draw, in the event loop
+}
+
+// Run runs the UI until the user quits or ctx is cancelled, and leaves the
+// terminal as it was.
+func Run(ctx context.Context, opts Options) error {
+	u, err := newUI(opts)
+	if err != nil {
+		return err
+	}
+	return u.run(ctx)
+}
+
+// newUI builds the UI and its screen, and loads the starting pattern to fill
+// the screen.
+func newUI(opts Options) (*controller, error) {
+	if opts.Load == nil {
+		return nil, errors.New("tui: Options.Load is nil")
+	}
+	if opts.Library == nil {
+		opts.Library = Builtins()
+	}
+	if opts.Pattern == nil {
+		opts.Pattern, opts.Name = Default()
+	}
+	tview.Styles = tview.Theme{
+		PrimitiveBackgroundColor:    tcell.ColorDefault,
+		ContrastBackgroundColor:     tcell.ColorDefault,
+		MoreContrastBackgroundColor: tcell.ColorDefault,
+		BorderColor:                 tcell.ColorDefault,
+		TitleColor:                  tcell.ColorDefault,
+		GraphicsColor:               tcell.ColorDefault,
+		PrimaryTextColor:            tcell.ColorDefault,
+		SecondaryTextColor:          tcell.ColorDefault,
+		TertiaryTextColor:           tcell.ColorDefault,
+		InverseTextColor:            tcell.ColorDefault,
+		ContrastSecondaryTextColor:  tcell.ColorDefault,
+	}
+	ta := tview.NewApplication()
+	u := &controller{app: ta, tapp: ta, opts: opts, board: NewBoard(opts.NoColor), status: newStatusBar(opts.NoColor)}
+	u.board.SetPaintFunc(u.paint)
+	screen := opts.Screen
+	if screen == nil {
+		// NewScreen opens /dev/tty, not standard input, which may hold
+		// the pattern.
+		var err error
+		if screen, err = tcell.NewScreen(); err != nil {
+			return nil, err
+		}
+	}
+	w, h := screen.Size()
+	ta.SetScreen(screen) // initializes it
+	if s, ok := screen.(interface{ SetSize(w, h int) }); ok && opts.Screen != nil {
+		s.SetSize(w, h) // a simulation screen given at its size
+	} else {
+		w, h = screen.Size()
+	}
+	ta.EnableMouse(true)
+	layout := tview.NewFlex().SetDirection(tview.FlexRow).
+		AddItem(u.board, 0, 1, true).
+		AddItem(u.status, statusLines, 0, false)
+	u.pages = tview.NewPages().AddPage("board", layout, true, true)
+	ta.SetRoot(u.pages, true).SetFocus(u.board)
+	ta.SetInputCapture(u.capture)
+	ta.SetAfterDrawFunc(func(s tcell.Screen) {
+		if u.opts.KeyLatency != nil && !u.keyAt.IsZero() {
+			s.Show() // the draw is not on the terminal until Show
+			u.opts.KeyLatency(time.Since(u.keyAt))
+			u.keyAt = time.Time{}
+		}
+		if u.opts.afterDraw != nil {
+			u.opts.afterDraw(u, s)
+		}
+	})
+	ta.SetBeforeDrawFunc(func(tcell.Screen) bool {
+		if !u.started {
+			// The first draw runs on the event loop: start the run.
+			u.started = true
+			close(u.looping)
+			u.kick()
+		}
+		u.refresh()
+		return false
+	})
+	u.board.SetRect(0, 0, w, h-statusLines) // until the first draw lays it out
+	uni, err := opts.Load(opts.Pattern, opts.Name, fitSize(w, h-statusLines))
+	if err != nil {
+		screen.Fini()
+		return nil, err
+	}
+	u.adoptUniverse(uni, opts.Pattern, opts.Name)
+	u.running = true
+	return u, nil
+}
+
+// fitSize returns the size in cells of a board of w x h characters at the
+// scale a new universe is shown at.
+func fitSize(w, h int) Size {
+	return Size{W: max(w, 8), H: max(2*h, 8)}
+}
+
+// run starts the animator, runs the event loop, and waits for the animator
+// to return.
+func (u *controller) run(parent context.Context) error {
+	ctx, cancel := context.WithCancel(parent)
+	u.ctx, u.cancel = ctx, cancel
+	u.jobs = make(chan job, 1)
+	u.done = make(chan struct{})
+	u.looping = make(chan struct{})
+	a := &animator{app: u.app, jobs: u.jobs, deliver: u.deliver}
+	go func() {
+		defer close(u.done)
+		a.run(ctx)
+	}()
+	// The one shutdown path: whoever cancels (q, Ctrl-C or the parent),
+	// the animator returns first, and only then does the app stop, so
+	// that no QueueUpdateDraw is left waiting on a stopped app.
+	// Stop before the event loop runs would make Run open a terminal of
+	// its own, so the stopper waits for the loop (or for Run to fail).
+	stopped, returned := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(stopped)
+		<-u.done
+		select {
+		case <-u.looping:
+			u.app.Stop()
+		case <-returned:
+		}
+	}()
+	err := u.tapp.Run()
+	close(returned)
+	cancel()
+	if u.quitting || parent.Err() != nil {
+		<-stopped // the loop ran until the stopper stopped it
+		return err
+	}
+	// Run returned by itself (the terminal went away): an animator caught
+	// in QueueUpdateDraw would wait for the loop forever, so give it a
+	// moment and then leave it to the process's exit.
+	t := time.NewTimer(time.Second)
+	defer t.Stop()
+	select {
+	case <-stopped:
+	case <-t.C:
+	}
+	return err
+}
+
+// quit cancels the animator; the app stops once it has returned.
+func (u *controller) quit() {
+	if u.quitting {
+		return
+	}
+	u.quitting = true
+	u.running = false
+	u.cancel()
+	close(u.jobs)
+}
+
+// kick hands the animator the next job when it is idle and there is one to
+// do.
+func (u *controller) kick() {
+	if u.busy || u.quitting {
+		return
+	}
+	j := job{world: u.cur, version: u.version}
+	switch {
+	case u.pending > 0:
+		u.pending--
+		j.n, j.detect = 1, true
+	case u.running:
+		j.n, j.delay = u.step()
+		j.detect = j.n == 1
+	default:
+		return
+	}
+	if g := u.cur.gen(); j.detect && g.IsInt64() && g.Int64() != u.settle.last {
+		j.first = true // the settle detector has not seen the job's world
+	}
+	u.send(j)
+}
+
+// send hands j to the animator, which is idle, with a context that
+// dropJob cancels.
+func (u *controller) send(j job) {
+	j.ctx, u.jobCancel = context.WithCancel(u.ctx)
+	u.busy = true
+	u.jobs <- j // never blocks: the animator is idle and the buffer empty
+}
+
+// dropJob cancels the job in flight, if any, and makes sure its result is
+// dropped when it comes back.
+func (u *controller) dropJob() {
+	if u.busy && u.jobCancel != nil {
+		u.jobCancel()
+	}
+	u.version++
+}
+
+// step returns the generations a step runs and the delay before it.
+func (u *controller) step() (uint64, time.Duration) {
+	if u.exp < 0 {
+		return 1, 250 * time.Millisecond << (-u.exp - 1)
+	}
+	n := uint64(1)
+	for range u.exp {
+		n *= base
+	}
+	return n, 0
+}
+
+// deliver adopts a result from the animator; it runs on the event loop.
+func (u *controller) deliver(r result) {
+	u.busy = false
+	if u.quitting {
+		return
+	}
+	if u.jobCancel != nil {
+		u.jobCancel() // the job is done: release its context
+		u.jobCancel = nil
+	}
+	defer func() {
+		u.kick()
+		if !r.drawn && !u.busy {
+			u.app.ForceDraw() // idle now: show the last result
+		}
+	}()
+	if r.job.version != u.version {
+		return // the world changed meanwhile: drop the result
+	}
+	if r.err != nil {
+		u.running, u.pending = false, 0
+		u.msg = "step: " + r.err.Error()
+	} else {
+		u.pushBack(u.cur)
+		u.cur = r.world
+		pop := u.cur.eng.Population()
+		u.sample(pop)
+		u.rate.add(time.Now(), u.cur.gen())
+		if r.job.detect && u.running {
+			if g := u.cur.gen(); g.IsInt64() {
+				m := ""
+				if r.job.first {
+					m = u.settle.add(g.Int64()-1, r.fp0)
+				}
+				if m == "" {
+					m = u.settle.add(g.Int64(), r.fp)
+				}
+				if m != "" {
+					u.running, u.msg = false, m
+				}
+			}
+		}
+	}
+}
+
+// refresh brings the board and the status bar up to date before a draw.
+func (u *controller) refresh() {
+	u.board.SetSnapshot(u.snap())
+	u.board.SetCursor(u.editing, u.cursorY, u.cursorX)
+	u.status.set(u.statusLine())
+}
+
+// snap returns the current world's snapshot, made once per world.
+func (u *controller) snap() *Snapshot {
+	if s := u.board.Snapshot(); s != nil && s.Eng == u.cur.eng {
+		return s
+	}
+	return u.cur.snapshot()
+}
+
+// statusLine gathers what the status bar shows.
+func (u *controller) statusLine() status {
+	s := u.snap()
+	st := status{
+		running: u.running,
+		gen:     s.Gen.String(),
+		pop:     s.Pop.String(),
+		rule:    u.cur.eng.Rule().String(),
+		engine:  u.cur.eng.Name(),
+		scale:   u.board.Scale().String(),
+		pops:    u.pops,
+		msg:     u.msg,
+		editing: u.editing,
+	}
+	if u.exp < 0 {
+		_, d := u.step()
+		st.step = "delay " + d.String()
+	} else {
+		st.step = fmt.Sprintf("step %d^%d", base, u.exp)
+	}
+	if u.running {
+		st.rate = u.rate.rate(time.Now())
+	}
+	if u.editing {
+		st.cursor = fmt.Sprintf("(%d,%d)", u.cursorX, u.cursorY)
+	}
+	return st
+}
+
+// sample records a population for the sparkline.
+func (u *controller) sample(pop *big.Int) {
+	v := int64(-1)
+	if pop.IsInt64() {
+		v = pop.Int64()
+	}
+	if len(u.pops) == maxSamples {
+		u.pops = append(u.pops[:0], u.pops[1:]...)
+	}
+	u.pops = append(u.pops, v)
+}
+
+// pushBack adds w to the rewind history.
+func (u *controller) pushBack(w world) {
+	if n := len(u.back) - historyCap(w.eng, maxBack) + 1; n > 0 {
+		u.back = append(u.back[:0], u.back[n:]...)
+	}
+	u.back = append(u.back, w)
+}
+
+// historyBudget is about how many bytes of worlds each history (undo,
+// rewind) keeps at most.
+const historyBudget = 256 << 20
+
+// historyCap returns how many worlds like e's a history keeps: limit, or
+// fewer when a world is so large that limit of them would pass
+// historyBudget, but at least 2.
+func historyCap(e engine.Engine, limit int) int {
+	r, ok := bounds(e)
+	if !ok {
+		return limit
+	}
+	size := max(r.W*r.H/8, 1)
+	return int(max(2, min(int64(limit), historyBudget/size)))
+}
+
+// change makes w the current world after an edit or a load: the run so far
+// can be undone, and a job in flight is dropped.
+func (u *controller) change(w world) {
+	u.pushUndo()
+	u.set(w)
+}
+
+// set makes w the current world without recording an undo step.
+func (u *controller) set(w world) {
+	if u.cur.eng != nil {
+		before, _ := bounds(u.cur.eng)
+		if after, _ := bounds(w.eng); before != after {
+			defer u.centreOrigin() // a universe of another size
+		}
+	}
+	u.cur = w
+	u.dropJob()
+	u.pending = 0
+	u.settle.reset()
+	u.back = u.back[:0]
+}
+
+// pushUndo records the current world so that u (or Ctrl-Z) comes back to
+// it, and forgets what could be redone.
+func (u *controller) pushUndo() {
+	if n := len(u.undo) - historyCap(u.cur.eng, maxUndo) + 1; n > 0 {
+		u.undo = append(u.undo[:0], u.undo[n:]...)
+	}
+	u.undo = append(u.undo, u.cur)
+	u.redo = u.redo[:0]
+}
+
+// adoptUniverse makes a freshly loaded universe current and shows it whole.
+func (u *controller) adoptUniverse(uni Universe, p *patterns.Pattern, name string) {
+	w := world{eng: uni.Eng, gen0: new(big.Int), implied: uni.Implied}
+	if u.cur.eng != nil {
+		u.change(w)
+	} else {
+		u.set(w)
+	}
+	u.start, u.pat, u.name = w, p, name
+	u.pops = u.pops[:0]
+	u.sample(uni.Eng.Population())
+	u.board.SetScale(ScaleHalf)
+	u.centreOrigin()
+	if box, ok := uni.Eng.Bounds(); ok {
+		_, _, w, h := u.board.GetInnerRect()
+		if _, _, rows, cols := u.board.view(w, h); box.W > cols || box.H > rows {
+			u.board.Fit(box) // larger than the window: zoom out to show it whole
+		}
+	}
+	u.cursorY, u.cursorX = u.board.Centre()
+}
+
+// centreOrigin puts the universe's origin at the centre of the board: the
+// middle of a bounded universe, as in Golly, or cell (0, 0).
+func (u *controller) centreOrigin() {
+	if r, ok := bounds(u.cur.eng); ok {
+		u.board.SetCentre(r.Y+r.H/2, r.X+r.W/2)
+		return
+	}
+	u.board.SetCentre(0, 0)
+}
+
+// pause stops the run at once: a job in flight is cancelled and dropped.
+func (u *controller) pause() {
+	u.running = false
+	u.dropJob()
+}
+
+// rateMeter measures generations per second over the last second.
+type rateMeter struct {
+	samples []rateSample
+}
+
+// rateSample is the generation reached at a time.
+type rateSample struct {
+	t   time.Time
+	gen *big.Int
+}
+
+// add records that generation gen was reached at t, and forgets samples
+// more than a second older, keeping two at least.
+func (m *rateMeter) add(t time.Time, gen *big.Int) {
+	m.samples = append(m.samples, rateSample{t, gen})
+	i := 0
+	for i < len(m.samples)-2 && t.Sub(m.samples[i].t) > time.Second {
+		i++
+	}
+	m.samples = m.samples[i:]
+}
+
+// rate returns the generations per second achieved, as text.
+func (m *rateMeter) rate(now time.Time) string {
+	if len(m.samples) < 2 {
+		return "… gen/s"
+	}
+	a, b := m.samples[0], m.samples[len(m.samples)-1]
+	dt := now.Sub(a.t).Seconds()
+	if dt <= 0 {
+		return "… gen/s"
+	}
+	g, _ := new(big.Float).SetInt(new(big.Int).Sub(b.gen, a.gen)).Float64()
+	r := g / dt
+	switch {
+	case r >= 1e6:
+		return fmt.Sprintf("%.3g gen/s", r)
+	case r >= 10:
+		return fmt.Sprintf("%.0f gen/s", r)
+	}
+	return fmt.Sprintf("%.1f gen/s", r)
+}

@@ -1,0 +1,633 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/gdamore/tcell/v2"
+	"github.com/life-go/life/engine"
+	"github.com/life-go/life/patterns"
+)
+
+// testLoad loads a pattern as cmd/life does, simply: its rule's torus, or a
+// torus of fit cells, with the pattern in the middle.
+func testLoad(p *patterns.Pattern, name string, fit Size) (Universe, error) {
+	r := engine.Life
+	if p.Rule != "" {
+		var err error
+		if r, err = engine.ParseRule(p.Rule); err != nil {
+			return Universe{}, fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	implied := r.Topology.Kind == engine.Plane
+	if implied {
+		r.Topology = engine.TorusOf(fit.W, fit.H)
+	}
+	e, err := engine.NewProtocol(r, nil)
+	if err != nil {
+		return Universe{}, err
+	}
+	w, h := p.Size()
+	y0, x0 := int64(r.Topology.H/2)-h/2, int64(r.Topology.W/2)-w/2
+	p.Cells(func(y, x int64) { e.SetCell(y0+y, x0+x, true) })
+	return Universe{Eng: e, Implied: implied}, nil
+}
+
+// writeFile is a plain writer for the tests' saves.
+func writeFile(path string, write func(io.Writer) error) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := write(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// frame is what the after-draw hook saw on the event loop.
+type frame struct {
+	keys     int // key events the UI had seen
+	idle     bool
+	running  bool
+	gen, pop string
+	rule     string
+	step     string
+	msg      string
+	overlay  string
+	scale    Scale
+	text     string // the screen
+}
+
+// harness runs the whole UI on a simulation screen. Every draw records a
+// frame; the test waits for frames, never for time.
+type harness struct {
+	t       testing.TB
+	sim     tcell.SimulationScreen
+	u       *controller
+	sent    int
+	mu      sync.Mutex
+	last    frame
+	changed chan struct{}
+	errc    chan error
+}
+
+// start runs the UI on a w x h simulation screen with opts (whose Load,
+// Screen and WriteFile it fills in when unset), and waits for the first
+// draw.
+func start(t testing.TB, w, h int, opts Options) *harness {
+	t.Helper()
+	sim := newSim(t, w, h)
+	hs := &harness{t: t, sim: sim, changed: make(chan struct{}), errc: make(chan error, 1)}
+	opts.Screen = sim
+	if opts.Load == nil {
+		opts.Load = testLoad
+	}
+	if opts.WriteFile == nil {
+		opts.WriteFile = writeFile
+	}
+	if opts.Engines == nil {
+		opts.Engines = []EngineChoice{{"protocol", func(r engine.Rule) (engine.Engine, error) { return engine.NewProtocol(r, nil) }}}
+	}
+	opts.NoColor = true
+	opts.afterDraw = func(u *controller, s tcell.Screen) {
+		s.Show() // the hook runs before tview's Show
+		st := u.statusLine()
+		f := frame{keys: u.keys, idle: !u.running && !u.busy && u.pending == 0, running: u.running,
+			gen: st.gen, pop: st.pop, rule: st.rule, step: st.step, msg: u.msg, overlay: u.overlay, scale: u.board.Scale(),
+			text: screenText(sim)}
+		hs.mu.Lock()
+		hs.last = f
+		close(hs.changed)
+		hs.changed = make(chan struct{})
+		hs.mu.Unlock()
+	}
+	u, err := newUI(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hs.u = u
+	go func() { hs.errc <- u.run(context.Background()) }()
+	t.Cleanup(func() {
+		select {
+		case <-hs.errc:
+		default:
+			hs.key(tcell.KeyCtrlC, 0)
+			hs.wait("the UI to return", nil)
+		}
+	})
+	hs.wait("the first draw", func(f frame) bool { return f.gen != "" })
+	return hs
+}
+
+// wait waits until a frame satisfies cond, and returns it; a nil cond
+// waits for Run to return. It fails the test after a generous time
+// rather than hang.
+func (h *harness) wait(what string, cond func(frame) bool) frame {
+	h.t.Helper()
+	timeout := time.NewTimer(20 * time.Second)
+	defer timeout.Stop()
+	for {
+		h.mu.Lock()
+		f, ch := h.last, h.changed
+		h.mu.Unlock()
+		if cond == nil {
+			select {
+			case err := <-h.errc:
+				if err != nil {
+					h.t.Errorf("Run: %v", err)
+				}
+				h.errc <- err
+				return f
+			case <-timeout.C:
+				h.t.Fatalf("timed out waiting for %s", what)
+			}
+		}
+		if cond(f) {
+			return f
+		}
+		select {
+		case <-ch:
+		case <-timeout.C:
+			h.t.Fatalf("timed out waiting for %s; last frame:\n%+v\n%s", what, f, f.text)
+		}
+	}
+}
+
+// press injects keys, one at a time, each a rune, a tcell.Key or a string
+// of runes, and waits after each until the UI has handled it and drawn.
+func (h *harness) press(keys ...any) frame {
+	h.t.Helper()
+	var f frame
+	for _, k := range keys {
+		switch k := k.(type) {
+		case rune:
+			h.key(tcell.KeyRune, k)
+		case tcell.Key:
+			h.key(k, 0)
+		case string:
+			for _, r := range k {
+				h.key(tcell.KeyRune, r)
+			}
+		default:
+			h.t.Fatalf("press %T", k)
+		}
+		f = h.wait(fmt.Sprintf("key %d (%v)", h.sent, k), func(f frame) bool { return f.keys >= h.sent })
+	}
+	return f
+}
+
+func (h *harness) key(k tcell.Key, r rune) {
+	h.sent++
+	h.sim.InjectKey(k, r, tcell.ModNone)
+}
+
+// idle waits until the run is paused and no job is in flight.
+func (h *harness) idle() frame {
+	h.t.Helper()
+	return h.wait("idle", func(f frame) bool { return f.idle })
+}
+
+// do runs f on the event loop and waits for it.
+func (h *harness) do(f func(u *controller)) {
+	h.u.tapp.QueueUpdate(func() { f(h.u) })
+}
+
+// cells returns the live cells of the current world, relative to their
+// bounding box, as RLE.
+func (h *harness) cells() string {
+	var s strings.Builder
+	h.do(func(u *controller) {
+		p := u.cur.pattern(nil)
+		p.Rule = ""
+		patterns.WriteRLE(&s, p)
+	})
+	return s.String()
+}
+
+func rle(t *testing.T, text string) *patterns.Pattern {
+	t.Helper()
+	p, err := patterns.ReadRLE("test", strings.NewReader(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// TestPlayPauseStep runs the acorn, pauses it, and steps it by one
+// generation and by steps of 10^1.
+func TestPlayPauseStep(t *testing.T) {
+	h := start(t, 60, 20, Options{})
+	f := h.wait("generation 5", func(f frame) bool { return gen(t, f) >= 5 })
+	if !strings.Contains(f.text, "running") {
+		t.Errorf("the status bar does not say running:\n%s", f.text)
+	}
+	h.press(' ')
+	f = h.idle()
+	g := gen(t, f)
+	if !strings.Contains(f.text, "paused") || !strings.Contains(f.text, "Gen "+f.gen) {
+		t.Errorf("the status bar does not say paused at gen %s:\n%s", f.gen, f.text)
+	}
+	h.press('n')
+	if f = h.idle(); gen(t, f) != g+1 {
+		t.Errorf("n: gen %s, want %d", f.gen, g+1)
+	}
+	h.press('.')
+	if f = h.idle(); gen(t, f) != g+2 {
+		t.Errorf(".: gen %s, want %d", f.gen, g+2)
+	}
+	h.press(tcell.KeyTab)
+	if f = h.idle(); gen(t, f) != g+3 {
+		t.Errorf("Tab at 10^0: gen %s, want %d", f.gen, g+3)
+	}
+	if f = h.press('+'); f.step != "step 10^1" {
+		t.Errorf("+: the status bar says %q, want step 10^1", f.step)
+	}
+	h.press(tcell.KeyTab)
+	if f = h.idle(); gen(t, f) != g+13 {
+		t.Errorf("Tab at 10^1: gen %s, want %d", f.gen, g+13)
+	}
+	if f = h.press('-', '-'); f.step != "delay 250ms" {
+		t.Errorf("- -: the status bar says %q, want delay 250ms", f.step)
+	}
+	h.press(' ')
+	f = h.wait("a slow generation", func(f frame) bool { return gen(t, f) > g+13 })
+	h.press(' ')
+	g = gen(t, h.idle())
+	// At the slowest speed a run waits 2 s before each generation; pausing
+	// drops the waiting job at once, so the generation does not move.
+	h.press('-', '-', '-', ' ', ' ')
+	if f = h.idle(); gen(t, f) != g || f.step != "delay 2s" {
+		t.Errorf("run and pause at %s: gen %s, want %d", f.step, f.gen, g)
+	}
+}
+
+// TestBackUndoRedo steps, goes back through the rewind history, and undoes
+// and redoes steps, checking the cells each time.
+func TestBackUndoRedo(t *testing.T) {
+	h := start(t, 60, 20, Options{})
+	h.press(' ')
+	g := gen(t, h.idle())
+	c0 := h.cells()
+	h.press('n')
+	h.idle()
+	c1 := h.cells()
+	h.press('n', 'n')
+	if f := h.idle(); gen(t, f) != g+3 {
+		t.Fatalf("gen %s, want %d", f.gen, g+3)
+	}
+	if f := h.press('b'); gen(t, f) != g+2 {
+		t.Errorf("b: gen %s, want %d", f.gen, g+2)
+	}
+	if f := h.press('b'); gen(t, f) != g+1 || h.cells() != c1 {
+		t.Errorf("b b: gen %s, want %d with the cells of gen %d", f.gen, g+1, g+1)
+	}
+	// Undo the three steps, one by one.
+	h.press('u', 'u')
+	if f := h.press(tcell.KeyCtrlZ); gen(t, f) != g || h.cells() != c0 {
+		t.Errorf("u u Ctrl-Z: gen %s, want %d with its cells", f.gen, g)
+	}
+	if f := h.press(tcell.KeyCtrlY); gen(t, f) != g+1 || h.cells() != c1 {
+		t.Errorf("Ctrl-Y: gen %s, want %d with its cells", f.gen, g+1)
+	}
+	if f := h.press('r'); gen(t, f) != 0 || f.pop != "7" {
+		t.Errorf("r: gen %s pop %s, want the acorn at 0", f.gen, f.pop)
+	}
+}
+
+// TestZoomPan zooms through the scales and pans.
+func TestZoomPan(t *testing.T) {
+	h := start(t, 60, 20, Options{})
+	h.press(' ')
+	h.idle()
+	want := []Scale{ScaleSingle, ScaleDouble, ScaleDouble}
+	for i, w := range want {
+		if f := h.press(']'); f.scale != w {
+			t.Errorf("] #%d: scale %v, want %v", i+1, f.scale, w)
+		}
+	}
+	for _, w := range []Scale{ScaleSingle, ScaleHalf, ScaleBraille, BlockScale(2), BlockScale(3)} {
+		f := h.press('[')
+		if f.scale != w {
+			t.Errorf("[: scale %v, want %v", f.scale, w)
+		}
+	}
+	var y0, x0, y1, x1 int64
+	h.do(func(u *controller) { y0, x0 = u.board.Centre() })
+	h.press('l', 'j', tcell.KeyRight, tcell.KeyDown)
+	h.do(func(u *controller) { y1, x1 = u.board.Centre() })
+	if y1 <= y0 || x1 <= x0 {
+		t.Errorf("panning right and down moved the centre from (%d, %d) to (%d, %d)", y0, x0, y1, x1)
+	}
+	h.press('m')
+	h.do(func(u *controller) { y1, x1 = u.board.Centre() })
+	if y1 != 18 || x1 != 30 {
+		t.Errorf("m: centre (%d, %d), want the 60 x 36 torus's middle (18, 30)", y1, x1)
+	}
+	if f := h.press('f'); f.scale != ScaleDouble {
+		t.Errorf("f: scale %v, want %v for the small acorn", f.scale, ScaleDouble)
+	}
+}
+
+// TestEdit clears the universe, toggles cells with the cursor, and undoes.
+func TestEdit(t *testing.T) {
+	h := start(t, 60, 20, Options{})
+	h.press(' ')
+	h.idle()
+	if f := h.press('c'); f.pop != "0" {
+		t.Fatalf("c: pop %s, want 0", f.pop)
+	}
+	f := h.press('e')
+	if !strings.Contains(f.text, "EDIT") {
+		t.Errorf("e: no EDIT in the status bar:\n%s", f.text)
+	}
+	h.press('x', tcell.KeyRight, 'x', tcell.KeyRight, 'x')
+	if f = h.press('x'); f.pop != "2" {
+		t.Errorf("three cells toggled on, one off: pop %s, want 2", f.pop)
+	}
+	if got, want := h.cells(), "x = 2, y = 1, rule = B3/S23\n2o!\n"; got != want {
+		t.Errorf("cells:\n%s\nwant\n%s", got, want)
+	}
+	var y, x int64
+	var alive bool
+	h.do(func(u *controller) { y, x = u.cursorY, u.cursorX; alive = u.cur.eng.Cell(y, x-1) })
+	if !alive {
+		t.Errorf("the cell left of the cursor (%d, %d) is dead", y, x)
+	}
+	if f = h.press('u'); f.pop != "3" {
+		t.Errorf("u: pop %s, want 3", f.pop)
+	}
+	h.press(tcell.KeyEscape)
+}
+
+// mouse injects mouse events; sync then waits until they are handled.
+func (h *harness) mouse(x, y int, b tcell.ButtonMask) { h.sim.InjectMouse(x, y, b, tcell.ModNone) }
+
+// sync waits until every event injected so far has been handled: F12,
+// which the UI ignores, comes through the same queue after them.
+func (h *harness) sync() frame { return h.press(tcell.KeyF12) }
+
+// TestMouse draws and erases with the buttons, zooms with the wheel and
+// pans with a middle-button drag.
+func TestMouse(t *testing.T) {
+	h := start(t, 60, 20, Options{})
+	h.press(' ', 'c', ']') // paused, empty, one column a cell
+	var bx, by int
+	h.do(func(u *controller) { bx, by, _, _ = u.board.GetInnerRect() })
+	// A left drag over three cells draws them; one undo takes the stroke.
+	h.mouse(bx+10, by+5, tcell.Button1)
+	h.mouse(bx+11, by+5, tcell.Button1)
+	h.mouse(bx+12, by+5, tcell.Button1)
+	h.mouse(bx+12, by+5, tcell.ButtonNone)
+	if f := h.sync(); f.pop != "3" {
+		t.Errorf("a left drag over three cells: pop %s, want 3", f.pop)
+	}
+	h.mouse(bx+11, by+5, tcell.Button2)
+	h.mouse(bx+11, by+5, tcell.ButtonNone)
+	if f := h.sync(); f.pop != "2" {
+		t.Errorf("a right click on a live cell: pop %s, want 2", f.pop)
+	}
+	h.press('u')
+	if f := h.press('u'); f.pop != "0" {
+		t.Errorf("two undos: pop %s, want 0", f.pop)
+	}
+	// The wheel zooms about the pointer.
+	h.mouse(bx+10, by+5, tcell.WheelDown)
+	if f := h.sync(); f.scale != ScaleHalf {
+		t.Errorf("wheel down: scale %v, want %v", f.scale, ScaleHalf)
+	}
+	h.mouse(bx+10, by+5, tcell.WheelUp)
+	if f := h.sync(); f.scale != ScaleSingle {
+		t.Errorf("wheel up: scale %v, want %v", f.scale, ScaleSingle)
+	}
+	// A middle drag 5 columns left and 2 rows up pans by as many cells.
+	var y0, x0, y1, x1 int64
+	h.do(func(u *controller) { y0, x0 = u.board.Centre() })
+	h.mouse(bx+20, by+8, tcell.Button3)
+	h.mouse(bx+15, by+6, tcell.Button3)
+	h.mouse(bx+15, by+6, tcell.ButtonNone)
+	h.sync()
+	h.do(func(u *controller) { y1, x1 = u.board.Centre() })
+	if y1-y0 != 2 || x1-x0 != 5 {
+		t.Errorf("a middle drag by (-5, -2): the centre moved by (%d, %d), want (5, 2)", x1-x0, y1-y0)
+	}
+}
+
+// TestOpenSave saves the pattern, opens a file, fails to open a broken one,
+// and fails to save to a missing directory, losing nothing.
+func TestOpenSave(t *testing.T) {
+	dir := t.TempDir()
+	glider := filepath.Join(dir, "glider.rle")
+	if err := os.WriteFile(glider, []byte("#N Glider\nx = 3, y = 3\nbo$2bo$3o!\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	bad := filepath.Join(dir, "bad.rle")
+	if err := os.WriteFile(bad, []byte("x = 3, y = 3\nbo$2bz$3o!\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	h := start(t, 80, 24, Options{PatternsDir: dir})
+	h.press(' ')
+	h.idle()
+	h.press('o', tcell.KeyCtrlU, glider, tcell.KeyEnter)
+	f := h.idle()
+	if f.pop != "5" || f.gen != "0" || !strings.Contains(f.text, "Pop 5") {
+		t.Fatalf("opened %s: gen %s pop %s, want 0 and 5:\n%s", glider, f.gen, f.pop, f.text)
+	}
+	// A broken file: the error has its line and column, and the glider stays.
+	h.press('o', tcell.KeyCtrlU, bad, tcell.KeyEnter)
+	f = h.idle()
+	if !strings.Contains(f.msg, bad+":2:") || f.pop != "5" {
+		t.Errorf("opening %s: message %q, pop %s; want the error's position and the glider kept", bad, f.msg, f.pop)
+	}
+	h.press('n')
+	h.idle()
+	out := filepath.Join(dir, "out.rle")
+	h.press('s', tcell.KeyCtrlU, out, tcell.KeyEnter)
+	if f = h.idle(); !strings.Contains(f.msg, "saved 5 cells") {
+		t.Errorf("save: message %q", f.msg)
+	}
+	p, err := patterns.ReadFile(out)
+	if err != nil || p.Population() != 5 || p.Rule != "B3/S23" || p.Name != "Glider" {
+		t.Errorf("saved %s: %+v, %v; want the glider's 5 cells, B3/S23 without a suffix, its name", out, p, err)
+	}
+	// Saving again asks before overwriting; n keeps the file.
+	h.press('s', tcell.KeyCtrlU, out, tcell.KeyEnter)
+	if f = h.idle(); f.overlay != "confirm" {
+		t.Fatalf("saving over %s: overlay %q, want confirm", out, f.overlay)
+	}
+	if f = h.press('n'); f.msg != "not saved" {
+		t.Errorf("n: message %q", f.msg)
+	}
+	h.press('s', tcell.KeyCtrlU, out, tcell.KeyEnter, 'y')
+	if f = h.idle(); !strings.Contains(f.msg, "saved") {
+		t.Errorf("y: message %q", f.msg)
+	}
+	// An unwritable place: the error shows, and the universe is kept.
+	missing := filepath.Join(dir, "no", "such", "dir.rle")
+	h.press('s', tcell.KeyCtrlU, missing, tcell.KeyEnter)
+	if f = h.idle(); !strings.Contains(f.msg, "save:") || f.pop != "5" || f.gen != "1" {
+		t.Errorf("saving to %s: message %q, gen %s pop %s", missing, f.msg, f.gen, f.pop)
+	}
+	// The patterns directory is listed: Tab to the list, Enter opens the
+	// first entry after the built-ins.
+	h.press('o', tcell.KeyTab)
+	for range builtins {
+		h.press(tcell.KeyDown)
+	}
+	h.press(tcell.KeyEnter)
+	if f = h.idle(); !strings.Contains(f.msg, "bad.rle:2:") {
+		t.Errorf("opening bad.rle from the list: message %q", f.msg)
+	}
+	h.press('o', tcell.KeyTab, tcell.KeyEnter) // the first built-in, the acorn
+	if f = h.idle(); f.pop != "7" {
+		t.Errorf("the built-in acorn: pop %s", f.pop)
+	}
+}
+
+// TestRuleChange types a rule, seeing errors as it goes, and switches to it.
+func TestRuleChange(t *testing.T) {
+	h := start(t, 60, 20, Options{})
+	h.press(' ')
+	pop := h.idle().pop
+	f := h.press('R', tcell.KeyCtrlU, "B9")
+	if !strings.Contains(f.text, "out of range") {
+		t.Errorf("typing B9: no error shown:\n%s", f.text)
+	}
+	if f = h.press(tcell.KeyEnter); f.overlay != "rule" {
+		t.Errorf("Enter on B9 closed the prompt")
+	}
+	h.press(tcell.KeyBackspace2, "36/S23")
+	f = h.press(tcell.KeyEnter)
+	if f.rule != "B36/S23:T60,36" || f.overlay != "" || f.pop != pop {
+		t.Errorf("rule B36/S23: rule %s, overlay %q, pop %s", f.rule, f.overlay, f.pop)
+	}
+	f = h.press('R', tcell.KeyCtrlU, "B3/S23:T20,10", tcell.KeyEnter)
+	if f.rule != "B3/S23:T20,10" || f.pop == "0" {
+		t.Errorf("rule B3/S23:T20,10: rule %s, pop %s", f.rule, f.pop)
+	}
+	if f = h.press('u'); f.rule != "B36/S23:T60,36" {
+		t.Errorf("u: rule %s", f.rule)
+	}
+	// A topology no engine runs: the error shows in the prompt, which
+	// stays open.
+	f = h.press('R', tcell.KeyCtrlU, "B3/S23:K10", tcell.KeyEnter)
+	if f.overlay != "rule" || !strings.Contains(f.text, "supported yet") || f.rule != "B36/S23:T60,36" {
+		t.Errorf("rule B3/S23:K10: overlay %q, rule %s:\n%s", f.overlay, f.rule, f.text)
+	}
+	h.press(tcell.KeyEscape)
+	f = h.press('E', tcell.KeyEnter)
+	if f.overlay != "" || !strings.Contains(f.text, "protocol") {
+		t.Errorf("E Enter: overlay %q", f.overlay)
+	}
+}
+
+// TestSettles checks that runs stop by themselves and say why.
+func TestSettles(t *testing.T) {
+	for _, c := range []struct{ name, rle, want string }{
+		{"blinker", "x = 3, y = 1\n3o!\n", "period 2 from gen 0"},
+		{"block", "x = 2, y = 2\n2o$2o!\n", "still life at gen 0"},
+		{"glider", "x = 3, y = 3\nbo$2bo$3o!\n", "moving (1,1) every 4"},
+		{"glider up and left", "x = 3, y = 3\n3o$o$bo!\n", "moving (-1,-1) every 4"},
+		{"lwss", "x = 5, y = 4\nbo2bo$o4b$o3bo$4o!\n", "moving (-2,0) every 4"},
+		{"pair", "x = 2, y = 1\n2o!\n", "died out at gen 1"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			h := start(t, 40, 12, Options{Pattern: rle(t, c.rle), Name: c.name})
+			f := h.idle()
+			if f.msg != c.want || !strings.Contains(f.text, c.want) {
+				t.Errorf("message %q, want %q:\n%s", f.msg, c.want, f.text)
+			}
+		})
+	}
+}
+
+// TestHelpAndInfo compares the help overlay with its golden screen, and
+// shows the pattern's information.
+func TestHelpAndInfo(t *testing.T) {
+	h := start(t, 100, 30, Options{})
+	h.press(' ')
+	h.idle()
+	f := h.press('?')
+	if f.overlay != "help" {
+		t.Fatalf("?: overlay %q", f.overlay)
+	}
+	// Only the overlay's rows are compared: the board behind it is running
+	// history.
+	var rows []string
+	for _, l := range strings.Split(f.text, "\n") {
+		if strings.ContainsAny(l, "║╔╚") {
+			rows = append(rows, l[strings.IndexAny(l, "║╔╚"):])
+		}
+	}
+	if len(rows) < len(bindings) {
+		t.Fatalf("?: no help overlay on the screen:\n%s", f.text)
+	}
+	golden(t, "help", strings.Join(rows, "\n")+"\n")
+	if f = h.press(tcell.KeyEscape); f.overlay != "" {
+		t.Errorf("Esc: overlay %q", f.overlay)
+	}
+	if f = h.press('i'); !strings.Contains(f.text, "Charles Corderman") {
+		t.Errorf("i: no author shown:\n%s", f.text)
+	}
+	h.press('i')
+}
+
+// TestResize shrinks the screen to 1 x 1 and back while running.
+func TestResize(t *testing.T) {
+	h := start(t, 60, 20, Options{})
+	for _, s := range [][2]int{{12, 4}, {1, 1}, {3, 2}, {60, 20}} {
+		h.do(func(u *controller) {}) // let the loop run
+		h.sim.SetSize(s[0], s[1])
+		h.sim.PostEvent(tcell.NewEventResize(s[0], s[1]))
+		g := 0
+		h.wait(fmt.Sprintf("a draw at %d x %d", s[0], s[1]), func(f frame) bool {
+			lines := strings.Split(strings.TrimSuffix(f.text, "\n"), "\n")
+			if len(lines) != s[1] {
+				return false
+			}
+			if g == 0 {
+				g = gen(t, f)
+				return false
+			}
+			return gen(t, f) > g
+		})
+	}
+	f := h.press(' ')
+	if !strings.Contains(f.text, "Gen ") {
+		t.Errorf("after resizing back:\n%s", f.text)
+	}
+}
+
+// TestQuit checks that q and Ctrl-C return from Run.
+func TestQuit(t *testing.T) {
+	for _, k := range []any{'q', tcell.KeyCtrlC} {
+		h := start(t, 30, 10, Options{})
+		h.wait("a few generations", func(f frame) bool { return gen(t, f) >= 3 })
+		switch k := k.(type) {
+		case rune:
+			h.key(tcell.KeyRune, k)
+		case tcell.Key:
+			h.key(k, 0)
+		}
+		h.wait("Run to return", nil)
+	}
+	// The parent context cancelled ends the UI too.
+	sim := newSim(t, 30, 10)
+	u, err := newUI(Options{Screen: sim, Load: testLoad})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := u.run(ctx); err != nil {
+		t.Errorf("run: %v", err)
+	}
+}
