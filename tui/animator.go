@@ -21,6 +21,9 @@ type job struct {
 	version uint64 // the controller's version when the job was made
 	detect  bool   // compute the fingerprint for the settle detector
 	first   bool   // and the fingerprint of world too
+	// rec, when set, records the n generations as a GIF and writes it
+	// (see [recording.run]) instead of stepping them at once.
+	rec *recording
 }
 
 // result is a job done.
@@ -39,9 +42,12 @@ type result struct {
 // deliver on the event loop through QueueUpdateDraw. It returns when ctx is
 // cancelled or jobs is closed, and then never touches the app again.
 type animator struct {
-	app      app
-	jobs     <-chan job
-	deliver  func(result) // runs on the event loop
+	app     app
+	jobs    <-chan job
+	deliver func(result) // runs on the event loop
+	// progress, when set, is told on the event loop how many frames of a
+	// recording are done, at most once a frame time.
+	progress func(j job, frames uint64)
 	lastDraw time.Time
 }
 
@@ -78,7 +84,12 @@ func (a *animator) run(ctx context.Context) {
 			fp0 = fingerprintOf(j.world.eng)
 		}
 		w := j.world.clone()
-		err := w.eng.Step(jctx, j.n)
+		var err error
+		if j.rec != nil {
+			err = j.rec.run(jctx, w, func(frames uint64) { a.report(j, frames) })
+		} else {
+			err = w.eng.Step(jctx, j.n)
+		}
 		if ctx.Err() != nil {
 			return
 		}
@@ -92,5 +103,18 @@ func (a *animator) run(ctx context.Context) {
 		} else {
 			a.app.QueueUpdate(func() { a.deliver(r) })
 		}
+	}
+}
+
+// report hands the progress of the recording job j to the event loop,
+// with a draw, when a frame time has passed since the last draw; the last
+// frame is left to the result.
+func (a *animator) report(j job, frames uint64) {
+	if a.progress == nil || frames == j.n {
+		return
+	}
+	if now := time.Now(); now.Sub(a.lastDraw) >= frameTime {
+		a.lastDraw = now
+		a.app.QueueUpdateDraw(func() { a.progress(j, frames) })
 	}
 }

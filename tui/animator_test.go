@@ -1,14 +1,19 @@
 package tui
 
 import (
+	"bytes"
 	"context"
+	"image/gif"
+	"io"
 	"math/big"
+	"strconv"
 	"sync"
 	"testing"
 	"testing/synctest"
 	"time"
 
 	"github.com/life-go/life/engine"
+	"github.com/life-go/life/engine/render"
 	"github.com/rivo/tview"
 )
 
@@ -97,5 +102,60 @@ func TestAnimator(t *testing.T) {
 		}()
 		close(jobs2)
 		<-done2
+	})
+}
+
+// TestAnimatorRecords runs a recording job on the animator and a fake app:
+// the progress of the first frame is reported (the fake clock stands still,
+// so no later one is), the result is the world stepped n generations, and
+// the GIF written has n frames. A recording whose job is cancelled writes
+// nothing.
+func TestAnimatorRecords(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		glider := rle(t, "x = 3, y = 3\nbo$2bo$3o!\n")
+		e := place(t, glider, engine.Rule{Birth: engine.Life.Birth, Survive: engine.Life.Survive, Topology: engine.TorusOf(8, 8)}, 1, 1, 0)
+		w := world{eng: e, gen0: big.NewInt(10)}
+		var file bytes.Buffer
+		writes := 0
+		write := func(path string, f func(io.Writer) error) error {
+			writes++
+			file.Reset()
+			return f(&file)
+		}
+		rec := &recording{view: view{world: w, rect: engine.Rect{W: 8, H: 8}, scale: render.PixelsPerCell(1)}, n: 4, theme: render.Light, path: "x.gif", write: write}
+		jobs := make(chan job)
+		results := make(chan result, 1)
+		var progress []uint64
+		a := &animator{app: &fakeApp{}, jobs: jobs, deliver: func(r result) { results <- r },
+			progress: func(j job, frames uint64) { progress = append(progress, frames) }}
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			a.run(t.Context())
+		}()
+		jobs <- job{world: w, n: 4, rec: rec}
+		r := <-results
+		if r.err != nil || r.world.gen().Int64() != 14 || writes != 1 || rec.size != int64(file.Len()) {
+			t.Fatalf("result gen %v, err %v, %d writes of %d bytes (size %d); want gen 14, one write", r.world.gen(), r.err, writes, file.Len(), rec.size)
+		}
+		if len(progress) != 1 || progress[0] != 1 {
+			t.Errorf("progress %v, want [1]", progress)
+		}
+		g, err := gif.DecodeAll(&file)
+		if err != nil || len(g.Image) != 4 {
+			t.Fatalf("the GIF: %v, %d frames; want 4", err, len(g.Image))
+		}
+		if want := "recorded gens 11 to 14, 4 frames of 8 x 8 pixels (" + strconv.Itoa(int(rec.size)) + " bytes), to x.gif"; rec.recorded() != want {
+			t.Errorf("message %q, want %q", rec.recorded(), want)
+		}
+
+		ctx, cancel := context.WithCancel(t.Context())
+		cancel()
+		jobs <- job{ctx: ctx, world: w, n: 4, rec: rec}
+		if r = <-results; r.err == nil || writes != 1 {
+			t.Errorf("a cancelled recording: err %v, %d writes; want an error and no write", r.err, writes)
+		}
+		close(jobs)
+		<-done
 	})
 }

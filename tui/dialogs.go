@@ -292,7 +292,7 @@ func (u *controller) askSave() {
 	}, func(s string) error {
 		path := strings.TrimSpace(s)
 		if _, err := os.Stat(path); err == nil {
-			u.confirm(fmt.Sprintf("%s exists. Overwrite it? (y/n)", path), func() { u.save(path) })
+			u.confirm(fmt.Sprintf("%s exists. Overwrite it? (y/n)", path), "not saved", func() { u.save(path) })
 			return nil
 		}
 		u.save(path)
@@ -336,8 +336,9 @@ func (w world) pattern(orig *patterns.Pattern) *patterns.Pattern {
 	return out
 }
 
-// confirm asks a yes-or-no question; y calls yes, n or Esc does nothing.
-func (u *controller) confirm(question string, yes func()) {
+// confirm asks a yes-or-no question; y calls yes, n or Esc does nothing
+// but show the message no.
+func (u *controller) confirm(question, no string, yes func()) {
 	tv := tview.NewTextView().SetText(question)
 	tv.SetBorder(true).SetTitle(" Confirm ")
 	tv.SetInputCapture(func(ev *tcell.EventKey) *tcell.EventKey {
@@ -347,7 +348,7 @@ func (u *controller) confirm(question string, yes func()) {
 			yes()
 		case ev.Key() == tcell.KeyEscape, ev.Key() == tcell.KeyRune && (ev.Rune() == 'n' || ev.Rune() == 'N'):
 			u.closeOverlay()
-			u.msg = "not saved"
+			u.msg = no
 		}
 		return nil
 	})

@@ -15,11 +15,14 @@
 //     needs no locks. A universe in the controller is never modified in
 //     place: an edit clones it first, which makes undo, rewind and snapshots
 //     plain values.
+//   - Pictures (pictures.go): P saves a PNG of the view, G records the next
+//     N generations of it as a GIF, which the animator steps and writes as
+//     a job; both draw through engine/render.
 //   - The settle detector (settle.go) tells when a run has died out, become
 //     still, started repeating, or is a lone spaceship.
 //
 // The package declares what it needs from its surroundings: the narrow app
 // interface that *tview.Application satisfies, and [Options], through which
-// cmd/life passes the loader, the engines, the patterns directory and the
-// atomic file writer. It imports engine and patterns, never cmd/life.
+// cmd/life passes the loader, the engines, the patterns directory, the
+// atomic file writer and the pictures' theme. It imports engine and patterns, never cmd/life.
 package tui

@@ -30,6 +30,8 @@ var bindings = []binding{
 	{"mouse", "left draws, right erases, wheel zooms, middle drag pans"},
 	{"o", "open a pattern (built-in library, --patterns directory, or a path)"},
 	{"s", "save (RLE; asks before overwriting)"},
+	{"P", "save a PNG picture of the view"},
+	{"G", "record the next N generations of the view as a GIF (asks N)"},
 	{"R", "change the rule and topology (B3/S23:T100,80)"},
 	{"E", "switch engine"},
 	{"i", "the pattern's name and comments"},
@@ -84,6 +86,9 @@ func (u *controller) key(ev *tcell.EventKey) bool {
 		u.redoOnce()
 	case tcell.KeyEscape:
 		u.editing = false
+		if u.recordingActive() {
+			u.pause() // cancels the recording
+		}
 	case tcell.KeyUp:
 		u.move(-1, 0)
 	case tcell.KeyDown:
@@ -153,6 +158,10 @@ func (u *controller) runeKey(r rune) bool {
 		u.askOpen()
 	case 's':
 		u.askSave()
+	case 'P':
+		u.askPNG()
+	case 'G':
+		u.askGIF()
 	case 'R':
 		u.askRule()
 	case 'E':
@@ -172,7 +181,7 @@ func (u *controller) runeKey(r rune) bool {
 // togglePlay starts or pauses the run. Starting records an undo step, so
 // that u comes back to where the run began.
 func (u *controller) togglePlay() {
-	if u.running {
+	if u.running || u.recordingActive() {
 		u.pause()
 		return
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/gdamore/tcell/v2"
 	"github.com/life-go/life/engine"
+	"github.com/life-go/life/engine/render"
 	"github.com/life-go/life/patterns"
 	"github.com/rivo/tview"
 )
@@ -73,6 +74,9 @@ type Options struct {
 	WriteFile func(path string, write func(w io.Writer) error) error
 	// NoColor draws with attributes only, for NO_COLOR.
 	NoColor bool
+	// Theme is the colours of the pictures P and G draw; the zero Theme
+	// is [render.Light]. [ThemeFor] picks one for the terminal.
+	Theme render.Theme
 	// Screen is the screen to run on; nil opens the terminal (/dev/tty,
 	// so that standard input may hold the pattern). A simulation screen
 	// keeps the size it has.
@@ -152,6 +156,9 @@ type controller struct {
 	started  bool  // the first job has been handed out
 	cursorY  int64 // the edit cursor's cell
 	cursorX  int64
+
+	recQueued *recording // a recording G asked for, until the animator takes it
+	recording *recording // the recording in flight
 
 	jobs      chan job
 	ctx       context.Context    // the animator's
@@ -267,7 +274,7 @@ func (u *controller) run(parent context.Context) error {
 	u.jobs = make(chan job, 1)
 	u.done = make(chan struct{})
 	u.looping = make(chan struct{})
-	a := &animator{app: u.app, jobs: u.jobs, deliver: u.deliver}
+	a := &animator{app: u.app, jobs: u.jobs, deliver: u.deliver, progress: u.recordProgress}
 	go func() {
 		defer close(u.done)
 		a.run(ctx)
@@ -323,6 +330,11 @@ func (u *controller) kick() {
 	if u.busy || u.quitting {
 		return
 	}
+	if r := u.recQueued; r != nil {
+		u.recQueued, u.recording = nil, r
+		u.send(job{world: r.view.world, n: r.n, version: u.version, rec: r})
+		return
+	}
 	j := job{world: u.cur, version: u.version}
 	switch {
 	case u.pending > 0:
@@ -349,12 +361,17 @@ func (u *controller) send(j job) {
 }
 
 // dropJob cancels the job in flight, if any, and makes sure its result is
-// dropped when it comes back.
+// dropped when it comes back. A recording queued or in flight is
+// cancelled, and writes nothing.
 func (u *controller) dropJob() {
 	if u.busy && u.jobCancel != nil {
 		u.jobCancel()
 	}
 	u.version++
+	if u.recordingActive() {
+		u.recQueued, u.recording = nil, nil
+		u.msg = "gif: recording cancelled; no file written"
+	}
 }
 
 // step returns the generations a step runs and the delay before it.
@@ -385,13 +402,26 @@ func (u *controller) deliver(r result) {
 			u.app.ForceDraw() // idle now: show the last result
 		}
 	}()
+	rec := r.job.rec
+	if rec != nil && u.recording == rec {
+		u.recording = nil
+	}
 	if r.job.version != u.version {
+		if rec != nil && r.err == nil {
+			u.msg = rec.recorded() // cancelled too late: the file was written
+		}
 		return // the world changed meanwhile: drop the result
 	}
 	if r.err != nil {
 		u.running, u.pending = false, 0
 		u.msg = "step: " + r.err.Error()
+		if rec != nil {
+			u.msg = "gif: " + r.err.Error() + " (no file written)"
+		}
 	} else {
+		if rec != nil {
+			u.msg = rec.recorded()
+		}
 		u.pushBack(u.cur)
 		u.cur = r.world
 		pop := u.cur.eng.Population()
@@ -412,6 +442,15 @@ func (u *controller) deliver(r result) {
 			}
 		}
 	}
+}
+
+// recordProgress shows how far the recording job j has got; it runs on the
+// event loop.
+func (u *controller) recordProgress(j job, frames uint64) {
+	if u.quitting || j.version != u.version || u.recording != j.rec {
+		return
+	}
+	u.msg = fmt.Sprintf("recording frame %d of %d to %s (Esc cancels)", frames, j.rec.n, j.rec.path)
 }
 
 // refresh brings the board and the status bar up to date before a draw.

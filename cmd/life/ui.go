@@ -21,8 +21,10 @@ acorn, with none. It starts running at once.
 A pattern without a bounded-grid suffix runs on a torus that fills the
 window (or, when larger than the window, on a torus the size of the pattern
 plus a margin of %d cells), until the unbounded plane arrives. NO_COLOR in
-the environment turns colours off. LIFE_KEY_LATENCY=FILE writes to FILE,
-on quitting, how long keys took from their arrival to the screen.
+the environment turns colours off. P and G draw their pictures in the
+dark theme when COLORFGBG says the terminal's background is dark, else in
+the light one. LIFE_KEY_LATENCY=FILE writes to FILE, on quitting, how
+long keys took from their arrival to the screen.
 
 Keys:
 %s
@@ -56,6 +58,7 @@ func runUI(e *env) int {
 		PatternsDir: *dir,
 		WriteFile:   writeFileAtomic,
 		NoColor:     os.Getenv("NO_COLOR") != "",
+		Theme:       tui.ThemeFor(os.Getenv("COLORFGBG")),
 	}
 	if len(pos) == 1 {
 		p, name, err := readPattern(e, pos[0])

@@ -30,16 +30,15 @@
 //
 //	err := render.PNG(w, eng, view, render.PixelsPerCell(1), render.Light)
 //
-// where view is the board's rectangle of cells and the scale its zoom
-// ([CellsPerPixel] k when the board shows 2^k x 2^k cells a character).
-// The G key (record the next N generations) is a [GIF] filled frame by
-// frame as the animator steps, then encoded:
+// where view is the board's rectangle of cells and the scale one that
+// matches its zoom (the UI gives each column of the board about 4 pixels:
+// 4 a cell at one cell a character, [CellsPerPixel] k-2 at 2^k x 2^k
+// cells a character). The G key (record the next N generations) is a
+// [GIF] filled frame by frame as the animator steps, then encoded:
 //
 //	g, err := render.NewGIF(view, scale, render.Dark) // a *SizeError if too large
-//	for i := range n + 1 {
-//		if i > 0 {
-//			eng.Step(ctx, 1)
-//		}
+//	for range n {
+//		eng.Step(ctx, 1)
 //		g.Add(eng)
 //	}
 //	err = g.Encode(w)

@@ -1,0 +1,307 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"math/big"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/life-go/life/engine"
+	"github.com/life-go/life/engine/render"
+)
+
+// Pictures: P saves a PNG of the view and G records the next N generations
+// of it as an animated GIF, both through engine/render, as life render
+// draws them.
+
+// defaultGIFGens is the number of generations G offers to record.
+const defaultGIFGens = 100
+
+// pictureScale returns the renderer's scale for a picture of the board at
+// s: about 4 pixels for each column of the board at every zoom, so that a
+// picture of the view keeps its size as the board zooms. That is 8 pixels
+// a cell at ScaleDouble, 4 at ScaleSingle and ScaleHalf, 2 at
+// ScaleBraille, and at 2^k x 2^k cells a character one pixel a block of
+// 2^(k-2) x 2^(k-2) cells, shaded by how many are alive.
+func pictureScale(s Scale) render.Scale {
+	switch s {
+	case ScaleDouble:
+		return render.PixelsPerCell(8)
+	case ScaleSingle, ScaleHalf:
+		return render.PixelsPerCell(4)
+	case ScaleBraille:
+		return render.PixelsPerCell(2)
+	}
+	return render.CellsPerPixel(min(s.shift()-2, render.MaxShift))
+}
+
+// ThemeFor returns the theme of pictures for a terminal whose COLORFGBG
+// environment variable is colorfgbg ("15;0": white on black): [render.Dark]
+// on a dark background, and [render.Light] on a light one or when it does
+// not say.
+func ThemeFor(colorfgbg string) render.Theme {
+	f := strings.Split(colorfgbg, ";")
+	bg, err := strconv.Atoi(f[len(f)-1])
+	if err != nil || len(f) < 2 {
+		return render.Light
+	}
+	if bg >= 0 && bg <= 6 || bg == 8 {
+		return render.Dark
+	}
+	return render.Light
+}
+
+// theme returns the theme pictures are drawn in.
+func (u *controller) theme() render.Theme {
+	if u.opts.Theme.Name == "" {
+		return render.Light
+	}
+	return u.opts.Theme
+}
+
+// view is what the board shows, as a picture draws it: a world, the cells
+// of the universe in view, and the scale.
+type view struct {
+	world world
+	rect  engine.Rect
+	scale render.Scale
+}
+
+// currentView returns the view of the current world, or an error when no
+// cell of the universe is in view.
+func (u *controller) currentView() (view, error) {
+	v := view{world: u.cur, rect: u.viewRect(), scale: pictureScale(u.board.Scale())}
+	if v.rect.W <= 0 || v.rect.H <= 0 {
+		return v, fmt.Errorf("no cell of the universe is in view")
+	}
+	return v, nil
+}
+
+// pictureName returns the file name P and G offer: the pattern's name, or
+// its file's, in lower case with dashes, the generation and ext.
+func (u *controller) pictureName(gen *big.Int, ext string) string {
+	name := ""
+	if u.pat != nil {
+		name = u.pat.Name
+	}
+	if name == "" && !strings.HasPrefix(u.name, "<") {
+		name = strings.TrimPrefix(u.name, "built-in ")
+		name = strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
+	}
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(name) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '_':
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+		default:
+			dash = true
+		}
+	}
+	if b.Len() == 0 {
+		b.WriteString("life")
+	}
+	return fmt.Sprintf("%s-%s%s", b.String(), gen, ext)
+}
+
+// askFile asks for a file name ending in ext (".png"), offering initial,
+// and calls write with it, after asking before overwriting a file (n
+// answers "not saved").
+func (u *controller) askFile(name, title, ext, initial string, write func(path string)) {
+	u.prompt(name, title, "file: ", initial, func(s string) (string, bool) {
+		s = strings.TrimSpace(s)
+		switch e := strings.ToLower(filepath.Ext(s)); {
+		case s == "":
+			return "want a file name", false
+		case e != ext:
+			return fmt.Sprintf("want a file name ending in %s", ext), false
+		}
+		if _, err := os.Stat(s); err == nil {
+			return "exists: you will be asked before it is overwritten", true
+		}
+		return "", true
+	}, func(s string) error {
+		path := strings.TrimSpace(s)
+		if _, err := os.Stat(path); err == nil {
+			u.confirm(fmt.Sprintf("%s exists. Overwrite it? (y/n)", path), "not saved", func() { write(path) })
+			return nil
+		}
+		write(path)
+		return nil
+	})
+}
+
+// askPNG asks where to save a PNG of the view as it is now, and saves it.
+func (u *controller) askPNG() {
+	v, err := u.currentView()
+	if err == nil {
+		err = render.Check(v.rect, v.scale)
+	}
+	if err != nil {
+		u.msg = "png: " + err.Error()
+		return
+	}
+	u.askFile("png", "Save a PNG of the view", ".png", u.pictureName(v.world.gen(), ".png"), func(path string) { u.savePNG(path, v) })
+}
+
+// savePNG writes the view v to path as a PNG image, through the atomic
+// writer.
+func (u *controller) savePNG(path string, v view) {
+	if u.opts.WriteFile == nil {
+		u.msg = "png: not available"
+		return
+	}
+	err := u.opts.WriteFile(path, func(w io.Writer) error {
+		return render.PNG(w, v.world.eng, v.rect, v.scale, u.theme())
+	})
+	if err != nil {
+		u.msg = "png: " + err.Error() + " (nothing was changed)"
+		return
+	}
+	pw, ph, _ := v.scale.Pixels(v.rect.W, v.rect.H)
+	u.msg = fmt.Sprintf("saved gen %s, %d x %d cells at scale %s (%d x %d pixels), to %s",
+		v.world.gen(), v.rect.W, v.rect.H, v.scale, pw, ph, path)
+}
+
+// recording is a GIF that G asked for: n generations of the view, written
+// to path. The animator runs it as a job, with [recording.run].
+type recording struct {
+	view  view
+	n     uint64
+	theme render.Theme
+	path  string
+	write func(path string, write func(w io.Writer) error) error
+	size  int64 // the file's size once written
+}
+
+// checkGIF returns the recording's size in pixels, or an error when it is
+// too large.
+func checkGIF(v view, n uint64) (pw, ph int64, err error) {
+	if n < 1 || n > render.MaxFrames {
+		return 0, 0, fmt.Errorf("want a whole number of generations from 1 to %d", render.MaxFrames)
+	}
+	if err := render.CheckGIF(v.rect, v.scale, int(n)); err != nil {
+		return 0, 0, err
+	}
+	pw, ph, _ = v.scale.Pixels(v.rect.W, v.rect.H)
+	return pw, ph, nil
+}
+
+// askGIF pauses the run and asks how many generations to record and where,
+// then hands the recording to the animator.
+func (u *controller) askGIF() {
+	u.pause()
+	v, err := u.currentView()
+	if err == nil {
+		_, _, err = checkGIF(v, 1)
+	}
+	if err != nil {
+		u.msg = "gif: " + err.Error()
+		return
+	}
+	if u.opts.WriteFile == nil {
+		u.msg = "gif: not available"
+		return
+	}
+	from := new(big.Int).Add(v.world.gen(), big.NewInt(1))
+	parse := func(s string) uint64 {
+		n, err := strconv.ParseUint(strings.TrimSpace(s), 10, 64)
+		if err != nil {
+			return 0
+		}
+		return n
+	}
+	u.prompt("gif", "Record a GIF of the view", "generations: ", strconv.Itoa(defaultGIFGens), func(s string) (string, bool) {
+		n := parse(s)
+		pw, ph, err := checkGIF(v, n)
+		if err != nil {
+			return err.Error(), false
+		}
+		to := new(big.Int).Add(v.world.gen(), new(big.Int).SetUint64(n))
+		return fmt.Sprintf("gens %s to %s, a frame each, %d x %d pixels", from, to, pw, ph), true
+	}, func(s string) error {
+		n := parse(s)
+		u.askFile("gif-file", "Save the GIF", ".gif", u.pictureName(v.world.gen(), ".gif"), func(path string) {
+			u.record(&recording{view: v, n: n, theme: u.theme(), path: path, write: u.opts.WriteFile})
+		})
+		return nil
+	})
+}
+
+// record starts recording r from the current world: the run pauses, and
+// the animator takes the recording as its next job. Like a step, the
+// recording can be undone.
+func (u *controller) record(r *recording) {
+	u.pause()
+	u.pushUndo()
+	r.view.world = u.cur
+	u.recQueued = r
+	u.msg = fmt.Sprintf("recording %d generations to %s (Esc cancels)", r.n, r.path)
+	u.kick()
+}
+
+// recordingActive reports whether a recording is queued or in flight.
+func (u *controller) recordingActive() bool { return u.recQueued != nil || u.recording != nil }
+
+// run records the next r.n generations of w, stepping w's engine (which
+// the caller owns) one generation at a time and adding each to the GIF,
+// and writes the GIF to r.path through r.write. It calls progress after
+// each frame with the frames done. On cancellation it stops within a
+// generation and writes nothing.
+func (r *recording) run(ctx context.Context, w world, progress func(frames uint64)) error {
+	g, err := render.NewGIF(r.view.rect, r.view.scale, r.theme)
+	if err != nil {
+		return err
+	}
+	for i := uint64(1); i <= r.n; i++ {
+		if err := w.eng.Step(ctx, 1); err != nil {
+			return err
+		}
+		if err := g.Add(w.eng); err != nil {
+			return err
+		}
+		if progress != nil {
+			progress(i)
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return r.write(r.path, func(out io.Writer) error {
+		c := &countingWriter{w: out}
+		if err := g.Encode(c); err != nil {
+			return err
+		}
+		r.size = c.n
+		return ctx.Err() // cancelled while encoding: the file is not kept
+	})
+}
+
+// countingWriter counts the bytes written through it.
+type countingWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// recorded returns the message for a recording written: from its world,
+// stepped n generations.
+func (r *recording) recorded() string {
+	g := r.view.world.gen()
+	pw, ph, _ := r.view.scale.Pixels(r.view.rect.W, r.view.rect.H)
+	return fmt.Sprintf("recorded gens %s to %s, %d frames of %d x %d pixels (%d bytes), to %s",
+		new(big.Int).Add(g, big.NewInt(1)), new(big.Int).Add(g, new(big.Int).SetUint64(r.n)), r.n, pw, ph, r.size, r.path)
+}
