@@ -1,0 +1,115 @@
+package bitwise
+
+// geom is the shape of a universe and of its buffers: W x H cells in strips
+// of 64 columns, each strip H words long (see the package comment).
+type geom struct {
+	w, h    int
+	strips  int    // ceil(w/64)
+	edge    uint   // bit of column w-1 in the last strip: (w-1) & 63
+	last    uint64 // the valid bits of the last strip's words
+	bounded bool   // dead cells beyond the edges, instead of a torus
+}
+
+func newGeom(w, h int, bounded bool) geom {
+	g := geom{w: w, h: h, strips: (w + 63) / 64, edge: uint(w-1) & 63, bounded: bounded}
+	g.last = ^uint64(0) >> (63 - g.edge)
+	return g
+}
+
+// strip returns strip i of buffer buf.
+func (g *geom) strip(buf []uint64, i int) []uint64 {
+	return buf[i*g.h : (i+1)*g.h : (i+1)*g.h]
+}
+
+// sides is what a strip needs from the strips beside it: the left neighbour
+// of bit 0 is bit lshift of the left strip's word (masked by lmask, zero
+// beyond a bounded edge), and the right neighbour of bit rpos is bit 0 of the
+// right strip's word (masked by rmask). Inside the universe lshift and rpos
+// are 63; at the torus's seam they are the bit of column w-1.
+type sides struct {
+	left, right  []uint64
+	lshift, rpos uint
+	lmask, rmask uint64
+	out          uint64 // the valid bits of this strip's words
+}
+
+// sidesOf returns the sides of strip i of src.
+func (g *geom) sidesOf(src []uint64, i int) sides {
+	s := sides{lshift: 63, rpos: 63, lmask: 1, rmask: 1, out: ^uint64(0)}
+	li, ri := i-1, i+1
+	if i == 0 {
+		li, s.lshift = g.strips-1, g.edge
+		if g.bounded {
+			s.lmask = 0
+		}
+	}
+	if i == g.strips-1 {
+		ri, s.rpos, s.out = 0, g.edge, g.last
+		if g.bounded {
+			s.rmask = 0
+		}
+	}
+	s.left, s.right = g.strip(src, li), g.strip(src, ri)
+	return s
+}
+
+// hsums adds each cell's left and right neighbours in row y of a strip
+// whose own word is c: two bits (lo2, hi2) for those two, and two more (lo3,
+// hi3) with the cell itself added, for the rows above and below.
+func (s *sides) hsums(c uint64, y int) (lo2, hi2, lo3, hi3 uint64) {
+	west := c<<1 | s.left[y]>>s.lshift&s.lmask
+	east := c>>1 | (s.right[y]&s.rmask)<<s.rpos
+	lo2, hi2 = west^east, west&east
+	return lo2, hi2, lo2 ^ c, hi2 | lo2&c
+}
+
+// stepTile writes into dst the next generation of rows y0 to y1-1 of strip i
+// of src, both whole buffers, and reports whether any word differs from the
+// one it overwrote.
+func (g *geom) stepTile(l *logic, dst, src []uint64, i, y0, y1 int) bool {
+	h := g.h
+	s := g.sidesOf(src, i)
+	cur := g.strip(src, i)
+	out := g.strip(dst, i)
+
+	// The rows above y0 and at y0. Beyond a bounded edge the sums stay 0.
+	var alo, ahi uint64 // the three cells above, as a 2-bit count
+	if ya := y0 - 1; ya >= 0 || !g.bounded {
+		if ya < 0 {
+			ya = h - 1
+		}
+		_, _, alo, ahi = s.hsums(cur[ya], ya)
+	}
+	mlo2, mhi2, mlo3, mhi3 := s.hsums(cur[y0], y0)
+
+	var diff uint64
+	for y := y0; y < y1; y++ {
+		var blo2, bhi2, blo3, bhi3 uint64 // the row below
+		if yb := y + 1; yb < h {
+			blo2, bhi2, blo3, bhi3 = s.hsums(cur[yb], yb)
+		} else if !g.bounded {
+			blo2, bhi2, blo3, bhi3 = s.hsums(cur[0], 0)
+		}
+		// count = above (0-3) + beside (0-2) + below (0-3), in four bits.
+		x0 := alo ^ mlo2 ^ blo3
+		k := alo&mlo2 | blo3&(alo^mlo2) // carry into the twos
+		t := ahi ^ mhi2 ^ bhi3
+		u := ahi&mhi2 | bhi3&(ahi^mhi2) // carry into the fours
+		x1 := t ^ k
+		v := t & k
+		x2 := u ^ v
+		c := cur[y]
+		var next uint64
+		if l.life {
+			next = lifeNext(x0, x1, x2, c)
+		} else {
+			next = l.next(x0, x1, x2, u&v, c)
+		}
+		next &= s.out
+		diff |= next ^ out[y]
+		out[y] = next
+		alo, ahi = mlo3, mhi3
+		mlo2, mhi2, mlo3, mhi3 = blo2, bhi2, blo3, bhi3
+	}
+	return diff != 0
+}
