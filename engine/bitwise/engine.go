@@ -145,17 +145,39 @@ func (e *Engine) Step(ctx context.Context, n uint64) error {
 	}
 	total := e.tiles.count()
 	jobs := min(workers*8, (total+e.span-1)/e.span)
-	var p *pool
-	var spans []span
-	if workers > 1 && jobs > 1 {
-		for j := range jobs {
-			spans = append(spans, span{total * j / jobs, total * (j + 1) / jobs})
-		}
-		p = startPool(ctx, min(workers, jobs), jobs, func(s span) int {
-			return e.g.stepTiles(e.logic, &e.tiles, e.prev, e.cur, s.t0, s.t1)
+	if workers < 2 || jobs < 2 {
+		return e.steps(ctx, n, func() (int, error) {
+			return e.g.stepTiles(e.logic, &e.tiles, e.prev, e.cur, 0, total), nil
 		})
-		defer p.stop()
 	}
+	spans := make([]span, jobs)
+	for j := range spans {
+		spans[j] = span{total * j / jobs, total * (j + 1) / jobs}
+	}
+	p := startPool(ctx, min(workers, jobs), jobs, func(s span) int {
+		return e.g.stepTiles(e.logic, &e.tiles, e.prev, e.cur, s.t0, s.t1)
+	})
+	torn := false
+	err := e.steps(ctx, n, func() (int, error) {
+		active, err := p.run(ctx, spans)
+		torn = err != nil
+		return active, err
+	})
+	p.stop()
+	if torn {
+		// Workers may have written the next generation into some
+		// tiles of prev: step every tile twice more before trusting
+		// the buffers again.
+		e.tiles.editAll()
+		e.settled = false
+	}
+	return err
+}
+
+// steps runs n generations, each by calling generation, which computes the
+// next generation into prev and the next flags and returns how many tiles
+// got a flag; then it swaps the buffers and the flags.
+func (e *Engine) steps(ctx context.Context, n uint64, generation func() (int, error)) error {
 	for done := uint64(0); done < n; done++ {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -169,18 +191,9 @@ func (e *Engine) Step(ctx context.Context, n uint64) error {
 			e.gen.Add(&e.gen, new(big.Int).SetUint64(n-done))
 			return nil
 		}
-		var active int
-		if p == nil {
-			active = e.g.stepTiles(e.logic, &e.tiles, e.prev, e.cur, 0, total)
-		} else {
-			var err error
-			if active, err = p.run(ctx, spans); err != nil {
-				// Some tiles of prev may hold the next generation:
-				// step every tile twice more before trusting it.
-				e.tiles.editAll()
-				e.settled = false
-				return err
-			}
+		active, err := generation()
+		if err != nil {
+			return err
 		}
 		e.cur, e.prev = e.prev, e.cur
 		e.tiles.flag, e.tiles.next = e.tiles.next, e.tiles.flag
