@@ -44,21 +44,13 @@ const minSpan = 64
 // limited as [grid.New] limits them.
 func New(r engine.Rule) (*Engine, error) {
 	t := r.Topology
-	bounded := t.Kind == engine.BoundedPlane
-	if bounded {
-		if t.W <= 0 || t.H <= 0 || t.ShiftW != 0 || t.ShiftH != 0 || t.TwistW || t.TwistH {
-			return nil, fmt.Errorf("bounded plane %q is %w by the bitwise engine: want \":PW,H\" with both sides above 0", t.String(), engine.ErrUnsupported)
-		}
-	} else if err := t.CheckTorus(); err != nil {
-		if t.Kind == engine.Plane {
-			return nil, fmt.Errorf("bitwise engine: %w", err)
-		}
-		return nil, fmt.Errorf("bitwise engine: topology %q (%s): %w", t.String(), t.Kind, err)
+	if err := checkTopology(t); err != nil {
+		return nil, err
 	}
 	if err := grid.CheckSize(t.W, t.H); err != nil {
 		return nil, err
 	}
-	g := newGeom(t.W, t.H, bounded)
+	g := newGeom(t.W, t.H, t.Kind == engine.BoundedPlane)
 	e := &Engine{
 		rule:  r,
 		g:     g,
@@ -70,6 +62,24 @@ func New(r engine.Rule) (*Engine, error) {
 	}
 	e.tiles.editAll()
 	return e, nil
+}
+
+// checkTopology returns nil for the topologies the engine runs, and
+// otherwise an error wrapping [engine.ErrUnsupported] that names t.
+func checkTopology(t engine.Topology) error {
+	plain := t.W > 0 && t.H > 0 && t.ShiftW == 0 && t.ShiftH == 0 && !t.TwistW && !t.TwistH
+	what := t.Kind.String()
+	switch {
+	case plain && (t.Kind == engine.Torus || t.Kind == engine.BoundedPlane):
+		return nil
+	case t.Kind == engine.Plane:
+		return fmt.Errorf("the unbounded plane is %w by the bitwise engine: give a torus (\":TW,H\") or a bounded plane (\":PW,H\")", engine.ErrUnsupported)
+	case (t.Kind == engine.Torus || t.Kind == engine.BoundedPlane) && (t.W == 0 || t.H == 0):
+		what += " unbounded in one direction"
+	case t.Kind == engine.Torus:
+		what = "torus with a shift"
+	}
+	return fmt.Errorf("%s %q is %w by the bitwise engine: it runs plain tori (\":TW,H\") and bounded planes (\":PW,H\")", what, t.String(), engine.ErrUnsupported)
 }
 
 // FromTorus returns an engine for rule r, whose topology must be a torus or
