@@ -31,12 +31,14 @@ type sides struct {
 	lshift, rpos uint
 	lmask, rmask uint64
 	out          uint64 // the valid bits of this strip's words
+	inner        bool   // neither strip 0 nor the last: whole words beside it
 }
 
 // sidesOf returns the sides of strip i of src.
 func (g *geom) sidesOf(src []uint64, i int) sides {
 	s := sides{lshift: 63, rpos: 63, lmask: 1, rmask: 1, out: ^uint64(0)}
 	li, ri := i-1, i+1
+	s.inner = i > 0 && i < g.strips-1
 	if i == 0 {
 		li, s.lshift = g.strips-1, g.edge
 		if g.bounded {
@@ -63,15 +65,36 @@ func (s *sides) hsums(c uint64, y int) (lo2, hi2, lo3, hi3 uint64) {
 	return lo2, hi2, lo2 ^ c, hi2 | lo2&c
 }
 
-// stepTile writes into dst the next generation of rows y0 to y1-1 of strip i
-// of src, both whole buffers, and reports whether any word differs from the
-// one it overwrote.
-func (g *geom) stepTile(l *logic, dst, src []uint64, i, y0, y1 int) bool {
-	h := g.h
-	s := g.sidesOf(src, i)
-	cur := g.strip(src, i)
-	out := g.strip(dst, i)
+// innerSums is hsums for a strip inside the universe, whose neighbours'
+// words are whole: l and r are the words beside c.
+func innerSums(l, c, r uint64) (lo2, hi2, lo3, hi3 uint64) {
+	west := c<<1 | l>>63
+	east := c>>1 | r<<63
+	lo2, hi2 = west^east, west&east
+	return lo2, hi2, lo2 ^ c, hi2 | lo2&c
+}
 
+// count adds the 2-bit counts of the cells above (alo, ahi: 0-3), beside
+// (mlo, mhi: 0-2) and below (blo, bhi: 0-3) into the 4-bit count x0-x3.
+func count(alo, ahi, mlo, mhi, blo, bhi uint64) (x0, x1, x2, x3 uint64) {
+	x0 = alo ^ mlo ^ blo
+	k := alo&mlo | blo&(alo^mlo) // carry into the twos
+	t := ahi ^ mhi ^ bhi
+	u := ahi&mhi | bhi&(ahi^mhi) // carry into the fours
+	x1 = t ^ k
+	v := t & k
+	return x0, x1, u ^ v, u & v
+}
+
+// stepRows writes into out the next generation of rows y0 to y1-1 of the
+// strip cur, whose sides are s, and reports whether any word differs from
+// the one it overwrote. Strips inside the universe take a path with the
+// shifts fixed, the edges the general one; both compute the same.
+func (g *geom) stepRows(l *logic, s *sides, cur, out []uint64, y0, y1 int) bool {
+	if s.inner && !g.bounded {
+		return g.stepInner(l, s, cur, out, y0, y1)
+	}
+	h, life := g.h, l.life
 	// The rows above y0 and at y0. Beyond a bounded edge the sums stay 0.
 	var alo, ahi uint64 // the three cells above, as a 2-bit count
 	if ya := y0 - 1; ya >= 0 || !g.bounded {
@@ -81,7 +104,6 @@ func (g *geom) stepTile(l *logic, dst, src []uint64, i, y0, y1 int) bool {
 		_, _, alo, ahi = s.hsums(cur[ya], ya)
 	}
 	mlo2, mhi2, mlo3, mhi3 := s.hsums(cur[y0], y0)
-
 	var diff uint64
 	for y := y0; y < y1; y++ {
 		var blo2, bhi2, blo3, bhi3 uint64 // the row below
@@ -90,22 +112,48 @@ func (g *geom) stepTile(l *logic, dst, src []uint64, i, y0, y1 int) bool {
 		} else if !g.bounded {
 			blo2, bhi2, blo3, bhi3 = s.hsums(cur[0], 0)
 		}
-		// count = above (0-3) + beside (0-2) + below (0-3), in four bits.
-		x0 := alo ^ mlo2 ^ blo3
-		k := alo&mlo2 | blo3&(alo^mlo2) // carry into the twos
-		t := ahi ^ mhi2 ^ bhi3
-		u := ahi&mhi2 | bhi3&(ahi^mhi2) // carry into the fours
-		x1 := t ^ k
-		v := t & k
-		x2 := u ^ v
-		c := cur[y]
+		x0, x1, x2, x3 := count(alo, ahi, mlo2, mhi2, blo3, bhi3)
 		var next uint64
-		if l.life {
-			next = lifeNext(x0, x1, x2, c)
+		if life {
+			next = lifeNext(x0, x1, x2, cur[y])
 		} else {
-			next = l.next(x0, x1, x2, u&v, c)
+			next = l.next(x0, x1, x2, x3, cur[y])
 		}
 		next &= s.out
+		diff |= next ^ out[y]
+		out[y] = next
+		alo, ahi = mlo3, mhi3
+		mlo2, mhi2, mlo3, mhi3 = blo2, bhi2, blo3, bhi3
+	}
+	return diff != 0
+}
+
+// stepInner is stepRows for a strip inside a torus, with whole words on
+// both sides.
+func (g *geom) stepInner(l *logic, s *sides, cur, out []uint64, y0, y1 int) bool {
+	h, life := g.h, l.life
+	left, right := s.left[:h], s.right[:h]
+	cur, out = cur[:h], out[:h]
+	ya := y0 - 1
+	if ya < 0 {
+		ya = h - 1
+	}
+	_, _, alo, ahi := innerSums(left[ya], cur[ya], right[ya])
+	mlo2, mhi2, mlo3, mhi3 := innerSums(left[y0], cur[y0], right[y0])
+	var diff uint64
+	for y := y0; y < y1; y++ {
+		yb := y + 1
+		if yb == h {
+			yb = 0
+		}
+		blo2, bhi2, blo3, bhi3 := innerSums(left[yb], cur[yb], right[yb])
+		x0, x1, x2, x3 := count(alo, ahi, mlo2, mhi2, blo3, bhi3)
+		var next uint64
+		if life {
+			next = lifeNext(x0, x1, x2, cur[y])
+		} else {
+			next = l.next(x0, x1, x2, x3, cur[y])
+		}
 		diff |= next ^ out[y]
 		out[y] = next
 		alo, ahi = mlo3, mhi3

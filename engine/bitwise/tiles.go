@@ -79,21 +79,31 @@ func (ts *tiles) need(i, r int) bool {
 // Calls for disjoint ranges may run concurrently.
 func (g *geom) stepTiles(l *logic, ts *tiles, dst, src []uint64, t0, t1 int) int {
 	active := 0
-	for t := t0; t < t1; t++ {
-		i, r := t/ts.rows, t%ts.rows
-		var f uint8
-		if ts.need(i, r) {
-			y0 := r * tileRows
-			if g.stepTile(l, dst, src, i, y0, min(y0+tileRows, g.h)) {
-				f = changed
+	for t := t0; t < t1; {
+		// The tiles of strip i in the range.
+		i := t / ts.rows
+		end := min(t1, (i+1)*ts.rows)
+		var s sides
+		found := false
+		for ; t < end; t++ {
+			r := t - i*ts.rows
+			var f uint8
+			if ts.need(i, r) {
+				if !found {
+					s, found = g.sidesOf(src, i), true
+				}
+				y0 := r * tileRows
+				if g.stepRows(l, &s, g.strip(src, i), g.strip(dst, i), y0, min(y0+tileRows, g.h)) {
+					f = changed
+				}
+				if ts.flag[t]&edited != 0 {
+					f |= changed
+				}
 			}
-			if ts.flag[t]&edited != 0 {
-				f |= changed
+			ts.next[t] = f
+			if f != 0 {
+				active++
 			}
-		}
-		ts.next[t] = f
-		if f != 0 {
-			active++
 		}
 	}
 	return active
