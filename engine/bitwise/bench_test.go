@@ -9,7 +9,7 @@ import (
 )
 
 // benchSoup fills a w x h torus engine with a random soup.
-func benchSoup(b *testing.B, rule string, w, h int, density float64, seed uint64) *Engine {
+func benchSoup(b testing.TB, rule string, w, h int, density float64, seed uint64) *Engine {
 	b.Helper()
 	r, err := engine.ParseRule(rule)
 	if err != nil {

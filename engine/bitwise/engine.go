@@ -35,8 +35,9 @@ type Engine struct {
 var _ engine.Engine = (*Engine)(nil)
 
 // minSpan is the fewest tiles a job is given, so that handing it over costs
-// little beside stepping it.
-const minSpan = 64
+// little beside stepping it; a generation with fewer than two jobs' worth
+// runs in the calling goroutine.
+const minSpan = 32
 
 // New returns an engine for rule r with every cell dead. r's topology must be
 // a plain torus (":TW,H") or a bounded plane (":PW,H"); for any other it
@@ -153,22 +154,27 @@ func (e *Engine) Step(ctx context.Context, n uint64) error {
 	if workers < 1 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	total := e.tiles.count()
-	jobs := min(workers*8, (total+e.span-1)/e.span)
-	if workers < 2 || jobs < 2 {
-		return e.steps(ctx, n, func() (int, error) {
-			return e.g.stepTiles(e.logic, &e.tiles, e.prev, e.cur, 0, total), nil
+	if workers < 2 || e.tiles.count() < 2*e.span {
+		return e.steps(ctx, n, func(todo []int32) (int, error) {
+			return e.g.stepTiles(e.logic, &e.tiles, e.prev, e.cur, todo), nil
 		})
 	}
-	spans := make([]span, jobs)
-	for j := range spans {
-		spans[j] = span{total * j / jobs, total * (j + 1) / jobs}
-	}
-	p := startPool(ctx, min(workers, jobs), jobs, func(s span) int {
-		return e.g.stepTiles(e.logic, &e.tiles, e.prev, e.cur, s.t0, s.t1)
+	maxJobs := workers * 4
+	spans := make([]span, 0, maxJobs)
+	p := startPool(ctx, workers, maxJobs, func(s span) int {
+		return e.g.stepTiles(e.logic, &e.tiles, e.prev, e.cur, e.tiles.todo[s.t0:s.t1])
 	})
 	torn := false
-	err := e.steps(ctx, n, func() (int, error) {
+	err := e.steps(ctx, n, func(todo []int32) (int, error) {
+		if len(todo) < 2*e.span {
+			// Too little to share.
+			return e.g.stepTiles(e.logic, &e.tiles, e.prev, e.cur, todo), nil
+		}
+		jobs := min(maxJobs, len(todo)/e.span)
+		spans = spans[:0]
+		for j := range jobs {
+			spans = append(spans, span{len(todo) * j / jobs, len(todo) * (j + 1) / jobs})
+		}
 		active, err := p.run(ctx, spans)
 		torn = err != nil
 		return active, err
@@ -184,10 +190,11 @@ func (e *Engine) Step(ctx context.Context, n uint64) error {
 	return err
 }
 
-// steps runs n generations, each by calling generation, which computes the
-// next generation into prev and the next flags and returns how many tiles
-// got a flag; then it swaps the buffers and the flags.
-func (e *Engine) steps(ctx context.Context, n uint64, generation func() (int, error)) error {
+// steps runs n generations. For each it lists the tiles to step and calls
+// generation, which computes their next generation into prev and their
+// next flags and returns how many tiles got a flag; then it swaps the
+// buffers and the flags.
+func (e *Engine) steps(ctx context.Context, n uint64, generation func(todo []int32) (int, error)) error {
 	for done := uint64(0); done < n; done++ {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -201,7 +208,7 @@ func (e *Engine) steps(ctx context.Context, n uint64, generation func() (int, er
 			e.gen.Add(&e.gen, new(big.Int).SetUint64(n-done))
 			return nil
 		}
-		active, err := generation()
+		active, err := generation(e.tiles.plan())
 		if err != nil {
 			return err
 		}
@@ -386,8 +393,9 @@ func (e *Engine) Clone() engine.Engine {
 	c := *e
 	c.cur = append([]uint64(nil), e.cur...)
 	c.prev = append([]uint64(nil), e.prev...)
-	c.tiles.flag = append([]uint8(nil), e.tiles.flag...)
-	c.tiles.next = make([]uint8, len(e.tiles.next))
+	c.tiles.flag = append([]tileFlag(nil), e.tiles.flag...)
+	c.tiles.next = make([]tileFlag, len(e.tiles.next))
+	c.tiles.todo = nil
 	c.gen = big.Int{}
 	c.gen.Set(&e.gen)
 	return &c

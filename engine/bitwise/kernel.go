@@ -86,11 +86,15 @@ func count(alo, ahi, mlo, mhi, blo, bhi uint64) (x0, x1, x2, x3 uint64) {
 	return x0, x1, u ^ v, u & v
 }
 
+// change is where a tile's new words differ from those they overwrote: the
+// union of every row's difference, and the top and bottom rows' own.
+type change struct{ any, top, bottom uint64 }
+
 // stepRows writes into out the next generation of rows y0 to y1-1 of the
-// strip cur, whose sides are s, and reports whether any word differs from
-// the one it overwrote. Strips inside the universe take a path with the
+// strip cur, whose sides are s, and returns where the new words differ from
+// those they overwrote. Strips inside the universe take a path with the
 // shifts fixed, the edges the general one; both compute the same.
-func (g *geom) stepRows(l *logic, s *sides, cur, out []uint64, y0, y1 int) bool {
+func (g *geom) stepRows(l *logic, s *sides, cur, out []uint64, y0, y1 int) change {
 	if s.inner && !g.bounded {
 		return g.stepInner(l, s, cur, out, y0, y1)
 	}
@@ -104,7 +108,7 @@ func (g *geom) stepRows(l *logic, s *sides, cur, out []uint64, y0, y1 int) bool 
 		_, _, alo, ahi = s.hsums(cur[ya], ya)
 	}
 	mlo2, mhi2, mlo3, mhi3 := s.hsums(cur[y0], y0)
-	var diff uint64
+	var c change
 	for y := y0; y < y1; y++ {
 		var blo2, bhi2, blo3, bhi3 uint64 // the row below
 		if yb := y + 1; yb < h {
@@ -120,17 +124,22 @@ func (g *geom) stepRows(l *logic, s *sides, cur, out []uint64, y0, y1 int) bool 
 			next = l.next(x0, x1, x2, x3, cur[y])
 		}
 		next &= s.out
-		diff |= next ^ out[y]
+		d := next ^ out[y]
+		if y == y0 {
+			c.top = d
+		}
+		c.any |= d
+		c.bottom = d
 		out[y] = next
 		alo, ahi = mlo3, mhi3
 		mlo2, mhi2, mlo3, mhi3 = blo2, bhi2, blo3, bhi3
 	}
-	return diff != 0
+	return c
 }
 
 // stepInner is stepRows for a strip inside a torus, with whole words on
 // both sides.
-func (g *geom) stepInner(l *logic, s *sides, cur, out []uint64, y0, y1 int) bool {
+func (g *geom) stepInner(l *logic, s *sides, cur, out []uint64, y0, y1 int) change {
 	h, life := g.h, l.life
 	left, right := s.left[:h], s.right[:h]
 	cur, out = cur[:h], out[:h]
@@ -140,7 +149,7 @@ func (g *geom) stepInner(l *logic, s *sides, cur, out []uint64, y0, y1 int) bool
 	}
 	_, _, alo, ahi := innerSums(left[ya], cur[ya], right[ya])
 	mlo2, mhi2, mlo3, mhi3 := innerSums(left[y0], cur[y0], right[y0])
-	var diff uint64
+	var c change
 	for y := y0; y < y1; y++ {
 		yb := y + 1
 		if yb == h {
@@ -154,10 +163,15 @@ func (g *geom) stepInner(l *logic, s *sides, cur, out []uint64, y0, y1 int) bool
 		} else {
 			next = l.next(x0, x1, x2, x3, cur[y])
 		}
-		diff |= next ^ out[y]
+		d := next ^ out[y]
+		if y == y0 {
+			c.top = d
+		}
+		c.any |= d
+		c.bottom = d
 		out[y] = next
 		alo, ahi = mlo3, mhi3
 		mlo2, mhi2, mlo3, mhi3 = blo2, bhi2, blo3, bhi3
 	}
-	return diff != 0
+	return c
 }

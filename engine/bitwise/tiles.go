@@ -2,18 +2,57 @@ package bitwise
 
 // tileRows is the height of a tile: a tile is 64 columns (one strip) by
 // tileRows rows, the unit of change tracking.
-const tileRows = 32
+const tileRows = 8
 
-// The bits of a tile's flag.
+// A tile's flag says where it changed in the latest generation: where its
+// words differ from those of the generation two before, which the other
+// buffer held until they were overwritten. A neighbour need not be stepped
+// again unless the cells next to it changed: the row along its side, or
+// the cell at its corner.
+type tileFlag uint16
+
 const (
-	// changed says the tile's latest generation differs from the one two
-	// before it (which the other buffer held until it was overwritten).
-	changed uint8 = 1 << iota
+	changed tileFlag = 1 << iota // any cell
+	top                          // a cell of the top row
+	bottom                       // a cell of the bottom row
+	left                         // a cell of the left column
+	right                        // a cell of the right column
+	topLeft                      // the corner cells
+	topRight
+	bottomLeft
+	bottomRight
 	// edited says the tile was set by hand, or its other buffer is stale:
-	// its latest generation is not the successor of the one before, so
-	// it and its neighbours are stepped for two more generations.
+	// its latest generation is not the successor of the one before, so it
+	// and its neighbours are stepped for two more generations.
 	edited
 )
+
+// flagOf returns the flag of a tile whose words changed as c says; the
+// tile's right column is bit rbit.
+func flagOf(c change, rbit uint) tileFlag {
+	if c.any == 0 {
+		return 0
+	}
+	f := changed
+	bit := func(w uint64, b uint, fl tileFlag) {
+		if w>>b&1 != 0 {
+			f |= fl
+		}
+	}
+	if c.top != 0 {
+		f |= top
+	}
+	if c.bottom != 0 {
+		f |= bottom
+	}
+	bit(c.any, 0, left)
+	bit(c.any, rbit, right)
+	bit(c.top, 0, topLeft)
+	bit(c.top, rbit, topRight)
+	bit(c.bottom, 0, bottomLeft)
+	bit(c.bottom, rbit, bottomRight)
+	return f
+}
 
 // tiles tracks change tile by tile. Tile t is rows (t%rows)*tileRows to
 // (t%rows+1)*tileRows-1 of strip t/rows, so that consecutive tiles run down
@@ -23,13 +62,15 @@ type tiles struct {
 	// flag[t] says how tile t changed in the latest generation; next
 	// receives the flags of the generation being computed, and the two
 	// swap when it is done.
-	flag, next []uint8
+	flag, next []tileFlag
+	// todo lists the tiles to step in the generation being computed.
+	todo []int32
 }
 
 func newTiles(g geom) tiles {
 	rows := (g.h + tileRows - 1) / tileRows
 	n := g.strips * rows
-	return tiles{strips: g.strips, rows: rows, flag: make([]uint8, n), next: make([]uint8, n)}
+	return tiles{strips: g.strips, rows: rows, flag: make([]tileFlag, n), next: make([]tileFlag, n)}
 }
 
 // count returns the number of tiles.
@@ -48,10 +89,14 @@ func (ts *tiles) edit(i, y int) {
 }
 
 // need reports whether tile (strip i, tile row r) must be stepped: whether
-// it or any tile around it, wrapping round the edges, changed or was edited
-// in the latest generation. Wrapping is right on a torus and merely
-// cautious on a bounded plane.
+// it changed or was edited in the latest generation, or a neighbour, wrapping
+// round the edges, changed next to it. Wrapping is right on a torus and
+// merely cautious on a bounded plane.
 func (ts *tiles) need(i, r int) bool {
+	f := ts.flag
+	if f[i*ts.rows+r] != 0 {
+		return true
+	}
 	up, down := r-1, r+1
 	if up < 0 {
 		up = ts.rows - 1
@@ -59,51 +104,66 @@ func (ts *tiles) need(i, r int) bool {
 	if down == ts.rows {
 		down = 0
 	}
-	left, right := i-1, i+1
-	if left < 0 {
-		left = ts.strips - 1
+	l, rt := i-1, i+1
+	if l < 0 {
+		l = ts.strips - 1
 	}
-	if right == ts.strips {
-		right = 0
+	if rt == ts.strips {
+		rt = 0
 	}
-	f := ts.flag
-	return f[left*ts.rows+up]|f[left*ts.rows+r]|f[left*ts.rows+down]|
-		f[i*ts.rows+up]|f[i*ts.rows+r]|f[i*ts.rows+down]|
-		f[right*ts.rows+up]|f[right*ts.rows+r]|f[right*ts.rows+down] != 0
+	l, c, rt := l*ts.rows, i*ts.rows, rt*ts.rows
+	return f[c+up]&(bottom|edited)|f[c+down]&(top|edited)|
+		f[l+r]&(right|edited)|f[rt+r]&(left|edited)|
+		f[l+up]&(bottomRight|edited)|f[rt+up]&(bottomLeft|edited)|
+		f[l+down]&(topRight|edited)|f[rt+down]&(topLeft|edited) != 0
 }
 
-// stepTiles computes the next generation of tiles t0 to t1-1 from src into
-// dst, which holds the generation before src's, skipping the tiles that
-// cannot have changed (their next generation is what dst holds already),
-// and writes their flags into ts.next. It returns how many tiles got a flag.
-// Calls for disjoint ranges may run concurrently.
-func (g *geom) stepTiles(l *logic, ts *tiles, dst, src []uint64, t0, t1 int) int {
-	active := 0
-	for t := t0; t < t1; {
-		// The tiles of strip i in the range.
-		i := t / ts.rows
-		end := min(t1, (i+1)*ts.rows)
-		var s sides
-		found := false
-		for ; t < end; t++ {
-			r := t - i*ts.rows
-			var f uint8
+// plan lists, in order, the tiles that must be stepped in the next
+// generation, and clears the next flags of the others, whose next
+// generation is what the other buffer holds already. The list is ts.todo,
+// reused from generation to generation.
+func (ts *tiles) plan() []int32 {
+	todo := ts.todo[:0]
+	for i := 0; i < ts.strips; i++ {
+		for r := 0; r < ts.rows; r++ {
 			if ts.need(i, r) {
-				if !found {
-					s, found = g.sidesOf(src, i), true
-				}
-				y0 := r * tileRows
-				if g.stepRows(l, &s, g.strip(src, i), g.strip(dst, i), y0, min(y0+tileRows, g.h)) {
-					f = changed
-				}
-				if ts.flag[t]&edited != 0 {
-					f |= changed
-				}
+				todo = append(todo, int32(i*ts.rows+r))
+			} else {
+				ts.next[i*ts.rows+r] = 0
 			}
-			ts.next[t] = f
-			if f != 0 {
-				active++
+		}
+	}
+	ts.todo = todo
+	return todo
+}
+
+// stepTiles computes the next generation of the tiles listed in todo, in
+// the order plan lists them, from src into dst, which holds the generation
+// before src's, and writes their flags into ts.next. It returns how many
+// tiles got a flag. Calls for disjoint lists may run concurrently.
+func (g *geom) stepTiles(l *logic, ts *tiles, dst, src []uint64, todo []int32) int {
+	active := 0
+	var s sides
+	si := -1 // the strip whose sides s holds
+	rbit := uint(63)
+	for _, t32 := range todo {
+		t := int(t32)
+		i, r := t/ts.rows, t%ts.rows
+		if i != si {
+			s, si = g.sidesOf(src, i), i
+			rbit = 63
+			if i == g.strips-1 {
+				rbit = g.edge
 			}
+		}
+		y0 := r * tileRows
+		f := flagOf(g.stepRows(l, &s, g.strip(src, i), g.strip(dst, i), y0, min(y0+tileRows, g.h)), rbit)
+		if ts.flag[t]&edited != 0 {
+			f |= edited - 1 // every side, once more
+		}
+		ts.next[t] = f
+		if f != 0 {
+			active++
 		}
 	}
 	return active
