@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/life-go/life/engine"
@@ -349,3 +350,120 @@ func TestCellsAndRuns(t *testing.T) {
 
 // onlyEngine hides the engine's own CountBlocks.
 type onlyEngine struct{ engine.Engine }
+
+// TestSpaceshipsComeHome sends spaceships across the seams of tori whose
+// sides are not multiples of 64 or of the tile height, through tiles that
+// are otherwise skipped: each must be back where it started, whole, after
+// crossing the torus.
+func TestSpaceshipsComeHome(t *testing.T) {
+	cases := []struct {
+		name  string
+		w, h  int
+		cells string
+		gens  uint64 // how long it takes to come home
+		pop   int64
+	}{
+		// A glider moves one cell diagonally in 4 generations:
+		// home after 4*lcm(w, h).
+		{"glider", 100, 70, ".o.\n..o\nooo", 4 * 700, 5},
+		{"glider", 65, 33, ".o.\n..o\nooo", 4 * 65 * 33, 5},
+		// A lightweight spaceship moves two cells in 4 generations.
+		{"lwss", 130, 20, ".o..o\no....\no...o\noooo.", 2 * 130, 9},
+	}
+	for _, c := range cases {
+		t.Run(fmt.Sprintf("%s on %dx%d", c.name, c.w, c.h), func(t *testing.T) {
+			e, err := New(torusRule(engine.Life, c.w, c.h))
+			if err != nil {
+				t.Fatal(err)
+			}
+			e.span = 1
+			for y, row := range strings.Split(c.cells, "\n") {
+				for x, ch := range row {
+					if ch == 'o' {
+						e.SetCell(int64(y+c.h-2), int64(x+c.w-3), true) // across both seams
+					}
+				}
+			}
+			start := e.Torus()
+			for g := uint64(0); g < c.gens; g += 4 {
+				if err := e.Step(context.Background(), 4); err != nil {
+					t.Fatal(err)
+				}
+				if p := e.PopulationInt(); p != c.pop {
+					t.Fatalf("generation %d: population %d, want %d\n%v", g+4, p, c.pop, e.Torus())
+				}
+			}
+			if got := e.Torus(); !got.Equal(start) {
+				t.Fatalf("not home after %d generations: %s", c.gens, firstDiff(got, start))
+			}
+		})
+	}
+}
+
+// TestSkippingChangesNothing runs soups under random rules for many
+// generations twice, once skipping tiles and once stepping every tile every
+// generation (each marked edited), with the same edits now and then, and
+// compares them every generation. The engine stepping everything was
+// checked against the references above.
+func TestSkippingChangesNothing(t *testing.T) {
+	rng := rand.New(rand.NewPCG(10, 5))
+	gens := 600
+	if testing.Short() || raceEnabled {
+		gens = 200
+	}
+	sizes := [][2]int{{300, 200}, {129, 257}, {64, 96}, {1000, 40}, {40, 1000}}
+	// Rules that settle in part, so that some tiles are skipped and
+	// others not, and random ones, which mostly explode or die.
+	settling := []string{"B3/S23", "B36/S23", "B0123478/S01234678", "B368/S245", "B3/S238", "B34/S34", "B35678/S5678"}
+	for n := range 14 {
+		s := sizes[n%len(sizes)]
+		var rule engine.Rule
+		if n < len(settling) {
+			var err error
+			if rule, err = engine.ParseRule(settling[n]); err != nil {
+				t.Fatal(err)
+			}
+		} else {
+			rule = randomRule(rng, n%3 == 0)
+		}
+		kind := engine.Torus
+		if n%4 == 1 {
+			kind = engine.BoundedPlane
+		}
+		rule.Topology = engine.Topology{Kind: kind, W: s[0], H: s[1]}
+		t.Run(rule.String(), func(t *testing.T) {
+			g := soup(rng, s[0], s[1], 0.1+0.4*rng.Float64())
+			skip, all := mustFrom(t, rule, g), mustFrom(t, rule, g)
+			skip.span, all.span = 2, 1000
+			skip.SetWorkers(2)
+			skipped := 0
+			for gen := 1; gen <= gens; gen++ {
+				if rng.IntN(50) == 0 {
+					y, x, n := rng.Int64N(int64(s[1])), rng.Int64N(int64(s[0])), 1+rng.Int64N(80)
+					skip.SetRun(y, x, n)
+					all.SetRun(y, x, n)
+					skip.SetCell(y+1, x, false)
+					all.SetCell(y+1, x, false)
+				}
+				all.tiles.editAll()
+				all.settled = false
+				wasSettled := skip.settled
+				if err := skip.Step(context.Background(), 1); err != nil {
+					t.Fatal(err)
+				}
+				if err := all.Step(context.Background(), 1); err != nil {
+					t.Fatal(err)
+				}
+				if wasSettled {
+					skipped += skip.tiles.count()
+				} else {
+					skipped += skip.tiles.count() - len(skip.tiles.todo)
+				}
+				if a, b := skip.Torus(), all.Torus(); !a.Equal(b) {
+					t.Fatalf("generation %d: %s", gen, firstDiff(a, b))
+				}
+			}
+			t.Logf("%d tile steps skipped of %d", skipped, gens*skip.tiles.count())
+		})
+	}
+}
