@@ -150,7 +150,7 @@ func TestSettling(t *testing.T) {
 	rng := rand.New(rand.NewPCG(4, 5))
 	gens := 400
 	if testing.Short() || raceEnabled {
-		gens = 150
+		gens = 80
 	}
 	cases := []struct {
 		w, h    int
@@ -182,7 +182,7 @@ func TestSettling(t *testing.T) {
 			e.span = 3
 			skipped := false
 			for gen := 1; gen <= gens; gen++ {
-				if gen%97 == 0 {
+				if gen%37 == 0 {
 					// Edit a few cells, as a user would.
 					for range 3 {
 						y, x := rng.IntN(c.h), rng.IntN(c.w)
