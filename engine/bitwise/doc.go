@@ -28,19 +28,23 @@
 //
 // Each strip is cut into tiles of [tileRows] rows. When the engine writes a
 // tile's next generation over the buffer that held the generation before the
-// current one, it notes whether the tile changed: whether generation t+1
-// differs from generation t-1. When no tile within one tile of T changed in
-// the last generation, T's next generation equals the one before the
-// current, which the other buffer already holds, so T costs nothing: still
-// lifes and period-2 oscillators (the blinkers that ash is full of) are
-// skipped, and so is empty space, even under B0 rules whose empty space
-// flashes on and off. When nothing at all changed, generations just swap the
-// buffers. See tiles.go.
+// current one, it notes where the tile changed: whether generation t+1
+// differs from generation t-1 anywhere, along each side, at each corner.
+// When neither T nor the cells just around it changed in the last
+// generation, T's next generation equals the one before the current, which
+// the other buffer already holds, so T costs nothing: still lifes and
+// period-2 oscillators (the blinkers that ash is full of) are skipped, and
+// so is empty space, even under B0 rules whose empty space flashes on and
+// off. When nothing at all changed, generations just swap the buffers. Cells
+// set by hand mark their tile edited, which steps it and its neighbours for
+// two generations before it is trusted again. See tiles.go.
 //
 // # Parallelism
 //
-// A generation's tiles are split into jobs, runs of consecutive tiles, which
-// a fixed pool of worker goroutines takes from a channel (see pool.go). Each
+// Each generation lists the tiles to step and splits the list into jobs,
+// which a fixed pool of worker goroutines, started by Step and ended before
+// it returns, takes from a channel (see pool.go); a short list is stepped in
+// the calling goroutine. Each
 // tile's next generation is a function of the current generation alone, so
 // the result is the same whatever the number of workers.
 package bitwise

@@ -95,7 +95,7 @@ type change struct{ any, top, bottom uint64 }
 // those they overwrote. Strips inside the universe take a path with the
 // shifts fixed, the edges the general one; both compute the same.
 func (g *geom) stepRows(l *logic, s *sides, cur, out []uint64, y0, y1 int) change {
-	if s.inner && !g.bounded {
+	if s.inner {
 		return g.stepInner(l, s, cur, out, y0, y1)
 	}
 	h, life := g.h, l.life
@@ -137,25 +137,28 @@ func (g *geom) stepRows(l *logic, s *sides, cur, out []uint64, y0, y1 int) chang
 	return c
 }
 
-// stepInner is stepRows for a strip inside a torus, with whole words on
-// both sides.
+// stepInner is stepRows for a strip inside the universe, with whole words
+// on both sides.
 func (g *geom) stepInner(l *logic, s *sides, cur, out []uint64, y0, y1 int) change {
 	h, life := g.h, l.life
 	left, right := s.left[:h], s.right[:h]
 	cur, out = cur[:h], out[:h]
-	ya := y0 - 1
-	if ya < 0 {
-		ya = h - 1
+	// Beyond a bounded edge the sums stay 0.
+	var alo, ahi uint64
+	if ya := y0 - 1; ya >= 0 {
+		_, _, alo, ahi = innerSums(left[ya], cur[ya], right[ya])
+	} else if !g.bounded {
+		_, _, alo, ahi = innerSums(left[h-1], cur[h-1], right[h-1])
 	}
-	_, _, alo, ahi := innerSums(left[ya], cur[ya], right[ya])
 	mlo2, mhi2, mlo3, mhi3 := innerSums(left[y0], cur[y0], right[y0])
 	var c change
 	for y := y0; y < y1; y++ {
-		yb := y + 1
-		if yb == h {
-			yb = 0
+		var blo2, bhi2, blo3, bhi3 uint64
+		if yb := y + 1; yb < h {
+			blo2, bhi2, blo3, bhi3 = innerSums(left[yb], cur[yb], right[yb])
+		} else if !g.bounded {
+			blo2, bhi2, blo3, bhi3 = innerSums(left[0], cur[0], right[0])
 		}
-		blo2, bhi2, blo3, bhi3 := innerSums(left[yb], cur[yb], right[yb])
 		x0, x1, x2, x3 := count(alo, ahi, mlo2, mhi2, blo3, bhi3)
 		var next uint64
 		if life {
