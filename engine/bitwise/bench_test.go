@@ -2,7 +2,9 @@ package bitwise
 
 import (
 	"context"
+	"math/bits"
 	"math/rand/v2"
+	"runtime"
 	"testing"
 
 	"github.com/life-go/life/engine"
@@ -102,4 +104,43 @@ func BenchmarkSpaceships(b *testing.B) {
 		}
 	}
 	run(b, e, 100)
+}
+
+// BenchmarkHuge steps a 32768 x 32768 torus (a billion cells) holding a
+// soup of about 36%, and reports the memory the process holds from the
+// system, which must stay under 512 MiB.
+func BenchmarkHuge(b *testing.B) {
+	const n = 32768
+	r := engine.Life
+	r.Topology = engine.TorusOf(n, n)
+	e, err := New(r)
+	if err != nil {
+		b.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(3, 1))
+	for y := range int64(n) {
+		for x := int64(0); x < n; x += 64 {
+			w := rng.Uint64()&rng.Uint64() | rng.Uint64()&rng.Uint64()&rng.Uint64()
+			for w != 0 {
+				s := int64(bits.TrailingZeros64(w))
+				l := int64(bits.TrailingZeros64(^(w >> s)))
+				e.SetRun(y, x+s, l)
+				if s+l >= 64 {
+					break
+				}
+				w &^= (^uint64(0) >> (64 - l)) << s
+			}
+		}
+	}
+	// No copy of the start to go back to: it would double the memory.
+	ctx := context.Background()
+	for b.Loop() {
+		if err := e.Step(ctx, 1); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(n)*float64(n)*float64(b.N)/b.Elapsed().Seconds(), "cells/s")
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	b.ReportMetric(float64(m.Sys)/(1<<20), "MiB-sys")
 }
