@@ -152,6 +152,7 @@ func (g *geom) stepInner(l *logic, s *sides, cur, out []uint64, y0, y1 int) chan
 	}
 	mlo2, mhi2, mlo3, mhi3 := innerSums(left[y0], cur[y0], right[y0])
 	var c change
+	own, out := cur[:y1], out[:y1] // rows y0 to y1-1, without bounds checks
 	for y := y0; y < y1; y++ {
 		var blo2, bhi2, blo3, bhi3 uint64
 		if yb := y + 1; yb < h {
@@ -162,9 +163,9 @@ func (g *geom) stepInner(l *logic, s *sides, cur, out []uint64, y0, y1 int) chan
 		x0, x1, x2, x3 := count(alo, ahi, mlo2, mhi2, blo3, bhi3)
 		var next uint64
 		if life {
-			next = lifeNext(x0, x1, x2, cur[y])
+			next = lifeNext(x0, x1, x2, own[y])
 		} else {
-			next = l.next(x0, x1, x2, x3, cur[y])
+			next = l.next(x0, x1, x2, x3, own[y])
 		}
 		d := next ^ out[y]
 		if y == y0 {
