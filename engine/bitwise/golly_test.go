@@ -71,7 +71,7 @@ func TestGollyDifferential(t *testing.T) {
 	dir := t.TempDir()
 	gens := 60
 	sizes := [][2]int{{64, 48}, {100, 77}, {33, 129}, {200, 64}, {65, 65}, {1, 40}}
-	for n := range 12 {
+	for n := range 16 {
 		s := sizes[n%len(sizes)]
 		rule := engine.Life
 		if n > 0 {
@@ -81,6 +81,11 @@ func TestGollyDifferential(t *testing.T) {
 			}
 		}
 		rule = torusRule(rule, s[0], s[1])
+		if n >= 12 {
+			// Bounded planes, without B0 (see above).
+			rule.Birth &^= 1
+			rule.Topology.Kind = engine.BoundedPlane
+		}
 		t.Run(fmt.Sprintf("%d/%s", n, rule), func(t *testing.T) {
 			g := soup(rng, s[0], s[1], 0.35)
 			in, out := filepath.Join(dir, fmt.Sprintf("in%d.rle", n)), filepath.Join(dir, fmt.Sprintf("out%d.rle", n))
@@ -115,11 +120,12 @@ func TestGollyDifferential(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			t.Logf("population %d after %d generations", p.Population(), gens)
 			if p.Population() == 0 {
 				return
 			}
 			// Golly writes the live cells' bounding box, which is the
-			// engine's: its torus spans [-(W/2), W-W/2) and ours [0, W).
+			// engine's: its grid spans [-(W/2), W-W/2) and ours [0, W).
 			box, _ := e.Bounds()
 			if p.W != box.W || p.H != box.H {
 				t.Fatalf("bgolly wrote a %d x %d box, the engine's is %v", p.W, p.H, box)
