@@ -17,7 +17,7 @@ func TestWorkloads(t *testing.T) {
 			t.Errorf("workload %q twice", w.Name)
 		}
 		seen[w.Name] = true
-		if w.Rule.Topology.W > 1024 && testing.Short() {
+		if w.Rule.Topology.W > 1024 && (testing.Short() || raceEnabled) {
 			continue
 		}
 		fast, err := bitwise.New(w.Rule)
