@@ -270,12 +270,16 @@ func (e *Engine) SetRun(y, x, n int64) {
 	}
 	w := int64(e.g.w)
 	if e.g.bounded {
-		if y < 0 || y >= int64(e.g.h) || x >= w || x+n <= 0 {
+		if y < 0 || y >= int64(e.g.h) || x >= w {
 			return
 		}
-		end := min(x+n, w)
-		x = max(x, 0)
-		e.setSpan(int(y), int(x), int(end))
+		if x < 0 {
+			if n += x; n <= 0 {
+				return
+			}
+			x = 0
+		}
+		e.setSpan(int(y), int(x), int(x+min(n, w-x)))
 		return
 	}
 	yy, xx, _ := e.place(y, x)

@@ -467,3 +467,23 @@ func TestSkippingChangesNothing(t *testing.T) {
 		})
 	}
 }
+
+// TestSetRunExtremes checks runs far outside, and as long as an int64
+// allows.
+func TestSetRunExtremes(t *testing.T) {
+	bp, _ := engine.ParseRule("B3/S23:P100,3")
+	e, _ := New(bp)
+	e.SetRun(0, -1<<62, 1<<62+5) // columns 0-4
+	e.SetRun(1, 90, 1<<63-1)     // 90-99
+	e.SetRun(2, -1<<63, 1<<63-1) // ends at -1
+	e.SetRun(2, 1<<62, 1<<63-1)  // starts past the edge
+	if got := e.PopulationInt(); got != 15 || !e.Cell(0, 4) || e.Cell(0, 5) || !e.Cell(1, 99) {
+		t.Errorf("bounded plane: population %d\n%v", got, e.Torus())
+	}
+	f, _ := New(torusRule(engine.Life, 100, 3))
+	f.SetRun(-1<<63, -1<<63, 1<<63-1) // a whole row, row 1
+	f.SetRun(1<<62+1, 1<<62+7, 3) // row 2
+	if got := f.PopulationInt(); got != 103 {
+		t.Errorf("torus: population %d\n%v", got, f.Torus())
+	}
+}
