@@ -91,12 +91,14 @@ func count(alo, ahi, mlo, mhi, blo, bhi uint64) (x0, x1, x2, x3 uint64) {
 type change struct{ any, top, bottom uint64 }
 
 // stepRows writes into out the next generation of rows y0 to y1-1 of the
-// strip cur, whose sides are s, and returns where the new words differ from
-// those they overwrote. Strips inside the universe take a path with the
-// shifts fixed, the edges the general one; both compute the same.
-func (g *geom) stepRows(l *logic, s *sides, cur, out []uint64, y0, y1 int) change {
+// strip cur, whose sides are s: the rows of len(ch) consecutive tiles, the
+// first starting at y0. It sets ch[k] to where the new words of the k-th
+// differ from those they overwrote. Strips inside the universe take a path
+// with the shifts fixed, the edges the general one; both compute the same.
+func (g *geom) stepRows(l *logic, s *sides, cur, out []uint64, y0, y1 int, ch []change) {
 	if s.inner {
-		return g.stepInner(l, s, cur, out, y0, y1)
+		g.stepInner(l, s, cur, out, y0, y1, ch)
+		return
 	}
 	h, life := g.h, l.life
 	// The rows above y0 and at y0. Beyond a bounded edge the sums stay 0.
@@ -108,38 +110,41 @@ func (g *geom) stepRows(l *logic, s *sides, cur, out []uint64, y0, y1 int) chang
 		_, _, alo, ahi = s.hsums(cur[ya], ya)
 	}
 	mlo2, mhi2, mlo3, mhi3 := s.hsums(cur[y0], y0)
-	var c change
-	for y := y0; y < y1; y++ {
-		var blo2, bhi2, blo3, bhi3 uint64 // the row below
-		if yb := y + 1; yb < h {
-			blo2, bhi2, blo3, bhi3 = s.hsums(cur[yb], yb)
-		} else if !g.bounded {
-			blo2, bhi2, blo3, bhi3 = s.hsums(cur[0], 0)
+	for k := range ch {
+		ta, tz := y0+k*tileRows, min(y0+(k+1)*tileRows, y1)
+		var c change
+		for y := ta; y < tz; y++ {
+			var blo2, bhi2, blo3, bhi3 uint64 // the row below
+			if yb := y + 1; yb < h {
+				blo2, bhi2, blo3, bhi3 = s.hsums(cur[yb], yb)
+			} else if !g.bounded {
+				blo2, bhi2, blo3, bhi3 = s.hsums(cur[0], 0)
+			}
+			x0, x1, x2, x3 := count(alo, ahi, mlo2, mhi2, blo3, bhi3)
+			var next uint64
+			if life {
+				next = lifeNext(x0, x1, x2, cur[y])
+			} else {
+				next = l.next(x0, x1, x2, x3, cur[y])
+			}
+			next &= s.out
+			d := next ^ out[y]
+			if y == ta {
+				c.top = d
+			}
+			c.any |= d
+			c.bottom = d
+			out[y] = next
+			alo, ahi = mlo3, mhi3
+			mlo2, mhi2, mlo3, mhi3 = blo2, bhi2, blo3, bhi3
 		}
-		x0, x1, x2, x3 := count(alo, ahi, mlo2, mhi2, blo3, bhi3)
-		var next uint64
-		if life {
-			next = lifeNext(x0, x1, x2, cur[y])
-		} else {
-			next = l.next(x0, x1, x2, x3, cur[y])
-		}
-		next &= s.out
-		d := next ^ out[y]
-		if y == y0 {
-			c.top = d
-		}
-		c.any |= d
-		c.bottom = d
-		out[y] = next
-		alo, ahi = mlo3, mhi3
-		mlo2, mhi2, mlo3, mhi3 = blo2, bhi2, blo3, bhi3
+		ch[k] = c
 	}
-	return c
 }
 
 // stepInner is stepRows for a strip inside the universe, with whole words
 // on both sides.
-func (g *geom) stepInner(l *logic, s *sides, cur, out []uint64, y0, y1 int) change {
+func (g *geom) stepInner(l *logic, s *sides, cur, out []uint64, y0, y1 int, ch []change) {
 	h, life := g.h, l.life
 	left, right := s.left[:h], s.right[:h]
 	cur, out = cur[:h], out[:h]
@@ -151,31 +156,34 @@ func (g *geom) stepInner(l *logic, s *sides, cur, out []uint64, y0, y1 int) chan
 		_, _, alo, ahi = innerSums(left[h-1], cur[h-1], right[h-1])
 	}
 	mlo2, mhi2, mlo3, mhi3 := innerSums(left[y0], cur[y0], right[y0])
-	var c change
-	own, out := cur[:y1], out[:y1] // rows y0 to y1-1, without bounds checks
-	for y := y0; y < y1; y++ {
-		var blo2, bhi2, blo3, bhi3 uint64
-		if yb := y + 1; yb < h {
-			blo2, bhi2, blo3, bhi3 = innerSums(left[yb], cur[yb], right[yb])
-		} else if !g.bounded {
-			blo2, bhi2, blo3, bhi3 = innerSums(left[0], cur[0], right[0])
+	own, out := cur[:y1], out[:y1] // no bounds checks below
+	for k := range ch {
+		ta, tz := y0+k*tileRows, min(y0+(k+1)*tileRows, y1)
+		var c change
+		for y := ta; y < tz; y++ {
+			var blo2, bhi2, blo3, bhi3 uint64
+			if yb := y + 1; yb < h {
+				blo2, bhi2, blo3, bhi3 = innerSums(left[yb], cur[yb], right[yb])
+			} else if !g.bounded {
+				blo2, bhi2, blo3, bhi3 = innerSums(left[0], cur[0], right[0])
+			}
+			x0, x1, x2, x3 := count(alo, ahi, mlo2, mhi2, blo3, bhi3)
+			var next uint64
+			if life {
+				next = lifeNext(x0, x1, x2, own[y])
+			} else {
+				next = l.next(x0, x1, x2, x3, own[y])
+			}
+			d := next ^ out[y]
+			if y == ta {
+				c.top = d
+			}
+			c.any |= d
+			c.bottom = d
+			out[y] = next
+			alo, ahi = mlo3, mhi3
+			mlo2, mhi2, mlo3, mhi3 = blo2, bhi2, blo3, bhi3
 		}
-		x0, x1, x2, x3 := count(alo, ahi, mlo2, mhi2, blo3, bhi3)
-		var next uint64
-		if life {
-			next = lifeNext(x0, x1, x2, own[y])
-		} else {
-			next = l.next(x0, x1, x2, x3, own[y])
-		}
-		d := next ^ out[y]
-		if y == y0 {
-			c.top = d
-		}
-		c.any |= d
-		c.bottom = d
-		out[y] = next
-		alo, ahi = mlo3, mhi3
-		mlo2, mhi2, mlo3, mhi3 = blo2, bhi2, blo3, bhi3
+		ch[k] = c
 	}
-	return c
 }

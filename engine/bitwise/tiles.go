@@ -2,7 +2,7 @@ package bitwise
 
 // tileRows is the height of a tile: a tile is 64 columns (one strip) by
 // tileRows rows, the unit of change tracking.
-const tileRows = 8
+const tileRows = 16
 
 // A tile's flag says where it changed in the latest generation: where its
 // words differ from those of the generation two before, which the other
@@ -137,18 +137,30 @@ func (ts *tiles) plan() []int32 {
 	return todo
 }
 
+// maxRun is the most tiles stepped in one call of stepRows.
+const maxRun = 64
+
 // stepTiles computes the next generation of the tiles listed in todo, in
 // the order plan lists them, from src into dst, which holds the generation
-// before src's, and writes their flags into ts.next. It returns how many
-// tiles got a flag. Calls for disjoint lists may run concurrently.
+// before src's, and writes their flags into ts.next. Consecutive tiles of a
+// strip are stepped in one run, so that the sums of the rows at their
+// borders are not computed twice. It returns how many tiles got a flag.
+// Calls for disjoint lists may run concurrently.
 func (g *geom) stepTiles(l *logic, ts *tiles, dst, src []uint64, todo []int32) int {
 	active := 0
 	var s sides
 	si := -1 // the strip whose sides s holds
 	rbit := uint(63)
-	for _, t32 := range todo {
-		t := int(t32)
+	var ch [maxRun]change
+	for len(todo) > 0 {
+		t := int(todo[0])
 		i, r := t/ts.rows, t%ts.rows
+		// The run: tiles t to t+n-1, in strip i.
+		n := 1
+		for n < len(todo) && n < maxRun && int(todo[n]) == t+n && r+n < ts.rows {
+			n++
+		}
+		todo = todo[n:]
 		if i != si {
 			s, si = g.sidesOf(src, i), i
 			rbit = 63
@@ -157,13 +169,16 @@ func (g *geom) stepTiles(l *logic, ts *tiles, dst, src []uint64, todo []int32) i
 			}
 		}
 		y0 := r * tileRows
-		f := flagOf(g.stepRows(l, &s, g.strip(src, i), g.strip(dst, i), y0, min(y0+tileRows, g.h)), rbit)
-		if ts.flag[t]&edited != 0 {
-			f |= edited - 1 // every side, once more
-		}
-		ts.next[t] = f
-		if f != 0 {
-			active++
+		g.stepRows(l, &s, g.strip(src, i), g.strip(dst, i), y0, min(y0+n*tileRows, g.h), ch[:n])
+		for k, c := range ch[:n] {
+			f := flagOf(c, rbit)
+			if ts.flag[t+k]&edited != 0 {
+				f |= edited - 1 // every side, once more
+			}
+			ts.next[t+k] = f
+			if f != 0 {
+				active++
+			}
 		}
 	}
 	return active
