@@ -482,7 +482,7 @@ func TestSetRunExtremes(t *testing.T) {
 	}
 	f, _ := New(torusRule(engine.Life, 100, 3))
 	f.SetRun(-1<<63, -1<<63, 1<<63-1) // a whole row, row 1
-	f.SetRun(1<<62+1, 1<<62+7, 3) // row 2
+	f.SetRun(1<<62+1, 1<<62+7, 3)     // row 2
 	if got := f.PopulationInt(); got != 103 {
 		t.Errorf("torus: population %d\n%v", got, f.Torus())
 	}
