@@ -32,7 +32,10 @@ type Engine struct {
 	span    int // the fewest tiles in a job
 }
 
-var _ engine.Engine = (*Engine)(nil)
+var (
+	_ engine.Engine       = (*Engine)(nil)
+	_ engine.BlockCounter = (*Engine)(nil)
+)
 
 // minSpan is the fewest tiles a job is given, so that handing it over costs
 // little beside stepping it; a generation with fewer than two jobs' worth
