@@ -233,11 +233,15 @@ func (e *Engine) place(y, x int64) (yy, xx int, ok bool) {
 		}
 		return int(y), int(x), true
 	}
-	if y = y % h; y < 0 {
-		y += h
+	if uint64(y) >= uint64(h) { // only then divide
+		if y %= h; y < 0 {
+			y += h
+		}
 	}
-	if x = x % w; x < 0 {
-		x += w
+	if uint64(x) >= uint64(w) {
+		if x %= w; x < 0 {
+			x += w
+		}
 	}
 	return int(y), int(x), true
 }
