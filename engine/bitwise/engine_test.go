@@ -459,6 +459,9 @@ func TestSkippingChangesNothing(t *testing.T) {
 				} else {
 					skipped += skip.tiles.count() - len(skip.tiles.todo)
 				}
+				if gen%25 == 0 {
+					checkPlan(t, skip)
+				}
 				if a, b := skip.Torus(), all.Torus(); !a.Equal(b) {
 					t.Fatalf("generation %d: %s", gen, firstDiff(a, b))
 				}
@@ -485,5 +488,23 @@ func TestSetRunExtremes(t *testing.T) {
 	f.SetRun(1<<62+1, 1<<62+7, 3)     // row 2
 	if got := f.PopulationInt(); got != 103 {
 		t.Errorf("torus: population %d\n%v", got, f.Torus())
+	}
+}
+
+// checkPlan checks that plan lists the tiles that need says must be
+// stepped.
+func checkPlan(t *testing.T, e *Engine) {
+	t.Helper()
+	ts := &e.tiles
+	var want []int32
+	for i := 0; i < ts.strips; i++ {
+		for r := 0; r < ts.rows; r++ {
+			if ts.need(i, r) {
+				want = append(want, int32(i*ts.rows+r))
+			}
+		}
+	}
+	if got := ts.plan(); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("plan lists %d tiles, need %d", len(got), len(want))
 	}
 }
