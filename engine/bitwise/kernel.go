@@ -55,28 +55,27 @@ func (g *geom) sidesOf(src []uint64, i int) sides {
 	return s
 }
 
-// hsums adds each cell's left and right neighbours in row y of a strip
-// whose own word is c: two bits (lo2, hi2) for those two, and two more (lo3,
-// hi3) with the cell itself added, for the rows above and below.
-func (s *sides) hsums(c uint64, y int) (lo2, hi2, lo3, hi3 uint64) {
+// sum3 adds up, for each cell of row y of a strip whose own word is c, the
+// cell and its left and right neighbours: a 2-bit sum (lo, hi) of 0 to 3.
+func (s *sides) sum3(c uint64, y int) (lo, hi uint64) {
 	west := c<<1 | s.left[y]>>s.lshift&s.lmask
 	east := c>>1 | (s.right[y]&s.rmask)<<s.rpos
-	lo2, hi2 = west^east, west&east
-	return lo2, hi2, lo2 ^ c, hi2 | lo2&c
+	we := west ^ east
+	return we ^ c, west&east | we&c
 }
 
-// innerSums is hsums for a strip inside the universe, whose neighbours'
+// innerSum3 is sum3 for a strip inside the universe, whose neighbours'
 // words are whole: l and r are the words beside c.
-func innerSums(l, c, r uint64) (lo2, hi2, lo3, hi3 uint64) {
+func innerSum3(l, c, r uint64) (lo, hi uint64) {
 	west := c<<1 | l>>63
 	east := c>>1 | r<<63
-	lo2, hi2 = west^east, west&east
-	return lo2, hi2, lo2 ^ c, hi2 | lo2&c
+	we := west ^ east
+	return we ^ c, west&east | we&c
 }
 
-// count adds the 2-bit counts of the cells above (alo, ahi: 0-3), beside
-// (mlo, mhi: 0-2) and below (blo, bhi: 0-3) into the 4-bit count x0-x3.
-func count(alo, ahi, mlo, mhi, blo, bhi uint64) (x0, x1, x2, x3 uint64) {
+// add3 adds the 2-bit sums of three rows (0-3 each) into the 4-bit sum
+// x0-x3 of a cell's 3 x 3 block.
+func add3(alo, ahi, mlo, mhi, blo, bhi uint64) (x0, x1, x2, x3 uint64) {
 	x0 = alo ^ mlo ^ blo
 	k := alo&mlo | blo&(alo^mlo) // carry into the twos
 	t := ahi ^ mhi ^ bhi
@@ -95,50 +94,48 @@ type change struct{ any, top, bottom uint64 }
 // first starting at y0. It sets ch[k] to where the new words of the k-th
 // differ from those they overwrote. Strips inside the universe take a path
 // with the shifts fixed, the edges the general one; both compute the same.
+//
+// The loops carry the row sums of the rows above and at y from one row to
+// the next, and leave the universe's last row, whose row below wraps or is
+// dead, to the end: keeping few values live keeps them in registers.
 func (g *geom) stepRows(l *logic, s *sides, cur, out []uint64, y0, y1 int, ch []change) {
 	if s.inner {
 		g.stepInner(l, s, cur, out, y0, y1, ch)
 		return
 	}
-	h, life := g.h, l.life
-	// The rows above y0 and at y0. Beyond a bounded edge the sums stay 0.
-	var alo, ahi uint64 // the three cells above, as a 2-bit count
-	if ya := y0 - 1; ya >= 0 || !g.bounded {
-		if ya < 0 {
-			ya = h - 1
-		}
-		_, _, alo, ahi = s.hsums(cur[ya], ya)
+	h, life, mask := g.h, l.life, s.out
+	cur, out = cur[:h], out[:h]
+	var alo, ahi uint64 // the row above; beyond a bounded edge, 0
+	if y0 > 0 {
+		alo, ahi = s.sum3(cur[y0-1], y0-1)
+	} else if !g.bounded {
+		alo, ahi = s.sum3(cur[h-1], h-1)
 	}
-	mlo2, mhi2, mlo3, mhi3 := s.hsums(cur[y0], y0)
+	mlo, mhi := s.sum3(cur[y0], y0)
 	for k := range ch {
 		ta, tz := y0+k*tileRows, min(y0+(k+1)*tileRows, y1)
-		var c change
+		top, bottom := out[ta], out[tz-1] // before they are overwritten
+		var any uint64
 		for y := ta; y < tz; y++ {
-			var blo2, bhi2, blo3, bhi3 uint64 // the row below
-			if yb := y + 1; yb < h {
-				blo2, bhi2, blo3, bhi3 = s.hsums(cur[yb], yb)
+			var blo, bhi uint64 // the row below
+			if y+1 < h {
+				blo, bhi = s.sum3(cur[y+1], y+1)
 			} else if !g.bounded {
-				blo2, bhi2, blo3, bhi3 = s.hsums(cur[0], 0)
+				blo, bhi = s.sum3(cur[0], 0)
 			}
-			x0, x1, x2, x3 := count(alo, ahi, mlo2, mhi2, blo3, bhi3)
+			x0, x1, x2, x3 := add3(alo, ahi, mlo, mhi, blo, bhi)
 			var next uint64
 			if life {
 				next = lifeNext(x0, x1, x2, cur[y])
 			} else {
 				next = l.next(x0, x1, x2, x3, cur[y])
 			}
-			next &= s.out
-			d := next ^ out[y]
-			if y == ta {
-				c.top = d
-			}
-			c.any |= d
-			c.bottom = d
+			next &= mask
+			any |= next ^ out[y]
 			out[y] = next
-			alo, ahi = mlo3, mhi3
-			mlo2, mhi2, mlo3, mhi3 = blo2, bhi2, blo3, bhi3
+			alo, ahi, mlo, mhi = mlo, mhi, blo, bhi
 		}
-		ch[k] = c
+		ch[k] = change{any: any, top: top ^ out[ta], bottom: bottom ^ out[tz-1]}
 	}
 }
 
@@ -148,42 +145,63 @@ func (g *geom) stepInner(l *logic, s *sides, cur, out []uint64, y0, y1 int, ch [
 	h, life := g.h, l.life
 	left, right := s.left[:h], s.right[:h]
 	cur, out = cur[:h], out[:h]
-	// Beyond a bounded edge the sums stay 0.
-	var alo, ahi uint64
-	if ya := y0 - 1; ya >= 0 {
-		_, _, alo, ahi = innerSums(left[ya], cur[ya], right[ya])
+	var alo, ahi uint64 // the row above; beyond a bounded edge, 0
+	if y0 > 0 {
+		alo, ahi = innerSum3(left[y0-1], cur[y0-1], right[y0-1])
 	} else if !g.bounded {
-		_, _, alo, ahi = innerSums(left[h-1], cur[h-1], right[h-1])
+		alo, ahi = innerSum3(left[h-1], cur[h-1], right[h-1])
 	}
-	mlo2, mhi2, mlo3, mhi3 := innerSums(left[y0], cur[y0], right[y0])
-	own, out := cur[:y1], out[:y1] // no bounds checks below
+	mlo, mhi := innerSum3(left[y0], cur[y0], right[y0])
 	for k := range ch {
 		ta, tz := y0+k*tileRows, min(y0+(k+1)*tileRows, y1)
-		var c change
-		for y := ta; y < tz; y++ {
-			var blo2, bhi2, blo3, bhi3 uint64
-			if yb := y + 1; yb < h {
-				blo2, bhi2, blo3, bhi3 = innerSums(left[yb], cur[yb], right[yb])
-			} else if !g.bounded {
-				blo2, bhi2, blo3, bhi3 = innerSums(left[0], cur[0], right[0])
+		top, bottom := out[ta], out[tz-1] // before they are overwritten
+		var any uint64
+		// Every row but the universe's last has its row below at y+1.
+		end := min(tz, h-1)
+		if life && ta < end {
+			any, alo, ahi, mlo, mhi = lifeRows(left[ta:end+1], cur[ta:end+1], right[ta:end+1], out[ta:end], alo, ahi, mlo, mhi)
+		} else if !life {
+			for y := ta; y < end; y++ {
+				blo, bhi := innerSum3(left[y+1], cur[y+1], right[y+1])
+				x0, x1, x2, x3 := add3(alo, ahi, mlo, mhi, blo, bhi)
+				next := l.next(x0, x1, x2, x3, cur[y])
+				any |= next ^ out[y]
+				out[y] = next
+				alo, ahi, mlo, mhi = mlo, mhi, blo, bhi
 			}
-			x0, x1, x2, x3 := count(alo, ahi, mlo2, mhi2, blo3, bhi3)
-			var next uint64
-			if life {
-				next = lifeNext(x0, x1, x2, own[y])
-			} else {
-				next = l.next(x0, x1, x2, x3, own[y])
-			}
-			d := next ^ out[y]
-			if y == ta {
-				c.top = d
-			}
-			c.any |= d
-			c.bottom = d
-			out[y] = next
-			alo, ahi = mlo3, mhi3
-			mlo2, mhi2, mlo3, mhi3 = blo2, bhi2, blo3, bhi3
 		}
-		ch[k] = c
+		if end < tz {
+			// The last row: below it is row 0, or nothing.
+			y := h - 1
+			var blo, bhi uint64
+			if !g.bounded {
+				blo, bhi = innerSum3(left[0], cur[0], right[0])
+			}
+			x0, x1, x2, x3 := add3(alo, ahi, mlo, mhi, blo, bhi)
+			next := l.next(x0, x1, x2, x3, cur[y])
+			any |= next ^ out[y]
+			out[y] = next
+		}
+		ch[k] = change{any: any, top: top ^ out[ta], bottom: bottom ^ out[tz-1]}
 	}
+}
+
+// lifeRows steps rows of a strip inside the universe under B3/S23: out[i]
+// gets the next state of cur[i], whose row below is cur[i+1]; left and right
+// are the strips beside it, as long as cur, one row longer than out. alo,
+// ahi and mlo, mhi are the row sums above out[0] and at it; lifeRows
+// returns the union of the changed bits and the row sums it ends with. It
+// is a function of its own so that its loop keeps its values in registers.
+func lifeRows(left, cur, right, out []uint64, alo, ahi, mlo, mhi uint64) (any, alo2, ahi2, mlo2, mhi2 uint64) {
+	n := len(out)
+	left, cur, right = left[:n+1], cur[:n+1], right[:n+1]
+	for i := 0; i < n; i++ {
+		blo, bhi := innerSum3(left[i+1], cur[i+1], right[i+1])
+		x0, x1, x2, _ := add3(alo, ahi, mlo, mhi, blo, bhi)
+		next := lifeNext(x0, x1, x2, cur[i])
+		any |= next ^ out[i]
+		out[i] = next
+		alo, ahi, mlo, mhi = mlo, mhi, blo, bhi
+	}
+	return any, alo, ahi, mlo, mhi
 }
