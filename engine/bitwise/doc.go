@@ -14,11 +14,12 @@
 //
 // A word's next state is computed from its row and the rows above and below
 // it in its own strip and the two strips beside it (see kernel.go). The
-// neighbours of 64 cells are counted at once by bit-sliced adders: each
-// count is a 4-bit number held in four words, bit k of every cell's count in
-// word k. The rule is then boolean logic on those four words and the cell's
-// own state (see rule.go), so every Life-like rule, all 2^18 of them, B0
-// included, runs the same way.
+// cells of 64 blocks of 3 x 3 are added up at once by bit-sliced adders:
+// each row's three cells make a 2-bit sum, and three rows' sums a 4-bit one
+// held in four words, bit k of every cell's sum in word k. A cell's block
+// sum is its live neighbours plus itself, so the rule is boolean logic on
+// those four words and the cell's own state (see rule.go), and every
+// Life-like rule, all 2^18 of them, B0 included, runs the same way.
 //
 // The edges are exact whatever the size: on a torus the strip left of strip
 // 0 is the last one and its top bit is column W-1 wherever that falls in the
