@@ -216,7 +216,7 @@ func (e *Engine) steps(ctx context.Context, n uint64, generation func(todo []int
 			return err
 		}
 		e.cur, e.prev = e.prev, e.cur
-		e.tiles.flag, e.tiles.next = e.tiles.next, e.tiles.flag
+		e.tiles.swap()
 		e.settled = active == 0
 		e.gen.Add(&e.gen, big.NewInt(1))
 	}
@@ -404,9 +404,7 @@ func (e *Engine) Clone() engine.Engine {
 	c := *e
 	c.cur = append([]uint64(nil), e.cur...)
 	c.prev = append([]uint64(nil), e.prev...)
-	c.tiles.flag = append([]tileFlag(nil), e.tiles.flag...)
-	c.tiles.next = make([]tileFlag, len(e.tiles.next))
-	c.tiles.todo = nil
+	c.tiles = e.tiles.clone()
 	c.gen = big.Int{}
 	c.gen.Set(&e.gen)
 	return &c

@@ -1,5 +1,7 @@
 package bitwise
 
+import "sync/atomic"
+
 // tileRows is the height of a tile: a tile is 64 columns (one strip) by
 // tileRows rows, the unit of change tracking.
 const tileRows = 16
@@ -63,6 +65,11 @@ type tiles struct {
 	// receives the flags of the generation being computed, and the two
 	// swap when it is done.
 	flag, next []tileFlag
+	// hot[i] is nonzero when some tile of strip i may have a flag, and
+	// hotNext[i] the same for next; they swap with the flags. plan skips
+	// whole strips with no hot strip beside them. Workers set hotNext
+	// with atomic stores, as two may share a strip.
+	hot, hotNext []uint32
 	// todo lists the tiles to step in the generation being computed.
 	todo []int32
 }
@@ -70,7 +77,21 @@ type tiles struct {
 func newTiles(g geom) tiles {
 	rows := (g.h + tileRows - 1) / tileRows
 	n := g.strips * rows
-	return tiles{strips: g.strips, rows: rows, flag: make([]tileFlag, n), next: make([]tileFlag, n)}
+	return tiles{strips: g.strips, rows: rows, flag: make([]tileFlag, n), next: make([]tileFlag, n),
+		hot: make([]uint32, g.strips), hotNext: make([]uint32, g.strips)}
+}
+
+// clone returns a copy of ts that shares no memory with it.
+func (ts *tiles) clone() tiles {
+	return tiles{strips: ts.strips, rows: ts.rows,
+		flag: append([]tileFlag(nil), ts.flag...), next: append([]tileFlag(nil), ts.next...),
+		hot: append([]uint32(nil), ts.hot...), hotNext: append([]uint32(nil), ts.hotNext...)}
+}
+
+// swap makes the flags of the generation just computed the latest.
+func (ts *tiles) swap() {
+	ts.flag, ts.next = ts.next, ts.flag
+	ts.hot, ts.hotNext = ts.hotNext, ts.hot
 }
 
 // count returns the number of tiles.
@@ -81,11 +102,15 @@ func (ts *tiles) editAll() {
 	for t := range ts.flag {
 		ts.flag[t] |= edited
 	}
+	for i := range ts.hot {
+		ts.hot[i] = 1
+	}
 }
 
 // edit marks edited the tile holding row y of strip i.
 func (ts *tiles) edit(i, y int) {
 	ts.flag[i*ts.rows+y/tileRows] |= edited
+	ts.hot[i] = 1
 }
 
 // need reports whether tile (strip i, tile row r) must be stepped: whether
@@ -126,14 +151,26 @@ func (ts *tiles) plan() []int32 {
 	todo := ts.todo[:0]
 	f, rows := ts.flag, ts.rows
 	for i := 0; i < ts.strips; i++ {
-		// The first tiles of strips i-1, i and i+1, wrapping round.
-		l, c, rt := (i-1)*rows, i*rows, (i+1)*rows
+		// Strips i-1 and i+1, wrapping round, and the first tiles of
+		// the three.
+		li, ri := i-1, i+1
 		if i == 0 {
-			l = (ts.strips - 1) * rows
+			li = ts.strips - 1
 		}
 		if i == ts.strips-1 {
-			rt = 0
+			ri = 0
 		}
+		l, c, rt := li*rows, i*rows, ri*rows
+		if ts.hot[li]|ts.hot[i]|ts.hot[ri] == 0 {
+			// Nothing near changed: no tile of strip i is stepped,
+			// and its next flags are zero once cleared.
+			if ts.hotNext[i] != 0 {
+				clear(ts.next[c : c+rows])
+				ts.hotNext[i] = 0
+			}
+			continue
+		}
+		ts.hotNext[i] = 0 // stepTiles sets it again if need be
 		for r := 0; r < rows; r++ {
 			if f[c+r] == 0 {
 				up, down := r-1, r+1
@@ -191,6 +228,7 @@ func (g *geom) stepTiles(l *logic, ts *tiles, dst, src []uint64, todo []int32) i
 		}
 		y0 := r * tileRows
 		g.stepRows(l, &s, g.strip(src, i), g.strip(dst, i), y0, min(y0+n*tileRows, g.h), ch[:n])
+		hot := false
 		for k, c := range ch[:n] {
 			f := flagOf(c, rbit)
 			if ts.flag[t+k]&edited != 0 {
@@ -199,7 +237,11 @@ func (g *geom) stepTiles(l *logic, ts *tiles, dst, src []uint64, todo []int32) i
 			ts.next[t+k] = f
 			if f != 0 {
 				active++
+				hot = true
 			}
+		}
+		if hot {
+			atomic.StoreUint32(&ts.hotNext[i], 1)
 		}
 	}
 	return active
