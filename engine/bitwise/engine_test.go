@@ -508,3 +508,41 @@ func checkPlan(t *testing.T, e *Engine) {
 		t.Fatalf("plan lists %d tiles, need %d", len(got), len(want))
 	}
 }
+
+// TestProtocolEngine runs the protocol engine itself, through its channel
+// driver, beside the bitwise one, a generation at a time and then several
+// at once, comparing every cell.
+func TestProtocolEngine(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 5))
+	for n, s := range [][2]int{{1, 1}, {63, 65}, {129, 3}, {1, 130}, {200, 200}} {
+		rule := torusRule(randomRule(rng, n%2 == 0), s[0], s[1])
+		if n == 4 {
+			rule = torusRule(engine.Life, s[0], s[1])
+		}
+		t.Run(rule.String(), func(t *testing.T) {
+			p, err := engine.NewProtocol(rule, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			g := soup(rng, s[0], s[1], 0.4)
+			p.Torus().CopyFrom(g)
+			e := mustFrom(t, rule, g)
+			e.span = 2
+			ctx := context.Background()
+			for _, gens := range []uint64{1, 1, 1, 1, 7, 13} {
+				if err := p.Step(ctx, gens); err != nil {
+					t.Fatal(err)
+				}
+				if err := e.Step(ctx, gens); err != nil {
+					t.Fatal(err)
+				}
+				if got, want := e.Torus(), p.Torus(); !got.Equal(want) {
+					t.Fatalf("generation %v: %s", p.Generation(), firstDiff(got, want))
+				}
+				if e.Generation().Cmp(p.Generation()) != 0 || e.Population().Cmp(p.Population()) != 0 {
+					t.Fatalf("generation %v population %v, protocol %v and %v", e.Generation(), e.Population(), p.Generation(), p.Population())
+				}
+			}
+		})
+	}
+}
