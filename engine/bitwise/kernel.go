@@ -94,10 +94,8 @@ type change struct{ any, top, bottom uint64 }
 // first starting at y0. It sets ch[k] to where the new words of the k-th
 // differ from those they overwrote. Strips inside the universe take a path
 // with the shifts fixed, the edges the general one; both compute the same.
-//
-// The loops carry the row sums of the rows above and at y from one row to
-// the next, and leave the universe's last row, whose row below wraps or is
-// dead, to the end: keeping few values live keeps them in registers.
+// The loops carry the sums of the rows above and at y from one row to the
+// next.
 func (g *geom) stepRows(l *logic, s *sides, cur, out []uint64, y0, y1 int, ch []change) {
 	if s.inner {
 		g.stepInner(l, s, cur, out, y0, y1, ch)
@@ -140,7 +138,9 @@ func (g *geom) stepRows(l *logic, s *sides, cur, out []uint64, y0, y1 int, ch []
 }
 
 // stepInner is stepRows for a strip inside the universe, with whole words
-// on both sides.
+// on both sides. It leaves the universe's last row, whose row below wraps
+// or is dead, to the end of its loops, and Life's loop to a function of its
+// own: with few values live, Go keeps them in registers.
 func (g *geom) stepInner(l *logic, s *sides, cur, out []uint64, y0, y1 int, ch []change) {
 	h, life := g.h, l.life
 	left, right := s.left[:h], s.right[:h]
