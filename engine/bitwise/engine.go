@@ -64,7 +64,11 @@ func New(r engine.Rule) (*Engine, error) {
 		tiles: newTiles(g),
 		span:  minSpan,
 	}
-	e.tiles.editAll()
+	if r.Birth&1 != 0 {
+		// Under B0 empty space is not settled: step it all. Without
+		// B0 it is, and only the tiles set later need stepping.
+		e.tiles.editAll()
+	}
 	return e, nil
 }
 
@@ -101,6 +105,7 @@ func FromTorus(r engine.Rule, t *grid.Torus) (*Engine, error) {
 			e.cur[i*e.g.h+y] = w
 		}
 	}
+	e.tiles.editAll()
 	return e, nil
 }
 
