@@ -59,7 +59,7 @@ func TestProtocolDifferential(t *testing.T) {
 		}
 	}
 	sizes = append(sizes, size{1, 700}, size{700, 1}, size{1000, 3})
-	if testing.Short() {
+	if testing.Short() || raceEnabled {
 		gens = 6
 	}
 	for n, s := range sizes {
