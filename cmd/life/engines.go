@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/life-go/life/engine"
+	"github.com/life-go/life/engine/bitwise"
 )
 
 // engineChoice is an engine --engine can name.
@@ -18,6 +19,8 @@ type engineChoice struct {
 // engines lists the engines, fastest first: "auto" takes the first that
 // runs the rule's topology.
 var engines = []engineChoice{
+	{"bitwise", "64 cells a word, settled tiles skipped, on every core (tori and bounded planes)",
+		func(r engine.Rule) (engine.Engine, error) { return bitwise.New(r) }},
 	{"protocol", "per-cell step logic through Query/Transition messages on channels (tori)",
 		func(r engine.Rule) (engine.Engine, error) { return engine.NewProtocol(r, nil) }},
 }

@@ -1,0 +1,156 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/life-go/life/engine"
+	"github.com/life-go/life/engine/bench"
+)
+
+func init() {
+	register(command{"bench", "measure every engine's cell updates per second on standard workloads", runBench})
+}
+
+const benchUsage = `Usage: life bench [flags]
+
+Runs every engine on the standard workloads and prints, for each, the
+generations stepped, the time, the cell updates per second, the ratio to
+the protocol engine's rate, and the final population. An engine that runs
+out of --budget on a workload stops early; its rate still counts. An engine
+that does not run a workload's topology is left out.
+
+Workloads:
+%s
+Flags:
+`
+
+// benchRow is one engine on one workload, as --json writes it.
+type benchRow struct {
+	Workload    string  `json:"workload"`
+	Engine      string  `json:"engine"`
+	Gens        uint64  `json:"generations"`
+	Seconds     float64 `json:"seconds"`
+	CellsPerSec float64 `json:"cells_per_sec"`
+	Ratio       float64 `json:"ratio_to_protocol,omitempty"`
+	Population  string  `json:"population"`
+}
+
+func runBench(e *env) int {
+	fs := flag.NewFlagSet("life bench", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	asJSON := fs.Bool("json", false, "write the results as a JSON array instead of a table")
+	only := fs.String("workload", "", "run only the workloads in the comma-separated `LIST`")
+	engs := fs.String("engine", "", "run only the engines in the comma-separated `LIST` ("+engineNames()+")")
+	budget := fs.Duration("budget", 5*time.Second, "stop an engine on a workload after `DURATION` (0: never)")
+	var list strings.Builder
+	for _, w := range bench.Workloads() {
+		fmt.Fprintf(&list, "  %-16s %s, %d generations\n", w.Name, w.Summary, w.Gens)
+	}
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), benchUsage, list.String())
+		fs.PrintDefaults()
+	}
+	pos, err := parseFlags(fs, e.args)
+	if errors.Is(err, flag.ErrHelp) {
+		return exitOK
+	}
+	if err != nil {
+		return exitUsage
+	}
+	if len(pos) != 0 {
+		fs.Usage()
+		return report(e, usageError{fmt.Errorf("bench: unexpected argument %q", pos[0])})
+	}
+	workloads := bench.Workloads()
+	if *only != "" {
+		workloads = nil
+		for _, name := range strings.Split(*only, ",") {
+			w, err := bench.Lookup(strings.TrimSpace(name))
+			if err != nil {
+				return report(e, usageError{fmt.Errorf("--workload: %w", err)})
+			}
+			workloads = append(workloads, w)
+		}
+	}
+	choices := engines
+	if *engs != "" {
+		choices = nil
+		for _, name := range strings.Split(*engs, ",") {
+			c, ok := engineByName(strings.TrimSpace(name))
+			if !ok {
+				return report(e, usageError{fmt.Errorf("--engine: unknown engine %q, want some of %s", name, engineNames())})
+			}
+			choices = append(choices, c)
+		}
+	}
+	rows, err := benchmark(e, workloads, choices, *budget)
+	if err != nil {
+		return report(e, err)
+	}
+	if *asJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		return report(e, enc.Encode(rows))
+	}
+	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "workload\tengine\tgenerations\ttime\tcells/s\tvs protocol\tpopulation\t")
+	for _, r := range rows {
+		ratio := "-"
+		if r.Ratio > 0 {
+			ratio = fmt.Sprintf("%.4gx", r.Ratio)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%.3g\t%s\t%s\t\n", r.Workload, r.Engine, r.Gens,
+			time.Duration(r.Seconds*float64(time.Second)).Round(time.Microsecond), r.CellsPerSec, ratio, r.Population)
+	}
+	return report(e, tw.Flush())
+}
+
+// engineByName returns the engine --engine names.
+func engineByName(name string) (engineChoice, bool) {
+	for _, c := range engines {
+		if c.name == name {
+			return c, true
+		}
+	}
+	return engineChoice{}, false
+}
+
+// benchmark runs every chosen engine on every workload.
+func benchmark(e *env, workloads []bench.Workload, choices []engineChoice, budget time.Duration) ([]benchRow, error) {
+	var rows []benchRow
+	for _, w := range workloads {
+		first := len(rows)
+		protocol := 0.0
+		for _, c := range choices {
+			eng, err := c.new(w.Rule)
+			if errors.Is(err, engine.ErrUnsupported) {
+				continue
+			}
+			if err != nil {
+				return nil, fmt.Errorf("%s on %s: %w", c.name, w.Name, err)
+			}
+			w.Fill(eng)
+			res, err := bench.Measure(e.ctx, eng, w.Cells(), w.Gens, budget)
+			if err != nil {
+				return nil, fmt.Errorf("%s on %s: %w", c.name, w.Name, err)
+			}
+			if c.name == "protocol" {
+				protocol = res.CellsPerSec
+			}
+			rows = append(rows, benchRow{Workload: w.Name, Engine: c.name, Gens: res.Gens,
+				Seconds: res.Elapsed.Seconds(), CellsPerSec: res.CellsPerSec, Population: res.Population.String()})
+		}
+		if protocol > 0 {
+			for i := first; i < len(rows); i++ {
+				rows[i].Ratio = rows[i].CellsPerSec / protocol
+			}
+		}
+	}
+	return rows, nil
+}

@@ -1,0 +1,5 @@
+//go:build !race
+
+package bitwise
+
+const raceEnabled = false
