@@ -32,6 +32,19 @@ type Pattern struct {
 	Rule string
 	// W and H are the size the file declares (RLE's x and y), or 0.
 	W, H int64
+	// Positioned reports whether the file places the pattern in Golly's
+	// universe (#CXRLE Pos in RLE, Life 1.05 and 1.06, macrocell); then
+	// OriginY and OriginX are where the cell at (0, 0) of Runs lies. See
+	// [Pattern.TopLeft] for where an unpositioned pattern goes.
+	Positioned       bool
+	OriginY, OriginX int64
+	// Gen is the generation count the file gives (#CXRLE Gen in RLE, #G in
+	// macrocell) as decimal digits, or "".
+	Gen string
+	// Notice says how the reader changed what the file holds (a
+	// LifeHistory pattern read as Life), for the user to see on standard
+	// error; it is "" when the reader changed nothing.
+	Notice string
 	// Runs are the live cells, row by row and left to right, adjacent runs
 	// merged.
 	Runs []Run
@@ -72,6 +85,37 @@ func (p *Pattern) Size() (w, h int64) {
 		w, h = max(w, x+bw), max(h, y+bh)
 	}
 	return w, h
+}
+
+// TopLeft returns where the cell at (0, 0) of Runs lies in Golly's
+// universe: the origin a positioned pattern gives, else (0, 0), which is
+// where Golly puts an RLE or plaintext pattern without a position on the
+// unbounded plane. (On a bounded grid Golly centres such a pattern; the
+// caller that knows the grid does that.)
+func (p *Pattern) TopLeft() (y, x int64) {
+	if p.Positioned {
+		return p.OriginY, p.OriginX
+	}
+	return 0, 0
+}
+
+// normalize moves the runs so that their bounding box starts at (0, 0),
+// moving the origin the other way, and sets W and H to the box's size. It
+// is how the readers of positioned formats, whose cells have absolute
+// coordinates, finish.
+func (p *Pattern) normalize() {
+	top, left, h, w, ok := p.Bounds()
+	if !ok {
+		p.W, p.H = 0, 0
+		return
+	}
+	for i := range p.Runs {
+		p.Runs[i].Y -= top
+		p.Runs[i].X -= left
+	}
+	p.OriginY += top
+	p.OriginX += left
+	p.W, p.H = w, h
 }
 
 // Cells calls fn for every live cell, row by row.
