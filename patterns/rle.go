@@ -312,22 +312,17 @@ func (p *rleParser) header(line, startCol int) error {
 }
 
 // body reads the cell data up to '!' or the end.
-// bol says whether only blanks come before it on its line.
+// bol says whether only blanks come before it on its line. White space and
+// line breaks may come anywhere, even inside a run count.
 func (p *rleParser) body(bol bool) error {
 	var y, x int64
 	var count int64
 	countLine, countCol := 0, 0
 	for {
 		c := p.next()
-		if countLine != 0 && !(c >= '0' && c <= '9') && !isTag(c) {
-			return p.errorf(p.line, p.col, "unexpected %s after run count %d, want 'b', 'o' or '$' right after it", quote(c), count)
-		}
 		switch {
 		case c >= '0' && c <= '9':
 			if countLine == 0 {
-				if c == '0' {
-					return p.errorf(p.line, p.col, "run count starts with '0', want 1 to 9")
-				}
 				countLine, countCol = p.line, p.col
 			}
 			d := int64(c - '0')
@@ -342,17 +337,23 @@ func (p *rleParser) body(bol bool) error {
 			continue
 		case isBlank(c):
 			continue
-		case c == '#' && bol:
+		case c == '#' && bol && countLine == 0:
 			if err := p.comment(false); err != nil {
 				return err
 			}
 			continue
 		case c == eof || c == '!':
+			if countLine != 0 {
+				return p.errorf(countLine, countCol, "run count %d is not followed by 'b', 'o' or '$'", count)
+			}
 			return nil
 		}
 		bol = false
 		n := int64(1)
 		if countLine != 0 {
+			if count == 0 {
+				return p.errorf(countLine, countCol, "run count 0, want 1 or more")
+			}
 			n = count
 		}
 		count, countLine = 0, 0
@@ -365,7 +366,7 @@ func (p *rleParser) body(bol bool) error {
 			y += n
 			x = 0
 			if y > MaxCoord {
-				return p.errorf(p.line, p.col, "pattern reaches past the limit of %d rows", int64(MaxCoord))
+				return p.errorf(p.line, p.col, "pattern reaches past the limit of %d cells from its corner", int64(MaxCoord))
 			}
 			continue
 		case p.history && c >= 'A' && c <= 'F':
@@ -375,12 +376,12 @@ func (p *rleParser) body(bol bool) error {
 		case c == 'A':
 			alive = true
 		case c >= 'B' && c <= 'X' || c >= 'p' && c <= 'y':
-			return p.errorf(p.line, p.col, "unexpected %s: cells in states above 1 are not supported (rule %q), only 'b' (dead) and 'o' (alive)", quote(c), p.pat.Rule)
+			return p.errorf(p.line, p.col, "unexpected %s: multi-state cells are not supported, only 'b' (dead) and 'o' (alive)", quote(c))
 		default:
 			return p.errorf(p.line, p.col, "unexpected %s, want a run count, 'b', 'o', '$' or '!'", quote(c))
 		}
 		if x+n > MaxCoord {
-			return p.errorf(p.line, p.col, "pattern reaches past the limit of %d columns", int64(MaxCoord))
+			return p.errorf(p.line, p.col, "pattern reaches past the limit of %d cells from its corner", int64(MaxCoord))
 		}
 		if alive {
 			p.cells.Add(y, x, n)
@@ -390,11 +391,6 @@ func (p *rleParser) body(bol bool) error {
 		}
 		x += n
 	}
-}
-
-// isTag reports whether c may follow a run count.
-func isTag(c int) bool {
-	return c == 'b' || c == 'o' || c == '$' || c == '.' || c >= 'A' && c <= 'X' || c >= 'p' && c <= 'y'
 }
 
 // maxLine is the longest line of cell data WriteRLE writes, as Golly.
