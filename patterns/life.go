@@ -89,11 +89,10 @@ func readLife(name string, data []byte) (*Pattern, error) {
 			case 'N':
 				pat.Rule = "B3/S23"
 			case 'R':
-				f := strings.Fields(body)
-				if len(f) == 0 {
+				pat.Rule = strings.TrimSpace(body)
+				if pat.Rule == "" {
 					return nil, l.errorf(line, 3, "#R line with no rule, want \"#R B3/S23\"")
 				}
-				pat.Rule = f[0]
 			case 'P':
 				f := strings.Fields(body)
 				if len(f) == 0 {

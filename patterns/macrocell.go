@@ -10,9 +10,9 @@ import (
 )
 
 // MaxDepth is the deepest macrocell node a reader accepts: a node of depth
-// d is 2^d cells square, and one of depth MaxDepth reaches [MaxCoord] from
-// the origin.
-const MaxDepth = 61
+// d is 2^d cells square, and a root of depth MaxDepth holds every cell
+// within [MaxCoord] of the origin.
+const MaxDepth = 62
 
 // ReadMacrocell reads a pattern in Golly's macrocell format from r, as
 // Golly writes it: the "[M2]" header line, "#R" rule, "#G" generation and
@@ -128,6 +128,9 @@ func readMacrocell(name string, data []byte) (*Pattern, error) {
 	mcCells(nodes, root, -half+1, -half, &cells)
 	pat.Runs = cells.Runs()
 	pat.normalize()
+	if pat.OriginX < -MaxCoord || pat.OriginY < -MaxCoord || pat.OriginX+pat.W-1 > MaxCoord || pat.OriginY+pat.H-1 > MaxCoord {
+		return nil, &Error{File: name, Msg: fmt.Sprintf("the pattern reaches past the limit of %d cells from the origin", int64(MaxCoord))}
+	}
 	return &pat, nil
 }
 

@@ -9,7 +9,8 @@ import (
 
 // ReadPlaintext reads a pattern in the plaintext format of LifeWiki's .cells
 // files from r: lines starting with '!' are comments ("!Name: ...",
-// "!Author: ..." and "!Rule: ..." give the name, author and rule), and every
+// "!Author: ..." and "!Rule: ..." give the name, author and rule; a bare
+// "!" only marks the file as plaintext), and every
 // other line is a row of cells, 'O' or '*' alive and '.' dead. Blank lines
 // before the first row are skipped; later ones are empty rows. The pattern
 // has no position. Errors are [*Error]s.
@@ -42,6 +43,9 @@ func readPlaintext(name string, data []byte) (*Pattern, error) {
 		if strings.HasPrefix(text, "!") {
 			body := text[1:]
 			switch {
+			case body == "":
+				// A bare '!' marks a file as plaintext; an empty comment
+				// is written "! ".
 			case strings.HasPrefix(body, "Name:"):
 				pat.Name = strings.TrimSpace(body[len("Name:"):])
 			case strings.HasPrefix(body, "Author:"):
@@ -118,14 +122,14 @@ func WritePlaintext(w io.Writer, p *Pattern) error {
 		header = true
 	}
 	for _, c := range p.Comments {
-		if hasKeyPrefix(c, "Name:", "Author:", "Rule:") {
-			c = " " + c // read back as a comment, not a field
+		if c == "" || hasKeyPrefix(c, "Name:", "Author:", "Rule:") {
+			c = " " + c // read back as a comment, not a field or a mark
 		}
 		bw.WriteString("!" + c + "\n")
 		header = true
 	}
 	if !header {
-		bw.WriteString("!\n") // an empty file is no pattern; Golly reads '!' lines as comments
+		bw.WriteString("!\n") // a mark: an empty file is no pattern
 	}
 	row, col := top, left
 	for _, r := range p.Runs {

@@ -130,6 +130,12 @@ func (p *rleParser) parse(headerless bool) (*Pattern, error) {
 
 func (p *rleParser) finish() (*Pattern, error) {
 	p.pat.Runs = p.cells.Runs()
+	if p.pat.Positioned {
+		w, h := p.pat.Size()
+		if p.pat.OriginX+w-1 > MaxCoord || p.pat.OriginY+h-1 > MaxCoord {
+			return nil, p.errorf(0, 0, "pattern at #CXRLE Pos=%d,%d reaches past the limit of %d cells from the origin", p.pat.OriginX, p.pat.OriginY, int64(MaxCoord))
+		}
+	}
 	if p.history {
 		p.pat.Notice = fmt.Sprintf("%s: LifeHistory pattern read as Life (%s): states 1, 3 and 5 alive, 2, 4 and 6 dropped", p.file, p.pat.Rule)
 	}
@@ -145,6 +151,7 @@ func (p *rleParser) setRule(rule string, line, col int) error {
 		}
 		return nil
 	}
+	rule = strings.TrimRight(rule, ",") // as Golly drops a final comma
 	p.rule = rule
 	p.pat.Rule = rule
 	if name, suffix, _ := strings.Cut(rule, ":"); strings.EqualFold(strings.TrimSpace(name), "LifeHistory") {
