@@ -36,7 +36,7 @@ func ReadMacrocell(name string, r io.Reader) (*Pattern, error) {
 
 // sniffMacrocell reports whether a file starting with the line first is a
 // macrocell file, as Golly decides: it starts with '['.
-func sniffMacrocell(first string) bool { return first[0] == '[' }
+func sniffMacrocell(first string) bool { return strings.HasPrefix(first, "[") }
 
 // mcNode is a macrocell node as read: a leaf's rows, or four children.
 type mcNode struct {

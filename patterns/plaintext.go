@@ -25,7 +25,7 @@ func ReadPlaintext(name string, r io.Reader) (*Pattern, error) {
 // sniffPlaintext reports whether a file starting with the line first is
 // plaintext: a '!' comment or a row of cells.
 func sniffPlaintext(first string) bool {
-	s := strings.TrimLeft(first, " \t")
+	s := strings.TrimLeft(first, " \t") + "\n"
 	return s[0] == '!' || s[0] == '.' || s[0] == 'O' || s[0] == '*'
 }
 

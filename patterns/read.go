@@ -73,12 +73,18 @@ func Read(name string, r io.Reader) (*Pattern, error) {
 		if err != nil {
 			return nil, &Error{File: name, Msg: fmt.Sprintf("gzip: %v", err)}
 		}
-		data, err = readAll(name, zr)
+		data, err = io.ReadAll(io.LimitReader(zr, MaxFileSize+1))
 		if err != nil {
-			return nil, err
+			return nil, &Error{File: name, Msg: fmt.Sprintf("gzip: %v", err)}
+		}
+		if len(data) > MaxFileSize {
+			return nil, &Error{File: name, Msg: fmt.Sprintf("more than the limit of %d bytes after decompression", MaxFileSize)}
 		}
 	}
 	first := firstLine(data)
+	if first == "" {
+		return nil, &Error{File: name, Msg: "empty file, want a pattern (RLE, macrocell, Life 1.05 or 1.06, or plaintext)"}
+	}
 	for _, f := range formats {
 		if f.Sniff(first) {
 			return f.Read(name, data)
@@ -91,9 +97,6 @@ func Read(name string, r io.Reader) (*Pattern, error) {
 			line, col = l.line, l.col
 			break
 		}
-	}
-	if first == "" {
-		return nil, &Error{File: name, Msg: "empty file, want a pattern (RLE, macrocell, Life 1.05 or 1.06, or plaintext)"}
 	}
 	c := int(strings.TrimLeft(first, " \t")[0])
 	return nil, l.errorf(line, col, "unexpected %s at the start, want a pattern file: RLE (\"x = \" or '#'), macrocell (\"[M2]\"), Life 1.05 or 1.06 (\"#Life\"), or plaintext ('!', '.', 'O' or '*')", quote(c))

@@ -41,7 +41,7 @@ func readRLE(name string, data []byte) (*Pattern, error) {
 // sniffRLE reports whether a file starting with the line first is RLE, as
 // Golly decides: a '#' line, the header line, or plain RLE cell data.
 func sniffRLE(first string) bool {
-	s := strings.TrimLeft(first, " \t")
+	s := strings.TrimLeft(first, " \t") + "\n"
 	return s[0] == '#' || s[0] == 'x' && (len(s) == 1 || s[1] <= ' ' || s[1] == '=') || isPlainRLE(first)
 }
 

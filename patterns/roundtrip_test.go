@@ -50,7 +50,9 @@ var formatKeeps = map[string]keeps{
 func sameAfterWriting(format string, p, q *Pattern) string {
 	k := formatKeeps[format]
 	var diffs []string
-	if k.position {
+	// A pattern without a position may move: on the unbounded plane that
+	// changes nothing, and Golly writes it at its bounding box too.
+	if k.position && p.Positioned {
 		if a, b := absolute(p), absolute(q); !slices.Equal(a, b) {
 			diffs = append(diffs, fmt.Sprintf("cells %v, want %v", trim(b), trim(a)))
 		}
@@ -87,6 +89,9 @@ func roundTrip(t *testing.T, name string, p *Pattern) {
 	for _, f := range Formats() {
 		if f.Write == nil {
 			continue
+		}
+		if _, _, h, w, _ := p.Bounds(); f.Name == "plaintext" && (h > 1<<20 || w > 1<<20 || h*w > 1<<22) {
+			continue // megabytes of dots: slow to write, and tested on smaller boxes
 		}
 		var b bytes.Buffer
 		if err := f.Write(&b, p); err != nil {
