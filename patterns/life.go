@@ -124,8 +124,8 @@ func readLife(name string, data []byte) (*Pattern, error) {
 					return nil, l.errorf(line, i+1, "unexpected %s in a row of cells, want '*' (alive) or '.' (dead)", quote(int(row[i])))
 				}
 			}
-			if x+int64(len(row)) > MaxCoord || y+1 > MaxCoord {
-				return nil, l.errorf(line, 1, "row reaches past the limit of %d from the origin", int64(MaxCoord))
+			if x+int64(len(row)) > MaxPos || y+1 > MaxPos {
+				return nil, l.errorf(line, 1, "row reaches past the limit of %d from the origin", int64(MaxPos))
 			}
 			y++
 		default:
@@ -138,7 +138,7 @@ func readLife(name string, data []byte) (*Pattern, error) {
 }
 
 // coords reads the two whole numbers "X Y" of text from byte from on, each
-// within [MaxCoord] of the origin, and nothing after them.
+// within [MaxPos] of the origin, and nothing after them.
 func coords(l *lexer, text string, line, from int) ([2]int64, error) {
 	var vals [2]int64
 	i := from
@@ -154,13 +154,13 @@ func coords(l *lexer, text string, line, from int) ([2]int64, error) {
 			i++
 		}
 		v, err := strconv.ParseInt(text[start:i], 10, 64)
-		if err != nil || v > MaxCoord || v < -MaxCoord {
+		if err != nil || v > MaxPos || v < -MaxPos {
 			what := "end of line"
 			if start < len(text) {
 				what = strconv.Quote(strings.Fields(text[start:])[0])
 			}
 			if err == nil || strings.Contains(err.Error(), "range") {
-				return vals, l.errorf(line, start+1, "coordinate %s is more than the limit of %d from the origin", what, int64(MaxCoord))
+				return vals, l.errorf(line, start+1, "coordinate %s is more than the limit of %d from the origin", what, int64(MaxPos))
 			}
 			return vals, l.errorf(line, start+1, "unexpected %s, want %s coordinate (a whole number)", what, [2]string{"an X", "a Y"}[k])
 		}

@@ -11,8 +11,8 @@ import (
 
 // MaxDepth is the deepest macrocell node a reader accepts: a node of depth
 // d is 2^d cells square, and a root of depth MaxDepth holds every cell
-// within [MaxCoord] of the origin.
-const MaxDepth = 62
+// within [MaxPos] of the origin. Cells farther out are an error.
+const MaxDepth = 61
 
 // ReadMacrocell reads a pattern in Golly's macrocell format from r, as
 // Golly writes it: the "[M2]" header line, "#R" rule, "#G" generation and
@@ -128,8 +128,8 @@ func readMacrocell(name string, data []byte) (*Pattern, error) {
 	mcCells(nodes, root, -half+1, -half, &cells)
 	pat.Runs = cells.Runs()
 	pat.normalize()
-	if pat.OriginX < -MaxCoord || pat.OriginY < -MaxCoord || pat.OriginX+pat.W-1 > MaxCoord || pat.OriginY+pat.H-1 > MaxCoord {
-		return nil, &Error{File: name, Msg: fmt.Sprintf("the pattern reaches past the limit of %d cells from the origin", int64(MaxCoord))}
+	if pat.OriginX < -MaxPos || pat.OriginY < -MaxPos || pat.OriginX+pat.W-1 > MaxPos || pat.OriginY+pat.H-1 > MaxPos {
+		return nil, &Error{File: name, Msg: fmt.Sprintf("the pattern reaches past the limit of %d cells from the origin", int64(MaxPos))}
 	}
 	return &pat, nil
 }
@@ -176,7 +176,7 @@ func mcBranch(l *lexer, t string, line int, nodes []mcNode) (mcNode, error) {
 		i = j
 	}
 	if len(fields) != 5 {
-		return n, l.errorf(line, 1, "node line with %d numbers, want 5: depth and four node numbers (multi-state macrocell files are not supported)", len(fields))
+		return n, l.errorf(line, 1, "node line with %d numbers, want 5: depth and four node numbers", len(fields))
 	}
 	vals := make([]int64, 5)
 	for k, f := range fields {
@@ -189,8 +189,11 @@ func mcBranch(l *lexer, t string, line int, nodes []mcNode) (mcNode, error) {
 		}
 		vals[k] = v
 	}
+	if vals[0] < 3 {
+		return n, l.errorf(line, cols[0], "node depth %d, want 4 to %d: multi-state macrocell files are not supported", vals[0], MaxDepth)
+	}
 	if vals[0] < 4 || vals[0] > MaxDepth {
-		return n, l.errorf(line, cols[0], "node depth %d, want 4 to %d (multi-state macrocell files are not supported)", vals[0], MaxDepth)
+		return n, l.errorf(line, cols[0], "node depth %d, want 4 to %d", vals[0], MaxDepth)
 	}
 	n.depth = int(vals[0])
 	for k := 0; k < 4; k++ {

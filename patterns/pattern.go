@@ -18,6 +18,11 @@ import (
 // of them never overflow an int64.
 const MaxCoord = 1 << 60
 
+// MaxPos bounds the coordinates of a positioned pattern (see
+// [Pattern.Positioned]) in Golly's universe, so that the pattern's size
+// stays within [MaxCoord] wherever its cells lie.
+const MaxPos = MaxCoord/2 - 1
+
 // Pattern is a pattern as read from a file.
 type Pattern struct {
 	// Name is the pattern's name (#N in RLE), or "".

@@ -83,6 +83,8 @@ type rleParser struct {
 	pat     Pattern
 	cells   Builder
 	history bool   // the rule is LifeHistory
+	posLine int    // where the #CXRLE Pos value is
+	posCol  int
 	rule    string // the rule as given, before any LifeHistory conversion
 }
 
@@ -132,8 +134,8 @@ func (p *rleParser) finish() (*Pattern, error) {
 	p.pat.Runs = p.cells.Runs()
 	if p.pat.Positioned {
 		w, h := p.pat.Size()
-		if p.pat.OriginX+w-1 > MaxCoord || p.pat.OriginY+h-1 > MaxCoord {
-			return nil, p.errorf(0, 0, "pattern at #CXRLE Pos=%d,%d reaches past the limit of %d cells from the origin", p.pat.OriginX, p.pat.OriginY, int64(MaxCoord))
+		if p.pat.OriginX+w-1 > MaxPos || p.pat.OriginY+h-1 > MaxPos {
+			return nil, p.errorf(p.posLine, p.posCol, "pattern of %d x %d cells at Pos=%d,%d reaches past the limit of %d cells from the origin", w, h, p.pat.OriginX, p.pat.OriginY, int64(MaxPos))
 		}
 	}
 	if p.history {
@@ -219,10 +221,11 @@ func (p *rleParser) xrle(text string, line, col int) error {
 			if !ok || errx != nil || erry != nil {
 				return p.errorf(line, vcol, "#CXRLE Pos=%q, want Pos=X,Y with whole numbers", value)
 			}
-			if x > MaxCoord || x < -MaxCoord || y > MaxCoord || y < -MaxCoord {
-				return p.errorf(line, vcol, "#CXRLE Pos=%s is more than the limit of %d from the origin", value, int64(MaxCoord))
+			if x > MaxPos || x < -MaxPos || y > MaxPos || y < -MaxPos {
+				return p.errorf(line, vcol, "#CXRLE Pos=%s is more than the limit of %d from the origin", value, int64(MaxPos))
 			}
 			p.pat.Positioned, p.pat.OriginX, p.pat.OriginY = true, x, y
+			p.posLine, p.posCol = line, vcol
 		case "Gen":
 			if value == "" || strings.Trim(value, "0123456789") != "" {
 				return p.errorf(line, vcol, "#CXRLE Gen=%q, want Gen=N with N a whole number from 0", value)
