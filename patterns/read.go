@@ -17,7 +17,7 @@ const MaxFileSize = 256 << 20
 // MaxRuns bounds the runs of live cells a pattern may have (and, for a
 // macrocell file, its live cells), so that no file makes a reader allocate
 // more than a few hundred megabytes.
-const MaxRuns = 1 << 25
+const MaxRuns = 1 << 23
 
 // Format is a pattern file format: how to recognise it, read it and write
 // it. The registry of formats ([Formats]) picks the reader by the content,

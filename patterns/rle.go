@@ -82,8 +82,8 @@ type rleParser struct {
 	*lexer
 	pat     Pattern
 	cells   Builder
-	history bool   // the rule is LifeHistory
-	posLine int    // where the #CXRLE Pos value is
+	history bool // the rule is LifeHistory
+	posLine int  // where the #CXRLE Pos value is
 	posCol  int
 	rule    string // the rule as given, before any LifeHistory conversion
 }
