@@ -53,7 +53,7 @@ func init() {
 	RegisterFormat(Format{Name: "Life 1.05", Sniff: sniffLife105, Read: readLife})
 	RegisterFormat(Format{Name: "Life 1.06", Exts: []string{".lif", ".life"}, Sniff: sniffLife106, Read: readLife, Write: WriteLife106})
 	RegisterFormat(Format{Name: "RLE", Exts: []string{".rle"}, Sniff: sniffRLE, Read: readRLE, Write: WriteRLE})
-	RegisterFormat(Format{Name: "plaintext", Exts: []string{".cells", ".txt"}, Sniff: sniffPlaintext, Read: readPlaintext, Write: WritePlaintext})
+	RegisterFormat(Format{Name: "plaintext", Exts: []string{".cells"}, Sniff: sniffPlaintext, Read: readPlaintext, Write: WritePlaintext})
 }
 
 // gzipMagic starts every gzip stream.
