@@ -62,8 +62,8 @@ func readLife(name string, data []byte) (*Pattern, error) {
 		if !ok {
 			break
 		}
-		if len(cells.runs) > MaxRuns {
-			return nil, l.errorf(line, 1, "more than the limit of %d runs of live cells", MaxRuns)
+		if len(cells.runs) > runLimit {
+			return nil, l.errorf(line, 1, "more than the limit of %d runs of live cells", runLimit)
 		}
 		if strings.TrimRight(text, " \t") == "" {
 			continue

@@ -43,7 +43,7 @@ type mcNode struct {
 	depth int
 	leaf  [8]uint8 // row 0 at the top; bit 7 is the leftmost cell
 	kids  [4]int   // nw, ne, sw, se; 0 is empty
-	pop   uint64   // live cells, saturating at MaxRuns+1
+	pop   uint64   // live cells, saturating past runLimit
 }
 
 func readMacrocell(name string, data []byte) (*Pattern, error) {
@@ -119,8 +119,8 @@ func readMacrocell(name string, data []byte) (*Pattern, error) {
 	if root == 0 {
 		return &pat, nil
 	}
-	if pop := nodes[root].pop; pop > MaxRuns {
-		return nil, &Error{File: name, Msg: fmt.Sprintf("the pattern has more than the limit of %d live cells", MaxRuns)}
+	if pop := nodes[root].pop; pop > uint64(runLimit) {
+		return nil, &Error{File: name, Msg: fmt.Sprintf("the pattern has more than the limit of %d live cells", runLimit)}
 	}
 	var cells Builder
 	d := nodes[root].depth
@@ -207,7 +207,7 @@ func mcBranch(l *lexer, t string, line int, nodes []mcNode) (mcNode, error) {
 		n.kids[k] = int(id)
 		n.pop += nodes[id].pop
 	}
-	n.pop = min(n.pop, MaxRuns+1)
+	n.pop = min(n.pop, uint64(runLimit)+1)
 	return n, nil
 }
 

@@ -74,8 +74,8 @@ func readPlaintext(name string, data []byte) (*Pattern, error) {
 				return nil, l.errorf(line, i+1, "unexpected %s in a row of cells, want 'O' or '*' (alive) or '.' (dead)", quote(int(row[i])))
 			}
 		}
-		if len(cells.runs) > MaxRuns {
-			return nil, l.errorf(line, 1, "more than the limit of %d runs of live cells", MaxRuns)
+		if len(cells.runs) > runLimit {
+			return nil, l.errorf(line, 1, "more than the limit of %d runs of live cells", runLimit)
 		}
 		y++
 	}

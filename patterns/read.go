@@ -19,6 +19,11 @@ const MaxFileSize = 256 << 20
 // more than a few hundred megabytes.
 const MaxRuns = 1 << 23
 
+// runLimit is the limit the readers apply: MaxRuns, or less in the fuzz
+// tests, where a few bytes of macrocell making millions of cells would only
+// slow the search.
+var runLimit = MaxRuns
+
 // Format is a pattern file format: how to recognise it, read it and write
 // it. The registry of formats ([Formats]) picks the reader by the content,
 // as image.RegisterFormat does, and the writer by the extension.

@@ -395,8 +395,8 @@ func (p *rleParser) body(bol bool) error {
 		}
 		if alive {
 			p.cells.Add(y, x, n)
-			if len(p.cells.runs) > MaxRuns {
-				return p.errorf(p.line, p.col, "more than the limit of %d runs of live cells", MaxRuns)
+			if len(p.cells.runs) > runLimit {
+				return p.errorf(p.line, p.col, "more than the limit of %d runs of live cells", runLimit)
 			}
 		}
 		x += n
