@@ -90,3 +90,19 @@ func deepChain(from, to int) string {
 	}
 	return b.String()
 }
+
+// TestWriteMacrocellLongRuns checks that long runs, which cross many equal
+// nodes, are written as few nodes, at once.
+func TestWriteMacrocellLongRuns(t *testing.T) {
+	p, err := Read("long.rle", strings.NewReader("x = 1000000000000, y = 3\n1000000000000o$$7bo999999999992bo!"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	if err := WriteMacrocell(&b, p); err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(b.String(), "\n"); n > 200 {
+		t.Errorf("%d lines for two rows of cells", n)
+	}
+}

@@ -2,6 +2,7 @@ package patterns
 
 import (
 	"bufio"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"math/bits"
@@ -275,7 +276,7 @@ func WriteMacrocell(w io.Writer, p *Pattern) error {
 			runs[i] = Run{r.Y + y0, r.X + x0, r.N}
 		}
 		half := int64(1) << (d - 1)
-		mw := &mcWriter{w: bw, ids: map[mcKey]int{}}
+		mw := &mcWriter{w: bw, ids: map[mcKey]int{}, byContent: map[string]int{}}
 		mw.node(d, -half+1, -half, runs)
 	}
 	return bw.Flush()
@@ -290,9 +291,10 @@ type mcKey struct {
 }
 
 type mcWriter struct {
-	w    *bufio.Writer
-	ids  map[mcKey]int
-	next int
+	w         *bufio.Writer
+	ids       map[mcKey]int
+	byContent map[string]int // nodes of few runs by their runs
+	next      int
 }
 
 // node writes the node of depth d whose top-left cell is (y, x), holding
@@ -301,6 +303,22 @@ type mcWriter struct {
 func (m *mcWriter) node(d int, y, x int64, runs []Run) int {
 	if len(runs) == 0 {
 		return 0
+	}
+	// A node with few runs is looked up by its content before its
+	// children are built, so that long runs, which cross many equal
+	// nodes, cost what their ends cost.
+	var content string
+	if len(runs) <= 64 {
+		buf := binary.AppendUvarint(nil, uint64(d))
+		for _, r := range runs {
+			buf = binary.AppendUvarint(buf, uint64(r.Y-y))
+			buf = binary.AppendUvarint(buf, uint64(r.X-x))
+			buf = binary.AppendUvarint(buf, uint64(r.N))
+		}
+		content = string(buf)
+		if id, ok := m.byContent[content]; ok {
+			return id
+		}
 	}
 	var key mcKey
 	key.depth = d
@@ -334,10 +352,16 @@ func (m *mcWriter) node(d int, y, x int64, runs []Run) int {
 		}
 	}
 	if id, ok := m.ids[key]; ok {
+		if content != "" {
+			m.byContent[content] = id
+		}
 		return id
 	}
 	m.next++
 	m.ids[key] = m.next
+	if content != "" {
+		m.byContent[content] = m.next
+	}
 	if d == 3 {
 		last := 7
 		for key.leaf[last] == 0 {
