@@ -3,6 +3,7 @@ package patterns
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -104,5 +105,15 @@ func TestWriteMacrocellLongRuns(t *testing.T) {
 	}
 	if n := strings.Count(b.String(), "\n"); n > 200 {
 		t.Errorf("%d lines for two rows of cells", n)
+	}
+}
+
+func TestBuilderOverlaps(t *testing.T) {
+	var b Builder
+	for _, r := range []Run{{0, 1, 1}, {0, 1, 1}, {0, 0, 3}, {1, 5, 2}, {1, 4, 2}, {1, 9, 1}, {0, 3, 1}} {
+		b.Add(r.Y, r.X, r.N)
+	}
+	if got, want := b.Runs(), []Run{{0, 0, 4}, {1, 4, 3}, {1, 9, 1}}; !slices.Equal(got, want) {
+		t.Errorf("runs %v, want %v", got, want)
 	}
 }

@@ -149,8 +149,8 @@ func (b *Builder) Add(y, x, n int64) {
 			last.N += n
 			return
 		}
-		if last.Y > y || last.Y == y && last.X > x {
-			b.sorted = false
+		if last.Y > y || last.Y == y && x < last.X+last.N {
+			b.sorted = false // out of order, or overlapping the last run
 		}
 	} else {
 		b.sorted = true

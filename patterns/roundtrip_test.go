@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // absolute returns p's live cells where [Pattern.TopLeft] puts them, as
@@ -158,6 +159,14 @@ func TestRoundTrip(t *testing.T) {
 // fuzzRoundTrip is the property every fuzz target checks: reading never
 // panics, and what reads writes and reads back the same.
 func fuzzRoundTrip(t *testing.T, read func(string, []byte) (*Pattern, error), data []byte) {
+	if os.Getenv("FUZZ_SLOW") != "" {
+		start := time.Now()
+		defer func() {
+			if d := time.Since(start); d > time.Second {
+				t.Fatalf("slow: %v", d)
+			}
+		}()
+	}
 	p, err := read("fuzz", data)
 	if err != nil {
 		if _, ok := err.(*Error); !ok {
