@@ -91,13 +91,13 @@ func roundTrip(t *testing.T, name string, p *Pattern) {
 		if f.Write == nil {
 			continue
 		}
-		if _, _, h, w, _ := p.Bounds(); f.Name == "plaintext" && (h > 1<<20 || w > 1<<20 || h*w > 1<<22) {
+		if _, _, h, w, _ := p.Bounds(); f.Name == "plaintext" && (h > 1<<16 || w > 1<<16 || h*w > 1<<18) {
 			continue // megabytes of dots: slow to write, and tested on smaller boxes
 		}
 		if f.Name == "macrocell" && p.Population() > int64(runLimit) {
 			continue // a macrocell file's limit counts cells, not runs
 		}
-		if f.Name == "Life 1.06" && p.Population() > 1<<20 {
+		if f.Name == "Life 1.06" && p.Population() > 1<<14 {
 			continue // a line a cell: slow to write, and tested on fewer cells
 		}
 		var b bytes.Buffer
