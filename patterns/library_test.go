@@ -80,7 +80,7 @@ func TestLibraryFacts(t *testing.T) {
 			switch e.Kind {
 			case StillLife, Oscillator, Spaceship:
 				checkPeriodic(t, e)
-			case Gun, Puffer:
+			case Gun, Puffer, Breeder:
 				if e.Period > 0 {
 					checkEngine(t, e)
 				}
@@ -124,9 +124,10 @@ func checkPeriodic(t *testing.T, e Entry) {
 	}
 }
 
-// checkEngine checks the period of a gun or puffer: once its output has
-// filled the window of its first bounding box (moved along with a puffer),
-// what is in the window repeats after the period and not before.
+// checkEngine checks the period of a gun, puffer or breeder: once its
+// output has filled the window of its first bounding box (moved along with
+// a puffer or breeder), what is in the window repeats after the period, and
+// for a gun not before.
 func checkEngine(t *testing.T, e Entry) {
 	p := e.Pattern()
 	w, h := p.Size()
