@@ -1,11 +1,23 @@
 // Package patterns reads and writes Life pattern files as Golly does, and
 // holds the built-in library.
 //
+// [Read] picks the reader by the content, never by the file's name, through
+// a registry of formats ([RegisterFormat], [Formats]), decompressing gzip
+// first: RLE (with #CXRLE positions and LifeHistory files read as Life),
+// macrocell, Life 1.05 and 1.06, and plaintext. [WriterFor] picks the writer
+// by the extension of the file to write. Every malformed input is an
+// [*Error] placed at file:line:col, and declared sizes, counts and node
+// numbers are checked against limits ([MaxCoord], [MaxPos], [MaxRuns],
+// [MaxDepth], [MaxFileSize]) before anything large is allocated.
+//
 // A [Pattern] keeps its cells as horizontal runs of live cells, so that a
 // huge but sparse pattern costs what its cells cost, not what its bounding
 // box does, and its rule as text: package patterns imports no engine.
 // Coordinates are row first, (y, x), as in the engine: y counts rows
 // downwards and x columns rightwards, from the pattern's top-left corner.
+//
+// [Library] and [Lookup] give the built-in classics, embedded from the
+// library directory; [ListDir] lists a directory of the user's patterns.
 package patterns
 
 import (
