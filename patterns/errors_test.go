@@ -46,7 +46,8 @@ func TestReadErrors(t *testing.T) {
 		{"[M2]\n#G 12a\n", "f:2:3: #G \"12a\", want a whole number from 0"},
 		{"[M2]\n4 99999999999999999999 0 0 0\n", "f:2:3: node number 99999999999999999999 is more than the limit of 8388608"},
 		{"[M2]\n*$.*\n4 1 0 0 z\n", "f:3:9: unexpected \"z\" in a node line, want a whole number"},
-		{"[M2]\n********$********$********$********$********$********$********$********$\n4 1 1 1 1\n5 2 2 2 2\n6 3 3 3 3\n7 4 4 4 4\n8 5 5 5 5\n9 6 6 6 6\n10 7 7 7 7\n11 8 8 8 8\n12 9 9 9 9\n13 10 10 10 10\n14 11 11 11 11\n15 12 12 12 12\n16 13 13 13 13\n17 14 14 14 14\n18 15 15 15 15\n19 16 16 16 16\n", "f: the pattern has more than the limit of 8388608 live cells"},
+		{"[M2]\n********$********$********$********$********$********$********$********$\n4 1 1 1 1\n5 2 2 2 2\n6 3 3 3 3\n7 4 4 4 4\n8 5 5 5 5\n9 6 6 6 6\n10 7 7 7 7\n11 8 8 8 8\n12 9 9 9 9\n13 10 10 10 10\n14 11 11 11 11\n15 12 12 12 12\n16 13 13 13 13\n17 14 14 14 14\n18 15 15 15 15\n19 16 16 16 16\n", "f:18:1: node 17, the whole pattern, has more than the limit of 8388608 live cells"},
+		{"[M2]\n*$\n4 1 0 0 0\n" + deepChain(5, 61), "f:60:1: node 59, the whole pattern, has live cells past the limit of 576460752303423487 cells from the origin"},
 	} {
 		_, err := Read("f", bytes.NewReader([]byte(tc.in)))
 		if err == nil || err.Error() != tc.msg {

@@ -58,7 +58,7 @@ func readMacrocell(name string, data []byte) (*Pattern, error) {
 		return nil, l.errorf(line, 1, "unexpected %q, want the macrocell header \"[M2]\"", text)
 	}
 	nodes := []mcNode{{}} // node 0 is the empty node of any depth
-	root := 0
+	root, rootLine := 0, 0
 	for {
 		text, line, _, ok := l.readLine()
 		if !ok {
@@ -109,7 +109,7 @@ func readMacrocell(name string, data []byte) (*Pattern, error) {
 				return nil, err
 			}
 			nodes = append(nodes, n)
-			root = len(nodes) - 1
+			root, rootLine = len(nodes)-1, line
 		default:
 			return nil, l.errorf(line, 1, "unexpected %s at the start of a line, want a leaf ('.', '*' or '$'), a node (\"D NW NE SW SE\") or '#'", quote(int(c)))
 		}
@@ -121,7 +121,7 @@ func readMacrocell(name string, data []byte) (*Pattern, error) {
 		return &pat, nil
 	}
 	if pop := nodes[root].pop; pop > uint64(runLimit) {
-		return nil, &Error{File: name, Msg: fmt.Sprintf("the pattern has more than the limit of %d live cells", runLimit)}
+		return nil, l.errorf(rootLine, 1, "node %d, the whole pattern, has more than the limit of %d live cells", root, runLimit)
 	}
 	var cells Builder
 	d := nodes[root].depth
@@ -130,7 +130,7 @@ func readMacrocell(name string, data []byte) (*Pattern, error) {
 	pat.Runs = cells.Runs()
 	pat.normalize()
 	if pat.OriginX < -MaxPos || pat.OriginY < -MaxPos || pat.OriginX+pat.W-1 > MaxPos || pat.OriginY+pat.H-1 > MaxPos {
-		return nil, &Error{File: name, Msg: fmt.Sprintf("the pattern reaches past the limit of %d cells from the origin", int64(MaxPos))}
+		return nil, l.errorf(rootLine, 1, "node %d, the whole pattern, has live cells past the limit of %d cells from the origin", root, int64(MaxPos))
 	}
 	return &pat, nil
 }
