@@ -50,9 +50,12 @@ type mcNode struct {
 func readMacrocell(name string, data []byte) (*Pattern, error) {
 	l := newLexer(name, data)
 	pat := Pattern{Positioned: true}
-	text, line, _, _ := l.readLine()
-	for strings.TrimSpace(text) == "" {
-		text, line, _, _ = l.readLine()
+	text, line, _, ok := l.readLine()
+	for ok && strings.TrimSpace(text) == "" {
+		text, line, _, ok = l.readLine()
+	}
+	if !ok {
+		return nil, &Error{File: name, Msg: "empty file, want the macrocell header \"[M2]\""}
 	}
 	if !strings.HasPrefix(text, "[M2]") {
 		return nil, l.errorf(line, 1, "unexpected %q, want the macrocell header \"[M2]\"", text)
