@@ -130,3 +130,25 @@ func TestConvertHugeSparse(t *testing.T) {
 		t.Errorf("read back: %v, population %d", err, p.Population())
 	}
 }
+
+// TestConvertChecksFlags checks that --gens 0, which runs no engine, still
+// refuses what it would refuse with generations to run.
+func TestConvertChecksFlags(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		msg  string
+	}{
+		{[]string{"run", "--gens", "0", "--engine", "warp", "glider"}, `life: unknown engine "warp", want one of ` + engineNames() + "\n"},
+		{[]string{"run", "--gens", "0", "--rule", "B9/S23", "glider"}, `life: --rule: rule "B9/S23": birth count 9 is out of range 0-8` + "\n"},
+		{[]string{"run", "--gens", "0", "--torus", "0x5", "glider"}, `life: --torus: size "0x5": want WxH with whole numbers from 1, such as 64x48` + "\n"},
+	} {
+		code, _, errs := life(t, "", tc.args...)
+		if code != 2 || errs != tc.msg {
+			t.Errorf("%v: exit %d %q, want %q", tc.args, code, errs, tc.msg)
+		}
+	}
+	code, out, _ := life(t, "", "run", "--gens", "0", "--stats", "../../patterns/testdata/glider-pos.rle")
+	if code != 0 || out != "generation=0 population=5\n" {
+		t.Errorf("--stats: exit %d %q", code, out)
+	}
+}

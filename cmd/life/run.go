@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math/big"
+	"slices"
 
 	"github.com/life-go/life/engine"
 	"github.com/life-go/life/patterns"
@@ -86,8 +87,7 @@ func run(ctx context.Context, e *env, path string, s setup, out string, st, quie
 		if result, err = convert(p, name, s); err != nil {
 			return err
 		}
-		gen, _ = new(big.Int).SetString("0"+p.Gen, 10)
-		pop = big.NewInt(p.Population())
+		gen, pop = new(big.Int), big.NewInt(p.Population())
 	} else {
 		u, err := load(p, name, s)
 		if err != nil {
@@ -118,9 +118,12 @@ func run(ctx context.Context, e *env, path string, s setup, out string, st, quie
 
 // convert returns pattern p, read from the file name, as life run writes it
 // after zero generations: its rule checked, and replaced by --rule when
-// that is given.
+// that is given. The other flags are checked too, though no engine runs.
 func convert(p *patterns.Pattern, name string, s setup) (*patterns.Pattern, error) {
 	out := *p
+	if s.engine != "" && s.engine != "auto" && !slices.ContainsFunc(engines, func(c engineChoice) bool { return c.name == s.engine }) {
+		return nil, usageError{fmt.Errorf("unknown engine %q, want one of %s", s.engine, engineNames())}
+	}
 	if s.rule != "" {
 		r, err := engine.ParseRule(s.rule)
 		if err != nil {
