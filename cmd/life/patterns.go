@@ -9,6 +9,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/life-go/life/patterns"
+	"github.com/life-go/life/tui"
 )
 
 func init() {
@@ -61,4 +62,14 @@ func runPatterns(e *env) int {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%dx%d\n", entry.Name, entry.Kind, period, w, h)
 	}
 	return report(e, tw.Flush())
+}
+
+// uiLibrary offers the built-in patterns to the UI's open dialog, by the
+// names the command line takes.
+func uiLibrary() []tui.LibraryEntry {
+	var out []tui.LibraryEntry
+	for _, entry := range patterns.Library() {
+		out = append(out, tui.LibraryEntry{Name: entry.Name, Open: func() (*patterns.Pattern, error) { return entry.Pattern(), nil }})
+	}
+	return out
 }

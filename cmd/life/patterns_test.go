@@ -152,3 +152,16 @@ func TestConvertChecksFlags(t *testing.T) {
 		t.Errorf("--stats: exit %d %q", code, out)
 	}
 }
+
+func TestUILibrary(t *testing.T) {
+	lib := uiLibrary()
+	if len(lib) != len(patterns.Library()) {
+		t.Fatalf("%d entries, want %d", len(lib), len(patterns.Library()))
+	}
+	for _, l := range lib {
+		p, err := l.Open()
+		if err != nil || p.Population() == 0 {
+			t.Errorf("%s: %v, population %d", l.Name, err, p.Population())
+		}
+	}
+}
