@@ -89,7 +89,7 @@ func readLife(name string, data []byte) (*Pattern, error) {
 			case 'N':
 				pat.Rule = "B3/S23"
 			case 'R':
-				pat.Rule = strings.TrimSpace(body)
+				pat.Rule = cleanRule(body)
 				if pat.Rule == "" {
 					return nil, l.errorf(line, 3, "#R line with no rule, want \"#R B3/S23\"")
 				}

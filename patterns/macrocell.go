@@ -79,10 +79,9 @@ func readMacrocell(name string, data []byte) (*Pattern, error) {
 			body := strings.TrimSpace(t[2:])
 			switch t[1] {
 			case 'R':
-				if body == "" {
+				if pat.Rule = cleanRule(body); pat.Rule == "" {
 					return nil, l.errorf(line, 3, "#R line with no rule, want \"#R B3/S23\"")
 				}
-				pat.Rule = body
 			case 'G':
 				if body == "" || strings.Trim(body, "0123456789") != "" {
 					return nil, l.errorf(line, 3, "#G %q, want a whole number from 0", body)

@@ -24,6 +24,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // MaxCoord bounds every coordinate and size a reader accepts, so that sums
@@ -102,6 +103,13 @@ func (p *Pattern) Size() (w, h int64) {
 		w, h = max(w, x+bw), max(h, y+bh)
 	}
 	return w, h
+}
+
+// cleanRule returns a rule as the readers keep it: without the white space
+// around it, and without a final comma, which Golly drops from an RLE
+// header (so that every format keeps the same rule).
+func cleanRule(rule string) string {
+	return strings.TrimSpace(strings.TrimRight(strings.TrimSpace(rule), ","))
 }
 
 // TopLeft returns where the cell at (0, 0) of Runs lies in Golly's

@@ -51,7 +51,7 @@ func readPlaintext(name string, data []byte) (*Pattern, error) {
 			case strings.HasPrefix(body, "Author:"):
 				pat.Author = strings.TrimSpace(body[len("Author:"):])
 			case strings.HasPrefix(body, "Rule:"):
-				pat.Rule = strings.TrimSpace(body[len("Rule:"):])
+				pat.Rule = cleanRule(body[len("Rule:"):])
 			default:
 				pat.Comments = append(pat.Comments, strings.TrimSpace(body))
 			}

@@ -153,7 +153,7 @@ func (p *rleParser) setRule(rule string, line, col int) error {
 		}
 		return nil
 	}
-	rule = strings.TrimRight(rule, ",") // as Golly drops a final comma
+	rule = cleanRule(rule) // as Golly drops a final comma
 	p.rule = rule
 	p.pat.Rule = rule
 	if name, suffix, _ := strings.Cut(rule, ":"); strings.EqualFold(strings.TrimSpace(name), "LifeHistory") {
