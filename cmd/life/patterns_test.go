@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -164,4 +165,43 @@ func TestUILibrary(t *testing.T) {
 			t.Errorf("%s: %v, population %d", l.Name, err, p.Population())
 		}
 	}
+}
+
+// TestLibraryFactsOnBitwise checks the library's facts of populations
+// through the command line on the bitwise engine, as the patterns package's
+// own test checks them on its plain stepper: the two agree.
+func TestLibraryFactsOnBitwise(t *testing.T) {
+	checked := 0
+	for _, e := range patterns.Library() {
+		for _, fact := range e.Facts {
+			var pop, gen, w, h int
+			var torus string
+			switch {
+			case scanFact(fact, "population %d at generation %d on a %dx%d torus", &pop, &gen, &w, &h):
+				torus = fmt.Sprintf("%dx%d", w, h)
+			case scanFact(fact, "population %d at generation %d", &pop, &gen):
+				// A torus the plane's equal for gen generations.
+				pw, ph := e.Pattern().Size()
+				torus = fmt.Sprintf("%dx%d", int(pw)+2*gen+2, int(ph)+2*gen+2)
+			case scanFact(fact, "dies at generation %d", &gen):
+				pw, ph := e.Pattern().Size()
+				torus = fmt.Sprintf("%dx%d", int(pw)+2*gen+2, int(ph)+2*gen+2)
+			default:
+				continue
+			}
+			code, out, errs := life(t, "", "run", "--engine", "bitwise", "--quiet", "--stats", "--torus", torus, "--gens", fmt.Sprint(gen), e.Name)
+			if want := fmt.Sprintf("generation=%d population=%d\n", gen, pop); code != 0 || out != want {
+				t.Errorf("%s: %s: exit %d %q %s", e.Name, fact, code, out, errs)
+			}
+			checked++
+		}
+	}
+	if checked < 15 {
+		t.Errorf("%d facts checked", checked)
+	}
+}
+
+func scanFact(s, format string, args ...any) bool {
+	n, err := fmt.Sscanf(s, format, args...)
+	return err == nil && n == len(args) && (strings.Contains(format, "torus") == strings.Contains(s, "torus"))
 }
