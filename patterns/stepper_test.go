@@ -10,7 +10,9 @@ import (
 // textbook rule, skipping the words far from any live cell. Package
 // patterns imports no engine, and the long runs the library's facts need
 // (acorn's 5206 generations on a 4096 x 4096 torus) are too slow on the
-// protocol engine; this stepper is short enough to check by eye.
+// protocol engine; this stepper is short enough to check by eye, and is
+// checked below against the rule counted out cell by cell. cmd/life checks
+// the same facts again through life run on the bitwise engine.
 
 // torus is a w x h torus of cells, w a multiple of 64; bit j of word
 // y*stride+i is the cell (y, 64*i+j).
