@@ -1,22 +1,40 @@
 // Package patterns reads and writes Life pattern files as Golly does, and
 // holds the built-in library.
 //
+// [Read] picks the reader by the content, never by the file's name, through
+// a registry of formats ([RegisterFormat], [Formats]), decompressing gzip
+// first: RLE (with #CXRLE positions and LifeHistory files read as Life),
+// macrocell, Life 1.05 and 1.06, and plaintext. [WriterFor] picks the writer
+// by the extension of the file to write. Every malformed input is an
+// [*Error] placed at file:line:col, and declared sizes, counts and node
+// numbers are checked against limits ([MaxCoord], [MaxPos], [MaxRuns],
+// [MaxDepth], [MaxFileSize]) before anything large is allocated.
+//
 // A [Pattern] keeps its cells as horizontal runs of live cells, so that a
 // huge but sparse pattern costs what its cells cost, not what its bounding
 // box does, and its rule as text: package patterns imports no engine.
 // Coordinates are row first, (y, x), as in the engine: y counts rows
 // downwards and x columns rightwards, from the pattern's top-left corner.
+//
+// [Library] and [Lookup] give the built-in classics, embedded from the
+// library directory; [ListDir] lists a directory of the user's patterns.
 package patterns
 
 import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // MaxCoord bounds every coordinate and size a reader accepts, so that sums
 // of them never overflow an int64.
 const MaxCoord = 1 << 60
+
+// MaxPos bounds the coordinates of a positioned pattern (see
+// [Pattern.Positioned]) in Golly's universe, so that the pattern's size
+// stays within [MaxCoord] wherever its cells lie.
+const MaxPos = MaxCoord/2 - 1
 
 // Pattern is a pattern as read from a file.
 type Pattern struct {
@@ -32,6 +50,19 @@ type Pattern struct {
 	Rule string
 	// W and H are the size the file declares (RLE's x and y), or 0.
 	W, H int64
+	// Positioned reports whether the file places the pattern in Golly's
+	// universe (#CXRLE Pos in RLE, Life 1.05 and 1.06, macrocell); then
+	// OriginY and OriginX are where the cell at (0, 0) of Runs lies. See
+	// [Pattern.TopLeft] for where an unpositioned pattern goes.
+	Positioned       bool
+	OriginY, OriginX int64
+	// Gen is the generation count the file gives (#CXRLE Gen in RLE, #G in
+	// macrocell) as decimal digits, or "".
+	Gen string
+	// Notice says how the reader changed what the file holds (a
+	// LifeHistory pattern read as Life), for the user to see on standard
+	// error; it is "" when the reader changed nothing.
+	Notice string
 	// Runs are the live cells, row by row and left to right, adjacent runs
 	// merged.
 	Runs []Run
@@ -74,6 +105,44 @@ func (p *Pattern) Size() (w, h int64) {
 	return w, h
 }
 
+// cleanRule returns a rule as the readers keep it: without the white space
+// around it, and without a final comma, which Golly drops from an RLE
+// header (so that every format keeps the same rule).
+func cleanRule(rule string) string {
+	return strings.TrimSpace(strings.TrimRight(strings.TrimSpace(rule), ","))
+}
+
+// TopLeft returns where the cell at (0, 0) of Runs lies in Golly's
+// universe: the origin a positioned pattern gives, else (0, 0), which is
+// where Golly puts an RLE or plaintext pattern without a position on the
+// unbounded plane. (On a bounded grid Golly centres such a pattern; the
+// caller that knows the grid does that.)
+func (p *Pattern) TopLeft() (y, x int64) {
+	if p.Positioned {
+		return p.OriginY, p.OriginX
+	}
+	return 0, 0
+}
+
+// normalize moves the runs so that their bounding box starts at (0, 0),
+// moving the origin the other way, and sets W and H to the box's size. It
+// is how the readers of positioned formats, whose cells have absolute
+// coordinates, finish.
+func (p *Pattern) normalize() {
+	top, left, h, w, ok := p.Bounds()
+	if !ok {
+		p.W, p.H = 0, 0
+		return
+	}
+	for i := range p.Runs {
+		p.Runs[i].Y -= top
+		p.Runs[i].X -= left
+	}
+	p.OriginY += top
+	p.OriginX += left
+	p.W, p.H = w, h
+}
+
 // Cells calls fn for every live cell, row by row.
 func (p *Pattern) Cells(fn func(y, x int64)) {
 	for _, r := range p.Runs {
@@ -100,8 +169,8 @@ func (b *Builder) Add(y, x, n int64) {
 			last.N += n
 			return
 		}
-		if last.Y > y || last.Y == y && last.X > x {
-			b.sorted = false
+		if last.Y > y || last.Y == y && x < last.X+last.N {
+			b.sorted = false // out of order, or overlapping the last run
 		}
 	} else {
 		b.sorted = true

@@ -1,14 +1,140 @@
 package patterns
 
 import (
+	"bytes"
+	"compress/gzip"
+	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"strings"
 )
 
-// Read reads a pattern from r in whichever format its content shows; name
-// is the file's name for error messages.
+// MaxFileSize is the most bytes a reader takes from a file, after gzip
+// decompression.
+const MaxFileSize = 256 << 20
+
+// MaxRuns bounds the runs of live cells a pattern may have (and, for a
+// macrocell file, its live cells), so that no file makes a reader allocate
+// more than a few hundred megabytes.
+const MaxRuns = 1 << 23
+
+// runLimit is the limit the readers apply: MaxRuns, or less in the fuzz
+// tests, where a few bytes of macrocell making millions of cells would only
+// slow the search.
+var runLimit = MaxRuns
+
+// Format is a pattern file format: how to recognise it, read it and write
+// it. The registry of formats ([Formats]) picks the reader by the content,
+// as image.RegisterFormat does, and the writer by the extension.
+type Format struct {
+	// Name is the format's name, as messages give it ("RLE").
+	Name string
+	// Exts are the extensions files written in the format take, the
+	// usual one first (".rle"); none for a format that is only read.
+	Exts []string
+	// Sniff reports whether a file whose first line that is not blank
+	// is first holds this format.
+	Sniff func(first string) bool
+	// Read reads a whole file; name is the file's name for messages.
+	Read func(name string, data []byte) (*Pattern, error)
+	// Write writes p in the format, or is nil for a format only read.
+	Write func(w io.Writer, p *Pattern) error
+}
+
+var formats []Format
+
+// RegisterFormat adds f to the registry. Formats are tried in the order they
+// were registered, and the first whose Sniff accepts a file reads it.
+// RegisterFormat is meant for init functions: it is not safe to call while
+// another goroutine reads.
+func RegisterFormat(f Format) { formats = append(formats, f) }
+
+// Formats returns the registered formats, in the order they are tried.
+func Formats() []Format { return append([]Format(nil), formats...) }
+
+func init() {
+	RegisterFormat(Format{Name: "macrocell", Exts: []string{".mc"}, Sniff: sniffMacrocell, Read: readMacrocell, Write: WriteMacrocell})
+	RegisterFormat(Format{Name: "Life 1.05", Sniff: sniffLife105, Read: readLife})
+	RegisterFormat(Format{Name: "Life 1.06", Exts: []string{".lif", ".life"}, Sniff: sniffLife106, Read: readLife, Write: WriteLife106})
+	RegisterFormat(Format{Name: "RLE", Exts: []string{".rle"}, Sniff: sniffRLE, Read: readRLE, Write: WriteRLE})
+	RegisterFormat(Format{Name: "plaintext", Exts: []string{".cells"}, Sniff: sniffPlaintext, Read: readPlaintext, Write: WritePlaintext})
+}
+
+// gzipMagic starts every gzip stream.
+var gzipMagic = []byte{0x1f, 0x8b}
+
+// Read reads a pattern from r in whichever registered format its content
+// shows, never by the file's name; name is the file's name for messages.
+// Gzip-compressed content is decompressed first. Errors in the content are
+// [*Error]s.
 func Read(name string, r io.Reader) (*Pattern, error) {
-	return ReadRLE(name, r)
+	data, err := readAll(name, r)
+	if err != nil {
+		return nil, err
+	}
+	if bytes.HasPrefix(data, gzipMagic) {
+		zr, err := gzip.NewReader(bytes.NewReader(data))
+		if err != nil {
+			return nil, &Error{File: name, Msg: fmt.Sprintf("gzip: %v", err)}
+		}
+		data, err = io.ReadAll(io.LimitReader(zr, MaxFileSize+1))
+		if err != nil {
+			return nil, &Error{File: name, Msg: fmt.Sprintf("gzip: %v", err)}
+		}
+		if len(data) > MaxFileSize {
+			return nil, &Error{File: name, Msg: fmt.Sprintf("more than the limit of %d bytes after decompression", MaxFileSize)}
+		}
+	}
+	first := firstLine(data)
+	if first == "" {
+		return nil, &Error{File: name, Msg: "empty file, want a pattern (RLE, macrocell, Life 1.05 or 1.06, or plaintext)"}
+	}
+	for _, f := range formats {
+		if f.Sniff(first) {
+			return f.Read(name, data)
+		}
+	}
+	l := newLexer(name, data)
+	line, col := 1, 1
+	for c := l.next(); c != eof; c = l.next() {
+		if c != '\n' && !isBlank(c) {
+			line, col = l.line, l.col
+			break
+		}
+	}
+	c := int(strings.TrimLeft(first, " \t")[0])
+	return nil, l.errorf(line, col, "unexpected %s at the start, want a pattern file: RLE (\"x = \" or '#'), macrocell (\"[M2]\"), Life 1.05 or 1.06 (\"#Life\"), or plaintext ('!', '.', 'O' or '*')", quote(c))
+}
+
+// readAll reads r to its end, failing past [MaxFileSize].
+func readAll(name string, r io.Reader) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if len(data) > MaxFileSize {
+		return nil, &Error{File: name, Msg: fmt.Sprintf("more than the limit of %d bytes", MaxFileSize)}
+	}
+	return data, nil
+}
+
+// firstLine returns the first line of data that is not blank, without its
+// line end, or "".
+func firstLine(data []byte) string {
+	for len(data) > 0 {
+		i := bytes.IndexAny(data, "\r\n")
+		line := data
+		if i >= 0 {
+			line, data = data[:i], data[i+1:]
+		} else {
+			data = nil
+		}
+		if len(bytes.Trim(line, " \t")) > 0 {
+			return string(line)
+		}
+	}
+	return ""
 }
 
 // ReadFile reads the pattern file at path, as [Read] does.
@@ -19,4 +145,48 @@ func ReadFile(path string) (*Pattern, error) {
 	}
 	defer f.Close()
 	return Read(path, f)
+}
+
+// FormatFor returns the format a file named path is written in, by its
+// extension (".rle", ".mc", ".cells", ".lif"), and whether it ends in ".gz"
+// and so is compressed. A name with no extension is RLE.
+func FormatFor(path string) (f Format, gz bool, err error) {
+	base := strings.ToLower(filepath.Base(path))
+	if strings.HasSuffix(base, ".gz") {
+		base, gz = strings.TrimSuffix(base, ".gz"), true
+	}
+	ext := filepath.Ext(base)
+	var known []string
+	for _, f := range formats {
+		if ext == "" && f.Name == "RLE" {
+			return f, gz, nil
+		}
+		for _, e := range f.Exts {
+			if e == ext {
+				return f, gz, nil
+			}
+		}
+		known = append(known, f.Exts...)
+	}
+	return Format{}, false, fmt.Errorf("%s: unknown pattern file extension %q, want one of %s (and .gz after it to compress)", path, ext, strings.Join(known, ", "))
+}
+
+// WriterFor returns a function that writes a pattern as a file named path
+// should hold it: in the format its extension names, compressed when it
+// ends in ".gz". See [FormatFor].
+func WriterFor(path string) (func(w io.Writer, p *Pattern) error, error) {
+	f, gz, err := FormatFor(path)
+	if err != nil {
+		return nil, err
+	}
+	if !gz {
+		return f.Write, nil
+	}
+	return func(w io.Writer, p *Pattern) error {
+		zw := gzip.NewWriter(w)
+		if err := f.Write(zw, p); err != nil {
+			return err
+		}
+		return zw.Close()
+	}, nil
 }

@@ -9,77 +9,89 @@ import (
 )
 
 // ReadRLE reads a pattern in Golly's RLE format from r; name is the file's
-// name for error messages. It accepts what Golly accepts: '#' comment lines
-// (#N name, #O author, #C and #c comments; others are kept as comments), the
-// header line "x = W, y = H, rule = R" (rule optional), run counts before
-// 'b', 'o' and '$', white space and line breaks anywhere in the cell data,
-// and a missing '!' at the end. Text after '!' is ignored. Errors are
-// [*Error]s placed at the offending character.
+// name for error messages. It accepts what Golly accepts, strictly:
+//
+//   - "#CXRLE Pos=X,Y Gen=N" lines at the start, which place the pattern's
+//     top-left corner at (X, Y) and give its generation;
+//   - '#' comment lines before and among the cells: #N name, #O author,
+//     #C and #c comments, #r rule; others are kept as comments;
+//   - the header line "x = W, y = H, rule = R" (rule optional), or no
+//     header at all when the first line is plainly RLE cell data;
+//   - run counts before 'b' (or '.'), 'o' (or 'A') and '$', white space and
+//     line breaks between runs, and a missing '!' at the end. Text after
+//     '!' is ignored.
+//
+// Letters for other states are an error, except in Golly's LifeHistory
+// rule, whose states 1, 3 and 5 are read as alive and the others as dead,
+// under B3/S23 with the same bounded-grid suffix, and the pattern's Notice
+// says so. Errors are [*Error]s placed at the offending character.
 func ReadRLE(name string, r io.Reader) (*Pattern, error) {
-	p := &rleParser{file: name, in: bufio.NewReader(r), line: 1, col: 0}
-	return p.parse()
-}
-
-// rleParser is a small state machine over the input that tracks the line
-// and column of each character it reads.
-type rleParser struct {
-	file      string
-	in        *bufio.Reader
-	line, col int // of the character last read
-	prevCol   int
-	pat       Pattern
-	cells     Builder
-}
-
-const eof = -1
-
-// next returns the next byte, or eof.
-func (p *rleParser) next() int {
-	c, err := p.in.ReadByte()
+	data, err := readAll(name, r)
 	if err != nil {
-		return eof
+		return nil, err
 	}
-	if c == '\n' {
-		p.line++
-		p.prevCol, p.col = p.col, 0
-	} else {
-		p.col++
-	}
-	return int(c)
+	return readRLE(name, data)
 }
 
-// backup steps back over the byte next returned last (one byte at most).
-func (p *rleParser) backup(c int) {
-	if c == eof {
-		return
-	}
-	_ = p.in.UnreadByte()
-	if c == '\n' {
-		p.line--
-		p.col = p.prevCol
-	} else {
-		p.col--
-	}
+func readRLE(name string, data []byte) (*Pattern, error) {
+	p := &rleParser{lexer: newLexer(name, data)}
+	return p.parse(isPlainRLE(firstLine(data)))
 }
 
-func (p *rleParser) errorf(line, col int, format string, args ...any) error {
-	return &Error{File: p.file, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)}
+// sniffRLE reports whether a file starting with the line first is RLE, as
+// Golly decides: a '#' line, the header line, or plain RLE cell data.
+func sniffRLE(first string) bool {
+	s := strings.TrimLeft(first, " \t") + "\n"
+	return s[0] == '#' || s[0] == 'x' && (len(s) == 1 || s[1] <= ' ' || s[1] == '=') || isPlainRLE(first)
 }
 
-// restOfLine returns the rest of the current line, without its line break.
-func (p *rleParser) restOfLine() string {
-	var b strings.Builder
-	for {
-		c := p.next()
-		if c == eof || c == '\n' {
-			return strings.TrimRight(b.String(), "\r")
+// isPlainRLE reports whether line is RLE cell data with no header before
+// it, as Golly guesses: only runs of 'b', 'o' and '$' with counts, and
+// either a count or a final '!'.
+func isPlainRLE(line string) bool {
+	if t := strings.TrimLeft(line, " \t"); t == "" || t[0] == '!' {
+		return false // a plaintext comment, as Golly decides
+	}
+	body, bang := line, false
+	if i := strings.IndexByte(line, '!'); i >= 0 {
+		body, bang = line[:i], true
+		if strings.Trim(line[i+1:], " \t") != "" {
+			return false
 		}
-		b.WriteByte(byte(c))
 	}
+	prevDigit, digits := false, false
+	for i := 0; i < len(body); i++ {
+		switch c := body[i]; {
+		case c == ' ' || c == '\t':
+			if prevDigit {
+				return false
+			}
+		case c >= '0' && c <= '9':
+			prevDigit, digits = true, true
+		case c == 'b' || c == 'o' || c == '$':
+			prevDigit = false
+		default:
+			return false
+		}
+	}
+	return !prevDigit && (digits || bang)
 }
 
-func (p *rleParser) parse() (*Pattern, error) {
+// rleParser is a small state machine over the lexer.
+type rleParser struct {
+	*lexer
+	pat     Pattern
+	cells   Builder
+	history bool // the rule is LifeHistory
+	posLine int  // where the #CXRLE Pos value is
+	posCol  int
+	rule    string // the rule as given, before any LifeHistory conversion
+}
+
+func (p *rleParser) parse(headerless bool) (*Pattern, error) {
 	header := false
+	leading := true // only #CXRLE lines so far
+	bol := true     // only blanks since the start of the line
 	for {
 		c := p.next()
 		switch {
@@ -87,59 +99,161 @@ func (p *rleParser) parse() (*Pattern, error) {
 			if !header {
 				return nil, p.errorf(0, 0, "no RLE header line (\"x = W, y = H\") and no cells")
 			}
-			p.pat.Runs = p.cells.Runs()
-			return &p.pat, nil
-		case c == ' ' || c == '\t' || c == '\r' || c == '\n':
-		case c == '#' && p.col == 1:
-			p.comment()
-		case c == 'x' && !header:
-			p.backup(c)
-			if err := p.header(); err != nil {
+			return p.finish()
+		case c == '\n':
+			bol = true
+			continue
+		case isBlank(c):
+			continue
+		case c == '#' && bol:
+			if err := p.comment(leading); err != nil {
+				return nil, err
+			}
+			bol = true
+			continue
+		case c == 'x' && bol && !header && !headerless && (isBlank(p.peek()) || p.peek() == '='):
+			if err := p.header(p.line, p.col); err != nil {
 				return nil, err
 			}
 			header = true
-		case !header:
+			bol = true
+		case !header && !headerless:
 			return nil, p.errorf(p.line, p.col, "unexpected %s before the header line, want \"x = W, y = H\" or a '#' comment", quote(c))
 		default:
-			p.backup(c)
-			if err := p.body(); err != nil {
+			p.backup()
+			if err := p.body(bol); err != nil {
 				return nil, err
 			}
-			p.pat.Runs = p.cells.Runs()
-			return &p.pat, nil
+			return p.finish()
+		}
+		leading = false
+	}
+}
+
+func (p *rleParser) finish() (*Pattern, error) {
+	p.pat.Runs = p.cells.Runs()
+	if p.pat.Positioned {
+		w, h := p.pat.Size()
+		if p.pat.OriginX+w-1 > MaxPos || p.pat.OriginY+h-1 > MaxPos {
+			return nil, p.errorf(p.posLine, p.posCol, "pattern of %d x %d cells at Pos=%d,%d reaches past the limit of %d cells from the origin", w, h, p.pat.OriginX, p.pat.OriginY, int64(MaxPos))
 		}
 	}
+	if p.history {
+		p.pat.Notice = fmt.Sprintf("%s: LifeHistory pattern read as Life (%s): states 1, 3 and 5 alive, 2, 4 and 6 dropped", p.file, p.pat.Rule)
+	}
+	return &p.pat, nil
 }
 
-// comment reads a '#' line; the '#' has been read.
-func (p *rleParser) comment() {
-	kind := p.next()
-	if kind == '\n' || kind == eof {
-		return
+// setRule records the rule given at (line, col), from the header or a #r
+// line; a second one must agree with the first.
+func (p *rleParser) setRule(rule string, line, col int) error {
+	if p.rule != "" {
+		if !strings.EqualFold(rule, p.rule) {
+			return p.errorf(line, col, "rule %q differs from the rule %q given before, want one rule", rule, p.rule)
+		}
+		return nil
 	}
-	text := strings.TrimSpace(p.restOfLine())
+	rule = cleanRule(rule) // as Golly drops a final comma
+	p.rule = rule
+	p.pat.Rule = rule
+	if name, suffix, _ := strings.Cut(rule, ":"); strings.EqualFold(strings.TrimSpace(name), "LifeHistory") {
+		p.history = true
+		p.pat.Rule = "B3/S23"
+		if strings.Contains(rule, ":") {
+			p.pat.Rule += ":" + suffix
+		}
+	}
+	return nil
+}
+
+// comment reads a '#' line; the '#' has been read. leading says whether
+// only #CXRLE lines came before, where Golly reads one.
+func (p *rleParser) comment(leading bool) error {
+	text, line, col, _ := p.readLine()
+	if leading && strings.HasPrefix(text, "CXRLE") {
+		return p.xrle(text[len("CXRLE"):], line, col+len("CXRLE"))
+	}
+	if text == "" {
+		return nil
+	}
+	kind, body := text[0], strings.TrimSpace(text[1:])
 	switch kind {
 	case 'N':
-		p.pat.Name = text
+		p.pat.Name = body
 	case 'O':
-		p.pat.Author = text
+		p.pat.Author = body
 	case 'C', 'c':
-		p.pat.Comments = append(p.pat.Comments, text)
+		p.pat.Comments = append(p.pat.Comments, body)
+	case 'r':
+		rule, _, _ := strings.Cut(body, " ")
+		if rule == "" {
+			return p.errorf(line, col+1, "#r line with no rule, want \"#r B3/S23\"")
+		}
+		return p.setRule(rule, line, col+1+strings.Index(text[1:], rule))
 	default:
-		p.pat.Comments = append(p.pat.Comments, strings.TrimSpace(string(rune(kind))+" "+text))
+		p.pat.Comments = append(p.pat.Comments, strings.TrimSpace(text))
 	}
+	return nil
 }
 
-// header reads "x = W, y = H, rule = R". The rule runs to the end of the
-// line, since a bounded-grid suffix has a comma of its own.
-func (p *rleParser) header() error {
-	line, startCol := p.line, p.col+1
-	text := p.restOfLine()
+// xrle reads the fields of a "#CXRLE" line: Pos=X,Y and Gen=N; Golly
+// ignores others, and so do we. col is the column text starts in.
+func (p *rleParser) xrle(text string, line, col int) error {
+	i := 0
+	for i < len(text) {
+		if text[i] == ' ' || text[i] == '\t' {
+			i++
+			continue
+		}
+		end := i
+		for end < len(text) && text[end] != ' ' && text[end] != '\t' {
+			end++
+		}
+		field, fcol := text[i:end], col+i
+		i = end
+		key, value, _ := strings.Cut(field, "=")
+		vcol := fcol + len(key) + 1
+		switch key {
+		case "Pos":
+			xs, ys, ok := strings.Cut(value, ",")
+			x, errx := strconv.ParseInt(xs, 10, 64)
+			y, erry := strconv.ParseInt(ys, 10, 64)
+			if !ok || errx != nil || erry != nil {
+				return p.errorf(line, vcol, "#CXRLE Pos=%q, want Pos=X,Y with whole numbers", value)
+			}
+			if x > MaxPos || x < -MaxPos || y > MaxPos || y < -MaxPos {
+				return p.errorf(line, vcol, "#CXRLE Pos=%s is more than the limit of %d from the origin", value, int64(MaxPos))
+			}
+			p.pat.Positioned, p.pat.OriginX, p.pat.OriginY = true, x, y
+			p.posLine, p.posCol = line, vcol
+		case "Gen":
+			if value == "" || strings.Trim(value, "0123456789") != "" {
+				return p.errorf(line, vcol, "#CXRLE Gen=%q, want Gen=N with N a whole number from 0", value)
+			}
+			if len(value) > 1000 {
+				return p.errorf(line, vcol, "#CXRLE Gen has %d digits, more than the limit of 1000", len(value))
+			}
+			p.pat.Gen = canonicalGen(value)
+		}
+	}
+	return nil
+}
+
+// canonicalGen drops leading zeros from a generation count; "0" is "".
+func canonicalGen(digits string) string {
+	return strings.TrimLeft(digits, "0")
+}
+
+// header reads "x = W, y = H, rule = R"; the 'x' has been read, at line
+// and startCol.
+func (p *rleParser) header(line, startCol int) error {
+	rest, _, _, _ := p.readLine()
+	text := "x" + rest
 	const want = "want \"x = W, y = H, rule = R\""
 	seen := map[string]bool{}
 	i := 0 // index into text
 	skip := func() {
-		for i < len(text) && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r') {
+		for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
 			i++
 		}
 	}
@@ -160,7 +274,10 @@ func (p *rleParser) header() error {
 		valueCol := startCol + i
 		var value string
 		if key == "rule" {
+			// The rule runs to the end of the line, since a bounded-grid
+			// suffix has a comma of its own; Golly drops a final comma.
 			value, i = strings.TrimSpace(text[i:]), len(text)
+			value = strings.TrimSpace(strings.TrimSuffix(value, ","))
 		} else if end := strings.IndexByte(text[i:], ','); end >= 0 {
 			value, i = strings.TrimSpace(text[i:i+end]), i+end+1
 		} else {
@@ -188,7 +305,12 @@ func (p *rleParser) header() error {
 				p.pat.H = n
 			}
 		case "rule":
-			p.pat.Rule = value
+			if value == "" {
+				return p.errorf(line, valueCol, "header rule is empty, %s", want)
+			}
+			if err := p.setRule(value, line, valueCol); err != nil {
+				return err
+			}
 		default:
 			// Golly ignores fields it does not know; so do we.
 		}
@@ -200,7 +322,9 @@ func (p *rleParser) header() error {
 }
 
 // body reads the cell data up to '!' or the end.
-func (p *rleParser) body() error {
+// bol says whether only blanks come before it on its line. White space and
+// line breaks may come anywhere, even inside a run count.
+func (p *rleParser) body(bol bool) error {
 	var y, x int64
 	var count int64
 	countLine, countCol := 0, 0
@@ -216,11 +340,17 @@ func (p *rleParser) body() error {
 				return p.errorf(countLine, countCol, "run count is more than the limit of %d", int64(MaxCoord))
 			}
 			count = count*10 + d
+			bol = false
 			continue
-		case c == ' ' || c == '\t' || c == '\r' || c == '\n':
+		case c == '\n':
+			bol = true
 			continue
-		case c == '#' && p.col == 1 && countLine == 0:
-			p.comment()
+		case isBlank(c):
+			continue
+		case c == '#' && bol && countLine == 0:
+			if err := p.comment(false); err != nil {
+				return err
+			}
 			continue
 		case c == eof || c == '!':
 			if countLine != 0 {
@@ -228,6 +358,7 @@ func (p *rleParser) body() error {
 			}
 			return nil
 		}
+		bol = false
 		n := int64(1)
 		if countLine != 0 {
 			if count == 0 {
@@ -236,60 +367,68 @@ func (p *rleParser) body() error {
 			n = count
 		}
 		count, countLine = 0, 0
-		switch c {
-		case 'b', '.':
-			x += n
-		case 'o', 'A':
-			p.cells.Add(y, x, n)
-			x += n
-		case '$':
+		alive := false
+		switch {
+		case c == 'b' || c == '.':
+		case c == 'o':
+			alive = true
+		case c == '$':
 			y += n
 			x = 0
-		default:
-			switch {
-			case c >= 'B' && c <= 'X' || c >= 'p' && c <= 'y':
-				return p.errorf(p.line, p.col, "unexpected %s: multi-state cells are not supported, only 'b' (dead) and 'o' (alive)", quote(c))
+			if y > MaxCoord {
+				return p.errorf(p.line, p.col, "pattern reaches past the limit of %d cells from its corner", int64(MaxCoord))
 			}
+			continue
+		case p.history && c >= 'A' && c <= 'F':
+			alive = c == 'A' || c == 'C' || c == 'E'
+		case p.history && (c >= 'G' && c <= 'X' || c >= 'p' && c <= 'y'):
+			return p.errorf(p.line, p.col, "unexpected %s: LifeHistory has states 'A' to 'F' only", quote(c))
+		case c == 'A':
+			alive = true
+		case c >= 'B' && c <= 'X' || c >= 'p' && c <= 'y':
+			return p.errorf(p.line, p.col, "unexpected %s: multi-state cells are not supported, only 'b' (dead) and 'o' (alive)", quote(c))
+		default:
 			return p.errorf(p.line, p.col, "unexpected %s, want a run count, 'b', 'o', '$' or '!'", quote(c))
 		}
-		if x > MaxCoord || y > MaxCoord {
+		if x+n > MaxCoord {
 			return p.errorf(p.line, p.col, "pattern reaches past the limit of %d cells from its corner", int64(MaxCoord))
 		}
+		if alive {
+			p.cells.Add(y, x, n)
+			if len(p.cells.runs) > runLimit {
+				return p.errorf(p.line, p.col, "more than the limit of %d runs of live cells", runLimit)
+			}
+		}
+		x += n
 	}
-}
-
-func quote(c int) string {
-	if c == eof {
-		return "end of file"
-	}
-	return strconv.QuoteRune(rune(c))
 }
 
 // maxLine is the longest line of cell data WriteRLE writes, as Golly.
 const maxLine = 70
 
-// WriteRLE writes p in Golly's RLE format: #N, #O and #C lines, the header
+// WriteRLE writes p in Golly's RLE format: a "#CXRLE Pos=X,Y Gen=N" line
+// when p is positioned or has a generation, #N, #O and #C lines, the header
 // with the rule (B3/S23 when p has none), and the cells in lines of at most
 // 70 characters, ending with '!'. The header's size is the pattern's
 // bounding box, and the cells are written relative to its corner.
 func WriteRLE(w io.Writer, p *Pattern) error {
 	bw := bufio.NewWriter(w)
-	if p.Name != "" {
-		fmt.Fprintf(bw, "#N %s\n", p.Name)
-	}
-	if p.Author != "" {
-		fmt.Fprintf(bw, "#O %s\n", p.Author)
-	}
-	for _, c := range p.Comments {
-		fmt.Fprintf(bw, "#C %s\n", c)
-	}
-	rule := p.Rule
-	if rule == "" {
-		rule = "B3/S23"
-	}
 	top, left, h, wd, ok := p.Bounds()
 	if !ok {
 		top, left = 0, 0
+	}
+	if p.Positioned || p.Gen != "" {
+		y0, x0 := p.TopLeft()
+		fmt.Fprintf(bw, "#CXRLE Pos=%d,%d", x0+left, y0+top)
+		if p.Gen != "" {
+			fmt.Fprintf(bw, " Gen=%s", p.Gen)
+		}
+		bw.WriteByte('\n')
+	}
+	writeComments(bw, p, "#N ", "#O ", "#C ")
+	rule := p.Rule
+	if rule == "" {
+		rule = "B3/S23"
 	}
 	fmt.Fprintf(bw, "x = %d, y = %d, rule = %s\n", wd, h, rule)
 	line := 0
@@ -320,4 +459,18 @@ func WriteRLE(w io.Writer, p *Pattern) error {
 	emit(1, '!')
 	bw.WriteByte('\n')
 	return bw.Flush()
+}
+
+// writeComments writes p's name, author and comments on lines that start
+// with the given prefixes; an empty name or author is not written.
+func writeComments(w *bufio.Writer, p *Pattern, name, author, comment string) {
+	if p.Name != "" {
+		w.WriteString(name + p.Name + "\n")
+	}
+	if p.Author != "" {
+		w.WriteString(author + p.Author + "\n")
+	}
+	for _, c := range p.Comments {
+		w.WriteString(strings.TrimRight(comment+c, " ") + "\n")
+	}
 }

@@ -55,6 +55,7 @@ func TestReadRLELenient(t *testing.T) {
 		{"unknown header field", "x = 2, y = 1, rule = B3/S23, foo = bar\n2o!", []Run{{0, 0, 2}}, "B3/S23, foo = bar"},
 		{"comment in the body", "x = 2, y = 2\no$\n#C between\nbo!", []Run{{0, 0, 1}, {1, 1, 1}}, ""},
 		{"huge but sparse", "x = 1000000000000, y = 3\no999999999998bo$$o!", []Run{{0, 0, 1}, {0, 999999999999, 1}, {2, 0, 1}}, ""},
+		{"no header, as Golly reads it", "bo$2bo$3o!", []Run{{0, 1, 1}, {1, 2, 1}, {2, 0, 3}}, ""},
 		{"trailing dead cells and blank rows", "x = 5, y = 4\n2o3b3$!", []Run{{0, 0, 2}}, ""},
 	} {
 		p, err := ReadRLE("t.rle", strings.NewReader(tc.in))
@@ -72,7 +73,7 @@ func TestReadRLEErrors(t *testing.T) {
 	for _, tc := range []struct{ in, msg string }{
 		{"", `glider.rle: no RLE header line ("x = W, y = H") and no cells`},
 		{"#C only a comment\n", `glider.rle: no RLE header line ("x = W, y = H") and no cells`},
-		{"bo$2bo$3o!", `glider.rle:1:1: unexpected 'b' before the header line, want "x = W, y = H" or a '#' comment`},
+		{"zz\n", `glider.rle:1:1: unexpected 'z' before the header line, want "x = W, y = H" or a '#' comment`},
 		{"x = 3\nbo!", `glider.rle:1:1: header line needs both x and y, want "x = W, y = H, rule = R"`},
 		{"x = 3, y\nbo!", `glider.rle:1:8: header field "y" has no '=', want "x = W, y = H, rule = R"`},
 		{"x = -3, y = 3\nbo!", `glider.rle:1:5: header x = "-3" is not a size, want a whole number from 0`},

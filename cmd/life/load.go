@@ -15,7 +15,8 @@ import (
 // stdinName is how standard input is named in messages.
 const stdinName = "<stdin>"
 
-// readPattern reads the pattern at path, or standard input for "-". Errors
+// readPattern reads the pattern at path, or standard input for "-", or the
+// built-in pattern path names when no file path exists. Errors
 // in the content are inputErrors; the file's name is in every message.
 func readPattern(e *env, path string) (*patterns.Pattern, string, error) {
 	if path == "-" {
@@ -24,9 +25,18 @@ func readPattern(e *env, path string) (*patterns.Pattern, string, error) {
 			return nil, stdinName, fmt.Errorf("reading standard input: %w", err)
 		}
 		p, err := patterns.Read(stdinName, bytes.NewReader(data))
+		if err == nil && p.Notice != "" {
+			fmt.Fprintf(e.stderr, "life: %s\n", p.Notice)
+		}
 		return p, stdinName, asInputError(err)
 	}
+	if p, ok := builtin(path); ok {
+		return p, path, nil
+	}
 	p, err := patterns.ReadFile(path)
+	if err == nil && p.Notice != "" {
+		fmt.Fprintf(e.stderr, "life: %s\n", p.Notice)
+	}
 	return p, path, asInputError(err)
 }
 
@@ -56,6 +66,8 @@ const maxMargin = 256
 type universe struct {
 	eng     engine.Engine
 	implied bool // the torus stands in for the unbounded plane
+	// offY and offX take the engine's coordinates to Golly's.
+	offY, offX int64
 }
 
 // resolveRule works out the rule and topology: the --rule flag, else the
@@ -123,10 +135,20 @@ func load(p *patterns.Pattern, name string, s setup) (*universe, error) {
 		}
 		return nil, err
 	}
-	// Place the pattern as Golly does: its top-left corner at
-	// (-(h/2), -(w/2)) of a grid that spans [-(H/2), H-H/2).
+	// Place the pattern as Golly does. A bounded grid spans
+	// [-(H/2), H-H/2) of Golly's universe: a positioned pattern goes where
+	// it says, and another is centred, its top-left corner at
+	// (-(h/2), -(w/2)). A torus that stands in for the plane centres the
+	// pattern too, and remembers where on the plane it came from.
 	w, h := p.Size()
 	y0, x0 := int64(t.H/2)-h/2, int64(t.W/2)-w/2
+	offY, offX := -int64(t.H/2), -int64(t.W/2)
+	if implied {
+		ty, tx := p.TopLeft()
+		offY, offX = ty-y0, tx-x0
+	} else if p.Positioned {
+		y0, x0 = floorMod(p.OriginY-offY, int64(t.H)), floorMod(p.OriginX-offX, int64(t.W))
+	}
 	if rs, ok := eng.(runSetter); ok {
 		for _, run := range p.Runs {
 			rs.SetRun(y0+run.Y, x0+run.X, run.N)
@@ -134,12 +156,17 @@ func load(p *patterns.Pattern, name string, s setup) (*universe, error) {
 	} else {
 		p.Cells(func(y, x int64) { eng.SetCell(y0+y, x0+x, true) })
 	}
-	return &universe{eng: eng, implied: implied}, nil
+	return &universe{eng: eng, implied: implied, offY: offY, offX: offX}, nil
 }
+
+// floorMod returns a modulo n in [0, n).
+func floorMod(a, n int64) int64 { return ((a % n) + n) % n }
 
 // snapshot returns the universe's live cells as a pattern, with the name
 // and comments of the original. Its rule has the bounded-grid suffix unless
-// the torus only stood in for the plane.
+// the torus only stood in for the plane. When the original was positioned,
+// so is the snapshot, in the same coordinates, with its generation count
+// advanced by the generations run.
 func (u *universe) snapshot(orig *patterns.Pattern) *patterns.Pattern {
 	r := u.eng.Rule()
 	if u.implied {
@@ -151,6 +178,13 @@ func (u *universe) snapshot(orig *patterns.Pattern) *patterns.Pattern {
 		u.eng.Visit(box, func(y, x int64) { b.Add(y, x, 1) })
 	}
 	out.Runs = b.Runs()
+	if orig.Positioned {
+		out.Positioned, out.OriginY, out.OriginX = true, u.offY, u.offX
+		gen, _ := new(big.Int).SetString("0"+orig.Gen, 10)
+		if gen = gen.Add(gen, u.eng.Generation()); gen.Sign() > 0 {
+			out.Gen = gen.String()
+		}
+	}
 	return out
 }
 

@@ -4,6 +4,11 @@
 //	life run [flags] PATTERN   run a pattern headless
 //	life render [flags] -o OUT PATTERN
 //	                           draw a run as a PNG, an animated GIF or an SVG
+//	life patterns              list the built-in patterns
+//
+// PATTERN is a pattern file in any format Golly reads (RLE, macrocell,
+// Life 1.05 and 1.06, plaintext; gzipped or not), - for standard input, or
+// the name of a built-in pattern when no such file exists.
 //
 // Run "life help" or "life COMMAND --help" for the flags.
 package main
@@ -77,7 +82,7 @@ func usage(w io.Writer) {
 	for _, c := range commands {
 		fmt.Fprintf(w, "  life %-21s %s\n", c.name+" ...", c.summary)
 	}
-	fmt.Fprintf(w, "\nPATTERN is a pattern file, or - for standard input.\nRun \"life COMMAND --help\" for a command's flags.\n")
+	fmt.Fprintf(w, "\nPATTERN is a pattern file, - for standard input, or a built-in name (life patterns).\nRun \"life COMMAND --help\" for a command's flags.\n")
 }
 
 // usageError marks errors in the command line: they exit with exitUsage.

@@ -6,7 +6,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math/big"
+	"slices"
 
+	"github.com/life-go/life/engine"
 	"github.com/life-go/life/patterns"
 )
 
@@ -14,11 +17,15 @@ func init() {
 	register(command{"run", "run a pattern headless and write the result", runRun})
 }
 
-const runUsage = `Usage: life run [flags] PATTERN|-
+const runUsage = `Usage: life run [flags] PATTERN|NAME|-
 
-Reads the pattern file PATTERN (or standard input for -), advances it
---gens generations, and writes the final pattern as RLE to standard output,
-or to the file -o names. Flags may come before or after PATTERN, as -flag
+Reads the pattern file PATTERN (or standard input for -, or the built-in
+pattern of that name when no such file exists; "life patterns" lists them),
+advances it --gens generations, and writes the final pattern as RLE to
+standard output, or to the file -o names in the format its extension names:
+.rle, .mc (macrocell), .cells (plaintext) or .lif (Life 1.06), with .gz
+after it to compress. With --gens 0 the pattern is written as read, which
+converts between formats. Flags may come before or after PATTERN, as -flag
 or --flag.
 
 The universe is the file's bounded-grid suffix (rule = B3/S23:T64,48),
@@ -39,7 +46,7 @@ func runRun(e *env) int {
 	rule := fs.String("rule", "", "run under `RULE` (B3/S23 notation, with an optional suffix such as :T64,48) instead of the file's")
 	torus := fs.String("torus", "", "run on a `WxH` torus when the rule has no bounded-grid suffix")
 	eng := fs.String("engine", "auto", "the `ENGINE`: "+engineNames()+" (auto picks the fastest that runs the topology)")
-	out := fs.String("o", "", "write the result to `FILE` (through a temporary file and a rename) instead of standard output")
+	out := fs.String("o", "", "write the result to `FILE` (through a temporary file and a rename) instead of standard output, in the format its extension names")
 	st := fs.Bool("stats", false, "print one line, generation=N population=P, instead of the pattern")
 	quiet := fs.Bool("quiet", false, "show no progress bar (one shows on a terminal when a run takes more than a second)")
 	fs.Usage = func() {
@@ -60,34 +67,78 @@ func runRun(e *env) int {
 	return report(e, run(e.ctx, e, pos[0], setup{rule: *rule, torus: *torus, engine: *eng, gens: *gens}, *out, *st, *quiet))
 }
 
-// run is life run once its flags are read.
+// run is life run once its flags are read. With no generations to run it
+// writes the pattern as read, in the format -o names, without building an
+// engine: a format conversion, which works for patterns of any size.
 func run(ctx context.Context, e *env, path string, s setup, out string, st, quiet bool) error {
 	p, name, err := readPattern(e, path)
 	if err != nil {
 		return err
 	}
-	u, err := load(p, name, s)
-	if err != nil {
-		return err
-	}
-	if err := advance(ctx, e, u.eng, s.gens, quiet); err != nil {
-		if ctx.Err() != nil {
-			return fmt.Errorf("%s: stopped at generation %s: %w", name, u.eng.Generation(), err)
-		}
-		return fmt.Errorf("%s: %w", name, err)
-	}
-	write := func(w io.Writer) error { return patterns.WriteRLE(w, u.snapshot(p)) }
+	write := patterns.WriteRLE
 	if out != "" {
-		if err := writeFileAtomic(out, write); err != nil {
+		if write, err = patterns.WriterFor(out); err != nil {
+			return usageError{fmt.Errorf("-o: %w", err)}
+		}
+	}
+	var result *patterns.Pattern
+	var gen, pop *big.Int
+	if s.gens == 0 {
+		if result, err = convert(p, name, s); err != nil {
+			return err
+		}
+		gen, pop = new(big.Int), big.NewInt(p.Population())
+	} else {
+		u, err := load(p, name, s)
+		if err != nil {
+			return err
+		}
+		if err := advance(ctx, e, u.eng, s.gens, quiet); err != nil {
+			if ctx.Err() != nil {
+				return fmt.Errorf("%s: stopped at generation %s: %w", name, u.eng.Generation(), err)
+			}
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		result, gen, pop = u.snapshot(p), u.eng.Generation(), u.eng.Population()
+	}
+	if out != "" {
+		if err := writeFileAtomic(out, func(w io.Writer) error { return write(w, result) }); err != nil {
 			return err
 		}
 	}
 	if st {
-		_, err := fmt.Fprintln(e.stdout, stats(u.eng.Generation(), u.eng.Population()))
+		_, err := fmt.Fprintln(e.stdout, stats(gen, pop))
 		return err
 	}
 	if out == "" {
-		return write(e.stdout)
+		return write(e.stdout, result)
 	}
 	return nil
+}
+
+// convert returns pattern p, read from the file name, as life run writes it
+// after zero generations: its rule checked, and replaced by --rule when
+// that is given. The other flags are checked too, though no engine runs.
+func convert(p *patterns.Pattern, name string, s setup) (*patterns.Pattern, error) {
+	out := *p
+	if s.engine != "" && s.engine != "auto" && !slices.ContainsFunc(engines, func(c engineChoice) bool { return c.name == s.engine }) {
+		return nil, usageError{fmt.Errorf("unknown engine %q, want one of %s", s.engine, engineNames())}
+	}
+	if s.rule != "" {
+		r, err := engine.ParseRule(s.rule)
+		if err != nil {
+			return nil, usageError{fmt.Errorf("--rule: %w", err)}
+		}
+		out.Rule = r.String()
+	} else if p.Rule != "" {
+		if _, err := engine.ParseRule(p.Rule); err != nil {
+			return nil, inputError{fmt.Errorf("%s: %w", name, err)}
+		}
+	}
+	if s.torus != "" {
+		if _, _, err := parseSize(s.torus); err != nil {
+			return nil, usageError{fmt.Errorf("--torus: %w", err)}
+		}
+	}
+	return &out, nil
 }

@@ -56,6 +56,7 @@ func runUI(e *env) int {
 	}
 	opts := tui.Options{
 		PatternsDir: *dir,
+		Library:     uiLibrary(),
 		WriteFile:   writeFileAtomic,
 		NoColor:     os.Getenv("NO_COLOR") != "",
 		Theme:       tui.ThemeFor(os.Getenv("COLORFGBG")),
