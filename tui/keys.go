@@ -189,6 +189,7 @@ func (u *controller) togglePlay() {
 	u.running = true
 	u.rate = rateMeter{}
 	u.settle.reset()
+	u.pace.reset()
 	u.kick()
 }
 
