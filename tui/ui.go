@@ -68,13 +68,14 @@ type Options struct {
 	Engines []EngineChoice
 	// AutoSwitch lets the UI choose the engine, as --engine auto asks: the
 	// protocol engine stays wherever it keeps up with the speed chosen on
-	// the board at hand, and a run that falls clearly behind it for a few
-	// frames (see [late]) moves, with its history, to the faster engine,
-	// the first of Engines other than the protocol engine that runs the
-	// rule; the status bar says so. The UI never moves back by itself, and
-	// an engine chosen with E turns the switch off. Load is expected to
-	// start a universe on the protocol engine when it runs the topology,
-	// and on the fastest engine that does otherwise.
+	// the board at hand. A run that falls clearly behind (three frames in
+	// a row, a second of stepping at least, each achieving less than two
+	// thirds of the generations a second asked) moves, with its history,
+	// to the faster engine, the first of Engines other than the protocol
+	// engine that runs the rule, and the status bar says so. The UI never
+	// moves back by itself; an engine chosen with E turns the switch off.
+	// Load is expected to start a universe on the protocol engine when it
+	// runs the topology, and on the fastest engine that does otherwise.
 	AutoSwitch bool
 	// PatternsDir is the directory o lists, or "".
 	PatternsDir string
