@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"math/big"
+	"math/rand/v2"
 	"strings"
 	"sync"
 	"testing"
@@ -235,6 +236,10 @@ func TestAutoSwitch(t *testing.T) {
 	if f.engine != "bitwise" || f.msg != "" {
 		t.Errorf("running after r: engine %s, message %q", f.engine, f.msg)
 	}
+	// A new rule on the same board stays on the bitwise engine too.
+	if f = h.press('R', tcell.KeyCtrlU, "B36/S23", tcell.KeyEnter); f.rule != "B36/S23:T100,36" || f.engine != "bitwise" {
+		t.Errorf("rule B36/S23: rule %s on %s, want B36/S23:T100,36 on bitwise", f.rule, f.engine)
+	}
 }
 
 // acornAt returns the acorn's cells at generation g on the torus of a
@@ -295,4 +300,29 @@ func TestNoAutoSwitch(t *testing.T) {
 			t.Errorf("opening the acorn: engine %s, message %q; want bitwise", f.engine, f.msg)
 		}
 	})
+}
+
+// BenchmarkMoveTo moves a 30% soup on a 1024 x 1024 torus from the
+// protocol engine to the bitwise one, as the automatic switch does on the
+// event loop.
+func BenchmarkMoveTo(b *testing.B) {
+	r := engine.Rule{Birth: engine.Life.Birth, Survive: engine.Life.Survive, Topology: engine.TorusOf(1024, 1024)}
+	p, err := engine.NewProtocol(r, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for y := range int64(1024) {
+		for x := range int64(1024) {
+			p.SetCell(y, x, rng.Float64() < 0.3)
+		}
+	}
+	w := world{eng: p, gen0: new(big.Int)}
+	for b.Loop() {
+		e, err := bitwise.New(r)
+		if err != nil {
+			b.Fatal(err)
+		}
+		moveTo(e, w)
+	}
 }

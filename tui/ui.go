@@ -602,8 +602,10 @@ func (u *controller) adoptUniverse(uni Universe, p *patterns.Pattern, name strin
 	// A new board: the automatic switch judges it afresh, on the engine the
 	// loader chose; an engine chosen with E stays chosen.
 	u.fast = ""
-	if e, ok := u.engineNamed(u.chosen, w.eng.Rule()); ok && w.eng.Name() != u.chosen {
-		w = moveTo(e, w)
+	if u.chosen != "" && w.eng.Name() != u.chosen {
+		if e, ok := u.engineNamed(u.chosen, w.eng.Rule()); ok {
+			w = moveTo(e, w)
+		}
 	}
 	if u.cur.eng != nil {
 		u.change(w)
