@@ -21,6 +21,7 @@ type job struct {
 	version uint64 // the controller's version when the job was made
 	detect  bool   // compute the fingerprint for the settle detector
 	first   bool   // and the fingerprint of world too
+	run     bool   // a frame of the run, at the speed the user chose
 	// rec, when set, records the n generations as a GIF and writes it
 	// (see [recording.run]) instead of stepping them at once.
 	rec *recording
@@ -33,7 +34,8 @@ type result struct {
 	fp    fingerprint // when job.detect
 	fp0   fingerprint // of the job's world, when job.first
 	err   error
-	drawn bool // handed over with QueueUpdateDraw
+	drawn bool          // handed over with QueueUpdateDraw
+	took  time.Duration // the time Step took, by the animator's clock
 }
 
 // animator is the one goroutine that steps engines. It takes jobs from the
@@ -48,6 +50,8 @@ type animator struct {
 	// progress, when set, is told on the event loop how many frames of a
 	// recording are done, at most once a frame time.
 	progress func(j job, frames uint64)
+	// now, when set, is the clock that times Step; nil is time.Now.
+	now      func() time.Time
 	lastDraw time.Time
 }
 
@@ -85,15 +89,18 @@ func (a *animator) run(ctx context.Context) {
 		}
 		w := j.world.clone()
 		var err error
+		var took time.Duration
 		if j.rec != nil {
 			err = j.rec.run(jctx, w, func(frames uint64) { a.report(j, frames) })
 		} else {
+			t0 := a.clock()
 			err = w.eng.Step(jctx, j.n)
+			took = a.clock().Sub(t0)
 		}
 		if ctx.Err() != nil {
 			return
 		}
-		r := result{job: j, world: w, err: err, fp0: fp0}
+		r := result{job: j, world: w, err: err, fp0: fp0, took: took}
 		if j.detect {
 			r.fp = fingerprintOf(w.eng)
 		}
@@ -104,6 +111,14 @@ func (a *animator) run(ctx context.Context) {
 			a.app.QueueUpdate(func() { a.deliver(r) })
 		}
 	}
+}
+
+// clock returns the time by the clock that times Step.
+func (a *animator) clock() time.Time {
+	if a.now != nil {
+		return a.now()
+	}
+	return time.Now()
 }
 
 // report hands the progress of the recording job j to the event loop,

@@ -377,7 +377,7 @@ func (u *controller) askRule() {
 		if r.Topology.Kind == engine.Plane {
 			r.Topology, implied = u.cur.eng.Rule().Topology, u.cur.implied
 		}
-		e, err := u.newEngine(u.cur.eng.Name(), r)
+		e, err := u.newEngine(u.ruleEngine(), r)
 		if err != nil {
 			return fmt.Errorf("rule %s: %w", r, err)
 		}
@@ -387,17 +387,39 @@ func (u *controller) askRule() {
 	})
 }
 
-// newEngine returns an empty engine for r: the one named when it runs r,
-// else the first of the options' engines that does.
-func (u *controller) newEngine(name string, r engine.Rule) (engine.Engine, error) {
-	var errs []error
+// ruleEngine returns the name of the engine a new rule runs on when it
+// can: the current one, but with the automatic switch on, the protocol
+// engine until the switch has moved away from it.
+func (u *controller) ruleEngine() string {
+	switch {
+	case !u.auto:
+		return u.cur.eng.Name()
+	case u.fast != "":
+		return u.fast
+	}
+	return protocolEngine
+}
+
+// engineNamed returns an empty engine for r of the options' engine named
+// name, and false when there is none or it does not run r.
+func (u *controller) engineNamed(name string, r engine.Rule) (engine.Engine, bool) {
 	for _, c := range u.opts.Engines {
-		if c.Name == name {
+		if c.Name == name && name != "" {
 			if e, err := c.New(r); err == nil {
-				return e, nil
+				return e, true
 			}
 		}
 	}
+	return nil, false
+}
+
+// newEngine returns an empty engine for r: the one named when it runs r,
+// else the first of the options' engines that does.
+func (u *controller) newEngine(name string, r engine.Rule) (engine.Engine, error) {
+	if e, ok := u.engineNamed(name, r); ok {
+		return e, nil
+	}
+	var errs []error
 	for _, c := range u.opts.Engines {
 		e, err := c.New(r)
 		if err == nil {
@@ -421,14 +443,7 @@ func (u *controller) switchTo(e engine.Engine, implied bool) {
 	if fok && tok {
 		dy, dx = tb.H/2-fb.H/2, tb.W/2-fb.W/2
 	}
-	if box, ok := from.Bounds(); ok {
-		from.Visit(box, func(y, x int64) {
-			y, x = y+dy, x+dx
-			if !tok || y >= 0 && y < tb.H && x >= 0 && x < tb.W {
-				e.SetCell(y, x, true)
-			}
-		})
-	}
+	copyCells(e, from, dy, dx)
 	u.change(world{eng: e, gen0: u.cur.gen(), implied: implied})
 	u.kick()
 }
@@ -451,6 +466,9 @@ func (u *controller) askEngine() {
 		n++
 		list.AddItem(label, "", 0, func() {
 			u.closeOverlay()
+			// The user's choice: no automatic switch any more, and
+			// patterns opened later run on it too.
+			u.auto, u.fast, u.chosen = false, "", c.Name
 			u.switchTo(e, u.cur.implied)
 			u.msg = "engine " + c.Name
 		})

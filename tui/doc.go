@@ -20,6 +20,9 @@
 //     a job; both draw through engine/render.
 //   - The settle detector (settle.go) tells when a run has died out, become
 //     still, started repeating, or is a lone spaceship.
+//   - The automatic engine switch (autoswitch.go) times the run's steps and,
+//     when the protocol engine falls clearly behind the speed chosen, moves
+//     the run to the faster engine (see [Options.AutoSwitch]).
 //
 // The package declares what it needs from its surroundings: the narrow app
 // interface that *tview.Application satisfies, and [Options], through which

@@ -33,7 +33,7 @@ var bindings = []binding{
 	{"P", "save a PNG picture of the view"},
 	{"G", "record the next N generations of the view as a GIF (asks N)"},
 	{"R", "change the rule and topology (B3/S23:T100,80)"},
-	{"E", "switch engine"},
+	{"E", "choose the engine (and stop switching by itself)"},
 	{"i", "the pattern's name and comments"},
 	{"?", "this help (Esc closes)"},
 	{"q, Ctrl-C", "quit"},
@@ -189,6 +189,7 @@ func (u *controller) togglePlay() {
 	u.running = true
 	u.rate = rateMeter{}
 	u.settle.reset()
+	u.pace.reset()
 	u.kick()
 }
 

@@ -64,8 +64,19 @@ type Options struct {
 	// pattern without a bounded-grid suffix runs on a torus of fit cells
 	// when it fits in it, which fills the window.
 	Load func(p *patterns.Pattern, name string, fit Size) (Universe, error)
-	// Engines are the engines E offers, in order.
+	// Engines are the engines E offers, in order, fastest first.
 	Engines []EngineChoice
+	// AutoSwitch lets the UI choose the engine, as --engine auto asks: the
+	// protocol engine stays wherever it keeps up with the speed chosen on
+	// the board at hand. A run that falls clearly behind (three frames in
+	// a row, a second of stepping at least, each achieving less than two
+	// thirds of the generations a second asked) moves, with its history,
+	// to the faster engine, the first of Engines other than the protocol
+	// engine that runs the rule, and the status bar says so. The UI never
+	// moves back by itself; an engine chosen with E turns the switch off.
+	// Load is expected to start a universe on the protocol engine when it
+	// runs the topology, and on the fastest engine that does otherwise.
+	AutoSwitch bool
 	// PatternsDir is the directory o lists, or "".
 	PatternsDir string
 	// Library is the built-in library o lists first; [Builtins] when nil.
@@ -89,6 +100,9 @@ type Options struct {
 
 	// afterDraw, for tests, is called on the event loop after each draw.
 	afterDraw func(u *controller, s tcell.Screen)
+	// stepClock, for tests, is the clock that times the animator's steps
+	// for the automatic switch; nil is time.Now.
+	stepClock func() time.Time
 }
 
 // world is a universe as the controller keeps it: an engine nobody
@@ -157,6 +171,11 @@ type controller struct {
 	cursorY  int64 // the edit cursor's cell
 	cursorX  int64
 
+	auto   bool   // the automatic engine switch is on (Options.AutoSwitch)
+	fast   string // the engine it moved to on the board at hand, or ""
+	chosen string // the engine chosen with E, or ""
+	pace   pacer  // judges the run's frames for the automatic switch
+
 	recQueued *recording // a recording G asked for, until the animator takes it
 	recording *recording // the recording in flight
 
@@ -204,7 +223,8 @@ func newUI(opts Options) (*controller, error) {
 		ContrastSecondaryTextColor:  tcell.ColorDefault,
 	}
 	ta := tview.NewApplication()
-	u := &controller{app: ta, tapp: ta, opts: opts, board: NewBoard(opts.NoColor), status: newStatusBar(opts.NoColor)}
+	u := &controller{app: ta, tapp: ta, opts: opts, board: NewBoard(opts.NoColor), status: newStatusBar(opts.NoColor),
+		auto: opts.AutoSwitch}
 	u.board.SetPaintFunc(u.paint)
 	screen := opts.Screen
 	if screen == nil {
@@ -274,7 +294,7 @@ func (u *controller) run(parent context.Context) error {
 	u.jobs = make(chan job, 1)
 	u.done = make(chan struct{})
 	u.looping = make(chan struct{})
-	a := &animator{app: u.app, jobs: u.jobs, deliver: u.deliver, progress: u.recordProgress}
+	a := &animator{app: u.app, jobs: u.jobs, deliver: u.deliver, progress: u.recordProgress, now: u.opts.stepClock}
 	go func() {
 		defer close(u.done)
 		a.run(ctx)
@@ -343,6 +363,7 @@ func (u *controller) kick() {
 	case u.running:
 		j.n, j.delay = u.step()
 		j.detect = j.n == 1
+		j.run = true
 	default:
 		return
 	}
@@ -441,6 +462,7 @@ func (u *controller) deliver(r result) {
 				}
 			}
 		}
+		u.keepUp(r)
 	}
 }
 
@@ -540,8 +562,17 @@ func (u *controller) change(w world) {
 	u.set(w)
 }
 
-// set makes w the current world without recording an undo step.
+// set makes w the current world without recording an undo step. After
+// an automatic switch, a world still on the protocol engine moves to the
+// faster one first.
 func (u *controller) set(w world) {
+	if fw := u.onFast(w); fw.eng != w.eng {
+		if w.eng == u.start.eng {
+			u.start = fw // r need not convert it again
+		}
+		w = fw
+	}
+	u.pace.reset()
 	if u.cur.eng != nil {
 		before, _ := bounds(u.cur.eng)
 		if after, _ := bounds(w.eng); before != after {
@@ -568,6 +599,14 @@ func (u *controller) pushUndo() {
 // adoptUniverse makes a freshly loaded universe current and shows it whole.
 func (u *controller) adoptUniverse(uni Universe, p *patterns.Pattern, name string) {
 	w := world{eng: uni.Eng, gen0: new(big.Int), implied: uni.Implied}
+	// A new board: the automatic switch judges it afresh, on the engine the
+	// loader chose; an engine chosen with E stays chosen.
+	u.fast = ""
+	if u.chosen != "" && w.eng.Name() != u.chosen {
+		if e, ok := u.engineNamed(u.chosen, w.eng.Rule()); ok {
+			w = moveTo(e, w)
+		}
+	}
 	if u.cur.eng != nil {
 		u.change(w)
 	} else {

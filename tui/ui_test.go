@@ -60,6 +60,7 @@ type frame struct {
 	running  bool
 	gen, pop string
 	rule     string
+	engine   string
 	step     string
 	msg      string
 	overlay  string
@@ -102,7 +103,7 @@ func start(t testing.TB, w, h int, opts Options) *harness {
 		s.Show() // the hook runs before tview's Show
 		st := u.statusLine()
 		f := frame{keys: u.keys, idle: !u.running && !u.busy && u.pending == 0, running: u.running,
-			gen: st.gen, pop: st.pop, rule: st.rule, step: st.step, msg: u.msg, overlay: u.overlay, scale: u.board.Scale(),
+			gen: st.gen, pop: st.pop, rule: st.rule, engine: st.engine, step: st.step, msg: u.msg, overlay: u.overlay, scale: u.board.Scale(),
 			text: screenText(sim)}
 		hs.mu.Lock()
 		hs.last = f

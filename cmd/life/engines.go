@@ -34,10 +34,14 @@ func engineNames() string {
 	return strings.Join(names, ", ")
 }
 
+// isAuto reports whether --engine name leaves the choice to life: "auto"
+// or "".
+func isAuto(name string) bool { return name == "" || name == "auto" }
+
 // newEngine returns the named engine for r; "auto" or "" picks the first
 // engine in [engines] that runs r's topology.
 func newEngine(name string, r engine.Rule) (engine.Engine, error) {
-	if name == "" || name == "auto" {
+	if isAuto(name) {
 		var errs []error
 		for _, c := range engines {
 			e, err := c.new(r)

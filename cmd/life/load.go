@@ -55,6 +55,9 @@ type setup struct {
 	rule   string // --rule, or "" for the file's
 	torus  string // --torus WxH, or ""
 	engine string // --engine
+	// prefer, when --engine is auto, is the engine to start on when it
+	// runs the topology (the UI's protocol engine); "" takes the fastest.
+	prefer string
 	gens   uint64 // generations to run, for the implied torus's margin
 }
 
@@ -116,6 +119,17 @@ type runSetter interface {
 	SetRun(y, x, n int64)
 }
 
+// newEngine returns an empty engine for r: the one --engine names, or for
+// auto the preferred one when it runs r, else the fastest that does.
+func (s setup) newEngine(r engine.Rule) (engine.Engine, error) {
+	if s.prefer != "" && isAuto(s.engine) {
+		if e, err := newEngine(s.prefer, r); err == nil {
+			return e, nil
+		}
+	}
+	return newEngine(s.engine, r)
+}
+
 // load builds the universe for pattern p read from the file name.
 func load(p *patterns.Pattern, name string, s setup) (*universe, error) {
 	r, implied, err := resolveRule(p, name, s)
@@ -128,7 +142,7 @@ func load(p *patterns.Pattern, name string, s setup) (*universe, error) {
 			return nil, inputError{fmt.Errorf("%s: pattern of %d x %d cells does not fit the %d x %d grid of %s", name, w, h, t.W, t.H, r)}
 		}
 	}
-	eng, err := newEngine(s.engine, r)
+	eng, err := s.newEngine(r)
 	if err != nil {
 		if errors.Is(err, engine.ErrUnsupported) {
 			return nil, inputError{fmt.Errorf("%s: %w", name, err)}

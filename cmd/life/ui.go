@@ -26,6 +26,13 @@ dark theme when COLORFGBG says the terminal's background is dark, else in
 the light one. LIFE_KEY_LATENCY=FILE writes to FILE, on quitting, how
 long keys took from their arrival to the screen.
 
+With --engine auto, the default, the UI runs on the protocol engine
+wherever it keeps up with the speed chosen; when a run falls clearly
+behind that speed, the UI moves to the fastest engine that runs the
+topology (and starts there when the protocol engine does not run it),
+and the status bar says so. It never moves back by itself. --engine
+NAME, or a choice made with E, keeps to the engine chosen.
+
 Keys:
 %s
 Flags:
@@ -37,7 +44,7 @@ func runUI(e *env) int {
 	fs.SetOutput(e.stderr)
 	rule := fs.String("rule", "", "run under `RULE` (B3/S23 notation, with an optional suffix such as :T64,48) instead of the file's")
 	torus := fs.String("torus", "", "run on a `WxH` torus when the rule has no bounded-grid suffix")
-	eng := fs.String("engine", "auto", "the `ENGINE`: "+engineNames()+" (auto picks the fastest that runs the topology)")
+	eng := fs.String("engine", "auto", "the `ENGINE`: "+engineNames()+" (auto: protocol while it keeps up, as above)")
 	dir := fs.String("patterns", "", "the `DIR`ectory of pattern files that o (open) lists")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), uiUsage, maxMargin, tui.KeysHelp())
@@ -71,7 +78,8 @@ func runUI(e *env) int {
 	for _, c := range engines {
 		opts.Engines = append(opts.Engines, tui.EngineChoice{Name: c.name, New: c.new})
 	}
-	opts.Load = uiLoader(setup{rule: *rule, torus: *torus, engine: *eng, gens: maxMargin})
+	opts.AutoSwitch = isAuto(*eng)
+	opts.Load = uiLoader(setup{rule: *rule, torus: *torus, engine: *eng, prefer: "protocol", gens: maxMargin})
 	var lat []time.Duration
 	latFile := os.Getenv("LIFE_KEY_LATENCY")
 	if latFile != "" {

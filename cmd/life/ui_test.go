@@ -42,11 +42,17 @@ func TestUILoader(t *testing.T) {
 		fit       tui.Size
 		want      string
 		implied   bool
+		engine    string
 	}{
-		{"fits the window", glider, setup{}, tui.Size{W: 120, H: 76}, "B3/S23:T120,76", true},
-		{"larger than the window", glider, setup{gens: 4}, tui.Size{W: 2, H: 2}, "B3/S23:T13,13", true},
-		{"--torus", glider, setup{torus: "30x20"}, tui.Size{W: 120, H: 76}, "B3/S23:T30,20", false},
-		{"suffix", "x = 3, y = 3, rule = B36/S23:T10,10\nbo$2bo$3o!\n", setup{}, tui.Size{W: 120, H: 76}, "B36/S23:T10,10", false},
+		{"fits the window", glider, setup{}, tui.Size{W: 120, H: 76}, "B3/S23:T120,76", true, "bitwise"},
+		{"larger than the window", glider, setup{gens: 4}, tui.Size{W: 2, H: 2}, "B3/S23:T13,13", true, "bitwise"},
+		{"--torus", glider, setup{torus: "30x20"}, tui.Size{W: 120, H: 76}, "B3/S23:T30,20", false, "bitwise"},
+		{"suffix", "x = 3, y = 3, rule = B36/S23:T10,10\nbo$2bo$3o!\n", setup{}, tui.Size{W: 120, H: 76}, "B36/S23:T10,10", false, "bitwise"},
+		// The UI's auto: the protocol engine where it runs the topology,
+		// else the fastest; a named engine as named.
+		{"auto, a torus", glider, setup{engine: "auto", prefer: "protocol"}, tui.Size{W: 120, H: 76}, "B3/S23:T120,76", true, "protocol"},
+		{"auto, a bounded plane", glider, setup{engine: "auto", prefer: "protocol", rule: "B3/S23:P20,10"}, tui.Size{W: 120, H: 76}, "B3/S23:P20,10", false, "bitwise"},
+		{"--engine bitwise", glider, setup{engine: "bitwise", prefer: "protocol"}, tui.Size{W: 120, H: 76}, "B3/S23:T120,76", true, "bitwise"},
 	} {
 		p, err := patterns.ReadRLE(c.name, strings.NewReader(c.rle))
 		if err != nil {
@@ -57,8 +63,8 @@ func TestUILoader(t *testing.T) {
 			t.Errorf("%s: %v", c.name, err)
 			continue
 		}
-		if got := u.Eng.Rule().String(); got != c.want || u.Implied != c.implied || u.Eng.Population().Int64() != 5 {
-			t.Errorf("%s: %s implied %v pop %v, want %s implied %v pop 5", c.name, got, u.Implied, u.Eng.Population(), c.want, c.implied)
+		if got := u.Eng.Rule().String(); got != c.want || u.Implied != c.implied || u.Eng.Population().Int64() != 5 || u.Eng.Name() != c.engine {
+			t.Errorf("%s: %s implied %v pop %v on %s, want %s implied %v pop 5 on %s", c.name, got, u.Implied, u.Eng.Population(), u.Eng.Name(), c.want, c.implied, c.engine)
 		}
 	}
 }

@@ -1,0 +1,174 @@
+package tui
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/life-go/life/engine"
+)
+
+// protocolEngine is the name of the protocol engine, the UI's default
+// wherever it keeps up (see [Options.AutoSwitch]).
+const protocolEngine = "protocol"
+
+// How long a run must fall behind before the UI leaves the protocol engine:
+// lateFrames frames in a row, each clearly late, that took lateTime to step
+// between them at least. The count rides out a pause of the machine's (a
+// collection, another process); the time keeps a run of fast frames, each
+// only just late, from deciding on a glimpse.
+const (
+	lateFrames = 3
+	lateTime   = time.Second
+)
+
+// late reports whether a frame of a run, which waited delay and then took
+// took to step its generations, fell clearly behind the speed asked of it:
+// whether it achieved less than two thirds of the generations a second
+// that the step asks for at the frame rate. Its budget is the frame time,
+// or the delay between generations when that is longer.
+func late(delay, took time.Duration) bool {
+	budget := max(frameTime, delay)
+	return 2*(delay+took) > 3*budget
+}
+
+// pacer watches the frames of a run and tells when the engine has fallen
+// behind for good: [lateFrames] late frames in a row (see [late]) that
+// took [lateTime] at least. It is pure logic; the controller feeds it.
+type pacer struct {
+	frames int           // late frames in a row
+	took   time.Duration // the time they took to step
+}
+
+// add records a frame of the run that waited delay and took took to step,
+// and reports whether the engine has fallen behind for good. An on-time
+// frame starts the count again.
+func (p *pacer) add(delay, took time.Duration) bool {
+	if !late(delay, took) {
+		p.reset()
+		return false
+	}
+	p.frames++
+	p.took += took
+	return p.frames >= lateFrames && p.took >= lateTime
+}
+
+// reset forgets the late frames seen.
+func (p *pacer) reset() { *p = pacer{} }
+
+// speedText says what a job of the run asked for, for messages: "10^2
+// gens a frame" or "a generation every 500ms".
+func speedText(j job) string {
+	if j.delay > 0 {
+		return "a generation every " + j.delay.String()
+	}
+	k, n := 0, j.n
+	for n >= base && n%base == 0 {
+		n /= base
+		k++
+	}
+	if n != 1 {
+		return fmt.Sprintf("%d gens a frame", j.n)
+	}
+	return fmt.Sprintf("%d^%d gens a frame", base, k)
+}
+
+// keepUp judges the run's frame r, just delivered, and moves the run to the
+// faster engine when the protocol engine has fallen behind for good and the
+// automatic switch is on. It runs on the event loop.
+func (u *controller) keepUp(r result) {
+	if !u.auto || u.fast != "" || !r.job.run || !u.running || r.world.eng.Name() != protocolEngine {
+		u.pace.reset()
+		return
+	}
+	if !u.pace.add(r.job.delay, r.took) {
+		return
+	}
+	u.pace.reset()
+	name, e, ok := u.faster(u.cur.eng.Rule())
+	if !ok {
+		return // nothing faster runs the topology: stay
+	}
+	u.cur, u.fast = moveTo(e, u.cur), name
+	u.settle.reset() // the detector starts again on the new engine's cells
+	u.msg = fmt.Sprintf("%s could not keep up with %s: switched to %s", protocolEngine, speedText(r.job), u.fast)
+}
+
+// faster returns the name of the engine the automatic switch moves to for
+// rule r, and an empty engine of it: the first of the options' engines,
+// other than the protocol engine, that runs r. The options list the
+// engines fastest first.
+func (u *controller) faster(r engine.Rule) (name string, e engine.Engine, ok bool) {
+	for _, c := range u.opts.Engines {
+		if c.Name == protocolEngine {
+			continue
+		}
+		if e, err := c.New(r); err == nil {
+			return c.Name, e, true
+		}
+	}
+	return "", nil, false
+}
+
+// onFast returns w on the engine the automatic switch moved to, when it
+// has moved and w is still on the protocol engine (a world from the undo
+// or rewind history, or the starting one), converting it; else w.
+func (u *controller) onFast(w world) world {
+	if u.fast == "" || w.eng == nil || w.eng.Name() != protocolEngine {
+		return w
+	}
+	if e, ok := u.engineNamed(u.fast, w.eng.Rule()); ok {
+		return moveTo(e, w)
+	}
+	return w
+}
+
+// moveTo returns w on e, an empty engine of w's rule: it copies w's cells
+// into e and keeps w's generation.
+func moveTo(e engine.Engine, w world) world {
+	copyCells(e, w.eng, 0, 0)
+	return world{eng: e, gen0: w.gen(), implied: w.implied}
+}
+
+// runSetter is implemented by engines that set a run of live cells faster
+// than cell by cell (engine/bitwise).
+type runSetter interface {
+	SetRun(y, x, n int64)
+}
+
+// copyCells makes every live cell of from, moved by (dy, dx), alive in to,
+// dropping those that fall outside a bounded to. It sets runs of cells
+// at once when to can.
+func copyCells(to, from engine.Engine, dy, dx int64) {
+	box, ok := from.Bounds()
+	if !ok {
+		return
+	}
+	tb, bounded := bounds(to)
+	rs, runs := to.(runSetter)
+	var ry, rx, rn int64 // the run of live cells being gathered
+	flush := func() {
+		if rn > 0 {
+			rs.SetRun(ry, rx, rn)
+		}
+		rn = 0
+	}
+	from.Visit(box, func(y, x int64) {
+		y, x = y+dy, x+dx
+		if bounded && (y < tb.Y || y >= tb.Y+tb.H || x < tb.X || x >= tb.X+tb.W) {
+			return
+		}
+		if !runs {
+			to.SetCell(y, x, true)
+			return
+		}
+		if rn > 0 && y == ry && x == rx+rn {
+			rn++
+			return
+		}
+		flush()
+		ry, rx, rn = y, x, 1
+	})
+	if runs {
+		flush()
+	}
+}
