@@ -158,6 +158,10 @@ type Builder struct {
 	sorted bool
 }
 
+// Grow makes room for n more runs, for a reader that knows about how many
+// are coming: a large pattern's runs are then not copied as they grow.
+func (b *Builder) Grow(n int) { b.runs = slices.Grow(b.runs, n) }
+
 // Add adds n live cells in row y from column x.
 func (b *Builder) Add(y, x, n int64) {
 	if n <= 0 {
@@ -174,6 +178,12 @@ func (b *Builder) Add(y, x, n int64) {
 		}
 	} else {
 		b.sorted = true
+	}
+	if len(b.runs) == cap(b.runs) {
+		// Double, rather than append's gentler growth for large slices:
+		// a large pattern's runs are then copied about once, not several
+		// times over.
+		b.runs = slices.Grow(b.runs, max(len(b.runs), 256))
 	}
 	b.runs = append(b.runs, Run{y, x, n})
 }

@@ -35,6 +35,11 @@ func ReadRLE(name string, r io.Reader) (*Pattern, error) {
 
 func readRLE(name string, data []byte) (*Pattern, error) {
 	p := &rleParser{lexer: newLexer(name, data)}
+	// Make room for the runs at once: runs of live cells are at least two
+	// bytes apart ("o" and a 'b' or '$'), so half the data's length bounds
+	// their number. Room never used is never touched, so it costs address
+	// space, not memory.
+	p.cells.Grow(min(len(data)/2+1, runLimit))
 	return p.parse(isPlainRLE(firstLine(data)))
 }
 
@@ -329,6 +334,15 @@ func (p *rleParser) body(bol bool) error {
 	var count int64
 	countLine, countCol := 0, 0
 	for {
+		if countLine == 0 {
+			if n, tag, ok := p.fastRun(); ok {
+				bol = false
+				if err := p.apply(int(tag), n, &y, &x); err != nil {
+					return err
+				}
+				continue
+			}
+		}
 		c := p.next()
 		switch {
 		case c >= '0' && c <= '9':
@@ -367,40 +381,49 @@ func (p *rleParser) body(bol bool) error {
 			n = count
 		}
 		count, countLine = 0, 0
-		alive := false
-		switch {
-		case c == 'b' || c == '.':
-		case c == 'o':
-			alive = true
-		case c == '$':
-			y += n
-			x = 0
-			if y > MaxCoord {
-				return p.errorf(p.line, p.col, "pattern reaches past the limit of %d cells from its corner", int64(MaxCoord))
-			}
-			continue
-		case p.history && c >= 'A' && c <= 'F':
-			alive = c == 'A' || c == 'C' || c == 'E'
-		case p.history && (c >= 'G' && c <= 'X' || c >= 'p' && c <= 'y'):
-			return p.errorf(p.line, p.col, "unexpected %s: LifeHistory has states 'A' to 'F' only", quote(c))
-		case c == 'A':
-			alive = true
-		case c >= 'B' && c <= 'X' || c >= 'p' && c <= 'y':
-			return p.errorf(p.line, p.col, "unexpected %s: multi-state cells are not supported, only 'b' (dead) and 'o' (alive)", quote(c))
-		default:
-			return p.errorf(p.line, p.col, "unexpected %s, want a run count, 'b', 'o', '$' or '!'", quote(c))
+		if err := p.apply(c, n, &y, &x); err != nil {
+			return err
 		}
-		if x+n > MaxCoord {
+	}
+}
+
+// apply applies the tag c with run count n at row *y, column *x; the tag
+// is the byte the lexer read last.
+func (p *rleParser) apply(c int, n int64, y, x *int64) error {
+	alive := false
+	switch {
+	case c == 'b' || c == '.':
+	case c == 'o':
+		alive = true
+	case c == '$':
+		*y += n
+		*x = 0
+		if *y > MaxCoord {
 			return p.errorf(p.line, p.col, "pattern reaches past the limit of %d cells from its corner", int64(MaxCoord))
 		}
-		if alive {
-			p.cells.Add(y, x, n)
-			if len(p.cells.runs) > runLimit {
-				return p.errorf(p.line, p.col, "more than the limit of %d runs of live cells", runLimit)
-			}
-		}
-		x += n
+		return nil
+	case p.history && c >= 'A' && c <= 'F':
+		alive = c == 'A' || c == 'C' || c == 'E'
+	case p.history && (c >= 'G' && c <= 'X' || c >= 'p' && c <= 'y'):
+		return p.errorf(p.line, p.col, "unexpected %s: LifeHistory has states 'A' to 'F' only", quote(c))
+	case c == 'A':
+		alive = true
+	case c >= 'B' && c <= 'X' || c >= 'p' && c <= 'y':
+		return p.errorf(p.line, p.col, "unexpected %s: multi-state cells are not supported, only 'b' (dead) and 'o' (alive)", quote(c))
+	default:
+		return p.errorf(p.line, p.col, "unexpected %s, want a run count, 'b', 'o', '$' or '!'", quote(c))
 	}
+	if *x+n > MaxCoord {
+		return p.errorf(p.line, p.col, "pattern reaches past the limit of %d cells from its corner", int64(MaxCoord))
+	}
+	if alive {
+		p.cells.Add(*y, *x, n)
+		if len(p.cells.runs) > runLimit {
+			return p.errorf(p.line, p.col, "more than the limit of %d runs of live cells", runLimit)
+		}
+	}
+	*x += n
+	return nil
 }
 
 // maxLine is the longest line of cell data WriteRLE writes, as Golly.

@@ -99,7 +99,10 @@ func run(ctx context.Context, e *env, path string, s setup, out string, st, quie
 			}
 			return fmt.Errorf("%s: %w", name, err)
 		}
-		result, gen, pop = u.snapshot(p), u.eng.Generation(), u.eng.Population()
+		gen, pop = u.eng.Generation(), u.eng.Population()
+		if out != "" || !st {
+			result = u.snapshot(p) // --stats alone needs no pattern
+		}
 	}
 	if out != "" {
 		if err := writeFileAtomic(out, func(w io.Writer) error { return write(w, result) }); err != nil {
