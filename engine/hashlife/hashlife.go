@@ -52,7 +52,7 @@ var (
 // birth with no neighbours): both errors wrap [engine.ErrUnsupported].
 func New(r engine.Rule, opts Options) (*Engine, error) {
 	if r.Topology.Kind != engine.Plane {
-		return nil, fmt.Errorf("hashlife runs the unbounded plane only; bounded grid %q is %w here", r.String(), engine.ErrUnsupported)
+		return nil, fmt.Errorf("bounded grid %q is %w by hashlife, which runs the unbounded plane", r.Topology.String(), engine.ErrUnsupported)
 	}
 	if r.Birth&1 != 0 {
 		return nil, fmt.Errorf("rule %s: B0 rules are %w by hashlife", r, engine.ErrUnsupported)
