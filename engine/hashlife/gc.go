@@ -60,6 +60,7 @@ func (s *store) gc(root uint32, keepMemo bool) uint32 {
 	s.rehash(size)
 	s.empty = [maxLevel + 1]uint32{}
 	s.pops = s.pops[:0]
+	s.kept = len(s.nodes)
 	return remap[root]
 }
 
@@ -94,4 +95,14 @@ func (s *store) copyOf(root uint32) (*store, uint32) {
 		return j
 	}
 	return c, walk(root)
+}
+
+// tidy garbage collects the store for root when it is over the limit and
+// has at least doubled since the last collection (edits by SetCell leave
+// a path of garbage per cell), and returns root's new index.
+func (s *store) tidy(root uint32) uint32 {
+	if s.maxNodes > 0 && len(s.nodes) > s.maxNodes && len(s.nodes) > 2*s.kept {
+		root = s.collect(root)
+	}
+	return root
 }

@@ -45,6 +45,9 @@ type store struct {
 	// a uint64); noPop marks those not computed yet.
 	pops []uint64
 
+	// kept is how many nodes the last garbage collection kept.
+	kept int
+
 	rule ruleTable
 	// abort is polled during a step (see [store.poll]); a non-nil error
 	// unwinds the step.
@@ -123,8 +126,8 @@ func (s *store) add(n node, h uint64) uint32 {
 // (plus one for index 0) when there is a limit.
 func (s *store) grow() {
 	c := 2 * cap(s.nodes)
-	if s.maxNodes > 0 && c > s.maxNodes+1 {
-		c = max(s.maxNodes+1, len(s.nodes)+1)
+	if s.maxNodes > 0 && c > s.maxNodes+1 && cap(s.nodes) < s.maxNodes+1 {
+		c = s.maxNodes + 1
 	}
 	nodes := make([]node, len(s.nodes), c)
 	copy(nodes, s.nodes)

@@ -59,7 +59,7 @@ func (e *Engine) SetCell(y, x int64, alive bool) {
 		k := uint(s.nodes[e.root].level)
 		half := int64(1) << (k - 1)
 		if y >= -half && y < half && x >= -half && x < half {
-			e.root = e.setCell(e.root, k, y+half, x+half, alive)
+			e.root = s.tidy(e.setCell(e.root, k, y+half, x+half, alive))
 			return
 		}
 		if k >= viewLevel {
@@ -220,25 +220,68 @@ func (s *store) band(out []leafAt, i uint32, k uint, y0, x0, yb, xlo, xhi int64)
 	return s.band(out, east, k-1, y0, x0+h, yb, xlo, xhi)
 }
 
+// nextRow returns the least row >= y in which node i (level k, top-left
+// cell at (y0, x0), all coordinates >= 0) has a live cell in columns
+// [xlo, xhi), or -1 when it has none. memo serves [store.edge] for the nodes wholly inside.
+func (s *store) nextRow(i uint32, k uint, y0, x0, y, xlo, xhi int64, memo map[uint32]int64) int64 {
+	size := int64(1) << k
+	if y0+size <= y || x0 >= xhi || x0+size <= xlo || s.isEmpty(i) {
+		return -1
+	}
+	if y0 >= y && x0 >= xlo && x0+size <= xhi {
+		return y0 + s.edge(i, top, memo)
+	}
+	if k == leafLevel {
+		var mask uint64
+		for r := max(y-y0, 0); r < 8; r++ {
+			for c := max(xlo-x0, 0); c < min(xhi-x0, 8); c++ {
+				mask |= 1 << (8*r + 7 - c)
+			}
+		}
+		if b := s.leafBits(i) & mask; b != 0 {
+			return y0 + int64(bits.TrailingZeros64(b)/8)
+		}
+		return -1
+	}
+	n := s.nodes[i]
+	h := size / 2
+	for _, half := range [2]struct {
+		w, e uint32
+		y0   int64
+	}{{n.nw, n.ne, y0}, {n.sw, n.se, y0 + h}} {
+		a := s.nextRow(half.w, k-1, half.y0, x0, y, xlo, xhi, memo)
+		b := s.nextRow(half.e, k-1, half.y0, x0+h, y, xlo, xhi, memo)
+		if a < 0 || b >= 0 && b < a {
+			a = b
+		}
+		if a >= 0 {
+			return a
+		}
+	}
+	return -1
+}
+
 // Visit calls fn for every live cell inside r, row by row and left to
-// right. It skips empty nodes, so its cost follows the live cells and
-// the edges of r, not r's area.
+// right. It skips empty nodes and empty rows, so its cost follows the live
+// cells and the edges of r, not r's area.
 func (e *Engine) Visit(r engine.Rect, fn func(y, x int64)) {
-	box, ok := e.Bounds()
-	if !ok {
-		return
-	}
-	y1, x1 := max(r.Y, box.Y), max(r.X, box.X)
-	y2, x2 := min(r.Y+r.H, box.Y+box.H), min(r.X+r.W, box.X+box.W)
-	if y1 >= y2 || x1 >= x2 {
-		return
-	}
 	i, k := e.view()
 	half := int64(1) << (k - 1)
+	y1, x1 := max(r.Y, -half), max(r.X, -half)
+	y2, x2 := min(r.Y+r.H, half), min(r.X+r.W, half)
+	memo := make(map[uint32]int64)
 	var leaves []leafAt
-	for yb := y1 &^ 7; yb < y2; yb += 8 {
+	for y := y1; y < y2; {
+		// nextRow works in offsets from the view's top-left corner, where
+		// -1 can mean none.
+		ny := e.s.nextRow(i, k, 0, 0, y+half, x1+half, x2+half, memo)
+		if ny < 0 || ny-half >= y2 {
+			return
+		}
+		ny -= half
+		yb := ny &^ 7
 		leaves = e.s.band(leaves[:0], i, k, -half, -half, yb, x1, x2)
-		for y := max(yb, y1); y < min(yb+8, y2); y++ {
+		for y := ny; y < min(yb+8, y2); y++ {
 			shift := 8 * (y - yb)
 			for _, l := range leaves {
 				row := uint8(l.bits >> shift)
@@ -251,91 +294,210 @@ func (e *Engine) Visit(r engine.Rect, fn func(y, x int64)) {
 				}
 			}
 		}
+		y = yb + 8
 	}
 }
 
 // CountBlocks sets dst[i*cols+j] to the number of live cells in the
 // 2^k x 2^k block whose top-left cell is (r.Y + i<<k, r.X + j<<k), clipped
-// to r, from the populations of the nodes: a node inside one block counts
-// at once. Counts beyond 2^64-1 saturate.
+// to r, from the populations of the nodes. Each block's count is a
+// difference of four prefix counts (the live cells above and left of a
+// grid point), and a prefix count descends one path of the tree, taking
+// whole nodes' populations and the memoised counts of the nodes a grid
+// line crosses: the cost follows the number of blocks and the distinct
+// nodes along the grid lines, not the area or the cells. Counts beyond
+// 2^64-1 saturate.
 func (e *Engine) CountBlocks(r engine.Rect, k uint, dst []uint64) {
 	cols := (r.W + 1<<k - 1) >> k
 	rows := (r.H + 1<<k - 1) >> k
 	clear(dst[:rows*cols])
 	i, lvl := e.view()
 	half := int64(1) << (lvl - 1)
-	c := blockCounter{s: e.s, r: r, k: k, cols: cols, dst: dst, memo: map[uint32]uint64{}}
-	c.count(i, lvl, -half, -half)
-}
-
-// blockCounter walks the tree for [Engine.CountBlocks].
-type blockCounter struct {
-	s    *store
-	r    engine.Rect
-	k    uint
-	cols int64
-	dst  []uint64
-	memo map[uint32]uint64 // populations of nodes above level 31, saturated
-}
-
-// count adds the live cells of node i, of level lvl with top-left cell
-// (y0, x0), to their blocks.
-func (c *blockCounter) count(i uint32, lvl uint, y0, x0 int64) {
-	size := int64(1) << lvl
-	r := c.r
-	if y0 >= r.Y+r.H || x0 >= r.X+r.W || y0+size <= r.Y || x0+size <= r.X || c.s.isEmpty(i) {
-		return
+	c := prefixCounter{s: e.s, root: i, level: lvl, big: map[uint32]u128{},
+		rowMemo: map[int64]map[uint32]u128{}, colMemo: map[int64]map[uint32]u128{}}
+	// The grid lines, as offsets from the view's top-left corner, clamped
+	// to the view.
+	clamp := func(v int64) int64 { return min(max(v+half, 0), 2*half) }
+	ys := make([]int64, rows+1)
+	for a := range ys {
+		ys[a] = clamp(min(r.Y+int64(a)<<k, r.Y+r.H))
 	}
-	inside := y0 >= r.Y && x0 >= r.X && y0+size <= r.Y+r.H && x0+size <= r.X+r.W
-	by, bx := (y0-r.Y)>>c.k, (x0-r.X)>>c.k
-	if inside && (y0+size-1-r.Y)>>c.k == by && (x0+size-1-r.X)>>c.k == bx {
-		d := &c.dst[by*c.cols+bx]
-		p := c.pop(i)
-		if *d > math.MaxUint64-p {
-			*d = math.MaxUint64
-		} else {
-			*d += p
+	xs := make([]int64, cols+1)
+	for b := range xs {
+		xs[b] = clamp(min(r.X+int64(b)<<k, r.X+r.W))
+	}
+	prev := make([]u128, cols+1)
+	cur := make([]u128, cols+1)
+	for a, y := range ys {
+		for b, x := range xs {
+			cur[b] = c.prefix(y, x)
 		}
-		return
-	}
-	if lvl == leafLevel {
-		b := c.s.leafBits(i)
-		for b != 0 {
-			bit := int64(bits.TrailingZeros64(b))
-			b &= b - 1
-			y, x := y0+bit/8, x0+7-bit%8
-			if y >= r.Y && y < r.Y+r.H && x >= r.X && x < r.X+r.W {
-				c.dst[((y-r.Y)>>c.k)*c.cols+(x-r.X)>>c.k]++
+		if a > 0 {
+			for b := range cols {
+				v := cur[b+1].sub(cur[b]).sub(prev[b+1]).add(prev[b])
+				if v.hi != 0 {
+					v.lo = math.MaxUint64
+				}
+				dst[int64(a-1)*cols+int64(b)] = v.lo
 			}
 		}
-		return
+		prev, cur = cur, prev
+	}
+}
+
+// u128 is an unsigned 128-bit count: the population of a node of level up
+// to 63 fits.
+type u128 struct{ hi, lo uint64 }
+
+func (a u128) add(b u128) u128 {
+	lo, c := bits.Add64(a.lo, b.lo, 0)
+	return u128{a.hi + b.hi + c, lo}
+}
+
+func (a u128) sub(b u128) u128 {
+	lo, c := bits.Sub64(a.lo, b.lo, 0)
+	return u128{a.hi - b.hi - c, lo}
+}
+
+// prefixCounter counts the live cells above and left of points of the
+// view, for [Engine.CountBlocks].
+type prefixCounter struct {
+	s     *store
+	root  uint32
+	level uint
+	big   map[uint32]u128 // populations of nodes above level 31
+	// rowMemo[y][i] is the number of live cells of node i above the
+	// horizontal grid line y (an offset from the view's top), for the nodes
+	// that line crosses; the line's offset within a node depends only on
+	// the node's level. colMemo is the same for vertical lines.
+	rowMemo, colMemo map[int64]map[uint32]u128
+}
+
+// pop returns node i's population.
+func (c *prefixCounter) pop(i uint32) u128 {
+	n := &c.s.nodes[i]
+	if n.level <= 31 {
+		return u128{lo: c.s.pop(i)}
+	}
+	if p, ok := c.big[i]; ok {
+		return p
+	}
+	n2 := *n
+	p := c.pop(n2.nw).add(c.pop(n2.ne)).add(c.pop(n2.sw)).add(c.pop(n2.se))
+	c.big[i] = p
+	return p
+}
+
+// prefix returns the number of live cells in rows above y and columns
+// left of x, offsets from the view's top-left corner.
+func (c *prefixCounter) prefix(y, x int64) u128 {
+	var total u128
+	i, k := c.root, c.level
+	gy, gx := y, x // the lines, for the memos
+	for {
+		size := int64(1) << k
+		switch {
+		case y == 0 || x == 0 || c.s.isEmpty(i):
+			return total
+		case y == size && x == size:
+			return total.add(c.pop(i))
+		case y == size:
+			return total.add(c.colCount(i, k, x, gx))
+		case x == size:
+			return total.add(c.rowCount(i, k, y, gy))
+		case k == leafLevel:
+			return total.add(u128{lo: uint64(bits.OnesCount64(c.s.leafBits(i) & leafMask(y, x)))})
+		}
+		n := c.s.nodes[i]
+		h := size / 2
+		switch {
+		case y <= h && x <= h:
+			i = n.nw
+		case y <= h:
+			total = total.add(c.rowCount(n.nw, k-1, y, gy))
+			i, x = n.ne, x-h
+		case x <= h:
+			total = total.add(c.colCount(n.nw, k-1, x, gx))
+			i, y = n.sw, y-h
+		default:
+			total = total.add(c.pop(n.nw)).add(c.colCount(n.ne, k-1, x-h, gx)).add(c.rowCount(n.sw, k-1, y-h, gy))
+			i, y, x = n.se, y-h, x-h
+		}
+		k--
+	}
+}
+
+// leafMask returns the cells of a leaf in rows above y and columns left of
+// x, 0 <= y, x <= 8.
+func leafMask(y, x int64) uint64 {
+	row := uint64(0xff) &^ (0xff >> x)
+	var m uint64
+	for r := range y {
+		m |= row << (8 * r)
+	}
+	return m
+}
+
+// rowCount returns the number of live cells of node i, of level k, in its
+// rows above y, 0 <= y <= 2^k; line names the grid line for the memo.
+func (c *prefixCounter) rowCount(i uint32, k uint, y, line int64) u128 {
+	size := int64(1) << k
+	switch {
+	case y == 0 || c.s.isEmpty(i):
+		return u128{}
+	case y == size:
+		return c.pop(i)
+	case k == leafLevel:
+		return u128{lo: uint64(bits.OnesCount64(c.s.leafBits(i) & leafMask(y, 8)))}
+	}
+	memo := c.rowMemo[line]
+	if memo == nil {
+		memo = map[uint32]u128{}
+		c.rowMemo[line] = memo
+	}
+	if v, ok := memo[i]; ok {
+		return v
 	}
 	n := c.s.nodes[i]
 	h := size / 2
-	c.count(n.nw, lvl-1, y0, x0)
-	c.count(n.ne, lvl-1, y0, x0+h)
-	c.count(n.sw, lvl-1, y0+h, x0)
-	c.count(n.se, lvl-1, y0+h, x0+h)
+	var v u128
+	if y <= h {
+		v = c.rowCount(n.nw, k-1, y, line).add(c.rowCount(n.ne, k-1, y, line))
+	} else {
+		v = c.pop(n.nw).add(c.pop(n.ne)).add(c.rowCount(n.sw, k-1, y-h, line)).add(c.rowCount(n.se, k-1, y-h, line))
+	}
+	memo[i] = v
+	return v
 }
 
-// pop returns node i's population, saturated at 2^64-1.
-func (c *blockCounter) pop(i uint32) uint64 {
+// colCount returns the number of live cells of node i, of level k, in its
+// columns left of x, 0 <= x <= 2^k; line names the grid line for the memo.
+func (c *prefixCounter) colCount(i uint32, k uint, x, line int64) u128 {
+	size := int64(1) << k
+	switch {
+	case x == 0 || c.s.isEmpty(i):
+		return u128{}
+	case x == size:
+		return c.pop(i)
+	case k == leafLevel:
+		return u128{lo: uint64(bits.OnesCount64(c.s.leafBits(i) & leafMask(8, x)))}
+	}
+	memo := c.colMemo[line]
+	if memo == nil {
+		memo = map[uint32]u128{}
+		c.colMemo[line] = memo
+	}
+	if v, ok := memo[i]; ok {
+		return v
+	}
 	n := c.s.nodes[i]
-	if n.level <= 31 {
-		return c.s.pop(i)
+	h := size / 2
+	var v u128
+	if x <= h {
+		v = c.colCount(n.nw, k-1, x, line).add(c.colCount(n.sw, k-1, x, line))
+	} else {
+		v = c.pop(n.nw).add(c.pop(n.sw)).add(c.colCount(n.ne, k-1, x-h, line)).add(c.colCount(n.se, k-1, x-h, line))
 	}
-	if p, ok := c.memo[i]; ok {
-		return p
-	}
-	var p uint64
-	for _, q := range [4]uint32{n.nw, n.ne, n.sw, n.se} {
-		v := c.pop(q)
-		if p > math.MaxUint64-v {
-			p = math.MaxUint64
-		} else {
-			p += v
-		}
-	}
-	c.memo[i] = p
-	return p
+	memo[i] = v
+	return v
 }
