@@ -70,7 +70,7 @@ func TestCellsBoundsVisit(t *testing.T) {
 			t.Errorf("cell %v dead", c)
 		}
 	}
-	if e.Cell(1, 1) || e.Cell(1<<40, 1<<40) || e.Cell(-(1 << 62), 0) {
+	if e.Cell(1, 1) || e.Cell(1<<40, 1<<40) || e.Cell(-(1<<62), 0) {
 		t.Error("dead cell alive")
 	}
 	if got := e.Population().Int64(); got != int64(len(set)) {
