@@ -64,7 +64,8 @@ func (e *Engine) flush() {
 				}
 				return e0
 			}
-			e.root = s.union(e.root, s.find(get(-1, -1), get(-1, 0), get(0, -1), get(0, 0), level+1))
+			e.setRoot(s.union(e.root, s.find(get(-1, -1), get(-1, 0), get(0, -1), get(0, 0), level+1)))
+			s.tidy(e.root)
 			return
 		}
 		quads := make(map[key]*[4]uint32, len(cur)/2)

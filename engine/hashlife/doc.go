@@ -15,9 +15,12 @@
 // package; the root square is always centred on the origin. Generation
 // counts and populations are exact at any size (math/big where 64 bits no
 // longer hold). A memory limit ([Options.MaxMemory]) bounds the node cache:
-// when it is reached during a step, the cache is garbage collected, keeping
-// the live pattern and as many memoised results as fit, and the step goes
-// on, split into smaller steps if it must.
+// when it is reached during a step, the cache is garbage collected in
+// place (nodes never move: the step in progress pins what it holds),
+// keeping the pattern, the work in progress and as many memoised results
+// as fit, and the step goes on; when too little is freed, the step is
+// split into smaller ones, and a pattern that cannot take even one
+// generation within the limit gets [ErrMemory], never a crash.
 //
 // The files by role: node.go holds the nodes and their hash table, leaf.go
 // the bit-parallel base case on 16 x 16 cells, step.go the recursive

@@ -2,76 +2,99 @@ package hashlife
 
 // bytesPerNode is what a node costs, for turning a memory limit into a
 // number of nodes: the node itself (32 bytes), its share of the hash table
-// (up to 8), the index table garbage collection needs (4), its cached
-// population (8), and room for the node slice to grow.
+// (4 to 8), its cached population (8), what a collection needs (4), and
+// room for the old node slice while a larger one replaces it.
 const bytesPerNode = 64
 
-// gc drops every node that root does not reach, in place, and returns
-// root's new index. With keepMemo it also keeps the memoised results of
-// the nodes it keeps (and what they reach), so that the work they hold is
-// not lost; without, it forgets every result whose node goes.
-func (s *store) gc(root uint32, keepMemo bool) uint32 {
-	// Mark: remap[i] != 0 for every node kept.
-	remap := make([]uint32, len(s.nodes))
-	stack := []uint32{root}
-	for len(stack) > 0 {
-		i := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if i == 0 || remap[i] != 0 {
-			continue
-		}
-		remap[i] = 1
-		n := &s.nodes[i]
-		if n.level > leafLevel {
-			stack = append(stack, n.nw, n.ne, n.sw, n.se)
-		}
-		if keepMemo {
-			stack = append(stack, n.res)
-			if n.sexp != 0 {
-				stack = append(stack, n.sres)
+// gc frees every node that neither the pinned nodes (s.pins), nor roots,
+// nor the cached empty nodes reach, without moving any: indices held by
+// the computation in progress stay valid as long as they are pinned or
+// reachable from a pinned node. Memoised results of the nodes kept are
+// kept too while they fit in a quarter of the limit; results that point
+// to freed nodes are forgotten. The hash table is rebuilt from the nodes
+// kept, and the freed ones go on the free list that [store.add] takes
+// from first.
+func (s *store) gc(roots ...uint32) {
+	marked := make([]uint64, (len(s.nodes)+63)/64)
+	isMarked := func(i uint32) bool { return marked[i/64]>>(i%64)&1 != 0 }
+	var kept, stack []uint32
+	markAll := func(i uint32) {
+		stack = append(stack[:0], i)
+		for len(stack) > 0 {
+			i := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			if i == 0 || isMarked(i) {
+				continue
+			}
+			marked[i/64] |= 1 << (i % 64)
+			kept = append(kept, i)
+			if n := &s.nodes[i]; n.level > leafLevel {
+				stack = append(stack, n.nw, n.ne, n.sw, n.se)
 			}
 		}
 	}
-	// Compact: a kept node moves down to the next free index, which never
-	// passes an index not yet visited.
-	k := uint32(1)
-	for i := 1; i < len(s.nodes); i++ {
-		if remap[i] != 0 {
-			remap[i] = k
-			s.nodes[k] = s.nodes[i]
-			k++
+	for _, i := range roots {
+		markAll(i)
+	}
+	for _, i := range s.pins {
+		markAll(i)
+	}
+	for _, i := range s.empty {
+		markAll(i)
+	}
+	budget := len(kept) + s.maxNodes/4
+	for j := 0; j < len(kept) && len(kept) < budget; j++ {
+		n := &s.nodes[kept[j]]
+		markAll(n.res)
+		if n.sexp != 0 {
+			markAll(n.sres)
 		}
 	}
-	s.nodes = s.nodes[:k]
-	for i := 1; i < len(s.nodes); i++ {
-		n := &s.nodes[i]
-		if n.level > leafLevel {
-			n.nw, n.ne, n.sw, n.se = remap[n.nw], remap[n.ne], remap[n.sw], remap[n.se]
-		}
-		n.res = remap[n.res]
-		if n.sres = remap[n.sres]; n.sres == 0 {
-			n.sexp = 0
-		}
-	}
+	// Sweep, from the top down, so that the free list hands out low
+	// indices first.
 	size := 1024
-	for size < len(s.nodes) {
+	for size < len(kept) {
 		size *= 2
 	}
-	s.rehash(size)
-	s.empty = [maxLevel + 1]uint32{}
-	s.pops = s.pops[:0]
-	s.kept = len(s.nodes)
-	return remap[root]
+	if len(s.buckets) != size {
+		s.buckets = make([]uint32, size)
+	} else {
+		clear(s.buckets)
+	}
+	mask := uint64(size - 1)
+	s.free, s.nfree = 0, 0
+	for i := uint32(len(s.nodes) - 1); i >= 1; i-- {
+		n := &s.nodes[i]
+		if !isMarked(i) {
+			*n = node{next: s.free}
+			s.free = i
+			s.nfree++
+			if int(i) < len(s.pops) {
+				s.pops[i] = noPop
+			}
+			continue
+		}
+		if n.res != 0 && !isMarked(n.res) {
+			n.res = 0
+		}
+		if n.sexp != 0 && !isMarked(n.sres) {
+			n.sres, n.sexp = 0, 0
+		}
+		b := &s.buckets[hash4(n.nw, n.ne, n.sw, n.se)&mask]
+		n.next = *b
+		*b = i
+	}
+	s.kept = len(kept)
+	s.gcs++
 }
 
-// collect garbage collects the store for root, keeping memoised results
-// when they take at most half the limit, and returns root's new index.
-func (s *store) collect(root uint32) uint32 {
-	root = s.gc(root, true)
-	if s.maxNodes > 0 && len(s.nodes) > s.maxNodes/2 {
-		root = s.gc(root, false)
+// tidy garbage collects the store for root when it is over the limit and
+// has at least doubled since the last collection (edits by SetCell leave
+// a path of garbage per cell).
+func (s *store) tidy(root uint32) {
+	if live := s.live(); s.maxNodes > 0 && live > s.maxNodes && live > 2*s.kept {
+		s.gc(root)
 	}
-	return root
 }
 
 // copyOf returns a new store holding only what root reaches, without
@@ -95,14 +118,4 @@ func (s *store) copyOf(root uint32) (*store, uint32) {
 		return j
 	}
 	return c, walk(root)
-}
-
-// tidy garbage collects the store for root when it is over the limit and
-// has at least doubled since the last collection (edits by SetCell leave
-// a path of garbage per cell), and returns root's new index.
-func (s *store) tidy(root uint32) uint32 {
-	if s.maxNodes > 0 && len(s.nodes) > s.maxNodes && len(s.nodes) > 2*s.kept {
-		root = s.collect(root)
-	}
-	return root
 }

@@ -35,9 +35,8 @@ type Engine struct {
 	gen  big.Int
 	// pending holds runs set by SetRun and not yet built into the tree.
 	pending []run
-	// rootPop caches the population of root.
-	rootPop   *big.Int
-	rootPopOf uint32
+	// rootPop caches the population of root; nil when not known.
+	rootPop *big.Int
 }
 
 type run struct{ y, x, n int64 }
@@ -59,7 +58,7 @@ func New(r engine.Rule, opts Options) (*Engine, error) {
 	}
 	e := &Engine{rule: r, s: newStore(newRuleTable(r), 0)}
 	e.SetMaxMemory(opts.MaxMemory)
-	e.root = e.s.emptyNode(leafLevel + 1)
+	e.setRoot(e.s.emptyNode(leafLevel + 1))
 	return e, nil
 }
 
@@ -85,8 +84,8 @@ func (e *Engine) Generation() *big.Int { return new(big.Int).Set(&e.gen) }
 // Population returns the number of live cells, exactly.
 func (e *Engine) Population() *big.Int {
 	e.flush()
-	if e.rootPop == nil || e.rootPopOf != e.root {
-		e.rootPop, e.rootPopOf = e.s.bigPop(e.root, map[uint32]*big.Int{}), e.root
+	if e.rootPop == nil {
+		e.rootPop = e.s.bigPop(e.root, map[uint32]*big.Int{})
 	}
 	return new(big.Int).Set(e.rootPop)
 }
@@ -132,9 +131,11 @@ var ErrMemory = errors.New("hashlife: the memory limit is too small for this pat
 
 // StepPow2 advances 2^k generations at once: the jump of the UI's
 // hyperspeed. Results for steps of 2^k are memoised alongside the natural
-// ones, so repeated calls with the same k are fast. When the memory limit
-// is reached, the node cache is garbage collected and the step goes on,
-// split in halves if it must. It checks ctx as [Engine.Step] does.
+// ones, so repeated calls with the same k are fast. When the node cache
+// reaches the memory limit, it is garbage collected in the middle of the
+// step, keeping the pattern, the work in progress and as many memoised
+// results as fit; when even that leaves too little room, the step is
+// split in halves. It checks ctx as [Engine.Step] does.
 func (e *Engine) StepPow2(ctx context.Context, k uint) error {
 	if err := ctx.Err(); err != nil {
 		return err
@@ -145,25 +146,20 @@ func (e *Engine) StepPow2(ctx context.Context, k uint) error {
 	e.flush()
 	err := e.tryStep(ctx, k)
 	if _, full := err.(errFull); full {
-		e.root = e.s.collect(e.root)
-		err = e.tryStep(ctx, k)
-		if _, full := err.(errFull); full {
-			e.root = e.s.gc(e.root, false)
-			if k == 0 {
-				return fmt.Errorf("%w (%d nodes live at generation %s)", ErrMemory, len(e.s.nodes), &e.gen)
-			}
-			if err := e.StepPow2(ctx, k-1); err != nil {
-				return err
-			}
-			return e.StepPow2(ctx, k-1)
+		if k == 0 {
+			return fmt.Errorf("%w (%d nodes live at generation %s)", ErrMemory, e.s.live(), &e.gen)
 		}
+		if err := e.StepPow2(ctx, k-1); err != nil {
+			return err
+		}
+		return e.StepPow2(ctx, k-1)
 	}
 	return err
 }
 
 // tryStep takes one step of 2^k generations. It returns errFull when the
-// node cache fills, and ctx's error when ctx is done; either way the
-// engine is unchanged but for nodes added to the cache.
+// node cache is full even after a collection, and ctx's error when ctx is
+// done; either way the engine is unchanged but for its cache.
 func (e *Engine) tryStep(ctx context.Context, k uint) (err error) {
 	s := e.s
 	root := e.root
@@ -179,33 +175,41 @@ func (e *Engine) tryStep(ctx context.Context, k uint) (err error) {
 		root = s.expand(root)
 	}
 	root = s.expand(root)
+	if s.nodes[root].level >= maxLevel {
+		return fmt.Errorf("hashlife: the universe would grow past 2^%d cells a side", maxLevel)
+	}
+	s.pins = append(s.pins[:0], e.root, root)
 	defer func() {
+		s.limited, s.abort, s.pins = false, nil, s.pins[:0]
 		if r := recover(); r != nil {
-			s.limited, s.abort = false, nil
 			switch r := r.(type) {
 			case errFull:
 				err = r
 			case error:
-				if ctx.Err() != nil {
-					err = r
-					return
+				if ctx.Err() == nil {
+					panic(r)
 				}
-				panic(r)
+				err = r
 			default:
 				panic(r)
 			}
 		}
 	}()
-	s.limited = true
-	s.abort = ctx.Err
+	s.limited, s.abort = true, ctx.Err
 	root = s.result(root, k)
-	s.limited, s.abort = false, nil
+	s.limited = false
 	for s.inner(root) {
 		root = s.centre(root)
 	}
-	e.root = root
+	e.setRoot(root)
 	e.addGen(k)
 	return nil
+}
+
+// setRoot makes i the root.
+func (e *Engine) setRoot(i uint32) {
+	e.root = i
+	e.rootPop = nil
 }
 
 // addGen adds 2^k to the generation count.
@@ -227,7 +231,11 @@ func (e *Engine) Clone() engine.Engine {
 }
 
 // Nodes returns the number of nodes in the cache, for statistics.
-func (e *Engine) Nodes() int { return len(e.s.nodes) - 1 }
+func (e *Engine) Nodes() int { return e.s.live() }
+
+// Collections returns the number of garbage collections of the node cache
+// so far, for statistics.
+func (e *Engine) Collections() int { return e.s.gcs }
 
 // String describes the engine for logs and test failures.
 func (e *Engine) String() string {

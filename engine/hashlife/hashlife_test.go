@@ -321,6 +321,9 @@ func TestMemoryLimit(t *testing.T) {
 	if free.Population().Cmp(tight.Population()) != 0 {
 		t.Errorf("population %v under the limit, %v without", tight.Population(), free.Population())
 	}
+	if tight.Collections() == 0 {
+		t.Error("no garbage collection under the limit")
+	}
 	if n, limit := tight.Nodes(), tight.s.maxNodes; n > limit {
 		t.Errorf("%d nodes, limit %d", n, limit)
 	}
@@ -384,5 +387,34 @@ func TestCancel(t *testing.T) {
 	}
 	if e.Population().Cmp(want.Population()) != 0 {
 		t.Errorf("population %v after a cancelled step, want %v", e.Population(), want.Population())
+	}
+}
+
+// TestMemoryLimitMidStep takes one step of 2^11 generations of a soup
+// under a limit far below what the step takes: collections in the middle
+// of the step keep the work in progress, and the answer is the one an
+// unlimited engine gives.
+func TestMemoryLimitMidStep(t *testing.T) {
+	ctx := context.Background()
+	free := newLife(t, Options{})
+	soup(free, 128, 4)
+	if err := free.StepPow2(ctx, 11); err != nil {
+		t.Fatal(err)
+	}
+	tight := newLife(t, Options{MaxMemory: 1 << 20})
+	soup(tight, 128, 4)
+	if err := tight.StepPow2(ctx, 11); err != nil {
+		t.Fatal(err)
+	}
+	if free.Population().Cmp(tight.Population()) != 0 {
+		t.Errorf("population %v under the limit, %v without", tight.Population(), free.Population())
+	}
+	b1, _ := free.Bounds()
+	b2, _ := tight.Bounds()
+	if b1 != b2 || !slices.Equal(cells(free, b1), cells(tight, b2)) {
+		t.Error("the cells differ")
+	}
+	if tight.Collections() == 0 || tight.Nodes() > tight.s.maxNodes || free.Nodes() < 4*tight.s.maxNodes {
+		t.Errorf("%d collections, %d nodes for a limit of %d; %d nodes without", tight.Collections(), tight.Nodes(), tight.s.maxNodes, free.Nodes())
 	}
 }

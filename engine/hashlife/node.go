@@ -37,9 +37,18 @@ type store struct {
 	// looked up yet.
 	empty [maxLevel + 1]uint32
 
-	// maxNodes bounds len(nodes) while limited is set; 0 means no bound.
+	// free heads the list of freed nodes, chained through next, which add
+	// reuses first; nfree counts them. A freed node has level 0.
+	free  uint32
+	nfree int
+
+	// maxNodes bounds the number of nodes while limited is set (during a
+	// step): reaching it garbage collects; 0 means no bound. pins are the
+	// nodes the step in progress holds, which collection keeps.
 	maxNodes int
 	limited  bool
+	pins     []uint32
+	gcs      int // collections so far
 
 	// pops caches the populations of nodes of level <= 31 (which fit in
 	// a uint64); noPop marks those not computed yet.
@@ -103,24 +112,40 @@ type errFull struct{}
 
 func (errFull) Error() string { return "hashlife: node cache full" }
 
-// add appends n, whose hash is h, and links it into the table.
+// add stores n, whose hash is h, and links it into the table. During a
+// step (limited), a full cache is garbage collected first; when that frees
+// too little, add unwinds the step with errFull.
 func (s *store) add(n node, h uint64) uint32 {
-	if s.limited && s.maxNodes > 0 && len(s.nodes) >= s.maxNodes {
-		panic(errFull{})
+	if s.free == 0 && s.limited && s.maxNodes > 0 && len(s.nodes) > s.maxNodes {
+		s.gc()
+		if s.nfree < s.maxNodes/16 {
+			panic(errFull{})
+		}
 	}
-	if len(s.nodes) == cap(s.nodes) {
-		s.grow()
+	var i uint32
+	if s.free != 0 {
+		i = s.free
+		s.free = s.nodes[i].next
+		s.nfree--
+		s.nodes[i] = n
+	} else {
+		if len(s.nodes) == cap(s.nodes) {
+			s.grow()
+		}
+		i = uint32(len(s.nodes))
+		s.nodes = append(s.nodes, n)
 	}
-	i := uint32(len(s.nodes))
 	b := &s.buckets[h&uint64(len(s.buckets)-1)]
-	n.next = *b
+	s.nodes[i].next = *b
 	*b = i
-	s.nodes = append(s.nodes, n)
-	if len(s.nodes) > len(s.buckets) {
+	if s.live() > len(s.buckets) {
 		s.rehash(2 * len(s.buckets))
 	}
 	return i
 }
+
+// live returns the number of nodes in use.
+func (s *store) live() int { return len(s.nodes) - 1 - s.nfree }
 
 // grow doubles the capacity of the node slice, staying within maxNodes
 // (plus one for index 0) when there is a limit.
@@ -145,6 +170,9 @@ func (s *store) rehash(size int) {
 	mask := uint64(size - 1)
 	for i := 1; i < len(s.nodes); i++ {
 		n := &s.nodes[i]
+		if n.level == 0 {
+			continue // free
+		}
 		b := &s.buckets[hash4(n.nw, n.ne, n.sw, n.se)&mask]
 		n.next = *b
 		*b = uint32(i)

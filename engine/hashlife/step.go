@@ -32,6 +32,10 @@ func (s *store) compute(i uint32, k, j uint) uint32 {
 		b := s.rule.leafStep(s.leafBits(n.nw), s.leafBits(n.ne), s.leafBits(n.sw), s.leafBits(n.se), 1<<j)
 		return s.leaf(b)
 	}
+	// Pin i and the squares computed below: a garbage collection in the
+	// middle keeps them (and what they reach).
+	base := len(s.pins)
+	s.pins = append(s.pins, i)
 	// The 4 x 4 grandchildren, g[row][col], of level k-2.
 	nw, ne, sw, se := s.nodes[n.nw], s.nodes[n.ne], s.nodes[n.sw], s.nodes[n.se]
 	g := [4][4]uint32{
@@ -64,20 +68,28 @@ func (s *store) compute(i uint32, k, j uint) uint32 {
 					m = s.find(g[y][x], g[y][x+1], g[y+1][x], g[y+1][x+1], lk-1)
 				}
 				r[y][x] = s.result(m, sub)
+				s.pins = append(s.pins, r[y][x])
 			}
 		}
 	} else {
 		for y := 0; y < 3; y++ {
 			for x := 0; x < 3; x++ {
 				r[y][x] = s.centre4(g[y][x], g[y][x+1], g[y+1][x], g[y+1][x+1], lk-2)
+				s.pins = append(s.pins, r[y][x])
 			}
 		}
 	}
 	q00 := s.result(s.find(r[0][0], r[0][1], r[1][0], r[1][1], lk-1), sub)
+	s.pins = append(s.pins, q00)
 	q01 := s.result(s.find(r[0][1], r[0][2], r[1][1], r[1][2], lk-1), sub)
+	s.pins = append(s.pins, q01)
 	q10 := s.result(s.find(r[1][0], r[1][1], r[2][0], r[2][1], lk-1), sub)
+	s.pins = append(s.pins, q10)
 	q11 := s.result(s.find(r[1][1], r[1][2], r[2][1], r[2][2], lk-1), sub)
-	return s.find(q00, q01, q10, q11, lk-1)
+	s.pins = append(s.pins, q11)
+	res := s.find(q00, q01, q10, q11, lk-1)
+	s.pins = s.pins[:base]
+	return res
 }
 
 // centre4 returns the central node of level k of the square made of nodes

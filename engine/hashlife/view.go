@@ -59,13 +59,14 @@ func (e *Engine) SetCell(y, x int64, alive bool) {
 		k := uint(s.nodes[e.root].level)
 		half := int64(1) << (k - 1)
 		if y >= -half && y < half && x >= -half && x < half {
-			e.root = s.tidy(e.setCell(e.root, k, y+half, x+half, alive))
+			e.setRoot(e.setCell(e.root, k, y+half, x+half, alive))
+			s.tidy(e.root)
 			return
 		}
 		if k >= viewLevel {
 			return
 		}
-		e.root = s.expand(e.root)
+		e.setRoot(s.expand(e.root))
 	}
 }
 
