@@ -414,6 +414,7 @@ func TestMemoryLimitMidStep(t *testing.T) {
 	if b1 != b2 || !slices.Equal(cells(free, b1), cells(tight, b2)) {
 		t.Error("the cells differ")
 	}
+	t.Logf("%d collections", tight.Collections())
 	if tight.Collections() == 0 || tight.Nodes() > tight.s.maxNodes || free.Nodes() < 4*tight.s.maxNodes {
 		t.Errorf("%d collections, %d nodes for a limit of %d; %d nodes without", tight.Collections(), tight.Nodes(), tight.s.maxNodes, free.Nodes())
 	}

@@ -30,7 +30,12 @@ func (s *store) compute(i uint32, k, j uint) uint32 {
 	if k == leafLevel+1 {
 		s.poll()
 		b := s.rule.leafStep(s.leafBits(n.nw), s.leafBits(n.ne), s.leafBits(n.sw), s.leafBits(n.se), 1<<j)
-		return s.leaf(b)
+		// Pin i: a collection in leaf's add must not free it, for
+		// result stores the answer in it.
+		s.pins = append(s.pins, i)
+		r := s.leaf(b)
+		s.pins = s.pins[:len(s.pins)-1]
+		return r
 	}
 	// Pin i and the squares computed below: a garbage collection in the
 	// middle keeps them (and what they reach).
