@@ -147,8 +147,20 @@ func TestRunPlane(t *testing.T) {
 			t.Errorf("%v: exit %d, stdout %q, stderr %q, want %q", tc.args, code, out, errs, tc.out)
 		}
 	}
+	// Issue 6: the breeder past 2^64 cells, as Golly counts them.
+	if breeder := "/usr/share/golly/Patterns/Life/Breeders/breeder.lif"; fileExists(breeder) {
+		code, out, errs := life(t, "", "run", "--gens", "1000000000000", "--stats", breeder)
+		if want := "generation=1000000000000 population=1302083334180208337404\n"; code != 0 || out != want {
+			t.Errorf("breeder: exit %d, stdout %q, stderr %q, want %q", code, out, errs, want)
+		}
+	}
 	code, _, errs := life(t, "", "run", "--engine", "hashlife", "--torus", "8x8", "testdata/glider.rle")
 	if code != 2 || !strings.Contains(errs, "not supported yet by hashlife") {
 		t.Errorf("hashlife on a torus: exit %d, stderr %q", code, errs)
 	}
+}
+
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }

@@ -54,7 +54,7 @@ func TestGollyPopulations(t *testing.T) {
 			if !ok || gen != tc.gens {
 				t.Fatalf("bgolly printed %q", out)
 			}
-			p := readGolly(t, bgolly, path)
+			p := readGolly(t, path)
 			e := newLife(t, Options{})
 			load(e, p)
 			var n uint64
@@ -71,17 +71,9 @@ func TestGollyPopulations(t *testing.T) {
 	}
 }
 
-// readGolly reads a pattern of Golly's, converting formats patterns does
-// not read yet to RLE with bgolly.
-func readGolly(t *testing.T, bgolly, path string) *patterns.Pattern {
+// readGolly reads a pattern of Golly's.
+func readGolly(t *testing.T, path string) *patterns.Pattern {
 	t.Helper()
-	if !strings.HasSuffix(path, ".rle") {
-		rle := filepath.Join(t.TempDir(), filepath.Base(path)+".rle")
-		if out, err := exec.Command(bgolly, "-m", "0", "-o", rle, path).CombinedOutput(); err != nil {
-			t.Fatalf("bgolly -o: %v\n%s", err, out)
-		}
-		path = rle
-	}
 	p, err := patterns.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
