@@ -2,8 +2,9 @@ package hashlife
 
 // bytesPerNode is what a node costs, for turning a memory limit into a
 // number of nodes: the node itself (32 bytes), its share of the hash table
-// (4 to 8), its cached population (8), what a collection needs (4), and
-// room for the old node slice while a larger one replaces it.
+// (8 to 16: at most one node for two buckets), its cached population (8)
+// and what a collection needs (4). The limit is approximate: the Go heap
+// also holds the old node slice for a while when a larger one replaces it.
 const bytesPerNode = 64
 
 // gc frees every node that neither the pinned nodes (s.pins), nor roots,
@@ -53,7 +54,7 @@ func (s *store) gc(roots ...uint32) {
 	// Sweep, from the top down, so that the free list hands out low
 	// indices first.
 	size := 1024
-	for size < len(kept) {
+	for size < 2*len(kept) {
 		size *= 2
 	}
 	if len(s.buckets) != size {

@@ -138,7 +138,7 @@ func (s *store) add(n node, h uint64) uint32 {
 	b := &s.buckets[h&uint64(len(s.buckets)-1)]
 	s.nodes[i].next = *b
 	*b = i
-	if s.live() > len(s.buckets) {
+	if 2*s.live() > len(s.buckets) {
 		s.rehash(2 * len(s.buckets))
 	}
 	return i
