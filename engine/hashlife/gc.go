@@ -16,9 +16,16 @@ const bytesPerNode = 64
 // kept, and the freed ones go on the free list that [store.add] takes
 // from first.
 func (s *store) gc(roots ...uint32) {
-	marked := make([]uint64, (len(s.nodes)+63)/64)
+	// The work space is kept across collections, so that collecting makes
+	// no garbage for Go's own collector.
+	words := (len(s.nodes) + 63) / 64
+	if cap(s.marked) < words {
+		s.marked = make([]uint64, words)
+	}
+	marked := s.marked[:words]
+	clear(marked)
 	isMarked := func(i uint32) bool { return marked[i/64]>>(i%64)&1 != 0 }
-	var kept, stack []uint32
+	kept, stack := s.kept[:0], s.stack[:0]
 	markAll := func(i uint32) {
 		stack = append(stack[:0], i)
 		for len(stack) > 0 {
@@ -85,7 +92,8 @@ func (s *store) gc(roots ...uint32) {
 		n.next = *b
 		*b = i
 	}
-	s.kept = len(kept)
+	s.nkept = len(kept)
+	s.kept, s.stack = kept, stack
 	s.gcs++
 }
 
@@ -93,7 +101,7 @@ func (s *store) gc(roots ...uint32) {
 // has at least doubled since the last collection (edits by SetCell leave
 // a path of garbage per cell).
 func (s *store) tidy(root uint32) {
-	if live := s.live(); s.maxNodes > 0 && live > s.maxNodes && live > 2*s.kept {
+	if live := s.live(); s.maxNodes > 0 && live > s.maxNodes && live > 2*s.nkept {
 		s.gc(root)
 	}
 }

@@ -54,8 +54,11 @@ type store struct {
 	// a uint64); noPop marks those not computed yet.
 	pops []uint64
 
-	// kept is how many nodes the last garbage collection kept.
-	kept int
+	// nkept is how many nodes the last garbage collection kept; marked,
+	// kept and stack are its work space.
+	nkept       int
+	marked      []uint64
+	kept, stack []uint32
 
 	rule ruleTable
 	// abort is polled during a step (see [store.poll]); a non-nil error
