@@ -71,22 +71,21 @@ func (t *ruleTable) leafStep(nw, ne, sw, se uint64, gens int) uint64 {
 // generation replaces rows lo..hi with their next generation. Rows lo-1
 // and hi+1 must be valid; columns at the edges come out wrong, which the
 // callers allow for (the valid square shrinks by a cell a side each
-// generation).
+// generation). It slides a window of three rows down, keeping each row's
+// horizontal sums of three (two bits: s0, s1) and its old cells.
 func (t *ruleTable) generation(rows *[16]uint32, lo, hi int) {
-	// h0 and h1 are the two bits of each cell's horizontal sum of three.
-	var h0, h1 [16]uint32
-	for i := lo - 1; i <= hi+1; i++ {
-		v := rows[i]
+	hsum := func(v uint32) (s0, s1 uint32) {
 		l, r := v>>1, v<<1
 		x := l ^ v
-		h0[i] = x ^ r
-		h1[i] = l&v | x&r
+		return x ^ r, l&v | x&r
 	}
-	var next [16]uint32
+	a0, a1 := hsum(rows[lo-1])
+	alive := rows[lo]
+	b0, b1 := hsum(alive)
 	for i := lo; i <= hi; i++ {
+		below := rows[i+1]
+		c0, c1 := hsum(below)
 		// The 3 x 3 total, 0-9, in bits w1 (1), w2, w4, w8.
-		a0, b0, c0 := h0[i-1], h0[i], h0[i+1]
-		a1, b1, c1 := h1[i-1], h1[i], h1[i+1]
 		x := a0 ^ b0
 		w1 := x ^ c0
 		k := a0&b0 | x&c0 // carry into the twos
@@ -97,46 +96,51 @@ func (t *ruleTable) generation(rows *[16]uint32, lo, hi int) {
 		carry := p & k
 		w4 := q ^ carry
 		w8 := q & carry
-		alive := rows[i]
 		if t.life {
 			// Total 3 (born or kept), or total 4 and alive.
-			next[i] = ^w8 & (w1&w2&^w4 | alive&^w1&^w2&w4)
+			rows[i] = ^w8 & (w1&w2&^w4 | alive&^w1&^w2&w4)
+		} else {
+			rows[i] = t.next(alive, w1, w2, w4, w8)
+		}
+		a0, a1, b0, b1, alive = b0, b1, c0, c1, below
+	}
+}
+
+// next applies a rule other than Life to the bits of the totals.
+func (t *ruleTable) next(alive, w1, w2, w4, w8 uint32) uint32 {
+	var n uint32
+	for total := 0; total <= 9; total++ {
+		bit := uint16(1) << total
+		if (t.both|t.born|t.kept)&bit == 0 {
 			continue
 		}
-		var n uint32
-		eq := func(total int) uint32 {
-			m := ^w8
-			if total&8 != 0 {
-				m = w8
-			}
-			if total&4 != 0 {
-				m &= w4
-			} else {
-				m &^= w4
-			}
-			if total&2 != 0 {
-				m &= w2
-			} else {
-				m &^= w2
-			}
-			if total&1 != 0 {
-				m &= w1
-			} else {
-				m &^= w1
-			}
-			return m
+		m := ^w8
+		if total&8 != 0 {
+			m = w8
 		}
-		for total := 0; total <= 9; total++ {
-			switch bit := uint16(1) << total; {
-			case t.both&bit != 0:
-				n |= eq(total)
-			case t.born&bit != 0:
-				n |= eq(total) &^ alive
-			case t.kept&bit != 0:
-				n |= eq(total) & alive
-			}
+		if total&4 != 0 {
+			m &= w4
+		} else {
+			m &^= w4
 		}
-		next[i] = n
+		if total&2 != 0 {
+			m &= w2
+		} else {
+			m &^= w2
+		}
+		if total&1 != 0 {
+			m &= w1
+		} else {
+			m &^= w1
+		}
+		switch {
+		case t.both&bit != 0:
+			n |= m
+		case t.born&bit != 0:
+			n |= m &^ alive
+		default:
+			n |= m & alive
+		}
 	}
-	copy(rows[lo:hi+1], next[lo:hi+1])
+	return n
 }
