@@ -7,6 +7,7 @@ import (
 
 	"github.com/life-go/life/engine"
 	"github.com/life-go/life/engine/bitwise"
+	"github.com/life-go/life/engine/hashlife"
 )
 
 // engineChoice is an engine --engine can name.
@@ -21,6 +22,8 @@ type engineChoice struct {
 var engines = []engineChoice{
 	{"bitwise", "64 cells a word, settled tiles skipped, on every core (tori and bounded planes)",
 		func(r engine.Rule) (engine.Engine, error) { return bitwise.New(r) }},
+	{"hashlife", "HashLife: memoised quadtree, astronomically far generations (the unbounded plane)",
+		func(r engine.Rule) (engine.Engine, error) { return hashlife.New(r, hashlife.Options{}) }},
 	{"protocol", "per-cell step logic through Query/Transition messages on channels (tori)",
 		func(r engine.Rule) (engine.Engine, error) { return engine.NewProtocol(r, nil) }},
 }

@@ -59,6 +59,15 @@ type setup struct {
 	// runs the topology (the UI's protocol engine); "" takes the fastest.
 	prefer string
 	gens   uint64 // generations to run, for the implied torus's margin
+	maxMB  int64  // --max-memory in megabytes, or 0 for the engine's default
+	// plane runs a pattern without a bounded-grid suffix on the unbounded
+	// plane when the engine runs it (life run), instead of a torus.
+	plane bool
+}
+
+// memoryLimiter is implemented by engines with a memory limit (hashlife).
+type memoryLimiter interface {
+	SetMaxMemory(bytes int64)
 }
 
 // maxMargin caps the margin of the torus a pattern with no bounded-grid
@@ -75,7 +84,8 @@ type universe struct {
 
 // resolveRule works out the rule and topology: the --rule flag, else the
 // file's rule (B3/S23 when it gives none); its bounded-grid suffix, else
-// --torus, else a torus the size of the pattern plus a margin of
+// --torus, else the unbounded plane when s.plane asks for it and the
+// engine runs it, else a torus the size of the pattern plus a margin of
 // min(gens+1, maxMargin) cells on every side, which matches the unbounded
 // plane for at least that many generations.
 func resolveRule(p *patterns.Pattern, name string, s setup) (engine.Rule, bool, error) {
@@ -96,6 +106,9 @@ func resolveRule(p *patterns.Pattern, name string, s setup) (engine.Rule, bool, 
 	if r.Topology.Kind != engine.Plane {
 		return r, false, nil
 	}
+	if s.plane && s.torus == "" && runsPlane(s.engine, r) {
+		return r, false, nil
+	}
 	if s.torus != "" {
 		w, h, err := parseSize(s.torus)
 		if err != nil {
@@ -111,6 +124,14 @@ func resolveRule(p *patterns.Pattern, name string, s setup) (engine.Rule, bool, 
 	}
 	r.Topology = engine.TorusOf(int(max(w, 1)+2*m), int(max(h, 1)+2*m))
 	return r, true, nil
+}
+
+// runsPlane reports whether the engine named (or auto) runs rule r on the
+// unbounded plane.
+func runsPlane(name string, r engine.Rule) bool {
+	r.Topology = engine.Topology{}
+	_, err := newEngine(name, r)
+	return err == nil
 }
 
 // runSetter is implemented by engines that set a run of live cells faster
@@ -149,6 +170,9 @@ func load(p *patterns.Pattern, name string, s setup) (*universe, error) {
 		}
 		return nil, err
 	}
+	if ml, ok := eng.(memoryLimiter); ok && s.maxMB > 0 {
+		ml.SetMaxMemory(s.maxMB << 20)
+	}
 	// Place the pattern as Golly does. A bounded grid spans
 	// [-(H/2), H-H/2) of Golly's universe: a positioned pattern goes where
 	// it says, and another is centred, its top-left corner at
@@ -157,10 +181,17 @@ func load(p *patterns.Pattern, name string, s setup) (*universe, error) {
 	w, h := p.Size()
 	y0, x0 := int64(t.H/2)-h/2, int64(t.W/2)-w/2
 	offY, offX := -int64(t.H/2), -int64(t.W/2)
-	if implied {
+	switch {
+	case t.Kind == engine.Plane:
+		// The unbounded plane is Golly's universe itself.
+		offY, offX = 0, 0
+		if p.Positioned {
+			y0, x0 = p.OriginY, p.OriginX
+		}
+	case implied:
 		ty, tx := p.TopLeft()
 		offY, offX = ty-y0, tx-x0
-	} else if p.Positioned {
+	case p.Positioned:
 		y0, x0 = floorMod(p.OriginY-offY, int64(t.H)), floorMod(p.OriginX-offX, int64(t.W))
 	}
 	if rs, ok := eng.(runSetter); ok {

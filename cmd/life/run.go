@@ -28,10 +28,12 @@ after it to compress. With --gens 0 the pattern is written as read, which
 converts between formats. Flags may come before or after PATTERN, as -flag
 or --flag.
 
-The universe is the file's bounded-grid suffix (rule = B3/S23:T64,48),
-else --torus, else a torus the size of the pattern plus a margin of
-min(N+1, %d) cells on every side, N the number of generations: there the
-run matches the unbounded plane for at least min(N, %d) generations.
+The universe is the file's bounded-grid suffix (rule = B3/S23:T64,48;
+":T0,0" is the plane), else --torus, else the unbounded plane, as in
+Golly, when the engine runs it (auto picks hashlife there), else a torus
+the size of the pattern plus a margin of min(N+1, %d) cells on every side,
+N the number of generations: there the run matches the unbounded plane for
+at least min(N, %d) generations.
 
 Exit status: 0 on success, 2 on bad usage or bad input, 1 on other
 failures.
@@ -47,6 +49,7 @@ func runRun(e *env) int {
 	torus := fs.String("torus", "", "run on a `WxH` torus when the rule has no bounded-grid suffix")
 	eng := fs.String("engine", "auto", "the `ENGINE`: "+engineNames()+" (auto picks the fastest that runs the topology)")
 	out := fs.String("o", "", "write the result to `FILE` (through a temporary file and a rename) instead of standard output, in the format its extension names")
+	maxMB := fs.Int64("max-memory", 0, "limit the hashlife node cache to `MB` megabytes, as bgolly's -M does; when it is full, the cache is garbage collected (0: 1024)")
 	st := fs.Bool("stats", false, "print one line, generation=N population=P, instead of the pattern")
 	quiet := fs.Bool("quiet", false, "show no progress bar (one shows on a terminal when a run takes more than a second)")
 	fs.Usage = func() {
@@ -64,7 +67,7 @@ func runRun(e *env) int {
 		fs.Usage()
 		return report(e, usageError{fmt.Errorf("run: want one PATTERN (a file, or - for standard input), got %d arguments", len(pos))})
 	}
-	return report(e, run(e.ctx, e, pos[0], setup{rule: *rule, torus: *torus, engine: *eng, gens: *gens}, *out, *st, *quiet))
+	return report(e, run(e.ctx, e, pos[0], setup{rule: *rule, torus: *torus, engine: *eng, gens: *gens, maxMB: *maxMB, plane: true}, *out, *st, *quiet))
 }
 
 // run is life run once its flags are read. With no generations to run it

@@ -100,16 +100,16 @@ func TestRunErrors(t *testing.T) {
 	}{
 		{[]string{"run", bigRule}, 2, "life: " + bigRule + `: rule "B9/S23": birth count 9 is out of range 0-8` + "\n"},
 		{[]string{"run", "--rule", "B3/S23:X4", "testdata/glider.rle"}, 2, `life: --rule: rule "B3/S23:X4": unknown topology 'X' in the bounded-grid suffix, want P, T, K, C or S` + "\n"},
-		{[]string{"run", klein}, 2, "life: " + klein + `: no engine runs B3/S23:K10*,10: bitwise: Klein bottle ":K10*,10" is not supported yet by the bitwise engine: it runs plain tori (":TW,H") and bounded planes (":PW,H")` + "\n" + `protocol: bounded grid ":K10*,10" (Klein bottle) is not supported yet: only plain tori (":TW,H") run here` + "\n"},
+		{[]string{"run", klein}, 2, "life: " + klein + `: no engine runs B3/S23:K10*,10: bitwise: Klein bottle ":K10*,10" is not supported yet by the bitwise engine: it runs plain tori (":TW,H") and bounded planes (":PW,H")` + "\n" + `hashlife: bounded grid ":K10*,10" is not supported yet by hashlife, which runs the unbounded plane` + "\n" + `protocol: bounded grid ":K10*,10" (Klein bottle) is not supported yet: only plain tori (":TW,H") run here` + "\n"},
 		{[]string{"run", tooBig}, 2, "life: " + tooBig + ": pattern of 30 x 1 cells does not fit the 20 x 20 grid of B3/S23:T20,20\n"},
 		{[]string{"run", "--torus", "0x5", "testdata/glider.rle"}, 2, `life: --torus: size "0x5": want WxH with whole numbers from 1, such as 64x48` + "\n"},
-		{[]string{"run", "--engine", "warp", "testdata/glider.rle"}, 2, `life: unknown engine "warp", want one of auto, bitwise, protocol` + "\n"},
+		{[]string{"run", "--engine", "warp", "testdata/glider.rle"}, 2, `life: unknown engine "warp", want one of auto, bitwise, hashlife, protocol` + "\n"},
 		{[]string{"run", "a.rle", "b.rle"}, 2, "life: run: want one PATTERN (a file, or - for standard input), got 2 arguments\n"},
 		{[]string{"run", filepath.Join(dir, "missing.rle")}, 2, "life: open " + filepath.Join(dir, "missing.rle") + ": no such file or directory\n"},
 	} {
 		code, _, errs := life(t, "", tc.args...)
-		if i := strings.LastIndex(errs, "life: "); i > 0 {
-			errs = errs[i:] // after the usage text
+		if i := strings.LastIndex(errs, "\nlife: "); i >= 0 {
+			errs = errs[i+1:] // after the usage text
 		}
 		if code != tc.code || errs != tc.msg {
 			t.Errorf("%v: exit %d, stderr:\n%s\nwant exit %d:\n%s", tc.args, code, errs, tc.code, tc.msg)
@@ -123,4 +123,44 @@ func TestRunErrors(t *testing.T) {
 	if code != 0 || !strings.Contains(errs, "Usage: life run") || !strings.Contains(errs, "-gens N") {
 		t.Errorf("--help: exit %d %q", code, errs)
 	}
+}
+
+// TestRunPlane checks that a pattern with no bounded-grid suffix runs on
+// the unbounded plane, as in Golly, with hashlife; that ":T0,0" means the
+// plane; and that --torus and suffixes still choose bounded grids.
+func TestRunPlane(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		out  string
+	}{
+		// A glider a million generations on: 250,000 cells away, still 5.
+		{[]string{"run", "--gens", "1000000", "--stats", "testdata/glider.rle"}, "generation=1000000 population=5\n"},
+		{[]string{"run", "--gens", "1000000", "--stats", "--engine", "hashlife", "--max-memory", "1", "testdata/glider.rle"}, "generation=1000000 population=5\n"},
+		{[]string{"run", "--gens", "4", "testdata/glider.rle"}, "#N Glider\nx = 3, y = 3, rule = B3/S23\nbo$2bo$3o!\n"},
+		{[]string{"run", "--gens", "4", "--rule", "B3/S23:T0,0", "testdata/glider.rle"}, "#N Glider\nx = 3, y = 3, rule = B3/S23\nbo$2bo$3o!\n"},
+		{[]string{"run", "--gens", "4", "--torus", "8x8", "testdata/glider.rle"}, "#N Glider\nx = 3, y = 3, rule = B3/S23:T8,8\nbo$2bo$3o!\n"},
+		// The protocol engine still stands in for the plane with a torus.
+		{[]string{"run", "--gens", "4", "--engine", "protocol", "testdata/glider.rle"}, "#N Glider\nx = 3, y = 3, rule = B3/S23\nbo$2bo$3o!\n"},
+	} {
+		code, out, errs := life(t, "", tc.args...)
+		if code != 0 || out != tc.out {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q, want %q", tc.args, code, out, errs, tc.out)
+		}
+	}
+	// Issue 6: the breeder past 2^64 cells, as Golly counts them.
+	if breeder := "/usr/share/golly/Patterns/Life/Breeders/breeder.lif"; fileExists(breeder) {
+		code, out, errs := life(t, "", "run", "--gens", "1000000000000", "--stats", breeder)
+		if want := "generation=1000000000000 population=1302083334180208337404\n"; code != 0 || out != want {
+			t.Errorf("breeder: exit %d, stdout %q, stderr %q, want %q", code, out, errs, want)
+		}
+	}
+	code, _, errs := life(t, "", "run", "--engine", "hashlife", "--torus", "8x8", "testdata/glider.rle")
+	if code != 2 || !strings.Contains(errs, "not supported yet by hashlife") {
+		t.Errorf("hashlife on a torus: exit %d, stderr %q", code, errs)
+	}
+}
+
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }

@@ -1,0 +1,100 @@
+package hashlife
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/life-go/life/engine"
+	"github.com/life-go/life/grid"
+)
+
+// TestCrossProtocol checks the engine cell for cell against the seed's
+// step logic run synchronously (engine.LiveAGeneration) on a torus large
+// enough that nothing wraps: random soups in the middle of it, every
+// generation for step size 1, and at every multiple for larger steps.
+func TestCrossProtocol(t *testing.T) {
+	size, soup, gens := 192, 24, 48
+	seeds := 3
+	if testing.Short() || raceEnabled {
+		size, soup, gens, seeds = 96, 12, 24, 2
+	}
+	rules := []string{"B3/S23", "B36/S23", "B2/S", "B3678/S34678", "B1/S012345678", "B35678/S5678"}
+	for _, text := range rules {
+		for seed := range seeds {
+			t.Run(fmt.Sprintf("%s/seed%d", text, seed), func(t *testing.T) {
+				r, err := engine.ParseRule(text)
+				if err != nil {
+					t.Fatal(err)
+				}
+				rng := rand.New(rand.NewPCG(uint64(seed), 6))
+				g, err := grid.New(size, size)
+				if err != nil {
+					t.Fatal(err)
+				}
+				off := (size - soup) / 2
+				for y := range soup {
+					for x := range soup {
+						if rng.Float64() < 0.35 {
+							g.Assign(off+y, off+x, true)
+						}
+					}
+				}
+				// The reference: every generation on the torus.
+				want := []*grid.Torus{g}
+				step := engine.StepCell(r)
+				for range gens {
+					next, err := engine.LiveAGeneration(want[len(want)-1], step)
+					if err != nil {
+						t.Fatal(err)
+					}
+					want = append(want, next)
+				}
+				for _, n := range []uint64{1, 2, 3, 4, 7, 16} {
+					e, err := New(r, Options{})
+					if err != nil {
+						t.Fatal(err)
+					}
+					h := int64(size / 2)
+					for y, x := range g.Live() {
+						e.SetCell(int64(y)-h, int64(x)-h, true)
+					}
+					for gen := uint64(0); gen <= uint64(gens); gen += n {
+						if gen > 0 {
+							if err := e.Step(context.Background(), n); err != nil {
+								t.Fatal(err)
+							}
+						}
+						if err := sameCells(e, want[gen], h); err != nil {
+							t.Fatalf("step %d, generation %d: %v", n, gen, err)
+						}
+					}
+				}
+			})
+		}
+	}
+}
+
+// sameCells reports how e, whose origin is the torus cell (h, h), differs
+// from torus g.
+func sameCells(e *Engine, g *grid.Torus, h int64) error {
+	if got, want := e.Population().Int64(), int64(g.Population()); got != want {
+		return fmt.Errorf("population %d, want %d", got, want)
+	}
+	var err error
+	e.Visit(engine.Rect{X: -h, Y: -h, W: 2 * h, H: 2 * h}, func(y, x int64) {
+		if err == nil && !g.Query(int(y+h), int(x+h)) {
+			err = fmt.Errorf("cell (%d, %d) alive, want dead", y+h, x+h)
+		}
+	})
+	if err != nil {
+		return err
+	}
+	for y, x := range g.Live() {
+		if !e.Cell(int64(y)-h, int64(x)-h) {
+			return fmt.Errorf("cell (%d, %d) dead, want alive", y, x)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,146 @@
+package hashlife
+
+import "github.com/life-go/life/engine"
+
+// ruleTable is a Life-like rule in the form the bit-parallel step wants:
+// which totals of a cell's 3 x 3 block (itself included, 0-9) make it
+// alive next, split by the cell's state.
+type ruleTable struct {
+	life bool // B3/S23, which has a faster path
+	// both, born and kept are bit sets of totals: alive next whatever the
+	// cell's state, only if it was dead, only if it was alive.
+	both, born, kept uint16
+}
+
+// newRuleTable returns the table of rule r, which must not have B0.
+func newRuleTable(r engine.Rule) ruleTable {
+	var t ruleTable
+	for total := 0; total <= 9; total++ {
+		b := total <= 8 && r.Birth>>total&1 != 0
+		s := total >= 1 && r.Survive>>(total-1)&1 != 0
+		switch {
+		case b && s:
+			t.both |= 1 << total
+		case b:
+			t.born |= 1 << total
+		case s:
+			t.kept |= 1 << total
+		}
+	}
+	t.life = r.Birth == engine.Life.Birth && r.Survive == engine.Life.Survive
+	return t
+}
+
+// rows16 lays out the 16 x 16 cells of leaves nw, ne, sw, se as 16 rows,
+// column 0 in bit 15.
+func rows16(nw, ne, sw, se uint64) (rows [16]uint32) {
+	for r := 0; r < 8; r++ {
+		rows[r] = uint32(nw>>(8*r))&0xff<<8 | uint32(ne>>(8*r))&0xff
+		rows[r+8] = uint32(sw>>(8*r))&0xff<<8 | uint32(se>>(8*r))&0xff
+	}
+	return rows
+}
+
+// centre8 returns the central 8 x 8 cells of 16 rows as a leaf's bits.
+func centre8(rows *[16]uint32) uint64 {
+	var b uint64
+	for r := 0; r < 8; r++ {
+		b |= uint64(rows[r+4]>>4&0xff) << (8 * r)
+	}
+	return b
+}
+
+// centreLeaf returns the central 8 x 8 cells of the 16 x 16 square made of
+// leaves nw, ne, sw, se: the se quadrant of nw, the sw of ne, and so on.
+func centreLeaf(nw, ne, sw, se uint64) uint64 {
+	top := (nw>>32&0x0f0f0f0f)<<4 | (ne>>32&0xf0f0f0f0)>>4
+	bottom := (sw&0x0f0f0f0f)<<4 | (se&0xf0f0f0f0)>>4
+	return top | bottom<<32
+}
+
+// leafStep returns the central 8 x 8 cells of the 16 x 16 square made of
+// leaves nw, ne, sw, se, gens (1 to 4) generations on.
+func (t *ruleTable) leafStep(nw, ne, sw, se uint64, gens int) uint64 {
+	rows := rows16(nw, ne, sw, se)
+	for g := 1; g <= gens; g++ {
+		t.generation(&rows, g, 15-g)
+	}
+	return centre8(&rows)
+}
+
+// generation replaces rows lo..hi with their next generation. Rows lo-1
+// and hi+1 must be valid; columns at the edges come out wrong, which the
+// callers allow for (the valid square shrinks by a cell a side each
+// generation). It slides a window of three rows down, keeping each row's
+// horizontal sums of three (two bits: s0, s1) and its old cells.
+func (t *ruleTable) generation(rows *[16]uint32, lo, hi int) {
+	hsum := func(v uint32) (s0, s1 uint32) {
+		l, r := v>>1, v<<1
+		x := l ^ v
+		return x ^ r, l&v | x&r
+	}
+	a0, a1 := hsum(rows[lo-1])
+	alive := rows[lo]
+	b0, b1 := hsum(alive)
+	for i := lo; i <= hi; i++ {
+		below := rows[i+1]
+		c0, c1 := hsum(below)
+		// The 3 x 3 total, 0-9, in bits w1 (1), w2, w4, w8.
+		x := a0 ^ b0
+		w1 := x ^ c0
+		k := a0&b0 | x&c0 // carry into the twos
+		y := a1 ^ b1
+		p := y ^ c1
+		q := a1&b1 | y&c1 // fours from the twos
+		w2 := p ^ k
+		carry := p & k
+		w4 := q ^ carry
+		w8 := q & carry
+		if t.life {
+			// Total 3 (born or kept), or total 4 and alive.
+			rows[i] = ^w8 & (w1&w2&^w4 | alive&^w1&^w2&w4)
+		} else {
+			rows[i] = t.next(alive, w1, w2, w4, w8)
+		}
+		a0, a1, b0, b1, alive = b0, b1, c0, c1, below
+	}
+}
+
+// next applies a rule other than Life to the bits of the totals.
+func (t *ruleTable) next(alive, w1, w2, w4, w8 uint32) uint32 {
+	var n uint32
+	for total := 0; total <= 9; total++ {
+		bit := uint16(1) << total
+		if (t.both|t.born|t.kept)&bit == 0 {
+			continue
+		}
+		m := ^w8
+		if total&8 != 0 {
+			m = w8
+		}
+		if total&4 != 0 {
+			m &= w4
+		} else {
+			m &^= w4
+		}
+		if total&2 != 0 {
+			m &= w2
+		} else {
+			m &^= w2
+		}
+		if total&1 != 0 {
+			m &= w1
+		} else {
+			m &^= w1
+		}
+		switch {
+		case t.both&bit != 0:
+			n |= m
+		case t.born&bit != 0:
+			n |= m &^ alive
+		default:
+			n |= m & alive
+		}
+	}
+	return n
+}

@@ -1,0 +1,5 @@
+//go:build !race
+
+package hashlife
+
+const raceEnabled = false
