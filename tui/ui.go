@@ -60,9 +60,11 @@ type Options struct {
 	// the built-in [Default].
 	Pattern *patterns.Pattern
 	Name    string
-	// Load builds a universe for pattern p read from the file name; a
-	// pattern without a bounded-grid suffix runs on a torus of fit cells
-	// when it fits in it, which fills the window.
+	// Load builds a universe for pattern p read from the file name. A
+	// pattern without a bounded-grid suffix runs on the unbounded plane
+	// (cmd/life: on hashlife), or, on an engine that runs only bounded
+	// grids, on a torus of fit cells when it fits in it, which fills the
+	// window.
 	Load func(p *patterns.Pattern, name string, fit Size) (Universe, error)
 	// Engines are the engines E offers, in order, fastest first.
 	Engines []EngineChoice
@@ -495,8 +497,8 @@ func (u *controller) statusLine() status {
 	s := u.snap()
 	st := status{
 		running: u.running,
-		gen:     s.Gen.String(),
-		pop:     s.Pop.String(),
+		gen:     readable(s.Gen),
+		pop:     readable(s.Pop),
 		rule:    u.cur.eng.Rule().String(),
 		engine:  u.cur.eng.Name(),
 		scale:   u.board.Scale().String(),
