@@ -367,6 +367,9 @@ func (u *controller) askRule() {
 			return err.Error(), false
 		}
 		if r.Topology.Kind == engine.Plane {
+			if strings.Contains(s, ":") {
+				return fmt.Sprintf("%s on the unbounded plane", r), true
+			}
 			return fmt.Sprintf("%s on the current %s", r, u.cur.eng.Rule().Topology.Kind), true
 		}
 		t := r.Topology
@@ -374,7 +377,8 @@ func (u *controller) askRule() {
 	}, func(s string) error {
 		r, _ := engine.ParseRule(s)
 		implied := false
-		if r.Topology.Kind == engine.Plane {
+		if r.Topology.Kind == engine.Plane && !strings.Contains(s, ":") {
+			// No suffix keeps the topology; :T0,0 asks for the plane.
 			r.Topology, implied = u.cur.eng.Rule().Topology, u.cur.implied
 		}
 		e, err := u.newEngine(u.ruleEngine(), r)
@@ -438,10 +442,17 @@ func (u *controller) newEngine(name string, r engine.Rule) (engine.Engine, error
 func (u *controller) switchTo(e engine.Engine, implied bool) {
 	from := u.cur.eng
 	var dy, dx int64
+	// Keep the cells where they are about the universe's middle: a bounded
+	// universe's, or the plane's origin, as in Golly.
 	fb, fok := bounds(from)
 	tb, tok := bounds(e)
-	if fok && tok {
+	switch {
+	case fok && tok:
 		dy, dx = tb.H/2-fb.H/2, tb.W/2-fb.W/2
+	case tok:
+		dy, dx = tb.H/2, tb.W/2
+	case fok:
+		dy, dx = -(fb.H / 2), -(fb.W / 2)
 	}
 	copyCells(e, from, dy, dx)
 	u.change(world{eng: e, gen0: u.cur.gen(), implied: implied})

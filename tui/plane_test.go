@@ -123,3 +123,36 @@ func TestPlane(t *testing.T) {
 		t.Errorf("m: centre (%d, %d), want (0, 0), empty:\n%s", cy, cx, f.text)
 	}
 }
+
+// TestPlaneRuleChange moves a glider from the plane to a torus and back
+// with R: its cells keep their place about the universe's middle, and
+// :T0,0 asks for the plane, on hashlife.
+func TestPlaneRuleChange(t *testing.T) {
+	glider := rle(t, "x = 3, y = 3\nbo$2bo$3o!\n")
+	h := start(t, 60, 20, Options{Pattern: glider, Load: planeLoad, Engines: planeEngines, AutoSwitch: true})
+	h.wait("the glider to be seen moving", func(f frame) bool { return !f.running && strings.Contains(f.msg, "moving") })
+	h.idle()
+	if f := h.press('r'); f.gen != "0" {
+		t.Fatalf("r: gen %s, want 0", f.gen)
+	}
+	cells := h.cells()
+	var box engine.Rect
+	f := h.press('R', tcell.KeyCtrlU, "B3/S23:T20,10")
+	if !strings.Contains(f.text, "a torus of 20 x 10 cells") {
+		t.Errorf("typing B3/S23:T20,10: no torus shown:\n%s", f.text)
+	}
+	f = h.press(tcell.KeyEnter)
+	h.do(func(u *controller) { box, _ = u.cur.eng.Bounds() })
+	if f.rule != "B3/S23:T20,10" || f.engine != "protocol" || h.cells() != cells || box != (engine.Rect{X: 9, Y: 4, W: 3, H: 3}) {
+		t.Errorf("to the torus: rule %s on %s, cells at %+v, want B3/S23:T20,10 on protocol, the glider at 9,4", f.rule, f.engine, box)
+	}
+	f = h.press('R', tcell.KeyCtrlU, "B3/S23:T0,0")
+	if !strings.Contains(f.text, "on the unbounded plane") {
+		t.Errorf("typing B3/S23:T0,0: the plane not shown:\n%s", f.text)
+	}
+	f = h.press(tcell.KeyEnter)
+	h.do(func(u *controller) { box, _ = u.cur.eng.Bounds() })
+	if f.rule != "B3/S23" || f.engine != "hashlife" || h.cells() != cells || box != (engine.Rect{X: -1, Y: -1, W: 3, H: 3}) {
+		t.Errorf("back to the plane: rule %s on %s, cells at %+v, want B3/S23 on hashlife, the glider at -1,-1", f.rule, f.engine, box)
+	}
+}
