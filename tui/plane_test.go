@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"math"
 	"math/big"
 	"strings"
 	"testing"
@@ -154,5 +155,100 @@ func TestPlaneRuleChange(t *testing.T) {
 	h.do(func(u *controller) { box, _ = u.cur.eng.Bounds() })
 	if f.rule != "B3/S23" || f.engine != "hashlife" || h.cells() != cells || box != (engine.Rect{X: -1, Y: -1, W: 3, H: 3}) {
 		t.Errorf("back to the plane: rule %s on %s, cells at %+v, want B3/S23 on hashlife, the glider at -1,-1", f.rule, f.engine, box)
+	}
+}
+
+// TestBoardFar draws the plane far from the origin: two blocks 2^41 cells
+// apart, at ±2^40, which Fit shows together, and views at the edge of the
+// coordinates, which panning cannot push past ±2^62 into an overflow.
+func TestBoardFar(t *testing.T) {
+	e, err := hashlife.New(engine.Life, hashlife.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const far = int64(1) << 40
+	for _, c := range [][2]int64{{-far, -far}, {far - 2, far - 2}} {
+		for dy := range int64(2) {
+			for dx := range int64(2) {
+				e.SetCell(c[0]+dy, c[1]+dx, true)
+			}
+		}
+	}
+	sim := newSim(t, 40, 12)
+	defer sim.Fini()
+	b := NewBoard(true)
+	b.SetRect(0, 0, 40, 12)
+	b.SetSnapshot(snapOf(e))
+	draw := func() string {
+		sim.Clear()
+		b.Draw(sim)
+		sim.Show()
+		return screenText(sim)
+	}
+	box, _ := e.Bounds()
+	b.Fit(box)
+	if y, x := b.Centre(); y != 0 || x != 0 || b.Scale() != BlockScale(38) {
+		t.Errorf("Fit(%+v): centre (%d, %d) at %v, want (0, 0) at %v", box, y, x, b.Scale(), BlockScale(38))
+	}
+	if got := strings.Count(draw(), "░"); got != 2 {
+		t.Errorf("Fit: %d shaded blocks, want the two:\n%s", got, draw())
+	}
+	// Each block, found at the finest scale.
+	for _, c := range []struct{ y, x int64 }{{-far, -far}, {far - 2, far - 2}} {
+		b.Fit(engine.Rect{Y: c.y, X: c.x, W: 2, H: 2})
+		if got := strings.Count(draw(), "█"); b.Scale() != ScaleDouble || got != 8 {
+			t.Errorf("the block at (%d, %d): %d full characters at %v, want 8 (two columns a cell) at %v:\n%s", c.y, c.x, got, b.Scale(), ScaleDouble, draw())
+		}
+	}
+	// The edges of the coordinates, at every scale: clamped, drawn empty.
+	for _, c := range []struct{ y, x int64 }{{math.MaxInt64, math.MaxInt64}, {math.MinInt64, math.MinInt64}, {math.MaxInt64, math.MinInt64}} {
+		b.SetCentre(c.y, c.x)
+		for s := ScaleDouble; s <= MaxScale; s++ {
+			b.SetScale(s)
+			// Pan outwards, past the edge, which holds.
+			dy, dx := 1000, 1000
+			if c.y < 0 {
+				dy = -dy
+			}
+			if c.x < 0 {
+				dx = -dx
+			}
+			for range 3 {
+				b.Pan(dy, dx)
+			}
+			y, x := b.Centre()
+			if y != clampCentre(c.y) || x != clampCentre(c.x) {
+				t.Fatalf("at %v from (%d, %d): centre (%d, %d), want the edge at ±2^62", s, c.y, c.x, y, x)
+			}
+			if text := draw(); strings.ContainsAny(text, "░▒▓█") {
+				t.Fatalf("at %v about (%d, %d): cells drawn where there are none:\n%s", s, y, x, text)
+			}
+		}
+	}
+}
+
+// manyNodes is a hashlife engine that claims to hold n nodes.
+type manyNodes struct {
+	*hashlife.Engine
+	n int
+}
+
+func (m manyNodes) Nodes() int { return m.n }
+
+// TestHistoryCapNodes checks that the histories keep fewer worlds of an
+// engine of nodes as its worlds grow, however small their bounds.
+func TestHistoryCapNodes(t *testing.T) {
+	e, err := hashlife.New(engine.Life, hashlife.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := historyCap(e, maxBack); got != maxBack {
+		t.Errorf("an empty plane: %d worlds, want %d", got, maxBack)
+	}
+	if got := historyCap(manyNodes{e, historyBudget / bytesPerNode / 10}, maxBack); got != 10 {
+		t.Errorf("a tenth of the budget: %d worlds, want 10", got)
+	}
+	if got := historyCap(manyNodes{e, 1 << 30}, maxBack); got != 2 {
+		t.Errorf("beyond the budget: %d worlds, want 2", got)
 	}
 }

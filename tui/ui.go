@@ -545,15 +545,27 @@ func (u *controller) pushBack(w world) {
 // rewind) keeps at most.
 const historyBudget = 256 << 20
 
+// nodeCounter is implemented by engines that keep a universe as nodes
+// (hashlife, whose copies hold only the nodes of their pattern).
+type nodeCounter interface{ Nodes() int }
+
+// bytesPerNode is about what a node of a [nodeCounter] takes, with its
+// share of the hash table.
+const bytesPerNode = 64
+
 // historyCap returns how many worlds like e's a history keeps: limit, or
 // fewer when a world is so large that limit of them would pass
 // historyBudget, but at least 2.
 func historyCap(e engine.Engine, limit int) int {
-	r, ok := bounds(e)
-	if !ok {
+	var size int64
+	if nc, ok := e.(nodeCounter); ok {
+		size = int64(nc.Nodes()) * bytesPerNode
+	} else if r, ok := bounds(e); ok {
+		size = r.W * r.H / 8
+	} else {
 		return limit
 	}
-	size := max(r.W*r.H/8, 1)
+	size = max(size, 1)
 	return int(max(2, min(int64(limit), historyBudget/size)))
 }
 
