@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math/big"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -385,7 +386,9 @@ func (u *controller) askRule() {
 		if err != nil {
 			return fmt.Errorf("rule %s: %w", r, err)
 		}
-		u.switchTo(e, implied)
+		if err := u.switchTo(e, implied); err != nil {
+			return fmt.Errorf("rule %s: %w", r, err)
+		}
 		u.msg = "rule " + r.String()
 		return nil
 	})
@@ -437,9 +440,22 @@ func (u *controller) newEngine(name string, r engine.Rule) (engine.Engine, error
 	return nil, errors.Join(errs...)
 }
 
+// canSwitch returns an error when the current universe has more than
+// maxVisit live cells, too many for switchTo to copy one by one.
+func (u *controller) canSwitch() error {
+	if e := u.cur.eng; tooMany(e) {
+		return fmt.Errorf("%s live cells are too many to copy to another engine (at most %s)", readable(e.Population()), readable(big.NewInt(maxVisit)))
+	}
+	return nil
+}
+
 // switchTo moves the current cells into the empty engine e, centred when
-// the universe changes size, and keeps the generation count.
-func (u *controller) switchTo(e engine.Engine, implied bool) {
+// the universe changes size, and keeps the generation count. It refuses to
+// copy more than maxVisit cells, one by one.
+func (u *controller) switchTo(e engine.Engine, implied bool) error {
+	if err := u.canSwitch(); err != nil {
+		return err
+	}
 	from := u.cur.eng
 	var dy, dx int64
 	// Keep the cells where they are about the universe's middle: a bounded
@@ -457,6 +473,7 @@ func (u *controller) switchTo(e engine.Engine, implied bool) {
 	copyCells(e, from, dy, dx)
 	u.change(world{eng: e, gen0: u.cur.gen(), implied: implied})
 	u.kick()
+	return nil
 }
 
 // askEngine offers the engines that run the current rule and topology.
@@ -479,8 +496,12 @@ func (u *controller) askEngine() {
 			u.closeOverlay()
 			// The user's choice: no automatic switch any more, and
 			// patterns opened later run on it too.
+			if err := u.canSwitch(); err != nil {
+				u.msg = "engine " + c.Name + ": " + err.Error()
+				return
+			}
 			u.auto, u.fast, u.chosen = false, "", c.Name
-			u.switchTo(e, u.cur.implied)
+			u.switchTo(e, u.cur.implied) // canSwitch said yes: it copies
 			u.msg = "engine " + c.Name
 		})
 	}

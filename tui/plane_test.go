@@ -252,3 +252,46 @@ func TestHistoryCapNodes(t *testing.T) {
 		t.Errorf("beyond the budget: %d worlds, want 2", got)
 	}
 }
+
+// hugePop is an engine that claims 10^21 live cells, as a breeder on
+// HashLife has after 10^12 generations, whatever it holds.
+type hugePop struct{ engine.Engine }
+
+func (h hugePop) Population() *big.Int {
+	n, _ := new(big.Int).SetString("1000000000000000000000", 10)
+	return n
+}
+
+func (h hugePop) Clone() engine.Engine { return hugePop{h.Engine.Clone()} }
+
+// TestPlaneHugePopulation checks what the UI does with more live cells
+// than it may visit: the status bar writes the population with four
+// digits, the settle detector leaves the run alone (a glider is not seen
+// moving), R and E refuse to copy the cells, and c clears at once.
+func TestPlaneHugePopulation(t *testing.T) {
+	glider := rle(t, "x = 3, y = 3\nbo$2bo$3o!\n")
+	load := func(p *patterns.Pattern, name string, fit Size) (Universe, error) {
+		u, err := planeLoad(p, name, fit)
+		u.Eng = hugePop{u.Eng}
+		return u, err
+	}
+	h := start(t, 70, 20, Options{Pattern: glider, Load: load, Engines: planeEngines, AutoSwitch: true})
+	f := h.wait("generation 20", func(f frame) bool { return gen(t, f) >= 20 })
+	if !f.running || f.msg != "" || f.pop != "1.000e21" || !strings.Contains(f.text, "Pop 1.000e21") {
+		t.Errorf("running at gen %s: running %v, pop %s, message %q; want running, 1.000e21, none:\n%s", f.gen, f.running, f.pop, f.msg, f.text)
+	}
+	h.press(' ')
+	h.idle()
+	f = h.press('R', tcell.KeyCtrlU, "B36/S23", tcell.KeyEnter)
+	if f.overlay != "rule" || !strings.Contains(f.text, "too many to copy") || f.rule != "B3/S23" {
+		t.Errorf("R B36/S23: overlay %q, rule %s:\n%s", f.overlay, f.rule, f.text)
+	}
+	h.press(tcell.KeyEscape)
+	if f = h.press('E', tcell.KeyEnter); !strings.Contains(f.msg, "too many to copy") {
+		t.Errorf("E Enter: message %q, want too many to copy", f.msg)
+	}
+	g := f.gen
+	if f = h.press('c'); f.pop != "0" || f.gen != g || f.engine != "hashlife" {
+		t.Errorf("c: gen %s pop %s on %s, want gen %s pop 0 on hashlife", f.gen, f.pop, f.engine, g)
+	}
+}
