@@ -307,6 +307,10 @@ func (u *controller) save(path string) {
 		u.msg = "save: not available"
 		return
 	}
+	if tooMany(u.cur.eng) {
+		u.msg = fmt.Sprintf("save: %s live cells are too many to write (nothing was written)", readable(u.cur.eng.Population()))
+		return
+	}
 	p := u.cur.pattern(u.pat)
 	err := u.opts.WriteFile(path, func(w io.Writer) error { return patterns.WriteRLE(w, p) })
 	if err != nil {
@@ -334,6 +338,14 @@ func (w world) pattern(orig *patterns.Pattern) *patterns.Pattern {
 		w.eng.Visit(box, func(y, x int64) { b.Add(y, x, 1) })
 	}
 	out.Runs = b.Runs()
+	if r.Topology.Kind == engine.Plane && !w.implied {
+		// The plane's coordinates are Golly's: keep the place and the
+		// generation, as Golly's #CXRLE line does.
+		out.Positioned = true
+		if g := w.gen(); g.Sign() > 0 {
+			out.Gen = g.String()
+		}
+	}
 	return out
 }
 

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"math/big"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -91,6 +93,16 @@ func TestPlane(t *testing.T) {
 	d := new(big.Int).Rsh(want, 2).Int64()
 	if box.W != 3 || box.H != 3 || box.X < d-2 || box.X > d+2 || box.Y < d-2 || box.Y > d+2 {
 		t.Fatalf("the glider at gen %s is at %+v, want about (%d, %d)", want, box, d, d)
+	}
+	// s keeps the glider's place and generation, as Golly's #CXRLE does.
+	out := filepath.Join(t.TempDir(), "far.rle")
+	h.press('s', tcell.KeyCtrlU, out, tcell.KeyEnter)
+	if f = h.idle(); !strings.Contains(f.msg, "saved 5 cells") {
+		t.Errorf("save: message %q", f.msg)
+	}
+	if p, err := patterns.ReadFile(out); err != nil || p.Population() != 5 || p.Rule != "B3/S23" || !p.Positioned ||
+		p.OriginY != box.Y || p.OriginX != box.X || p.Gen != want.String() {
+		t.Errorf("saved %s: %+v, %v; want the glider at (%d, %d), gen %s", out, p, err, box.Y, box.X, want)
 	}
 	f = h.press('f')
 	if f.scale != ScaleDouble || !strings.Contains(boardText(f), "█") {
@@ -289,6 +301,13 @@ func TestPlaneHugePopulation(t *testing.T) {
 	h.press(tcell.KeyEscape)
 	if f = h.press('E', tcell.KeyEnter); !strings.Contains(f.msg, "too many to copy") {
 		t.Errorf("E Enter: message %q, want too many to copy", f.msg)
+	}
+	out := filepath.Join(t.TempDir(), "huge.rle")
+	if f = h.press('s', tcell.KeyCtrlU, out, tcell.KeyEnter); !strings.Contains(f.msg, "too many to write") {
+		t.Errorf("s: message %q, want too many to write", f.msg)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Errorf("s wrote %s", out)
 	}
 	g := f.gen
 	if f = h.press('c'); f.pop != "0" || f.gen != g || f.engine != "hashlife" {
