@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"math"
 	"math/big"
 	"strings"
 	"testing"
@@ -180,6 +181,7 @@ func TestSparkline(t *testing.T) {
 	}{
 		{nil, 5, ""},
 		{[]int64{1, 2, 3}, 0, ""},
+		{[]int64{0, 1 << 61, math.MaxInt64}, 3, "▁▂█"},
 		{[]int64{4, 4, 4}, 5, "▄▄▄"},
 		{[]int64{0, 7, 14}, 5, "▁▄█"},
 		{[]int64{0, 1, 2, 3, 4, 5, 6, 7}, 4, "▁▃▅█"},

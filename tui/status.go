@@ -21,7 +21,7 @@ type status struct {
 	scale            string
 	cursor           string
 	msg              string
-	pops             []int64 // recent populations, oldest first; -1 is too large
+	pops             []int64 // recent populations, oldest first, saturated at math.MaxInt64
 }
 
 // statusBar draws a status: on its first line the state of the run and a
@@ -126,7 +126,8 @@ func sparkline(pops []int64, width int) string {
 	for _, p := range pops {
 		level := 3
 		if hi > lo {
-			level = int((p - lo) * 7 / (hi - lo))
+			// In floating point: (p-lo)*7 overflows an int64 past 2^60.
+			level = min(int(float64(p-lo)/float64(hi-lo)*7), 7)
 		}
 		b.WriteRune(sparkRunes[level])
 	}

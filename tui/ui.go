@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"math/big"
 	"time"
 
@@ -523,7 +524,7 @@ func (u *controller) statusLine() status {
 
 // sample records a population for the sparkline.
 func (u *controller) sample(pop *big.Int) {
-	v := int64(-1)
+	v := int64(math.MaxInt64) // beyond 63 bits: the sparkline's top
 	if pop.IsInt64() {
 		v = pop.Int64()
 	}
