@@ -21,24 +21,28 @@ acorn, with none. It starts running at once.
 A pattern without a bounded-grid suffix (or with :T0,0) runs on the
 unbounded plane, as in Golly, on the hashlife engine; --torus WxH or a
 suffix such as :T64,48 or :P64,48 chooses a bounded grid. With --engine
-NAME for an engine that does not run the plane (bitwise, protocol), such a
-pattern runs on a torus that fills the window (or, when larger than the
+NAME for an engine that does not run the plane (bitwise, protocol), such
+a pattern runs on a torus that fills the window (or, when larger than the
 window, on a torus the size of the pattern plus a margin of %d cells).
-The status bar writes numbers of up to 15 digits in full, with commas
-(Gen 1,000,000), and larger ones with four significant digits
-(Gen 1.302e21). NO_COLOR in
-the environment turns colours off. P and G draw their pictures in the
-dark theme when COLORFGBG says the terminal's background is dark, else in
-the light one. LIFE_KEY_LATENCY=FILE writes to FILE, on quitting, how
-long keys took from their arrival to the screen.
+On the plane, Tab takes a whole step of 10^k generations in one jump
+(+ and - choose k, up to 12), f finds the pattern however far it has
+gone, and zoomed out the board is shaded from hashlife's node
+populations. The status bar writes numbers of up to 15 digits in full,
+with commas (Gen 1,000,000), and larger ones with four significant
+digits (Gen 1.302e21).
+
+NO_COLOR in the environment turns colours off. P and G draw their
+pictures in the dark theme when COLORFGBG says the terminal's background
+is dark, else in the light one. LIFE_KEY_LATENCY=FILE writes to FILE, on
+quitting, how long keys took from their arrival to the screen.
 
 With --engine auto, the default, the UI runs on the protocol engine
 wherever it keeps up with the speed chosen; when a run falls clearly
 behind that speed, the UI moves to the fastest engine that runs the
-topology (and starts there when the protocol engine does not run it, as
-on the unbounded plane, where that is hashlife),
-and the status bar says so. It never moves back by itself. --engine
-NAME, or a choice made with E, keeps to the engine chosen.
+topology, and the status bar says so; it starts there when the protocol
+engine does not run the topology (on the unbounded plane: hashlife). It
+never moves back by itself. --engine NAME, or a choice made with E,
+keeps to the engine chosen.
 
 Keys:
 %s
