@@ -31,8 +31,9 @@ pass() { echo "ok   $*"; }
 fail() { echo "FAIL $*"; fails=$((fails + 1)); }
 
 screen() { tmux capture-pane -t "$session" -p; }
-# field NAME prints the number after "NAME " on the status bar, or nothing.
-field() { screen | grep -o "$1 [0-9]*" | tail -1 | cut -d' ' -f2; }
+# field NAME prints the number after "NAME " on the status bar, or nothing,
+# without the commas the status bar groups digits with.
+field() { screen | grep -o "$1 [0-9,]*" | tail -1 | cut -d' ' -f2 | tr -d ,; }
 # wait_for REGEX [SECONDS] waits until the screen matches.
 wait_for() {
   local deadline=$((SECONDS + ${2:-10}))
@@ -42,6 +43,8 @@ wait_for() {
   done
   return 1
 }
+# commas N writes N as the status bar does: digits grouped with commas.
+commas() { echo "$1" | sed -e :a -e 's/\([0-9]\)\([0-9]\{3\}\)\($\|,\)/\1,\2\3/;ta'; }
 # steady_gen waits until Gen stops changing, and prints it.
 steady_gen() {
   local a b
@@ -68,7 +71,7 @@ tmux send-keys -t "$session" "cd '$work' && stty -g > stty.before" Enter
 tmux send-keys -t "$session" "./life; echo exit=\$?; stty -g > stty.after" Enter
 
 # 1. It runs: Gen and Pop climbing.
-if wait_for 'Gen [0-9]+ +Pop [0-9]+ +running'; then
+if wait_for 'Gen [0-9,]+ +Pop [0-9,]+ +running'; then
   g1=$(field Gen)
   sleep 1
   g2=$(field Gen)
@@ -84,7 +87,7 @@ tmux send-keys -t "$session" Space
 if wait_for 'paused'; then
   g=$(steady_gen)
   tmux send-keys -t "$session" n
-  if wait_for "Gen $((g + 1)) " 5; then pass "paused at Gen $g; n -> Gen $((g + 1))"; else fail "n: want Gen $((g + 1)), screen says Gen $(field Gen)"; fi
+  if wait_for "Gen $(commas $((g + 1))) " 5; then pass "paused at Gen $g; n -> Gen $((g + 1))"; else fail "n: want Gen $((g + 1)), screen says Gen $(field Gen)"; fi
   sleep 0.5
   g3=$(field Gen)
   if ((g3 == g + 1)); then pass "still Gen $g3 half a second later"; else fail "Gen moved on to $g3 while paused"; fi
@@ -99,7 +102,7 @@ tmux resize-window -t "$session" -x 12 -y 4
 sleep 0.5
 show "12 x 4"
 tmux resize-window -t "$session" -x 120 -y 40
-if wait_for 'Gen [0-9]+ +Pop [0-9]+ +(running|paused)' 5; then
+if wait_for 'Gen [0-9,]+ +Pop [0-9,]+ +(running|paused)' 5; then
   g1=$(field Gen)
   sleep 0.5
   g2=$(field Gen)

@@ -148,8 +148,18 @@ func (b *Board) SetScale(s Scale) { b.scale = min(max(s, ScaleDouble), MaxScale)
 // Centre returns the cell at the centre of the board.
 func (b *Board) Centre() (y, x int64) { return b.cy, b.cx }
 
-// SetCentre puts the cell (y, x) at the centre of the board.
-func (b *Board) SetCentre(y, x int64) { b.cy, b.cx = y, x }
+// SetCentre puts the cell (y, x) at the centre of the board, clamped to
+// ±[maxCentre].
+func (b *Board) SetCentre(y, x int64) { b.cy, b.cx = clampCentre(y), clampCentre(x) }
+
+// maxCentre bounds the coordinates of the board's centre, so that the view
+// about it, at most 2^40 cells a character across a terminal, stays far
+// inside int64 (and covers HashLife's reach of ±2^61): panning, dragging
+// and zooming about the pointer go no further, and never overflow.
+const maxCentre = 1 << 62
+
+// clampCentre clamps v to ±maxCentre.
+func clampCentre(v int64) int64 { return min(max(v, -maxCentre), maxCentre) }
 
 // SetCursor shows the edit cursor at (y, x), or hides it when on is false.
 func (b *Board) SetCursor(on bool, y, x int64) { b.cursor, b.ky, b.kx = on, y, x }
@@ -390,18 +400,17 @@ func (b *Board) Zoom(steps int) { b.SetScale(b.scale - Scale(steps)) }
 // Pan moves the view by dy rows and dx columns of characters.
 func (b *Board) Pan(dy, dx int) {
 	cpc, across, down := b.scale.geometry()
-	b.cy += int64(dy) * down
 	cells := int64(dx) * across / cpc
 	if cells == 0 && dx != 0 {
 		cells = int64(dx / max(dx, -dx)) // half a cell rounds to one
 	}
-	b.cx += cells
+	b.SetCentre(b.cy+int64(dy)*down, b.cx+cells)
 }
 
 // Fit centres r on the board at the finest scale that shows all of it.
 func (b *Board) Fit(r engine.Rect) {
 	_, _, w, h := b.GetInnerRect()
-	b.cy, b.cx = r.Y+r.H/2, r.X+r.W/2
+	b.SetCentre(r.Y+r.H/2, r.X+r.W/2)
 	for s := ScaleDouble; s <= MaxScale; s++ {
 		b.scale = s
 		if _, _, rows, cols := b.view(w, h); rows >= r.H && cols >= r.W {
@@ -435,8 +444,7 @@ func (b *Board) MouseHandler() func(action tview.MouseAction, event *tcell.Event
 		case tview.MouseMove:
 			switch {
 			case b.dragging && buttons&tcell.ButtonMiddle != 0:
-				b.cy += b.dragY - y
-				b.cx += b.dragX - x
+				b.SetCentre(b.cy+b.dragY-y, b.cx+b.dragX-x)
 				return true, b
 			case b.stroking && buttons&(tcell.ButtonPrimary|tcell.ButtonSecondary) != 0 && b.paint != nil && in:
 				if b.lastPaint != [2]int64{y, x} {
@@ -464,8 +472,7 @@ func (b *Board) MouseHandler() func(action tview.MouseAction, event *tcell.Event
 			}
 			// Keep the cell under the pointer where it was.
 			if y2, x2, ok := b.CellAt(sx, sy); ok {
-				b.cy += y - y2
-				b.cx += x - x2
+				b.SetCentre(b.cy+y-y2, b.cx+x-x2)
 			}
 			return true, nil
 		}

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"math"
 	"math/big"
 	"strings"
 	"testing"
@@ -149,6 +150,28 @@ func TestStatusBar(t *testing.T) {
 	golden(t, "status", screenText(sim))
 }
 
+// TestReadable checks how the status bar writes numbers: in full with
+// commas up to 15 digits, then with four significant digits.
+func TestReadable(t *testing.T) {
+	for _, c := range []struct{ n, want string }{
+		{"0", "0"},
+		{"7", "7"},
+		{"999", "999"},
+		{"1000", "1,000"},
+		{"-1234567", "-1,234,567"},
+		{"1000000000000", "1,000,000,000,000"},
+		{"999999999999999", "999,999,999,999,999"},
+		{"1000000000000000", "1.000e15"},
+		{"1302999999999999999999", "1.302e21"},
+		{"-98765432109876543210", "-9.876e19"},
+	} {
+		n, _ := new(big.Int).SetString(c.n, 10)
+		if got := readable(n); got != c.want {
+			t.Errorf("readable(%s) = %q, want %q", c.n, got, c.want)
+		}
+	}
+}
+
 // TestSparkline checks the sparkline's scaling and width.
 func TestSparkline(t *testing.T) {
 	for _, c := range []struct {
@@ -158,6 +181,7 @@ func TestSparkline(t *testing.T) {
 	}{
 		{nil, 5, ""},
 		{[]int64{1, 2, 3}, 0, ""},
+		{[]int64{0, 1 << 61, math.MaxInt64}, 3, "▁▂█"},
 		{[]int64{4, 4, 4}, 5, "▄▄▄"},
 		{[]int64{0, 7, 14}, 5, "▁▄█"},
 		{[]int64{0, 1, 2, 3, 4, 5, 6, 7}, 4, "▁▃▅█"},

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math/big"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -306,6 +307,10 @@ func (u *controller) save(path string) {
 		u.msg = "save: not available"
 		return
 	}
+	if tooMany(u.cur.eng) {
+		u.msg = fmt.Sprintf("save: %s live cells are too many to write (nothing was written)", readable(u.cur.eng.Population()))
+		return
+	}
 	p := u.cur.pattern(u.pat)
 	err := u.opts.WriteFile(path, func(w io.Writer) error { return patterns.WriteRLE(w, p) })
 	if err != nil {
@@ -333,6 +338,14 @@ func (w world) pattern(orig *patterns.Pattern) *patterns.Pattern {
 		w.eng.Visit(box, func(y, x int64) { b.Add(y, x, 1) })
 	}
 	out.Runs = b.Runs()
+	if r.Topology.Kind == engine.Plane && !w.implied {
+		// The plane's coordinates are Golly's: keep the place and the
+		// generation, as Golly's #CXRLE line does.
+		out.Positioned = true
+		if g := w.gen(); g.Sign() > 0 {
+			out.Gen = g.String()
+		}
+	}
 	return out
 }
 
@@ -367,6 +380,9 @@ func (u *controller) askRule() {
 			return err.Error(), false
 		}
 		if r.Topology.Kind == engine.Plane {
+			if strings.Contains(s, ":") {
+				return fmt.Sprintf("%s on the unbounded plane", r), true
+			}
 			return fmt.Sprintf("%s on the current %s", r, u.cur.eng.Rule().Topology.Kind), true
 		}
 		t := r.Topology
@@ -374,14 +390,17 @@ func (u *controller) askRule() {
 	}, func(s string) error {
 		r, _ := engine.ParseRule(s)
 		implied := false
-		if r.Topology.Kind == engine.Plane {
+		if r.Topology.Kind == engine.Plane && !strings.Contains(s, ":") {
+			// No suffix keeps the topology; :T0,0 asks for the plane.
 			r.Topology, implied = u.cur.eng.Rule().Topology, u.cur.implied
 		}
 		e, err := u.newEngine(u.ruleEngine(), r)
 		if err != nil {
 			return fmt.Errorf("rule %s: %w", r, err)
 		}
-		u.switchTo(e, implied)
+		if err := u.switchTo(e, implied); err != nil {
+			return fmt.Errorf("rule %s: %w", r, err)
+		}
 		u.msg = "rule " + r.String()
 		return nil
 	})
@@ -433,19 +452,40 @@ func (u *controller) newEngine(name string, r engine.Rule) (engine.Engine, error
 	return nil, errors.Join(errs...)
 }
 
+// canSwitch returns an error when the current universe has more than
+// maxVisit live cells, too many for switchTo to copy one by one.
+func (u *controller) canSwitch() error {
+	if e := u.cur.eng; tooMany(e) {
+		return fmt.Errorf("%s live cells are too many to copy to another engine (at most %s)", readable(e.Population()), readable(big.NewInt(maxVisit)))
+	}
+	return nil
+}
+
 // switchTo moves the current cells into the empty engine e, centred when
-// the universe changes size, and keeps the generation count.
-func (u *controller) switchTo(e engine.Engine, implied bool) {
+// the universe changes size, and keeps the generation count. It refuses to
+// copy more than maxVisit cells, one by one.
+func (u *controller) switchTo(e engine.Engine, implied bool) error {
+	if err := u.canSwitch(); err != nil {
+		return err
+	}
 	from := u.cur.eng
 	var dy, dx int64
+	// Keep the cells where they are about the universe's middle: a bounded
+	// universe's, or the plane's origin, as in Golly.
 	fb, fok := bounds(from)
 	tb, tok := bounds(e)
-	if fok && tok {
+	switch {
+	case fok && tok:
 		dy, dx = tb.H/2-fb.H/2, tb.W/2-fb.W/2
+	case tok:
+		dy, dx = tb.H/2, tb.W/2
+	case fok:
+		dy, dx = -(fb.H / 2), -(fb.W / 2)
 	}
 	copyCells(e, from, dy, dx)
 	u.change(world{eng: e, gen0: u.cur.gen(), implied: implied})
 	u.kick()
+	return nil
 }
 
 // askEngine offers the engines that run the current rule and topology.
@@ -468,8 +508,12 @@ func (u *controller) askEngine() {
 			u.closeOverlay()
 			// The user's choice: no automatic switch any more, and
 			// patterns opened later run on it too.
+			if err := u.canSwitch(); err != nil {
+				u.msg = "engine " + c.Name + ": " + err.Error()
+				return
+			}
 			u.auto, u.fast, u.chosen = false, "", c.Name
-			u.switchTo(e, u.cur.implied)
+			u.switchTo(e, u.cur.implied) // canSwitch said yes: it copies
 			u.msg = "engine " + c.Name
 		})
 	}

@@ -298,18 +298,16 @@ func (u *controller) reset() {
 	u.sample(u.cur.eng.Population())
 }
 
-// clear kills every cell.
+// clear kills every cell: the universe goes on as an empty engine of the
+// same kind, at the same generation, however many cells it had.
 func (u *controller) clear() {
-	w := u.cur.clone()
-	var cells [][2]int64
-	if r, ok := w.eng.Bounds(); ok {
-		w.eng.Visit(r, func(y, x int64) { cells = append(cells, [2]int64{y, x}) })
-	}
-	for _, c := range cells {
-		w.eng.SetCell(c[0], c[1], false)
+	e, err := u.newEngine(u.cur.eng.Name(), u.cur.eng.Rule())
+	if err != nil {
+		u.msg = "clear: " + err.Error()
+		return
 	}
 	u.pause()
-	u.change(w)
+	u.change(world{eng: e, gen0: u.cur.gen(), implied: u.cur.implied})
 }
 
 // toggleCell flips the cell at (y, x).

@@ -60,6 +60,9 @@ func gen(t testing.TB, f frame) int {
 	t.Helper()
 	var g int
 	for _, c := range f.gen {
+		if c == ',' {
+			continue // the status bar's thousands separator
+		}
 		g = g*10 + int(c-'0')
 	}
 	return g

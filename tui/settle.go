@@ -15,6 +15,22 @@ const maxPeriod = 64
 type fingerprint struct {
 	shape shape
 	y, x  int64 // the bounding box's top-left cell
+	// none says the generation had more than maxVisit live cells, too
+	// many to visit every generation: the detector skips it.
+	none bool
+}
+
+// maxVisit is the most live cells the UI visits one by one: for the settle
+// detector each generation, and to copy a universe to another engine. A
+// torus of 4096 x 4096 cells has no more; on the plane, HashLife reaches
+// far more (a breeder has 10^21 after 10^12 generations), and the UI then
+// leaves the detector out and refuses the copy.
+const maxVisit = 1 << 24
+
+// tooMany reports whether e has more than maxVisit live cells.
+func tooMany(e engine.Engine) bool {
+	pop := e.Population()
+	return !pop.IsInt64() || pop.Int64() > maxVisit
 }
 
 // shape is a pattern up to translation: a hash of its cells relative to
@@ -29,8 +45,12 @@ type shape struct {
 var seed = maphash.MakeSeed()
 
 // fingerprintOf returns e's fingerprint. It visits every live cell once, so
-// the animator computes it, outside the event loop.
+// the animator computes it, outside the event loop; with more than maxVisit
+// it visits none, and returns a fingerprint with none set.
 func fingerprintOf(e engine.Engine) fingerprint {
+	if tooMany(e) {
+		return fingerprint{none: true}
+	}
 	box, ok := e.Bounds()
 	if !ok {
 		return fingerprint{}
@@ -75,6 +95,10 @@ func (s *settler) reset() {
 // add records generation gen's fingerprint, and returns a message saying how
 // the run settled, or "" while it has not.
 func (s *settler) add(gen int64, fp fingerprint) string {
+	if fp.none {
+		s.seen, s.last = nil, gen // a gap: start afresh after it
+		return ""
+	}
 	if s.seen == nil || gen != s.last+1 {
 		s.seen, s.ring = map[shape]seenAt{}, s.ring[:0]
 	}

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"math/big"
 	"strings"
 
 	"github.com/gdamore/tcell/v2"
@@ -20,7 +21,7 @@ type status struct {
 	scale            string
 	cursor           string
 	msg              string
-	pops             []int64 // recent populations, oldest first; -1 is too large
+	pops             []int64 // recent populations, oldest first, saturated at math.MaxInt64
 }
 
 // statusBar draws a status: on its first line the state of the run and a
@@ -42,7 +43,8 @@ func newStatusBar(noColor bool) *statusBar {
 func (s *statusBar) set(st status) { s.st = st }
 
 // text returns the status bar's first line, without the sparkline. Gen and
-// Pop come first, so that a narrow terminal still shows them.
+// Pop come first, so that a narrow terminal still shows them; the
+// controller writes them with [readable].
 func (st status) text() string {
 	state := "paused"
 	if st.running {
@@ -124,7 +126,8 @@ func sparkline(pops []int64, width int) string {
 	for _, p := range pops {
 		level := 3
 		if hi > lo {
-			level = int((p - lo) * 7 / (hi - lo))
+			// In floating point: (p-lo)*7 overflows an int64 past 2^60.
+			level = min(int(float64(p-lo)/float64(hi-lo)*7), 7)
 		}
 		b.WriteRune(sparkRunes[level])
 	}
@@ -133,3 +136,31 @@ func sparkline(pops []int64, width int) string {
 
 // String returns the status bar's first line, for logs and tests.
 func (st status) String() string { return fmt.Sprintf("%s%s", st.text(), sparkline(st.pops, 40)) }
+
+// maxFullDigits is how many digits the status bar writes a number in full.
+const maxFullDigits = 15
+
+// readable writes n for the status bar, as Golly does, readably however
+// large: up to maxFullDigits digits in full, the digits in groups of three
+// separated by commas (1,000,000), and beyond that in scientific notation
+// with four significant digits, truncated, not rounded, so that it never
+// claims more than n is (1.302e21).
+func readable(n *big.Int) string {
+	s := n.String()
+	sign := ""
+	if s[0] == '-' {
+		sign, s = "-", s[1:]
+	}
+	if len(s) > maxFullDigits {
+		return fmt.Sprintf("%s%c.%se%d", sign, s[0], s[1:4], len(s)-1)
+	}
+	var b strings.Builder
+	b.WriteString(sign)
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}

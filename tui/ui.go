@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"math/big"
 	"time"
 
@@ -60,9 +61,11 @@ type Options struct {
 	// the built-in [Default].
 	Pattern *patterns.Pattern
 	Name    string
-	// Load builds a universe for pattern p read from the file name; a
-	// pattern without a bounded-grid suffix runs on a torus of fit cells
-	// when it fits in it, which fills the window.
+	// Load builds a universe for pattern p read from the file name. A
+	// pattern without a bounded-grid suffix runs on the unbounded plane
+	// (cmd/life: on hashlife), or, on an engine that runs only bounded
+	// grids, on a torus of fit cells when it fits in it, which fills the
+	// window.
 	Load func(p *patterns.Pattern, name string, fit Size) (Universe, error)
 	// Engines are the engines E offers, in order, fastest first.
 	Engines []EngineChoice
@@ -495,8 +498,8 @@ func (u *controller) statusLine() status {
 	s := u.snap()
 	st := status{
 		running: u.running,
-		gen:     s.Gen.String(),
-		pop:     s.Pop.String(),
+		gen:     readable(s.Gen),
+		pop:     readable(s.Pop),
 		rule:    u.cur.eng.Rule().String(),
 		engine:  u.cur.eng.Name(),
 		scale:   u.board.Scale().String(),
@@ -521,7 +524,7 @@ func (u *controller) statusLine() status {
 
 // sample records a population for the sparkline.
 func (u *controller) sample(pop *big.Int) {
-	v := int64(-1)
+	v := int64(math.MaxInt64) // beyond 63 bits: the sparkline's top
 	if pop.IsInt64() {
 		v = pop.Int64()
 	}
@@ -543,15 +546,27 @@ func (u *controller) pushBack(w world) {
 // rewind) keeps at most.
 const historyBudget = 256 << 20
 
+// nodeCounter is implemented by engines that keep a universe as nodes
+// (hashlife, whose copies hold only the nodes of their pattern).
+type nodeCounter interface{ Nodes() int }
+
+// bytesPerNode is about what a node of a [nodeCounter] takes, with its
+// share of the hash table.
+const bytesPerNode = 64
+
 // historyCap returns how many worlds like e's a history keeps: limit, or
 // fewer when a world is so large that limit of them would pass
 // historyBudget, but at least 2.
 func historyCap(e engine.Engine, limit int) int {
-	r, ok := bounds(e)
-	if !ok {
+	var size int64
+	if nc, ok := e.(nodeCounter); ok {
+		size = int64(nc.Nodes()) * bytesPerNode
+	} else if r, ok := bounds(e); ok {
+		size = r.W * r.H / 8
+	} else {
 		return limit
 	}
-	size := max(r.W*r.H/8, 1)
+	size = max(size, 1)
 	return int(max(2, min(int64(limit), historyBudget/size)))
 }
 

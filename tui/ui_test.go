@@ -208,7 +208,7 @@ func (h *harness) cells() string {
 	var s strings.Builder
 	h.do(func(u *controller) {
 		p := u.cur.pattern(nil)
-		p.Rule = ""
+		p.Rule, p.Positioned, p.Gen = "", false, ""
 		patterns.WriteRLE(&s, p)
 	})
 	return s.String()

@@ -27,7 +27,9 @@ func init() {
 const renderUsage = `Usage: life render [flags] -o OUT.png|OUT.gif|OUT.svg PATTERN|-
 
 Reads the pattern file PATTERN (or standard input for -), runs it as
-life run does, and draws it into OUT, whose name says the format:
+life run does (a pattern without a bounded-grid suffix on the unbounded
+plane, with hashlife, unless --torus WxH or --engine says otherwise), and
+draws it into OUT, whose name says the format:
 
   OUT.png  the final generation, as a PNG image
   OUT.svg  the final generation, as an SVG drawing (rows of runs)
@@ -118,7 +120,7 @@ func runRender(e *env) int {
 		return report(e, usageError{fmt.Errorf("render: want one PATTERN (a file, or - for standard input), got %d arguments", len(pos))})
 	}
 	j := &renderJob{
-		setup: setup{rule: *rule, torus: *torus, engine: *eng, gens: *gens},
+		setup: setup{rule: *rule, torus: *torus, engine: *eng, gens: *gens, plane: true},
 		out:   *out, every: *every, frames: *frames, follow: *follow, delay: *delay, quiet: *quiet,
 	}
 	if err := j.check(set, *scale, *rect, *theme); err != nil {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/xml"
 	"flag"
+	"fmt"
 	"image"
 	"image/color"
 	"image/draw"
@@ -117,6 +118,27 @@ func TestRenderPNG(t *testing.T) {
 	code, _, errs = life(t, "x = 2, y = 2\n2o$2o!", "render", "-", "-o", out, "--scale", "1")
 	if w, h, cells = picture(t, out, render.Light.Live); code != 0 || errs != "" || w != 4 || h != 4 || len(cells) != 4 {
 		t.Errorf("stdin: exit %d %q, %d x %d, %d live pixels", code, errs, w, h, len(cells))
+	}
+}
+
+// TestRenderPlane checks that a pattern without a bounded-grid suffix runs
+// on the unbounded plane: a glider 2^40 generations on, 2^38 cells down
+// and right, far beyond any torus, still fits the picture, and --rect
+// finds it there in Golly's coordinates.
+func TestRenderPlane(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "far.png")
+	code, _, errs := life(t, "", "render", "--gens", "1099511627776", "--scale", "1", "-o", out, "testdata/glider.rle")
+	if code != 0 || errs != "" {
+		t.Fatalf("exit %d %q", code, errs)
+	}
+	w, h, cells := picture(t, out, render.Light.Live)
+	if want := cellSet([2]int{1, 2}, [2]int{2, 3}, [2]int{3, 1}, [2]int{3, 2}, [2]int{3, 3}); w != 5 || h != 5 || !sameSet(cells, want) {
+		t.Errorf("%d x %d %v, want 5 x 5 %v", w, h, cells, want)
+	}
+	const far = 1 << 38
+	code, _, errs = life(t, "", "render", "--gens", "1099511627776", "--scale", "1", "--rect", fmt.Sprintf("%d,%d,3,3", far-1, far-1), "-o", out, "testdata/glider.rle")
+	if w, h, cells = picture(t, out, render.Light.Live); code != 0 || errs != "" || w != 3 || h != 3 || len(cells) != 5 {
+		t.Errorf("--rect at 2^38: exit %d %q, %d x %d, %d live pixels", code, errs, w, h, len(cells))
 	}
 }
 

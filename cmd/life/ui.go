@@ -18,20 +18,31 @@ Opens the terminal UI on the pattern file PATTERN, on standard input for -
 (the keys then come from the terminal), or on a built-in pattern, the
 acorn, with none. It starts running at once.
 
-A pattern without a bounded-grid suffix runs on a torus that fills the
-window (or, when larger than the window, on a torus the size of the pattern
-plus a margin of %d cells), until the unbounded plane arrives. NO_COLOR in
-the environment turns colours off. P and G draw their pictures in the
-dark theme when COLORFGBG says the terminal's background is dark, else in
-the light one. LIFE_KEY_LATENCY=FILE writes to FILE, on quitting, how
-long keys took from their arrival to the screen.
+A pattern without a bounded-grid suffix (or with :T0,0) runs on the
+unbounded plane, as in Golly, on the hashlife engine; --torus WxH or a
+suffix such as :T64,48 or :P64,48 chooses a bounded grid. With --engine
+NAME for an engine that does not run the plane (bitwise, protocol), such
+a pattern runs on a torus that fills the window (or, when larger than the
+window, on a torus the size of the pattern plus a margin of %d cells).
+On the plane, Tab takes a whole step of 10^k generations in one jump
+(+ and - choose k, up to 12), f finds the pattern however far it has
+gone, and zoomed out the board is shaded from hashlife's node
+populations. The status bar writes numbers of up to 15 digits in full,
+with commas (Gen 1,000,000), and larger ones with four significant
+digits (Gen 1.302e21).
+
+NO_COLOR in the environment turns colours off. P and G draw their
+pictures in the dark theme when COLORFGBG says the terminal's background
+is dark, else in the light one. LIFE_KEY_LATENCY=FILE writes to FILE, on
+quitting, how long keys took from their arrival to the screen.
 
 With --engine auto, the default, the UI runs on the protocol engine
 wherever it keeps up with the speed chosen; when a run falls clearly
 behind that speed, the UI moves to the fastest engine that runs the
-topology (and starts there when the protocol engine does not run it),
-and the status bar says so. It never moves back by itself. --engine
-NAME, or a choice made with E, keeps to the engine chosen.
+topology, and the status bar says so; it starts there when the protocol
+engine does not run the topology (on the unbounded plane: hashlife). It
+never moves back by itself. --engine NAME, or a choice made with E,
+keeps to the engine chosen.
 
 Keys:
 %s
@@ -79,7 +90,7 @@ func runUI(e *env) int {
 		opts.Engines = append(opts.Engines, tui.EngineChoice{Name: c.name, New: c.new})
 	}
 	opts.AutoSwitch = isAuto(*eng)
-	opts.Load = uiLoader(setup{rule: *rule, torus: *torus, engine: *eng, prefer: "protocol", gens: maxMargin})
+	opts.Load = uiLoader(setup{rule: *rule, torus: *torus, engine: *eng, prefer: "protocol", gens: maxMargin, plane: true})
 	var lat []time.Duration
 	latFile := os.Getenv("LIFE_KEY_LATENCY")
 	if latFile != "" {
@@ -98,8 +109,9 @@ func runUI(e *env) int {
 	return report(e, err)
 }
 
-// uiLoader returns the UI's loader: [load] with s, except that a pattern
-// without a bounded-grid suffix, when no --torus is given, runs on a torus
+// uiLoader returns the UI's loader: [load] with s. A pattern without a
+// bounded-grid suffix, when no --torus is given, runs on the unbounded
+// plane when s.plane asks for it and the engine runs it; else on a torus
 // of the UI's fit size (which fills the window) when it fits in it.
 func uiLoader(s setup) func(p *patterns.Pattern, name string, fit tui.Size) (tui.Universe, error) {
 	return func(p *patterns.Pattern, name string, fit tui.Size) (tui.Universe, error) {

@@ -1,0 +1,316 @@
+package tui
+
+import (
+	"fmt"
+	"math"
+	"math/big"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/gdamore/tcell/v2"
+	"github.com/life-go/life/engine"
+	"github.com/life-go/life/engine/hashlife"
+	"github.com/life-go/life/patterns"
+)
+
+// planeEngines are the engines of the plane's tests, as cmd/life lists
+// them: hashlife, which runs the plane, and the protocol engine.
+var planeEngines = []EngineChoice{
+	{"hashlife", func(r engine.Rule) (engine.Engine, error) { return hashlife.New(r, hashlife.Options{}) }},
+	{"protocol", func(r engine.Rule) (engine.Engine, error) { return engine.NewProtocol(r, nil) }},
+}
+
+// planeLoad loads a pattern as cmd/life does for the UI: its rule's
+// bounded grid on the protocol engine, else the unbounded plane on
+// hashlife, the pattern's top-left cell at (-(h/2), -(w/2)) as in Golly.
+func planeLoad(p *patterns.Pattern, name string, fit Size) (Universe, error) {
+	r := engine.Life
+	if p.Rule != "" {
+		var err error
+		if r, err = engine.ParseRule(p.Rule); err != nil {
+			return Universe{}, fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	if r.Topology.Kind != engine.Plane {
+		return testLoad(p, name, fit)
+	}
+	e, err := hashlife.New(r, hashlife.Options{})
+	if err != nil {
+		return Universe{}, err
+	}
+	w, h := p.Size()
+	p.Cells(func(y, x int64) { e.SetCell(y-h/2, x-w/2, true) })
+	return Universe{Eng: e}, nil
+}
+
+// boardText returns the board's part of a screen: every line but the
+// status bar's.
+func boardText(f frame) string {
+	lines := strings.Split(strings.TrimRight(f.text, "\n"), "\n")
+	return strings.Join(lines[:len(lines)-statusLines], "\n")
+}
+
+// TestPlane runs a glider on the unbounded plane: it starts on hashlife
+// with the rule shown without a suffix, the settle detector sees it move,
+// Tab at the fastest speed jumps exactly 10^12 generations in one step, f
+// finds the glider some 2.5 x 10^11 cells away, and the view pans and
+// zooms out there, shaded from the node populations.
+func TestPlane(t *testing.T) {
+	glider := rle(t, "x = 3, y = 3\nbo$2bo$3o!\n")
+	h := start(t, 60, 20, Options{Pattern: glider, Load: planeLoad, Engines: planeEngines, AutoSwitch: true})
+	f := h.wait("the glider to be seen moving", func(f frame) bool { return !f.running && strings.Contains(f.msg, "moving") })
+	if f.rule != "B3/S23" || f.engine != "hashlife" || f.pop != "5" {
+		t.Errorf("the glider on the plane: rule %s on %s, pop %s; want B3/S23 on hashlife, pop 5", f.rule, f.engine, f.pop)
+	}
+	if !strings.Contains(f.text, "B3/S23  hashlife") {
+		t.Errorf("the status bar does not show the plane's rule and hashlife:\n%s", f.text)
+	}
+	f = h.idle()
+	g0, _ := new(big.Int).SetString(strings.ReplaceAll(f.gen, ",", ""), 10)
+	for range maxExp {
+		f = h.press('+')
+	}
+	if f.step != "step 10^12" {
+		t.Fatalf("+ x12: %s, want step 10^12", f.step)
+	}
+	h.press(tcell.KeyTab)
+	f = h.idle()
+	want := new(big.Int).Add(g0, big.NewInt(1e12))
+	if f.gen != readable(want) || f.pop != "5" || f.msg != "" {
+		t.Fatalf("Tab at 10^12: gen %s pop %s (%q), want gen %s pop 5", f.gen, f.pop, f.msg, readable(want))
+	}
+	if !strings.Contains(f.text, "Gen 1,000,000,000,0") {
+		t.Errorf("the status bar does not write the generation with commas:\n%s", f.text)
+	}
+	if board := boardText(f); strings.TrimSpace(board) != "" {
+		t.Errorf("the glider is still in view after 10^12 generations:\n%s", board)
+	}
+	// The glider moves a cell down and right every 4 generations.
+	var box engine.Rect
+	h.do(func(u *controller) { box, _ = u.cur.eng.Bounds() })
+	d := new(big.Int).Rsh(want, 2).Int64()
+	if box.W != 3 || box.H != 3 || box.X < d-2 || box.X > d+2 || box.Y < d-2 || box.Y > d+2 {
+		t.Fatalf("the glider at gen %s is at %+v, want about (%d, %d)", want, box, d, d)
+	}
+	// s keeps the glider's place and generation, as Golly's #CXRLE does.
+	out := filepath.Join(t.TempDir(), "far.rle")
+	h.press('s', tcell.KeyCtrlU, out, tcell.KeyEnter)
+	if f = h.idle(); !strings.Contains(f.msg, "saved 5 cells") {
+		t.Errorf("save: message %q", f.msg)
+	}
+	if p, err := patterns.ReadFile(out); err != nil || p.Population() != 5 || p.Rule != "B3/S23" || !p.Positioned ||
+		p.OriginY != box.Y || p.OriginX != box.X || p.Gen != want.String() {
+		t.Errorf("saved %s: %+v, %v; want the glider at (%d, %d), gen %s", out, p, err, box.Y, box.X, want)
+	}
+	f = h.press('f')
+	if f.scale != ScaleDouble || !strings.Contains(boardText(f), "█") {
+		t.Errorf("f: scale %v, want %v with the glider in view:\n%s", f.scale, ScaleDouble, f.text)
+	}
+	var cy, cx int64
+	h.do(func(u *controller) { cy, cx = u.board.Centre() })
+	if cy != box.Y+1 || cx != box.X+1 {
+		t.Errorf("f: centre (%d, %d), want the glider's (%d, %d)", cy, cx, box.Y+1, box.X+1)
+	}
+	// Zoomed far out, the glider is one shaded block, found by counting.
+	for range 30 {
+		f = h.press('[')
+	}
+	if f.scale != BlockScale(28) || !strings.ContainsAny(boardText(f), "░▒▓█") {
+		t.Errorf("[ x30: scale %v, want %v with the glider shaded:\n%s", f.scale, BlockScale(28), f.text)
+	}
+	// Pan a long way and come back.
+	h.press('l', 'l', 'j')
+	var py, px int64
+	h.do(func(u *controller) { py, px = u.board.Centre() })
+	if py <= cy || px <= cx {
+		t.Errorf("panning right and down at %v moved the centre from (%d, %d) to (%d, %d)", f.scale, cy, cx, py, px)
+	}
+	if f = h.press('f'); f.scale != ScaleDouble || !strings.Contains(boardText(f), "█") {
+		t.Errorf("f again: scale %v, want %v with the glider in view:\n%s", f.scale, ScaleDouble, f.text)
+	}
+	// m comes back to the origin, where nothing is left.
+	f = h.press('m')
+	if h.do(func(u *controller) { cy, cx = u.board.Centre() }); cy != 0 || cx != 0 || strings.TrimSpace(boardText(f)) != "" {
+		t.Errorf("m: centre (%d, %d), want (0, 0), empty:\n%s", cy, cx, f.text)
+	}
+}
+
+// TestPlaneRuleChange moves a glider from the plane to a torus and back
+// with R: its cells keep their place about the universe's middle, and
+// :T0,0 asks for the plane, on hashlife.
+func TestPlaneRuleChange(t *testing.T) {
+	glider := rle(t, "x = 3, y = 3\nbo$2bo$3o!\n")
+	h := start(t, 60, 20, Options{Pattern: glider, Load: planeLoad, Engines: planeEngines, AutoSwitch: true})
+	h.wait("the glider to be seen moving", func(f frame) bool { return !f.running && strings.Contains(f.msg, "moving") })
+	h.idle()
+	if f := h.press('r'); f.gen != "0" {
+		t.Fatalf("r: gen %s, want 0", f.gen)
+	}
+	cells := h.cells()
+	var box engine.Rect
+	f := h.press('R', tcell.KeyCtrlU, "B3/S23:T20,10")
+	if !strings.Contains(f.text, "a torus of 20 x 10 cells") {
+		t.Errorf("typing B3/S23:T20,10: no torus shown:\n%s", f.text)
+	}
+	f = h.press(tcell.KeyEnter)
+	h.do(func(u *controller) { box, _ = u.cur.eng.Bounds() })
+	if f.rule != "B3/S23:T20,10" || f.engine != "protocol" || h.cells() != cells || box != (engine.Rect{X: 9, Y: 4, W: 3, H: 3}) {
+		t.Errorf("to the torus: rule %s on %s, cells at %+v, want B3/S23:T20,10 on protocol, the glider at 9,4", f.rule, f.engine, box)
+	}
+	f = h.press('R', tcell.KeyCtrlU, "B3/S23:T0,0")
+	if !strings.Contains(f.text, "on the unbounded plane") {
+		t.Errorf("typing B3/S23:T0,0: the plane not shown:\n%s", f.text)
+	}
+	f = h.press(tcell.KeyEnter)
+	h.do(func(u *controller) { box, _ = u.cur.eng.Bounds() })
+	if f.rule != "B3/S23" || f.engine != "hashlife" || h.cells() != cells || box != (engine.Rect{X: -1, Y: -1, W: 3, H: 3}) {
+		t.Errorf("back to the plane: rule %s on %s, cells at %+v, want B3/S23 on hashlife, the glider at -1,-1", f.rule, f.engine, box)
+	}
+}
+
+// TestBoardFar draws the plane far from the origin: two blocks 2^41 cells
+// apart, at ±2^40, which Fit shows together, and views at the edge of the
+// coordinates, which panning cannot push past ±2^62 into an overflow.
+func TestBoardFar(t *testing.T) {
+	e, err := hashlife.New(engine.Life, hashlife.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const far = int64(1) << 40
+	for _, c := range [][2]int64{{-far, -far}, {far - 2, far - 2}} {
+		for dy := range int64(2) {
+			for dx := range int64(2) {
+				e.SetCell(c[0]+dy, c[1]+dx, true)
+			}
+		}
+	}
+	sim := newSim(t, 40, 12)
+	defer sim.Fini()
+	b := NewBoard(true)
+	b.SetRect(0, 0, 40, 12)
+	b.SetSnapshot(snapOf(e))
+	draw := func() string {
+		sim.Clear()
+		b.Draw(sim)
+		sim.Show()
+		return screenText(sim)
+	}
+	box, _ := e.Bounds()
+	b.Fit(box)
+	if y, x := b.Centre(); y != 0 || x != 0 || b.Scale() != BlockScale(38) {
+		t.Errorf("Fit(%+v): centre (%d, %d) at %v, want (0, 0) at %v", box, y, x, b.Scale(), BlockScale(38))
+	}
+	if got := strings.Count(draw(), "░"); got != 2 {
+		t.Errorf("Fit: %d shaded blocks, want the two:\n%s", got, draw())
+	}
+	// Each block, found at the finest scale.
+	for _, c := range []struct{ y, x int64 }{{-far, -far}, {far - 2, far - 2}} {
+		b.Fit(engine.Rect{Y: c.y, X: c.x, W: 2, H: 2})
+		if got := strings.Count(draw(), "█"); b.Scale() != ScaleDouble || got != 8 {
+			t.Errorf("the block at (%d, %d): %d full characters at %v, want 8 (two columns a cell) at %v:\n%s", c.y, c.x, got, b.Scale(), ScaleDouble, draw())
+		}
+	}
+	// The edges of the coordinates, at every scale: clamped, drawn empty.
+	for _, c := range []struct{ y, x int64 }{{math.MaxInt64, math.MaxInt64}, {math.MinInt64, math.MinInt64}, {math.MaxInt64, math.MinInt64}} {
+		b.SetCentre(c.y, c.x)
+		for s := ScaleDouble; s <= MaxScale; s++ {
+			b.SetScale(s)
+			// Pan outwards, past the edge, which holds.
+			dy, dx := 1000, 1000
+			if c.y < 0 {
+				dy = -dy
+			}
+			if c.x < 0 {
+				dx = -dx
+			}
+			for range 3 {
+				b.Pan(dy, dx)
+			}
+			y, x := b.Centre()
+			if y != clampCentre(c.y) || x != clampCentre(c.x) {
+				t.Fatalf("at %v from (%d, %d): centre (%d, %d), want the edge at ±2^62", s, c.y, c.x, y, x)
+			}
+			if text := draw(); strings.ContainsAny(text, "░▒▓█") {
+				t.Fatalf("at %v about (%d, %d): cells drawn where there are none:\n%s", s, y, x, text)
+			}
+		}
+	}
+}
+
+// manyNodes is a hashlife engine that claims to hold n nodes.
+type manyNodes struct {
+	*hashlife.Engine
+	n int
+}
+
+func (m manyNodes) Nodes() int { return m.n }
+
+// TestHistoryCapNodes checks that the histories keep fewer worlds of an
+// engine of nodes as its worlds grow, however small their bounds.
+func TestHistoryCapNodes(t *testing.T) {
+	e, err := hashlife.New(engine.Life, hashlife.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := historyCap(e, maxBack); got != maxBack {
+		t.Errorf("an empty plane: %d worlds, want %d", got, maxBack)
+	}
+	if got := historyCap(manyNodes{e, historyBudget / bytesPerNode / 10}, maxBack); got != 10 {
+		t.Errorf("a tenth of the budget: %d worlds, want 10", got)
+	}
+	if got := historyCap(manyNodes{e, 1 << 30}, maxBack); got != 2 {
+		t.Errorf("beyond the budget: %d worlds, want 2", got)
+	}
+}
+
+// hugePop is an engine that claims 10^21 live cells, as a breeder on
+// HashLife has after 10^12 generations, whatever it holds.
+type hugePop struct{ engine.Engine }
+
+func (h hugePop) Population() *big.Int {
+	n, _ := new(big.Int).SetString("1000000000000000000000", 10)
+	return n
+}
+
+func (h hugePop) Clone() engine.Engine { return hugePop{h.Engine.Clone()} }
+
+// TestPlaneHugePopulation checks what the UI does with more live cells
+// than it may visit: the status bar writes the population with four
+// digits, the settle detector leaves the run alone (a glider is not seen
+// moving), R and E refuse to copy the cells, and c clears at once.
+func TestPlaneHugePopulation(t *testing.T) {
+	glider := rle(t, "x = 3, y = 3\nbo$2bo$3o!\n")
+	load := func(p *patterns.Pattern, name string, fit Size) (Universe, error) {
+		u, err := planeLoad(p, name, fit)
+		u.Eng = hugePop{u.Eng}
+		return u, err
+	}
+	h := start(t, 70, 20, Options{Pattern: glider, Load: load, Engines: planeEngines, AutoSwitch: true})
+	f := h.wait("generation 20", func(f frame) bool { return gen(t, f) >= 20 })
+	if !f.running || f.msg != "" || f.pop != "1.000e21" || !strings.Contains(f.text, "Pop 1.000e21") {
+		t.Errorf("running at gen %s: running %v, pop %s, message %q; want running, 1.000e21, none:\n%s", f.gen, f.running, f.pop, f.msg, f.text)
+	}
+	h.press(' ')
+	h.idle()
+	f = h.press('R', tcell.KeyCtrlU, "B36/S23", tcell.KeyEnter)
+	if f.overlay != "rule" || !strings.Contains(f.text, "too many to copy") || f.rule != "B3/S23" {
+		t.Errorf("R B36/S23: overlay %q, rule %s:\n%s", f.overlay, f.rule, f.text)
+	}
+	h.press(tcell.KeyEscape)
+	if f = h.press('E', tcell.KeyEnter); !strings.Contains(f.msg, "too many to copy") {
+		t.Errorf("E Enter: message %q, want too many to copy", f.msg)
+	}
+	out := filepath.Join(t.TempDir(), "huge.rle")
+	if f = h.press('s', tcell.KeyCtrlU, out, tcell.KeyEnter); !strings.Contains(f.msg, "too many to write") {
+		t.Errorf("s: message %q, want too many to write", f.msg)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Errorf("s wrote %s", out)
+	}
+	g := f.gen
+	if f = h.press('c'); f.pop != "0" || f.gen != g || f.engine != "hashlife" {
+		t.Errorf("c: gen %s pop %s on %s, want gen %s pop 0 on hashlife", f.gen, f.pop, f.engine, g)
+	}
+}
