@@ -56,12 +56,9 @@ func runBench(e *env) int {
 		fmt.Fprintf(fs.Output(), benchUsage, list.String())
 		fs.PrintDefaults()
 	}
-	pos, err := parseFlags(fs, e.args)
-	if errors.Is(err, flag.ErrHelp) {
-		return exitOK
-	}
-	if err != nil {
-		return exitUsage
+	pos, code, ok := parseCommand(fs, e.args)
+	if !ok {
+		return code
 	}
 	if len(pos) != 0 {
 		fs.Usage()

@@ -33,6 +33,21 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
+// parseCommand parses a command's arguments with fs, as parseFlags does.
+// When ok is false the command exits at once with code: exitOK after
+// --help (the usage has been printed), exitUsage after a bad flag (the flag
+// package has said what is wrong).
+func parseCommand(fs *flag.FlagSet, args []string) (pos []string, code int, ok bool) {
+	pos, err := parseFlags(fs, args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		return nil, exitOK, false
+	case err != nil:
+		return nil, exitUsage, false
+	}
+	return pos, exitOK, true
+}
+
 // parseSize reads "WxH" (also "W,H" and "WXH") as two positive sizes.
 func parseSize(s string) (w, h int, err error) {
 	a, b, ok := strings.Cut(strings.ToLower(s), "x")

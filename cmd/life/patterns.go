@@ -40,12 +40,9 @@ func runPatterns(e *env) int {
 	fs := flag.NewFlagSet("life patterns", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	fs.Usage = func() { fmt.Fprint(fs.Output(), patternsUsage) }
-	pos, err := parseFlags(fs, e.args)
-	if errors.Is(err, flag.ErrHelp) {
-		return exitOK
-	}
-	if err != nil {
-		return exitUsage
+	pos, code, ok := parseCommand(fs, e.args)
+	if !ok {
+		return code
 	}
 	if len(pos) != 0 {
 		fs.Usage()

@@ -106,12 +106,9 @@ func runRender(e *env) int {
 		fmt.Fprintf(fs.Output(), renderUsage, render.MaxZoom, autoSide, render.MaxSide, render.MaxPixels, render.MaxFrames)
 		fs.PrintDefaults()
 	}
-	pos, err := parseFlags(fs, e.args)
-	if errors.Is(err, flag.ErrHelp) {
-		return exitOK
-	}
-	if err != nil {
-		return exitUsage
+	pos, code, ok := parseCommand(fs, e.args)
+	if !ok {
+		return code
 	}
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -56,12 +55,9 @@ func runRun(e *env) int {
 		fmt.Fprintf(fs.Output(), runUsage, maxMargin, maxMargin-1)
 		fs.PrintDefaults()
 	}
-	pos, err := parseFlags(fs, e.args)
-	if errors.Is(err, flag.ErrHelp) {
-		return exitOK
-	}
-	if err != nil {
-		return exitUsage // the flag package has said what is wrong.
+	pos, code, ok := parseCommand(fs, e.args)
+	if !ok {
+		return code
 	}
 	if len(pos) != 1 {
 		fs.Usage()

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -61,12 +60,9 @@ func runUI(e *env) int {
 		fmt.Fprintf(fs.Output(), uiUsage, maxMargin, tui.KeysHelp())
 		fs.PrintDefaults()
 	}
-	pos, err := parseFlags(fs, e.args)
-	if errors.Is(err, flag.ErrHelp) {
-		return exitOK // the flag package has printed the usage.
-	}
-	if err != nil {
-		return exitUsage
+	pos, code, ok := parseCommand(fs, e.args)
+	if !ok {
+		return code
 	}
 	if len(pos) > 1 {
 		fs.Usage()
@@ -96,7 +92,7 @@ func runUI(e *env) int {
 	if latFile != "" {
 		opts.KeyLatency = func(d time.Duration) { lat = append(lat, d) }
 	}
-	err = tui.Run(e.ctx, opts)
+	err := tui.Run(e.ctx, opts)
 	if latFile != "" && len(lat) > 0 {
 		slices.Sort(lat)
 		ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
