@@ -109,10 +109,19 @@ func Read(name string, r io.Reader) (*Pattern, error) {
 
 // readAll reads r to its end, failing past [MaxFileSize].
 func readAll(name string, r io.Reader) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	var buf bytes.Buffer
+	if f, ok := r.(interface{ Stat() (os.FileInfo, error) }); ok {
+		// A file's size is known: read it into a buffer of that size
+		// rather than one grown by copying as it fills.
+		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() <= MaxFileSize {
+			buf.Grow(int(fi.Size()) + bytes.MinRead)
+		}
+	}
+	_, err := buf.ReadFrom(io.LimitReader(r, MaxFileSize+1))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
+	data := buf.Bytes()
 	if len(data) > MaxFileSize {
 		return nil, &Error{File: name, Msg: fmt.Sprintf("more than the limit of %d bytes", MaxFileSize)}
 	}
