@@ -156,7 +156,18 @@ func (p *Pattern) Cells(fn func(y, x int64)) {
 type Builder struct {
 	runs   []Run
 	sorted bool
+	emit   func(Run) // set by Stream
+	added  int       // runs kept or handed on
 }
+
+// Stream makes the builder hand each run to emit, once the run after it
+// has begun (the last one when Runs is called), instead of keeping it.
+// Adjacent runs are merged as usual. The runs must be added in reading
+// order (row by row, left to right, not overlapping), as RLE gives them.
+func (b *Builder) Stream(emit func(Run)) { b.emit = emit }
+
+// Len returns the number of runs kept or handed on so far.
+func (b *Builder) Len() int { return b.added }
 
 // Grow makes room for n more runs, for a reader that knows about how many
 // are coming: a large pattern's runs are then not copied as they grow.
@@ -173,7 +184,10 @@ func (b *Builder) Add(y, x, n int64) {
 			last.N += n
 			return
 		}
-		if last.Y > y || last.Y == y && x < last.X+last.N {
+		if b.emit != nil {
+			b.emit(*last)
+			b.runs = b.runs[:0]
+		} else if last.Y > y || last.Y == y && x < last.X+last.N {
 			b.sorted = false // out of order, or overlapping the last run
 		}
 	} else {
@@ -186,10 +200,19 @@ func (b *Builder) Add(y, x, n int64) {
 		b.runs = slices.Grow(b.runs, max(len(b.runs), 256))
 	}
 	b.runs = append(b.runs, Run{y, x, n})
+	b.added++
 }
 
 // Runs returns the runs sorted and merged. Cells added twice count once.
+// A streaming builder (see Stream) hands on its last run and returns none.
 func (b *Builder) Runs() []Run {
+	if b.emit != nil {
+		if len(b.runs) > 0 {
+			b.emit(b.runs[0])
+			b.runs = b.runs[:0]
+		}
+		return nil
+	}
 	if b.sorted || len(b.runs) < 2 {
 		return b.runs
 	}

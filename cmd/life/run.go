@@ -70,7 +70,15 @@ func runRun(e *env) int {
 // writes the pattern as read, in the format -o names, without building an
 // engine: a format conversion, which works for patterns of any size.
 func run(ctx context.Context, e *env, path string, s setup, out string, st, quiet bool) error {
-	p, name, err := readPattern(e, path)
+	var p *patterns.Pattern
+	var name string
+	var u *universe
+	var err error
+	if s.gens == 0 {
+		p, name, err = readPattern(e, path)
+	} else {
+		p, name, u, err = readAndLoad(e, path, s)
+	}
 	if err != nil {
 		return err
 	}
@@ -88,10 +96,6 @@ func run(ctx context.Context, e *env, path string, s setup, out string, st, quie
 		}
 		gen, pop = new(big.Int), big.NewInt(p.Population())
 	} else {
-		u, err := load(p, name, s)
-		if err != nil {
-			return err
-		}
 		if err := advance(ctx, e, u.eng, s.gens, quiet); err != nil {
 			if ctx.Err() != nil {
 				return fmt.Errorf("%s: stopped at generation %s: %w", name, u.eng.Generation(), err)
