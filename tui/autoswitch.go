@@ -57,19 +57,20 @@ func (p *pacer) reset() { *p = pacer{} }
 
 // speedText says what a job of the run asked for, for messages: "10^2
 // gens a frame" or "a generation every 500ms".
+// The run it judges is on the protocol engine, whose base is 10.
 func speedText(j job) string {
 	if j.delay > 0 {
 		return "a generation every " + j.delay.String()
 	}
 	k, n := 0, j.n
-	for n >= base && n%base == 0 {
-		n /= base
+	for n >= baseTen && n%baseTen == 0 {
+		n /= baseTen
 		k++
 	}
 	if n != 1 {
 		return fmt.Sprintf("%d gens a frame", j.n)
 	}
-	return fmt.Sprintf("%d^%d gens a frame", base, k)
+	return fmt.Sprintf("%d^%d gens a frame", baseTen, k)
 }
 
 // keepUp judges the run's frame r, just delivered, and moves the run to the

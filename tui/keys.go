@@ -15,7 +15,7 @@ type binding struct{ keys, what string }
 var bindings = []binding{
 	{"Space, Enter", "play or pause"},
 	{"n, .", "one generation"},
-	{"Tab", "one step (base^exponent generations)"},
+	{"Tab", "one step (base^exponent generations: base 2 on hashlife, else 10)"},
 	{"+, =  /  -, _", "faster / slower (the step's exponent; below 0, a growing delay)"},
 	{"]  /  [", "zoom in / out"},
 	{"f", "fit the pattern in the window"},
@@ -114,8 +114,9 @@ func (u *controller) runeKey(r rune) bool {
 	case 'n', '.':
 		u.stepBy(1)
 	case '+', '=':
-		u.exp = min(u.exp+1, maxExp)
+		u.exp = min(u.exp+1, maxExpFor(u.base()))
 	case '-', '_':
+		u.base() // the exponent in the current engine's base
 		u.exp = max(u.exp-1, minExp)
 	case ']':
 		u.board.Zoom(1)

@@ -54,8 +54,9 @@ func boardText(f frame) string {
 
 // TestPlane runs a glider on the unbounded plane: it starts on hashlife
 // with the rule shown without a suffix, the settle detector sees it move,
-// Tab at the fastest speed jumps exactly 10^12 generations in one step, f
-// finds the glider some 2.5 x 10^11 cells away, and the view pans and
+// the step is a power of two there (hashlife's base), Tab at 2^40 jumps
+// exactly 2^40 generations in one step, f finds the glider some 2.7 x
+// 10^11 cells away, and the view pans and
 // zooms out there, shaded from the node populations.
 func TestPlane(t *testing.T) {
 	glider := rle(t, "x = 3, y = 3\nbo$2bo$3o!\n")
@@ -69,23 +70,26 @@ func TestPlane(t *testing.T) {
 	}
 	f = h.idle()
 	g0, _ := new(big.Int).SetString(strings.ReplaceAll(f.gen, ",", ""), 10)
-	for range maxExp {
+	if f.step != "step 2^0" {
+		t.Errorf("hashlife's step: %s, want step 2^0", f.step)
+	}
+	for range 40 {
 		f = h.press('+')
 	}
-	if f.step != "step 10^12" {
-		t.Fatalf("+ x12: %s, want step 10^12", f.step)
+	if f.step != "step 2^40" {
+		t.Fatalf("+ x40: %s, want step 2^40", f.step)
 	}
 	h.press(tcell.KeyTab)
 	f = h.idle()
-	want := new(big.Int).Add(g0, big.NewInt(1e12))
+	want := new(big.Int).Add(g0, big.NewInt(1<<40))
 	if f.gen != readable(want) || f.pop != "5" || f.msg != "" {
-		t.Fatalf("Tab at 10^12: gen %s pop %s (%q), want gen %s pop 5", f.gen, f.pop, f.msg, readable(want))
+		t.Fatalf("Tab at 2^40: gen %s pop %s (%q), want gen %s pop 5", f.gen, f.pop, f.msg, readable(want))
 	}
-	if !strings.Contains(f.text, "Gen 1,000,000,000,0") {
+	if !strings.Contains(f.text, "Gen 1,099,511,6") {
 		t.Errorf("the status bar does not write the generation with commas:\n%s", f.text)
 	}
 	if board := boardText(f); strings.TrimSpace(board) != "" {
-		t.Errorf("the glider is still in view after 10^12 generations:\n%s", board)
+		t.Errorf("the glider is still in view after 2^40 generations:\n%s", board)
 	}
 	// The glider moves a cell down and right every 4 generations.
 	var box engine.Rect
@@ -312,5 +316,56 @@ func TestPlaneHugePopulation(t *testing.T) {
 	g := f.gen
 	if f = h.press('c'); f.pop != "0" || f.gen != g || f.engine != "hashlife" {
 		t.Errorf("c: gen %s pop %s on %s, want gen %s pop 0 on hashlife", f.gen, f.pop, f.engine, g)
+	}
+}
+
+// tenEngine is an engine that names no step base.
+type tenEngine struct{ engine.Engine }
+
+func (tenEngine) Name() string { return "bitwise" }
+
+// TestStepBase: the step's base follows the engine, 2 on hashlife and 10
+// elsewhere, and a change of engine converts the exponent so that the step
+// stays about the same size, within the new base's fastest.
+func TestStepBase(t *testing.T) {
+	r, _ := engine.ParseRule("B3/S23")
+	hl, _ := hashlife.New(r, hashlife.Options{})
+	ten := tenEngine{}
+	for _, c := range []struct {
+		from, to engine.Engine
+		exp      int // on from
+		base     int // of to
+		want     int // the exponent on to
+		n        uint64
+	}{
+		{ten, ten, 3, 10, 3, 1000},
+		{hl, hl, 3, 2, 3, 8},
+		{ten, hl, 3, 2, 10, 1 << 10}, // 10^3 is about 2^10
+		{hl, ten, 10, 10, 3, 1000},
+		{ten, hl, 12, 2, 40, 1 << 40}, // 10^12 is about 2^40
+		{hl, ten, 40, 10, 12, 1e12},
+		{hl, hl, 60, 2, 60, 1 << 60},
+		{hl, ten, 60, 10, 12, 1e12}, // 2^60 is past 10^12, the fastest on base 10
+		{hl, ten, -2, 10, -2, 1},    // delays stay as they are
+		{ten, hl, -2, 2, -2, 1},
+		{ten, hl, 0, 2, 0, 1},
+		{ten, hl, 1, 2, 3, 8},
+		{hl, ten, 1, 10, 0, 1},
+		{hl, ten, 2, 10, 1, 10},
+	} {
+		u := &controller{cur: world{eng: c.from, gen0: new(big.Int)}, exp: c.exp}
+		u.base()
+		u.cur.eng = c.to
+		b := u.base()
+		n, _ := u.step()
+		if b != c.base || u.exp != c.want || n != c.n {
+			t.Errorf("%s to %s, exp %d: base %d exp %d step %d; want base %d exp %d step %d", c.from.Name(), c.to.Name(), c.exp, b, u.exp, n, c.base, c.want, c.n)
+		}
+	}
+	// + stops at 2^60 on hashlife.
+	u := &controller{cur: world{eng: hl, gen0: new(big.Int)}, exp: maxExp2}
+	u.runeKey('+')
+	if u.exp != maxExp2 {
+		t.Errorf("+ at 2^60: exp %d", u.exp)
 	}
 }

@@ -134,9 +134,43 @@ const (
 	maxBack    = 256
 	maxSamples = 512 // population samples kept for the sparkline
 	minExp     = -4  // the slowest speed: a delay of 2 s
-	maxExp     = 12  // the fastest: 10^12 generations a step
-	base       = 10  // the step is base^exp generations, as in Golly
+	maxExp     = 12  // the fastest on base 10: 10^12 generations a step
+	maxExp2    = 60  // the fastest on base 2: 2^60 generations a step
+	baseTen    = 10  // the step base of engines that name none, as in Golly
 )
+
+// stepBase returns eng's step base: the step is base^exp generations. An
+// engine says its own with a method StepBase() int (hashlife: 2, its
+// natural jump, as Golly has a base per algorithm); else it is 10.
+func stepBase(eng engine.Engine) int {
+	if b, ok := eng.(interface{ StepBase() int }); ok && b.StepBase() >= 2 {
+		return b.StepBase()
+	}
+	return baseTen
+}
+
+// maxExpFor returns the fastest step exponent on base b: 2^60 on base 2,
+// 12 on any other (10^12 on base 10).
+func maxExpFor(b int) int {
+	if b == 2 {
+		return maxExp2
+	}
+	return maxExp
+}
+
+// base returns the step base of the current engine. When the engine has
+// changed to one of another base, it first converts the step exponent to
+// the new base, keeping the step about the same size (10^3 becomes 2^10,
+// and back), up to the new base's fastest.
+func (u *controller) base() int {
+	b := stepBase(u.cur.eng)
+	if u.expBase != 0 && u.expBase != b && u.exp > 0 {
+		e := math.Round(float64(u.exp) * math.Log(float64(u.expBase)) / math.Log(float64(b)))
+		u.exp = min(int(e), maxExpFor(b))
+	}
+	u.expBase = b
+	return b
+}
 
 // controller owns the current world and the view state, and
 // runs only on the event loop.
@@ -157,7 +191,8 @@ type controller struct {
 	busy     bool   // a job is with the animator
 	version  uint64 // bumped by every change that makes a job in flight stale
 	pending  uint64 // single steps asked for while a job was in flight
-	exp      int
+	exp      int    // the step exponent, in base expBase
+	expBase  int    // the base exp was last read in; 0 before the first
 	undo     []world
 	redo     []world
 	back     []world
@@ -403,9 +438,10 @@ func (u *controller) step() (uint64, time.Duration) {
 	if u.exp < 0 {
 		return 1, 250 * time.Millisecond << (-u.exp - 1)
 	}
+	b := uint64(u.base())
 	n := uint64(1)
 	for range u.exp {
-		n *= base
+		n *= b
 	}
 	return n, 0
 }
@@ -511,7 +547,7 @@ func (u *controller) statusLine() status {
 		_, d := u.step()
 		st.step = "delay " + d.String()
 	} else {
-		st.step = fmt.Sprintf("step %d^%d", base, u.exp)
+		st.step = fmt.Sprintf("step %d^%d", u.base(), u.exp)
 	}
 	if u.running {
 		st.rate = u.rate.rate(time.Now())

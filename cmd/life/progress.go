@@ -44,7 +44,8 @@ type stepper struct {
 	w     io.Writer // standard error, or nil for no progress
 	total uint64    // the generations of the whole run
 	done  uint64
-	chunk uint64
+	chunk uint64 // generations a call, or steps of unit when unit is set
+	unit  uint64 // life run's --step: the run goes in steps of this many generations; 0 for none
 	start time.Time
 	bar   *progressbar.ProgressBar
 }
@@ -67,26 +68,56 @@ func (s *stepper) step(ctx context.Context, eng engine.Engine, n uint64) error {
 	if n == 0 {
 		return nil
 	}
-	if s.w == nil {
+	if s.w == nil && s.unit == 0 {
 		s.done += n
 		return eng.Step(ctx, n)
 	}
+	if s.w == nil {
+		return s.steps(ctx, eng, n)
+	}
 	for n > 0 {
-		k := min(n, s.chunk)
+		var k uint64
 		t0 := clock()
-		if err := eng.Step(ctx, k); err != nil {
-			return err
+		if s.unit == 0 {
+			k = min(n, s.chunk)
+			if err := eng.Step(ctx, k); err != nil {
+				return err
+			}
+			s.done += k
+		} else {
+			k = min(n, s.chunk*s.unit) // chunk*unit fits: chunk doubles only while it does
+			k -= k % s.unit
+			if k == 0 {
+				k = n
+			}
+			if err := s.steps(ctx, eng, k); err != nil {
+				return err
+			}
 		}
 		now := clock()
 		n -= k
-		s.done += k
 		switch d := now.Sub(t0); {
-		case d < chunkTime/2 && s.chunk < math.MaxUint64/2:
+		case d < chunkTime/2 && s.chunk < math.MaxUint64/2/max(s.unit, 1):
 			s.chunk *= 2
 		case d > 2*chunkTime && s.chunk > 1:
 			s.chunk /= 2
 		}
 		s.show(now)
+	}
+	return nil
+}
+
+// steps advances eng n generations in steps of s.unit, each one call (see
+// [jump]); a remainder less than a step, which life run never leaves, is a
+// last step of its own.
+func (s *stepper) steps(ctx context.Context, eng engine.Engine, n uint64) error {
+	for n > 0 {
+		k := min(n, s.unit)
+		if err := jump(ctx, eng, k); err != nil {
+			return err
+		}
+		n -= k
+		s.done += k
 	}
 	return nil
 }
@@ -144,8 +175,11 @@ func (s *stepper) finish() {
 
 // advance steps eng n generations as one whole run, showing its progress as
 // [stepper] does.
-func advance(ctx context.Context, e *env, eng engine.Engine, n uint64, quiet bool) error {
+// With unit other than 0 (life run's --step) it goes in steps of unit
+// generations, each one call of the engine, and n is a multiple of unit.
+func advance(ctx context.Context, e *env, eng engine.Engine, n, unit uint64, quiet bool) error {
 	s := newStepper(e, n, quiet)
+	s.unit = unit
 	defer s.finish()
 	return s.step(ctx, eng, n)
 }

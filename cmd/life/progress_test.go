@@ -48,7 +48,7 @@ func TestStepperChunks(t *testing.T) {
 	fakeTerminal(t, 5*time.Millisecond)
 	var errb strings.Builder
 	c := &countingEngine{}
-	if err := advance(context.Background(), &env{stderr: &errb}, c, 100, false); err != nil {
+	if err := advance(context.Background(), &env{stderr: &errb}, c, 100, 0, false); err != nil {
 		t.Fatal(err)
 	}
 	if want := []uint64{1, 2, 4, 8, 16, 32, 37}; !equalUints(c.calls, want) {
@@ -65,7 +65,7 @@ func TestStepperChunks(t *testing.T) {
 	fakeTerminal(t, 150*time.Millisecond)
 	errb.Reset()
 	c = &countingEngine{}
-	if err := advance(context.Background(), &env{stderr: &errb}, c, 100, false); err != nil {
+	if err := advance(context.Background(), &env{stderr: &errb}, c, 100, 0, false); err != nil {
 		t.Fatal(err)
 	}
 	if len(c.calls) != 100 || c.gens != 100 {
@@ -84,12 +84,12 @@ func TestStepperChunks(t *testing.T) {
 	// Quiet: no chunks, no bar. Cancelled: the error comes back.
 	errb.Reset()
 	c = &countingEngine{}
-	advance(context.Background(), &env{stderr: &errb}, c, 100, true)
+	advance(context.Background(), &env{stderr: &errb}, c, 100, 0, true)
 	if len(c.calls) != 1 || errb.Len() != 0 {
 		t.Errorf("quiet: calls %v, stderr %q", c.calls, errb.String())
 	}
 	c = &countingEngine{cancel: 50}
-	if err := advance(context.Background(), &env{stderr: &errb}, c, 100, false); !errors.Is(err, context.Canceled) || c.gens != 50 {
+	if err := advance(context.Background(), &env{stderr: &errb}, c, 100, 0, false); !errors.Is(err, context.Canceled) || c.gens != 50 {
 		t.Errorf("cancelled: %v at %d generations", err, c.gens)
 	}
 }

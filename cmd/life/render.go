@@ -322,7 +322,7 @@ func (j *renderJob) run(ctx context.Context, e *env, path string) error {
 	if j.format == "gif" {
 		return j.gif(ctx, e, name, eng, view, stopped)
 	}
-	if err := advance(ctx, e, eng, j.gens, j.quiet); err != nil {
+	if err := advance(ctx, e, eng, j.gens, 0, j.quiet); err != nil {
 		return stopped(eng, err)
 	}
 	if j.rect == nil {

@@ -24,8 +24,11 @@ advances it --gens generations, and writes the final pattern as RLE to
 standard output, or to the file -o names in the format its extension names:
 .rle, .mc (macrocell), .cells (plaintext) or .lif (Life 1.06), with .gz
 after it to compress. With --gens 0 the pattern is written as read, which
-converts between formats. Flags may come before or after PATTERN, as -flag
-or --flag.
+converts between formats. With --step S (a number, or B^K such as 2^10 or
+10^3) the run goes in steps of S generations, each one jump of the engine
+(on hashlife with S a power of two, one memoised 2^K step, its natural
+jump); --gens must then be a multiple of S, and is S when not given.
+Flags may come before or after PATTERN, as -flag or --flag.
 
 The universe is the file's bounded-grid suffix (rule = B3/S23:T64,48;
 ":T0,0" is the plane), else --torus, else the unbounded plane, as in
@@ -43,7 +46,8 @@ Flags:
 func runRun(e *env) int {
 	fs := flag.NewFlagSet("life run", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
-	gens := fs.Uint64("gens", 1, "advance `N` generations (0 writes the pattern as read)")
+	gens := fs.Uint64("gens", 1, "advance `N` generations (0 writes the pattern as read; with --step, a multiple of it, S when not given)")
+	stepFlag := fs.String("step", "", "advance in steps of `S` generations, a number or B^K such as 2^10 (default: the whole run at once)")
 	rule := fs.String("rule", "", "run under `RULE` (B3/S23 notation, with an optional suffix such as :T64,48) instead of the file's")
 	torus := fs.String("torus", "", "run on a `WxH` torus when the rule has no bounded-grid suffix")
 	eng := fs.String("engine", "auto", "the `ENGINE`: "+engineNames()+" (auto picks the fastest that runs the topology)")
@@ -63,13 +67,30 @@ func runRun(e *env) int {
 		fs.Usage()
 		return report(e, usageError{fmt.Errorf("run: want one PATTERN (a file, or - for standard input), got %d arguments", len(pos))})
 	}
-	return report(e, run(e.ctx, e, pos[0], setup{rule: *rule, torus: *torus, engine: *eng, gens: *gens, maxMB: *maxMB, plane: true}, *out, *st, *quiet))
+	var unit uint64
+	if *stepFlag != "" {
+		step, err := parseStep(*stepFlag)
+		if err != nil {
+			return report(e, usageError{err})
+		}
+		gensSet := false
+		fs.Visit(func(f *flag.Flag) { gensSet = gensSet || f.Name == "gens" })
+		if !gensSet {
+			*gens = step.gens
+		}
+		if *gens%step.gens != 0 {
+			return report(e, usageError{fmt.Errorf("--gens %d is not a multiple of --step %s", *gens, step)})
+		}
+		unit = step.gens
+	}
+	return report(e, run(e.ctx, e, pos[0], setup{rule: *rule, torus: *torus, engine: *eng, gens: *gens, maxMB: *maxMB, plane: true}, unit, *out, *st, *quiet))
 }
 
 // run is life run once its flags are read. With no generations to run it
 // writes the pattern as read, in the format -o names, without building an
 // engine: a format conversion, which works for patterns of any size.
-func run(ctx context.Context, e *env, path string, s setup, out string, st, quiet bool) error {
+// It advances in steps of unit generations when unit is not 0 (--step).
+func run(ctx context.Context, e *env, path string, s setup, unit uint64, out string, st, quiet bool) error {
 	var p *patterns.Pattern
 	var name string
 	var u *universe
@@ -96,7 +117,7 @@ func run(ctx context.Context, e *env, path string, s setup, out string, st, quie
 		}
 		gen, pop = new(big.Int), big.NewInt(p.Population())
 	} else {
-		if err := advance(ctx, e, u.eng, s.gens, quiet); err != nil {
+		if err := advance(ctx, e, u.eng, s.gens, unit, quiet); err != nil {
 			if ctx.Err() != nil {
 				return fmt.Errorf("%s: stopped at generation %s: %w", name, u.eng.Generation(), err)
 			}

@@ -23,8 +23,10 @@ suffix such as :T64,48 or :P64,48 chooses a bounded grid. With --engine
 NAME for an engine that does not run the plane (bitwise, protocol), such
 a pattern runs on a torus that fills the window (or, when larger than the
 window, on a torus the size of the pattern plus a margin of %d cells).
-On the plane, Tab takes a whole step of 10^k generations in one jump
-(+ and - choose k, up to 12), f finds the pattern however far it has
+On the plane, Tab takes a whole step of 2^k generations in one jump,
+hashlife's natural one (+ and - choose k, up to 60; on the other
+engines the step is 10^k, up to 12, and switching engines keeps its
+size about the same), f finds the pattern however far it has
 gone, and zoomed out the board is shaded from hashlife's node
 populations. The status bar writes numbers of up to 15 digits in full,
 with commas (Gen 1,000,000), and larger ones with four significant

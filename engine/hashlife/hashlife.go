@@ -75,6 +75,11 @@ func (e *Engine) SetMaxMemory(bytes int64) {
 // Name returns "hashlife".
 func (e *Engine) Name() string { return "hashlife" }
 
+// StepBase returns 2: a step of 2^k generations is hashlife's natural
+// jump ([Engine.StepPow2]), so the UI's step is a power of two here, as in
+// Golly's HashLife.
+func (e *Engine) StepBase() int { return 2 }
+
 // Rule returns the engine's rule.
 func (e *Engine) Rule() engine.Rule { return e.rule }
 

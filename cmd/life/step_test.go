@@ -1,0 +1,126 @@
+package main
+
+import (
+	"context"
+	"slices"
+	"testing"
+	"time"
+)
+
+func TestParseStep(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want uint64
+	}{{"1", 1}, {"16", 16}, {"2^0", 1}, {"2^10", 1024}, {"10^3", 1000}, {"2^63", 1 << 63}, {"3^40", 12157665459056928801}, {"18446744073709551615", 1<<64 - 1}} {
+		s, err := parseStep(c.in)
+		if err != nil || s.gens != c.want {
+			t.Errorf("parseStep(%q) = %d, %v; want %d", c.in, s.gens, err, c.want)
+		}
+	}
+	const want = `: want a whole number of generations from 1, or B^K such as 2^10 or 10^3`
+	for _, c := range []struct{ in, err string }{
+		{"0", `--step "0"` + want},
+		{"", `--step ""` + want},
+		{"-4", `--step "-4"` + want},
+		{"+4", `--step "+4"` + want},
+		{" 4", `--step " 4"` + want},
+		{"0x10", `--step "0x10"` + want},
+		{"2^", `--step "2^"` + want},
+		{"^3", `--step "^3"` + want},
+		{"2^-1", `--step "2^-1"` + want},
+		{"2^3^2", `--step "2^3^2"` + want},
+		{"2**10", `--step "2**10"` + want},
+		{"1e3", `--step "1e3"` + want},
+		{"1^5", `--step "1^5": the base B of B^K must be at least 2`},
+		{"0^5", `--step "0^5": the base B of B^K must be at least 2`},
+		{"2^64", `--step "2^64": too many generations, want at most 2^64-1`},
+		{"10^20", `--step "10^20": too many generations, want at most 2^64-1`},
+		{"18446744073709551616", `--step "18446744073709551616": too many generations, want at most 2^64-1`},
+		{"2^99999999999999999999", `--step "2^99999999999999999999": too many generations, want at most 2^64-1`},
+	} {
+		if _, err := parseStep(c.in); err == nil || err.Error() != c.err {
+			t.Errorf("parseStep(%q): %v\nwant %s", c.in, err, c.err)
+		}
+	}
+}
+
+func TestRunStepErrors(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		err  string
+	}{
+		{[]string{"--step", "2^4", "--gens", "100"}, "life: --gens 100 is not a multiple of --step 2^4 (16)\n"},
+		{[]string{"--step", "3", "--gens", "10"}, "life: --gens 10 is not a multiple of --step 3\n"},
+		{[]string{"--step", "two"}, `life: --step "two": want a whole number of generations from 1, or B^K such as 2^10 or 10^3` + "\n"},
+	} {
+		code, out, errs := life(t, "", append([]string{"run", "glider"}, c.args...)...)
+		if code != 2 || out != "" || errs != c.err {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want exit 2, %q", c.args, code, out, errs, c.err)
+		}
+	}
+}
+
+func TestRunStepMatchesGens(t *testing.T) {
+	for _, eng := range []string{"hashlife", "bitwise"} {
+		_, want, errs := life(t, "", "run", "--engine", eng, "--gens", "64", "testdata/glider.rle")
+		if errs != "" {
+			t.Fatalf("%s: %s", eng, errs)
+		}
+		for _, step := range []string{"2^4", "16", "8", "2^6", "1"} {
+			code, got, errs := life(t, "", "run", "--engine", eng, "--step", step, "--gens", "64", "testdata/glider.rle")
+			if code != 0 || got != want {
+				t.Errorf("%s --step %s: exit %d %s\n%s\nwant\n%s", eng, step, code, errs, got, want)
+			}
+		}
+		// --gens defaults to one step.
+		_, one, _ := life(t, "", "run", "--engine", eng, "--step", "2^6", "--stats", "testdata/glider.rle")
+		if one != "generation=64 population=5\n" {
+			t.Errorf("%s --step 2^6 alone: %q", eng, one)
+		}
+	}
+}
+
+// pow2Engine records the jumps of StepPow2 as well as Step's calls.
+type pow2Engine struct {
+	countingEngine
+	jumps []uint
+}
+
+func (p *pow2Engine) StepPow2(ctx context.Context, k uint) error {
+	p.jumps = append(p.jumps, k)
+	return p.countingEngine.Step(ctx, 1<<k)
+}
+
+func TestStepperUnits(t *testing.T) {
+	// Without a terminal: one jump a step.
+	p := &pow2Engine{}
+	if err := advance(context.Background(), &env{}, p, 64, 16, true); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(p.jumps, []uint{4, 4, 4, 4}) || p.gens != 64 {
+		t.Errorf("jumps %v, gens %d", p.jumps, p.gens)
+	}
+	c := &countingEngine{}
+	advance(context.Background(), &env{}, c, 30, 10, true)
+	if !slices.Equal(c.calls, []uint64{10, 10, 10}) {
+		t.Errorf("calls %v", c.calls)
+	}
+	// With a bar: chunks of whole steps, still one jump each.
+	fakeTerminal(t, 5*time.Millisecond)
+	p = &pow2Engine{}
+	if err := advance(context.Background(), &env{stderr: &discard{}}, p, 1<<20, 4, false); err != nil {
+		t.Fatal(err)
+	}
+	if p.gens != 1<<20 || len(p.jumps) != 1<<18 {
+		t.Errorf("gens %d, %d jumps", p.gens, len(p.jumps))
+	}
+	for _, k := range p.jumps {
+		if k != 2 {
+			t.Fatalf("jump 2^%d, want 2^2", k)
+		}
+	}
+}
+
+type discard struct{}
+
+func (discard) Write(b []byte) (int, error) { return len(b), nil }
