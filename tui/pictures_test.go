@@ -9,6 +9,7 @@ import (
 	"image/gif"
 	"image/png"
 	"io"
+	"maps"
 	"math/big"
 	"os"
 	"path/filepath"
@@ -103,18 +104,6 @@ func pixelCells(t *testing.T, img image.Image, z int, live color.Color) map[[2]i
 	return cells
 }
 
-func sameCells(a, b map[[2]int]bool) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for c := range a {
-		if !b[c] {
-			return false
-		}
-	}
-	return true
-}
-
 // current returns the current world, read on the event loop.
 func (h *harness) current() world {
 	var w world
@@ -156,7 +145,7 @@ func TestSavePNG(t *testing.T) {
 	if b := img.Bounds(); b.Dx() != 64 || b.Dy() != 48 {
 		t.Fatalf("the PNG is %v, want 64 x 48", b)
 	}
-	if got, want := pixelCells(t, img, 4, render.Dark.Live), liveCells(w.eng, engine.Rect{W: 16, H: 12}); !sameCells(got, want) || len(want) != 5 {
+	if got, want := pixelCells(t, img, 4, render.Dark.Live), liveCells(w.eng, engine.Rect{W: 16, H: 12}); !maps.Equal(got, want) || len(want) != 5 {
 		t.Errorf("the PNG shows %v, want %v", got, want)
 	}
 	if r, g, b, _ := img.At(0, 0).RGBA(); color.RGBA64Model.Convert(render.Dark.Dead) != (color.RGBA64{uint16(r), uint16(g), uint16(b), 0xffff}) {
@@ -264,7 +253,7 @@ func TestRecordGIF(t *testing.T) {
 	e := w0.eng.Clone()
 	for i, fr := range frames {
 		e.Step(context.Background(), 1)
-		if got, want := pixelCells(t, fr, 4, render.Light.Live), liveCells(e, engine.Rect{W: 16, H: 12}); !sameCells(got, want) {
+		if got, want := pixelCells(t, fr, 4, render.Light.Live), liveCells(e, engine.Rect{W: 16, H: 12}); !maps.Equal(got, want) {
 			t.Errorf("frame %d: %v, want gen %d's %v", i, got, g0+i+1, want)
 		}
 	}

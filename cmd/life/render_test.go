@@ -11,6 +11,7 @@ import (
 	"image/draw"
 	"image/gif"
 	"image/png"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -79,18 +80,6 @@ func cellSet(cells ...[2]int) map[[2]int]bool {
 	return m
 }
 
-func sameSet(a, b map[[2]int]bool) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for c := range a {
-		if !b[c] {
-			return false
-		}
-	}
-	return true
-}
-
 func TestRenderPNG(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "glider.png")
@@ -101,7 +90,7 @@ func TestRenderPNG(t *testing.T) {
 		t.Fatalf("exit %d %q %q", code, stdout, errs)
 	}
 	w, h, cells := picture(t, out, render.Light.Live)
-	if want := cellSet([2]int{1, 2}, [2]int{2, 3}, [2]int{3, 1}, [2]int{3, 2}, [2]int{3, 3}); w != 5 || h != 5 || !sameSet(cells, want) {
+	if want := cellSet([2]int{1, 2}, [2]int{2, 3}, [2]int{3, 1}, [2]int{3, 2}, [2]int{3, 3}); w != 5 || h != 5 || !maps.Equal(cells, want) {
 		t.Errorf("%d x %d %v, want 5 x 5 %v", w, h, cells, want)
 	}
 	// A --rect in Golly's coordinates: the glider as read has its top-left
@@ -132,7 +121,7 @@ func TestRenderPlane(t *testing.T) {
 		t.Fatalf("exit %d %q", code, errs)
 	}
 	w, h, cells := picture(t, out, render.Light.Live)
-	if want := cellSet([2]int{1, 2}, [2]int{2, 3}, [2]int{3, 1}, [2]int{3, 2}, [2]int{3, 3}); w != 5 || h != 5 || !sameSet(cells, want) {
+	if want := cellSet([2]int{1, 2}, [2]int{2, 3}, [2]int{3, 1}, [2]int{3, 2}, [2]int{3, 3}); w != 5 || h != 5 || !maps.Equal(cells, want) {
 		t.Errorf("%d x %d %v, want 5 x 5 %v", w, h, cells, want)
 	}
 	const far = 1 << 38
@@ -183,7 +172,7 @@ func TestRenderGIFGlider(t *testing.T) {
 			t.Errorf("frame %d: %d live pixels, want 20", i, len(f))
 		}
 	}
-	if !sameSet(frames[0], frames[32]) || sameSet(frames[0], frames[4]) {
+	if !maps.Equal(frames[0], frames[32]) || maps.Equal(frames[0], frames[4]) {
 		t.Error("the glider is not home after 32 generations, or did not move")
 	}
 	// Every 4 generations, 9 frames, fitted to all of them: the glider
@@ -201,7 +190,7 @@ func TestRenderGIFGlider(t *testing.T) {
 	if code != 0 || errs != "" {
 		t.Fatalf("exit %d %q", code, errs)
 	}
-	if w, h, frames = animation(t, out, render.Light.Live); w != 5 || h != 5 || len(frames) != 3 || !sameSet(frames[0], frames[2]) {
+	if w, h, frames = animation(t, out, render.Light.Live); w != 5 || h != 5 || len(frames) != 3 || !maps.Equal(frames[0], frames[2]) {
 		t.Errorf("--follow: %d x %d, %d frames; want 5 x 5, 3, the same", w, h, len(frames))
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"image/color"
 	"image/gif"
 	"image/png"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -169,7 +170,7 @@ func TestSVGGolden(t *testing.T) {
 			if w != p.r.W || h != p.r.H {
 				t.Errorf("viewBox %d x %d, want %d x %d", w, h, p.r.W, p.r.H)
 			}
-			if want := cellsOf(e, p.r); !equalCells(cells, want) {
+			if want := cellsOf(e, p.r); !maps.Equal(cells, want) {
 				t.Errorf("the SVG holds %d cells %v, want %d %v", len(cells), cells, len(want), want)
 			}
 		})
@@ -231,18 +232,6 @@ func cellsOf(e engine.Engine, r engine.Rect) map[[2]int64]bool {
 		}
 	}
 	return cells
-}
-
-func equalCells(a, b map[[2]int64]bool) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for c := range a {
-		if !b[c] {
-			return false
-		}
-	}
-	return true
 }
 
 // TestImageMatchesCells checks every pixel against the cells it shows,
