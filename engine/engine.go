@@ -55,10 +55,16 @@ type BlockCounter interface {
 	CountBlocks(r Rect, k uint, dst []uint64)
 }
 
-// CountBlocks does what [BlockCounter.CountBlocks] does for any engine: with
-// the engine's own method when it has one, else by visiting the live cells
-// inside r.
-func CountBlocks(e Engine, r Rect, k uint, dst []uint64) {
+// Visitor is what CountBlocks needs of an engine, or of a snapshot of one:
+// a way to visit the live cells inside a rectangle.
+type Visitor interface {
+	Visit(r Rect, fn func(y, x int64))
+}
+
+// CountBlocks does what [BlockCounter.CountBlocks] does for any engine (or
+// snapshot): with its own method when it has one, else by visiting the
+// live cells inside r.
+func CountBlocks(e Visitor, r Rect, k uint, dst []uint64) {
 	if bc, ok := e.(BlockCounter); ok {
 		bc.CountBlocks(r, k, dst)
 		return

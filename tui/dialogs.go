@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"math/big"
 	"math/rand/v2"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -278,27 +277,12 @@ func (u *controller) askSave() {
 	case u.name != "" && !strings.HasPrefix(u.name, "built-in ") && !strings.HasPrefix(u.name, "<"):
 		initial = u.name
 	}
-	u.prompt("save", "Save as RLE", "file: ", initial, func(s string) (string, bool) {
-		s = strings.TrimSpace(s)
-		switch ext := strings.ToLower(filepath.Ext(s)); {
-		case s == "":
-			return "want a file name", false
-		case ext != ".rle" && ext != "":
-			return fmt.Sprintf("%s: only RLE (.rle) can be written yet", ext), false
+	u.askFile("save", "Save as RLE", initial, func(ext string) string {
+		if ext != ".rle" && ext != "" {
+			return fmt.Sprintf("%s: only RLE (.rle) can be written yet", ext)
 		}
-		if _, err := os.Stat(s); err == nil {
-			return "exists: you will be asked before it is overwritten", true
-		}
-		return "", true
-	}, func(s string) error {
-		path := strings.TrimSpace(s)
-		if _, err := os.Stat(path); err == nil {
-			u.confirm(fmt.Sprintf("%s exists. Overwrite it? (y/n)", path), "not saved", func() { u.save(path) })
-			return nil
-		}
-		u.save(path)
-		return nil
-	})
+		return ""
+	}, u.save)
 }
 
 // save writes the current world to path as RLE.

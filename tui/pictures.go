@@ -112,17 +112,18 @@ func (u *controller) pictureName(gen *big.Int, ext string) string {
 	return fmt.Sprintf("%s-%s%s", b.String(), gen, ext)
 }
 
-// askFile asks for a file name ending in ext (".png"), offering initial,
-// and calls write with it, after asking before overwriting a file (n
-// answers "not saved").
-func (u *controller) askFile(name, title, ext, initial string, write func(path string)) {
+// askFile asks for a file name, offering initial, and calls write with it,
+// after asking before overwriting a file (n answers "not saved"). badExt
+// says what is wrong with the name's extension (lower case, "" for none),
+// or "" when it will do.
+func (u *controller) askFile(name, title, initial string, badExt func(ext string) string, write func(path string)) {
 	u.prompt(name, title, "file: ", initial, func(s string) (string, bool) {
 		s = strings.TrimSpace(s)
-		switch e := strings.ToLower(filepath.Ext(s)); {
-		case s == "":
+		if s == "" {
 			return "want a file name", false
-		case e != ext:
-			return fmt.Sprintf("want a file name ending in %s", ext), false
+		}
+		if msg := badExt(strings.ToLower(filepath.Ext(s))); msg != "" {
+			return msg, false
 		}
 		if _, err := os.Stat(s); err == nil {
 			return "exists: you will be asked before it is overwritten", true
@@ -139,6 +140,16 @@ func (u *controller) askFile(name, title, ext, initial string, write func(path s
 	})
 }
 
+// endingIn is an askFile check that wants the extension ext (".png").
+func endingIn(ext string) func(string) string {
+	return func(e string) string {
+		if e != ext {
+			return fmt.Sprintf("want a file name ending in %s", ext)
+		}
+		return ""
+	}
+}
+
 // askPNG asks where to save a PNG of the view as it is now, and saves it.
 func (u *controller) askPNG() {
 	v, err := u.currentView()
@@ -149,7 +160,7 @@ func (u *controller) askPNG() {
 		u.msg = "png: " + err.Error()
 		return
 	}
-	u.askFile("png", "Save a PNG of the view", ".png", u.pictureName(v.world.gen(), ".png"), func(path string) { u.savePNG(path, v) })
+	u.askFile("png", "Save a PNG of the view", u.pictureName(v.world.gen(), ".png"), endingIn(".png"), func(path string) { u.savePNG(path, v) })
 }
 
 // savePNG writes the view v to path as a PNG image, through the atomic
@@ -229,7 +240,7 @@ func (u *controller) askGIF() {
 		return fmt.Sprintf("gens %s to %s, a frame each, %d x %d pixels", from, to, pw, ph), true
 	}, func(s string) error {
 		n := parse(s)
-		u.askFile("gif-file", "Save the GIF", ".gif", u.pictureName(v.world.gen(), ".gif"), func(path string) {
+		u.askFile("gif-file", "Save the GIF", u.pictureName(v.world.gen(), ".gif"), endingIn(".gif"), func(path string) {
 			u.record(&recording{view: v, n: n, theme: u.theme(), path: path, write: u.opts.WriteFile})
 		})
 		return nil

@@ -114,7 +114,7 @@ func drawBlocks(dst *image.Paletted, c Cells, r engine.Rect, k uint) {
 	for py := int64(0); py < ph; py += band {
 		rows := min(band, ph-py)
 		sub := engine.Rect{X: r.X, Y: r.Y + py<<k, W: r.W, H: min(rows<<k, r.H-py<<k)}
-		countBlocks(c, sub, k, counts)
+		engine.CountBlocks(c, sub, k, counts)
 		for i := range rows {
 			bh := uint64(min(side, sub.H-i<<k))
 			line := dst.Pix[(py+i)*int64(dst.Stride):]
