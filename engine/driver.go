@@ -74,10 +74,7 @@ func RunBands(ctx context.Context, g *grid.Torus, step StepFunc, gens uint64, ba
 	}
 	h, w, stride := g.Height(), g.Width(), g.Stride()
 	bands = max(1, min(bands, h))
-	progeny, err := grid.New(w, h)
-	if err != nil {
-		return 0, err
-	}
+	progeny := g.Blank()
 	cur := g.Clone()
 	// Whatever happens, g ends at the last whole generation.
 	defer func() { g.CopyFrom(cur) }()
@@ -91,7 +88,7 @@ func RunBands(ctx context.Context, g *grid.Torus, step StepFunc, gens uint64, ba
 		answers[i] = make(chan answer, 1)
 		y0, y1 := i*h/bands, (i+1)*h/bands
 		wk := &bandConn{
-			ctx: ctx, worker: i, h: h, w: w, stride: stride,
+			ctx: ctx, worker: i, h: h, w: w, stride: stride, space: g,
 			y0: y0, y1: y1, out: make([]uint64, (y1-y0)*stride),
 			requests: requests, answers: answers[i],
 		}
@@ -159,6 +156,7 @@ type bandConn struct {
 	ctx          context.Context
 	worker       int
 	h, w, stride int
+	space        *grid.Torus // answers where a cell beyond the edges is (Wrap only)
 	y0, y1       int
 	out          []uint64 // the band's transitions, packed
 	outRow       int      // offset in out of the row being stepped
@@ -237,11 +235,11 @@ func (c *bandConn) band(step StepFunc) (err error) {
 // Query answers from the band's cache, asking the driver for the whole row
 // on a miss.
 func (c *bandConn) Query(y, x int) State {
-	if uint(y) >= uint(c.h) {
-		y = grid.Mod(y, c.h)
-	}
-	if uint(x) >= uint(c.w) {
-		x = grid.Mod(x, c.w)
+	if uint(y) >= uint(c.h) || uint(x) >= uint(c.w) {
+		var ok bool
+		if y, x, ok = c.space.Wrap(y, x); !ok {
+			return Dead // beyond the edge of a plane
+		}
 	}
 	row := c.lastRow
 	if y != c.lastY {

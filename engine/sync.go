@@ -14,10 +14,7 @@ import (
 // cell. It serves tests and is the reference the channel driver is checked
 // against.
 func LiveAGeneration(g *grid.Torus, step StepFunc) (*grid.Torus, error) {
-	progeny, err := grid.New(g.Width(), g.Height())
-	if err != nil {
-		return nil, err
-	}
+	progeny := g.Blank()
 	c := &syncConn{grid: g, progeny: progeny}
 	if err := c.run(step); err != nil {
 		return nil, err
@@ -29,10 +26,7 @@ func LiveAGeneration(g *grid.Torus, step StepFunc) (*grid.Torus, error) {
 // returns every message the step logic exchanged, in order, ending with
 // [Tick].
 func Transcript(g *grid.Torus, step StepFunc) ([]Msg, error) {
-	progeny, err := grid.New(g.Width(), g.Height())
-	if err != nil {
-		return nil, err
-	}
+	progeny := g.Blank()
 	var msgs []Msg
 	c := &syncConn{grid: g, progeny: progeny, record: func(m Msg) { msgs = append(msgs, m) }}
 	if err := c.run(step); err != nil {

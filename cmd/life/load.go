@@ -77,6 +77,9 @@ type universe struct {
 	implied bool // the torus stands in for the unbounded plane
 	// offY and offX take the engine's coordinates to Golly's.
 	offY, offX int64
+	// genSet says the engine's generation count starts at the file's
+	// (#CXRLE Gen), instead of 0.
+	genSet bool
 }
 
 // resolveRule works out the rule and topology: the --rule flag, else the
@@ -156,11 +159,6 @@ func load(p *patterns.Pattern, name string, s setup) (*universe, error) {
 		return nil, err
 	}
 	t := r.Topology
-	if t.Kind != engine.Plane && t.W > 0 && t.H > 0 {
-		if w, h := p.Size(); w > int64(t.W) || h > int64(t.H) {
-			return nil, inputError{fmt.Errorf("%s: pattern of %d x %d cells does not fit the %d x %d grid of %s", name, w, h, t.W, t.H, r)}
-		}
-	}
 	eng, err := s.newEngine(r)
 	if err != nil {
 		if errors.Is(err, engine.ErrUnsupported) {
@@ -168,33 +166,83 @@ func load(p *patterns.Pattern, name string, s setup) (*universe, error) {
 		}
 		return nil, err
 	}
-	// Place the pattern as Golly does. A bounded grid spans
-	// [-(H/2), H-H/2) of Golly's universe: a positioned pattern goes where
-	// it says, and another is centred, its top-left corner at
-	// (-(h/2), -(w/2)). A torus that stands in for the plane centres the
-	// pattern too, and remembers where on the plane it came from.
+	// Place the pattern as Golly does (its readrle). A bounded side of W
+	// cells spans [-(W/2), W-W/2) of Golly's universe; an unbounded side
+	// is Golly's own coordinates. A positioned pattern goes where it
+	// says; another is centred when it fits, its top-left corner at
+	// (-(h/2), -(w/2)), and otherwise put at the grid's top-left corner.
+	// Cells past a bounded side's length from the pattern's own top-left
+	// corner are clipped, as Golly clips them. A torus that stands in for
+	// the plane centres the pattern too, and remembers where on the plane
+	// it came from.
 	w, h := p.Size()
 	y0, x0 := int64(t.H/2)-h/2, int64(t.W/2)-w/2
 	offY, offX := -int64(t.H/2), -int64(t.W/2)
+	clipW, clipH := int64(t.W), int64(t.H)
 	switch {
 	case t.Kind == engine.Plane:
 		// The unbounded plane is Golly's universe itself.
 		offY, offX = 0, 0
+		clipW, clipH = 0, 0
 		if p.Positioned {
 			y0, x0 = p.OriginY, p.OriginX
 		}
 	case implied:
 		ty, tx := p.TopLeft()
 		offY, offX = ty-y0, tx-x0
+		clipW, clipH = 0, 0
 	case p.Positioned:
-		y0, x0 = floorMod(p.OriginY-offY, int64(t.H)), floorMod(p.OriginX-offX, int64(t.W))
-	}
-	if rs, ok := eng.(engine.RunSetter); ok {
-		for _, run := range p.Runs {
-			rs.SetRun(y0+run.Y, x0+run.X, run.N)
+		y0, x0 = p.OriginY-offY, p.OriginX-offX
+	default:
+		dw, dh := p.W, p.H
+		if dw == 0 || dh == 0 {
+			dw, dh = w, h
 		}
-	} else {
-		p.Cells(func(y, x int64) { eng.SetCell(y0+y, x0+x, true) })
+		if (t.W > 0 && dw > int64(t.W)) || (t.H > 0 && dh > int64(t.H)) {
+			y0, x0 = 0, 0
+		} else {
+			y0, x0 = -dh/2-offY, -dw/2-offX
+		}
+	}
+	rs, bulk := eng.(engine.RunSetter)
+	for _, run := range p.Runs {
+		if clipH > 0 && run.Y >= clipH || clipW > 0 && run.X >= clipW {
+			continue
+		}
+		n := run.N
+		if clipW > 0 {
+			n = min(n, clipW-run.X)
+		}
+		y, x := y0+run.Y, x0+run.X
+		if t.Kind != engine.Plane && !implied {
+			// Keep the part of the run on the grid: a positioned
+			// pattern's cells beyond its bounded sides are dropped.
+			if t.H > 0 && (y < 0 || y >= int64(t.H)) {
+				continue
+			}
+			if t.W > 0 {
+				lo, hi := max(x, 0), min(x+n, int64(t.W))
+				if lo >= hi {
+					continue
+				}
+				x, n = lo, hi-lo
+			}
+		}
+		if bulk {
+			rs.SetRun(y, x, n)
+			continue
+		}
+		for i := range n {
+			eng.SetCell(y, x+i, true)
+		}
+	}
+	if gs, ok := eng.(interface{ SetGeneration(*big.Int) }); ok && p.Gen != "" && r.Alternates() {
+		// The generation's parity chooses the rule of a B0 rule
+		// without Smax, as in Golly.
+		if g, ok := new(big.Int).SetString(p.Gen, 10); ok {
+			gs.SetGeneration(g)
+			return &universe{eng: eng, implied: implied, offY: offY, offX: offX, genSet: true}, nil
+		}
 	}
 	return &universe{eng: eng, implied: implied, offY: offY, offX: offX}, nil
 }
@@ -221,6 +269,9 @@ func (u *universe) snapshot(orig *patterns.Pattern) *patterns.Pattern {
 	if orig.Positioned {
 		out.Positioned, out.OriginY, out.OriginX = true, u.offY, u.offX
 		gen, _ := new(big.Int).SetString("0"+orig.Gen, 10)
+		if u.genSet {
+			gen.SetInt64(0)
+		}
 		if gen = gen.Add(gen, u.eng.Generation()); gen.Sign() > 0 {
 			out.Gen = gen.String()
 		}

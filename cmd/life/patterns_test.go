@@ -140,7 +140,7 @@ func TestConvertChecksFlags(t *testing.T) {
 		msg  string
 	}{
 		{[]string{"run", "--gens", "0", "--engine", "warp", "glider"}, `life: unknown engine "warp", want one of ` + engineNames() + "\n"},
-		{[]string{"run", "--gens", "0", "--rule", "B9/S23", "glider"}, `life: --rule: rule "B9/S23": birth count 9 is out of range 0-8` + "\n"},
+		{[]string{"run", "--gens", "0", "--rule", "B9/S23", "glider"}, `life: --rule: rule "B9/S23": digit greater than neighborhood allows (9)` + "\n"},
 		{[]string{"run", "--gens", "0", "--torus", "0x5", "glider"}, `life: --torus: size "0x5": want WxH with whole numbers from 1, such as 64x48` + "\n"},
 	} {
 		code, _, errs := life(t, "", tc.args...)

@@ -58,7 +58,7 @@ func TestUILoader(t *testing.T) {
 		{"plane, --torus", glider, setup{engine: "auto", watch: true, plane: true, torus: "30x20"}, tui.Size{W: 120, H: 76}, "B3/S23:T30,20", false, "protocol"},
 		{"plane, suffix", "x = 3, y = 3, rule = B36/S23:T10,10\nbo$2bo$3o!\n", setup{engine: "auto", watch: true, plane: true}, tui.Size{W: 120, H: 76}, "B36/S23:T10,10", false, "protocol"},
 		{"plane, --engine protocol", glider, setup{engine: "protocol", watch: true, plane: true}, tui.Size{W: 120, H: 76}, "B3/S23:T120,76", true, "protocol"},
-		{"auto, a bounded plane", glider, setup{engine: "auto", watch: true, rule: "B3/S23:P20,10"}, tui.Size{W: 120, H: 76}, "B3/S23:P20,10", false, "bitwise"},
+		{"auto, a bounded plane", glider, setup{engine: "auto", watch: true, rule: "B3/S23:P20,10"}, tui.Size{W: 120, H: 76}, "B3/S23:P20,10", false, "protocol"},
 		{"--engine bitwise", glider, setup{engine: "bitwise", watch: true}, tui.Size{W: 120, H: 76}, "B3/S23:T120,76", true, "bitwise"},
 	} {
 		p, err := patterns.ReadRLE(c.name, strings.NewReader(c.rle))

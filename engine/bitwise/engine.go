@@ -22,7 +22,8 @@ import (
 type Engine struct {
 	rule    engine.Rule
 	g       geom
-	logic   *logic
+	logic   *logic    // the logic of the generation being stepped
+	logics  [2]*logic // the rule's logic from even and odd generations
 	cur     []uint64 // the current generation
 	prev    []uint64 // the one before it, or, after edits, stale tiles
 	tiles   tiles
@@ -79,17 +80,13 @@ func New(r engine.Rule) (*Engine, error) {
 	e := &Engine{
 		rule:  r,
 		g:     g,
-		logic: newLogic(r),
+		logics: [2]*logic{newLogic(r.Phase(false)), newLogic(r.Phase(true))},
 		cur:   make([]uint64, g.strips*g.h),
 		prev:  make([]uint64, g.strips*g.h),
 		tiles: newTiles(g),
 		span:  minSpan,
 	}
-	if r.Birth&1 != 0 {
-		// Under B0 empty space is not settled: step it all. Without
-		// B0 it is, and only the tiles set later need stepping.
-		e.tiles.editAll()
-	}
+	e.logic = e.logics[0]
 	return e, nil
 }
 
@@ -237,6 +234,7 @@ func (e *Engine) steps(ctx context.Context, n uint64, generation func(todo []int
 			e.gen.Add(&e.gen, new(big.Int).SetUint64(n-done))
 			return nil
 		}
+		e.logic = e.logics[e.gen.Bit(0)]
 		active, err := generation(e.tiles.plan())
 		if err != nil {
 			return err

@@ -67,8 +67,11 @@ func check(r engine.Rule) error {
 	if r.Topology.Kind != engine.Plane {
 		return fmt.Errorf("bounded grid %q is %w by hashlife, which runs the unbounded plane", r.Topology.String(), engine.ErrUnsupported)
 	}
-	if r.Birth&1 != 0 {
-		return fmt.Errorf("rule %s: B0 rules are %w by hashlife", r, engine.ErrUnsupported)
+	if r.Family() != engine.LifeLike {
+		return fmt.Errorf("%s rules are %w by hashlife", r.Family(), engine.ErrUnsupported)
+	}
+	if r.Alternates() {
+		return fmt.Errorf("rule %s: B0 rules without S8 are %w by hashlife", r, engine.ErrUnsupported)
 	}
 	return nil
 }
@@ -80,7 +83,7 @@ func New(r engine.Rule, opts Options) (*Engine, error) {
 	if err := check(r); err != nil {
 		return nil, err
 	}
-	e := &Engine{rule: r, s: newStore(newRuleTable(r), 0)}
+	e := &Engine{rule: r, s: newStore(newRuleTable(r.Phase(false)), 0)}
 	e.SetMaxMemory(opts.MaxMemory)
 	e.setRoot(e.s.emptyNode(leafLevel + 1))
 	return e, nil

@@ -1,0 +1,192 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/life-go/life/engine"
+	"github.com/life-go/life/engine/rulegen"
+	"github.com/life-go/life/patterns"
+)
+
+// gollyPatterns is Golly's pattern collection.
+const gollyPatterns = "/usr/share/golly/Patterns"
+
+// familyDirs are the folders of Golly's collection whose every file the
+// comparison runs; other folders' files run when their rule is in one of
+// the two-state families and is not Conway's Life on the plane, which
+// TestGollyCollection reads (set LIFE_GOLLY_ALL=1 to run those too).
+var familyDirs = []string{"Non-Totalistic", "Life-Like", "Life/Bounded-Grids"}
+
+// checkGens are the generations at which populations are compared; cells
+// are compared at cellsGen.
+var checkGens = []int{1, 10, 100, 1000}
+
+const cellsGen = 100
+
+// gollyFamilyFiles lists the pattern files of Golly's collection that the
+// family comparison runs.
+func gollyFamilyFiles(t *testing.T) []string {
+	all := os.Getenv("LIFE_GOLLY_ALL") != ""
+	var files []string
+	filepath.WalkDir(gollyPatterns, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		name := strings.TrimSuffix(path, ".gz")
+		switch filepath.Ext(name) {
+		case ".rle", ".lif", ".mc", ".cells", ".life":
+		default:
+			return nil
+		}
+		rel, _ := filepath.Rel(gollyPatterns, path)
+		for _, dir := range familyDirs {
+			if strings.HasPrefix(rel, dir+"/") {
+				files = append(files, path)
+				return nil
+			}
+		}
+		p, err := patterns.ReadFile(path)
+		if err != nil || p.Rule == "" {
+			if all && err == nil {
+				files = append(files, path)
+			}
+			return nil
+		}
+		r, err := engine.ParseRule(p.Rule)
+		if err != nil || p.Notice != "" {
+			return nil
+		}
+		if all || !(r.IsLife() && r.Topology.Kind == engine.Plane) {
+			files = append(files, path)
+		}
+		return nil
+	})
+	return files
+}
+
+// TestGollyFamilies runs every file of Golly's Non-Totalistic, Life-Like
+// and Life/Bounded-Grids folders, and every other file whose rule is in one
+// of the two-state families (but Life on the plane), and checks that it
+// loads and that its populations after 1, 10, 100 and 1000 generations
+// equal bgolly's (QuickLife, or HashLife for macrocell), and its cells at
+// generation 100. A LifeHistory file is compared with bgolly running what
+// it is read as, a Life pattern.
+func TestGollyFamilies(t *testing.T) {
+	g, err := rulegen.NewGolly(t.TempDir())
+	if err != nil {
+		t.Skip(err)
+	}
+	files := gollyFamilyFiles(t)
+	if len(files) == 0 {
+		t.Skip("Golly's pattern collection is not installed")
+	}
+	tmp := t.TempDir()
+	var mu sync.Mutex
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	compared := 0
+	for range 2 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				msg := compareFamilyFile(t, g, files[i], filepath.Join(tmp, fmt.Sprint(i)))
+				mu.Lock()
+				switch {
+				case strings.HasPrefix(msg, skipped):
+					t.Log(files[i] + msg)
+				case msg != "":
+					t.Error(msg)
+				default:
+					compared++
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	for i := range files {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	t.Logf("%d of %d files agree with bgolly at generations %v", compared, len(files), checkGens)
+}
+
+// skipped starts the message of a file that is not compared.
+const skipped = " skipped"
+
+// compareFamilyFile runs one file in life and in bgolly and returns what
+// differs, or "".
+func compareFamilyFile(t *testing.T, g *rulegen.Golly, file, tmp string) string {
+	p, err := patterns.ReadFile(file)
+	if err != nil {
+		return fmt.Sprintf("%s: %v", file, err)
+	}
+	rle := ""
+	algo := "QuickLife"
+	if strings.HasSuffix(strings.TrimSuffix(file, ".gz"), ".mc") {
+		algo = "HashLife"
+	}
+	// bgolly runs the file itself, or, when it was converted (a
+	// LifeHistory file), what it was read as.
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return err.Error()
+	}
+	if p.Notice != "" || strings.HasSuffix(file, ".gz") {
+		var b strings.Builder
+		if err := patterns.WriteRLE(&b, p); err != nil {
+			return fmt.Sprintf("%s: %v", file, err)
+		}
+		rle, algo = b.String(), "QuickLife"
+	} else {
+		rle = string(data)
+	}
+	last := checkGens[len(checkGens)-1]
+	want, err := g.Run(rle, algo, last, 1)
+	if err != nil {
+		return fmt.Sprintf("%s: %v", file, err)
+	}
+	at100, err := g.Run(rle, algo, cellsGen, cellsGen)
+	if err != nil {
+		return fmt.Sprintf("%s: %v", file, err)
+	}
+	u, err := load(p, file, setup{engine: "auto", plane: true, gens: uint64(last)})
+	if err != nil {
+		return fmt.Sprintf("%s: %v", file, err)
+	}
+	if got := u.eng.Population().Int64(); got != want.Pops[0] {
+		return fmt.Sprintf("%s: %d cells loaded, bgolly %d", file, got, want.Pops[0])
+	}
+	if u.implied {
+		return skipped + ": no engine runs " + u.eng.Rule().Name() + " on the plane"
+	}
+	done := 0
+	for _, gen := range checkGens {
+		if err := u.eng.Step(context.Background(), uint64(gen-done)); err != nil {
+			return fmt.Sprintf("%s: %v", file, err)
+		}
+		done = gen
+		if got, w := u.eng.Population().Int64(), want.Pops[gen]; got != w {
+			return fmt.Sprintf("%s: generation %d: population %d, bgolly %d (%s on %s)", file, gen, got, w, u.eng.Rule(), u.eng.Name())
+		}
+		if gen == cellsGen {
+			var cells []rulegen.Cell
+			if box, ok := u.eng.Bounds(); ok {
+				u.eng.Visit(box, func(y, x int64) { cells = append(cells, rulegen.Cell{Y: y, X: x}) })
+			}
+			if got := rulegen.Normalize(cells); !slices.Equal(got, at100.Cells) {
+				return fmt.Sprintf("%s: generation %d: the cells differ from bgolly's", file, gen)
+			}
+		}
+	}
+	return ""
+}
