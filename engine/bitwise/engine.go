@@ -24,8 +24,8 @@ type Engine struct {
 	g       geom
 	logic   *logic    // the logic of the generation being stepped
 	logics  [2]*logic // the rule's logic from even and odd generations
-	cur     []uint64 // the current generation
-	prev    []uint64 // the one before it, or, after edits, stale tiles
+	cur     []uint64  // the current generation
+	prev    []uint64  // the one before it, or, after edits, stale tiles
 	tiles   tiles
 	settled bool // nothing changed in the last generation and no edits since
 	gen     big.Int
@@ -78,13 +78,13 @@ func New(r engine.Rule) (*Engine, error) {
 	}
 	g := newGeom(t.W, t.H, t.Kind == engine.BoundedPlane)
 	e := &Engine{
-		rule:  r,
-		g:     g,
+		rule:   r,
+		g:      g,
 		logics: [2]*logic{newLogic(r.Phase(false)), newLogic(r.Phase(true))},
-		cur:   make([]uint64, g.strips*g.h),
-		prev:  make([]uint64, g.strips*g.h),
-		tiles: newTiles(g),
-		span:  minSpan,
+		cur:    make([]uint64, g.strips*g.h),
+		prev:   make([]uint64, g.strips*g.h),
+		tiles:  newTiles(g),
+		span:   minSpan,
 	}
 	e.logic = e.logics[0]
 	return e, nil
