@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"strconv"
@@ -235,6 +236,9 @@ func (r Rule) multiName() string {
 	n := strconv.Itoa(r.States())
 	switch b.Family() {
 	case Map:
+		if b.nbhd == Hexagonal {
+			return "MAP" + genHexMap(&b.table, b.tail) + "/" + n
+		}
 		return "MAP" + encodeMap(&b.table, b.nbhd, b.tail) + "/" + n
 	case Isotropic:
 		return henselOf(&b.table, 1).String() + "/" + henselOf(&b.table, 0).String() + "/" + n
@@ -323,6 +327,9 @@ func parseGenerations(s string) (Rule, error) {
 		m, err := parseMap(s[3:i])
 		if err != nil {
 			return Rule{}, err
+		}
+		if m.nbhd == Hexagonal {
+			m.table = genHexTable(s[3:i])
 		}
 		base, states = m, s[i+1:]
 	} else {
@@ -538,4 +545,104 @@ func checkLtLTopology(r *Rule, suffix string, hasSuffix bool) error {
 	}
 	r.Topology = t
 	return nil
+}
+
+// StateEngine is implemented by the engines of rules of many states. Their
+// [Engine] methods see a cell as alive when it is in any state but 0, as
+// Golly counts a pattern of many states: Population counts those cells,
+// Cell reports them, Visit visits them, and SetCell(y, x, true) puts a cell
+// in state 1.
+type StateEngine interface {
+	Engine
+	// State returns the state of the cell at (y, x).
+	State(y, x int64) State
+	// SetState gives the cell at (y, x) state s, below the rule's
+	// [Rule.States].
+	SetState(y, x int64, s State)
+	// VisitStates calls fn for every cell inside r not in state 0, with
+	// its state, row by row.
+	VisitStates(r Rect, fn func(y, x int64, s State))
+}
+
+// StateOf returns the state of the cell at (y, x) of any engine: its
+// [StateEngine.State], or 1 for a live cell of a two-state engine.
+func StateOf(e Engine, y, x int64) State {
+	if se, ok := e.(StateEngine); ok {
+		return se.State(y, x)
+	}
+	if e.Cell(y, x) {
+		return Alive
+	}
+	return Dead
+}
+
+// SetStateOf gives the cell at (y, x) of any engine state s: through
+// [StateEngine.SetState], or as alive (s not 0) on a two-state engine.
+func SetStateOf(e Engine, y, x int64, s State) {
+	if se, ok := e.(StateEngine); ok {
+		se.SetState(y, x, s)
+		return
+	}
+	e.SetCell(y, x, s != 0)
+}
+
+// VisitStatesOf calls fn for every cell inside r not in state 0 of any
+// engine, with its state: 1 for the live cells of a two-state engine.
+func VisitStatesOf(e Engine, r Rect, fn func(y, x int64, s State)) {
+	if se, ok := e.(StateEngine); ok {
+		se.VisitStates(r, fn)
+		return
+	}
+	e.Visit(r, func(y, x int64) { fn(y, x, Alive) })
+}
+
+// genHexOrder lists the bits of the 3 x 3 block ([Table]) in the order of
+// the bits of a hexagonal MAP entry's index in a Generations rule, most
+// significant first: across and down (NW, N, W, C, E, S, SE), as Golly's
+// Generations reads them, where its QuickLife reads up from the bottom row
+// (found with rules that copy one neighbour, cell by cell, on bgolly).
+var genHexOrder = []uint16{8, 7, 5, 4, 3, 1, 0}
+
+// genHexIndex returns the index of block i's entry in a hexagonal MAP
+// string of a Generations rule.
+func genHexIndex(i uint16) int {
+	k := 0
+	for _, b := range genHexOrder {
+		k = k<<1 | int(i>>b&1)
+	}
+	return k
+}
+
+// genHexTable decodes the base64 of a hexagonal MAP table (checked by
+// parseMap) in Generations' order.
+func genHexTable(s string) Table {
+	if len(s) > 2 && strings.HasSuffix(s, "==") {
+		s = s[:len(s)-2]
+	}
+	buf, _ := base64.RawStdEncoding.DecodeString(s + strings.Repeat("A", (4-len(s)%4)%4))
+	var t Table
+	keep := uint16(Hexagonal.Mask()) | 16
+	for i := uint16(0); i < 512; i++ {
+		k := genHexIndex(i & keep)
+		if buf[k/8]&(0x80>>(k%8)) != 0 {
+			t.set(i)
+		}
+	}
+	return t
+}
+
+// genHexMap encodes a hexagonal table as a Generations rule's MAP string,
+// its last character's unused bits those of tail.
+func genHexMap(t *Table, tail uint8) string {
+	buf := make([]byte, 18)
+	for i := uint16(0); i < 512; i++ {
+		if t.bit(i) {
+			k := genHexIndex(i)
+			buf[k/8] |= 0x80 >> (k % 8)
+		}
+	}
+	s := []byte(base64.RawStdEncoding.EncodeToString(buf)[:mapChars(Hexagonal)])
+	last := &s[len(s)-1]
+	*last = base64Chars[strings.IndexByte(base64Chars, *last)|int(tail&15)]
+	return string(s)
 }
