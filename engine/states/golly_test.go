@@ -146,3 +146,45 @@ func TestGenerationsAgainstGolly(t *testing.T) {
 		}
 	}
 }
+
+// TestLtLAgainstGolly runs random Larger than Life rules (ranges 1 to 10,
+// every neighbourhood, with and without the middle cell, two states and
+// decay through up to 256, B0 included) on random tori and bounded
+// planes, from random soups of many states, on the ltl engine and on
+// bgolly's Larger than Life, and checks the populations at every
+// generation and the cells with their states at the end.
+func TestLtLAgainstGolly(t *testing.T) {
+	g := newGolly(t)
+	rng := rand.New(rand.NewPCG(14, 3))
+	n := 30
+	if testing.Short() || raceEnabled {
+		n = 6
+	}
+	for i := 0; i < n; i++ {
+		text := rulegen.LtL(rng, 10, true)
+		r, err := engine.ParseRule(text + ":T30,30")
+		if err != nil {
+			t.Fatalf("%s: %v", text, err)
+		}
+		l, _ := r.LtL()
+		lo := 2 * l.Range
+		kind := "TP"[rng.IntN(2)]
+		text += fmt.Sprintf(":%c%d,%d", kind, lo+rng.IntN(60), lo+rng.IntN(60))
+		c := newCase(t, rng, text)
+		gens := 1 + rng.IntN(60)
+		want, err := g.RunStates(c.rle(), ".rle", "Larger than Life", gens, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		e, err := engine.New("ltl", c.rule, engine.Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", text, err)
+		}
+		c.load(e)
+		if p := e.Population().Int64(); p != want.Pops[0] {
+			t.Errorf("%s: %d cells loaded, bgolly %d", text, p, want.Pops[0])
+			continue
+		}
+		compareStates(t, fmt.Sprintf("%s (%d x %d at %d,%d)", text, c.w, c.h, c.x0, c.y0), e, want, gens, rng)
+	}
+}
