@@ -125,6 +125,16 @@ func randomCase(t *testing.T, rng *rand.Rand, f engine.Family, lo, hi int) golly
 	}
 	c.w, c.x0, c.offX = side(top.W)
 	c.h, c.y0, c.offY = side(top.H)
+	if rng.IntN(4) == 0 {
+		// Part of the soup beyond the grid's edges: Golly keeps those
+		// cells for a generation.
+		if top.W > 0 {
+			c.x0 += int64(rng.IntN(2*c.w+1) - c.w)
+		}
+		if top.H > 0 {
+			c.y0 += int64(rng.IntN(2*c.h+1) - c.h)
+		}
+	}
 	c.cells = rulegen.Soup(rng, c.w, c.h, 0.2+0.5*rng.Float64())
 	return c
 }
@@ -132,10 +142,17 @@ func randomCase(t *testing.T, rng *rand.Rand, f engine.Family, lo, hi int) golly
 // rle returns the case's soup as an RLE file.
 func (c gollyCase) rle() string { return rulegen.RLE(c.cells, c.w, c.h, c.x0, c.y0, c.text) }
 
-// load sets the case's soup into e.
+// load sets the case's soup into e, as life's loader does: its cells
+// beyond the grid's bounded sides with SetOutside.
 func (c gollyCase) load(e engine.Engine) {
+	t := c.rule.Topology
 	for _, cell := range c.cells {
-		e.SetCell(c.y0+cell.Y+c.offY, c.x0+cell.X+c.offX, true)
+		y, x := c.y0+cell.Y+c.offY, c.x0+cell.X+c.offX
+		if (t.H == 0 || y >= 0 && y < int64(t.H)) && (t.W == 0 || x >= 0 && x < int64(t.W)) {
+			e.SetCell(y, x, true)
+		} else if o, ok := e.(engine.OutsideSetter); ok {
+			o.SetOutside(y, x)
+		}
 	}
 }
 
@@ -197,7 +214,9 @@ func TestProtocolAgainstGolly(t *testing.T) {
 				t.Errorf("%s: %d cells loaded, bgolly %d", c.text, p, want.Pops[0])
 				continue
 			}
-			compareRun(t, c.text, e, want, gens)
+			if !compareRun(t, c.text, e, want, gens) {
+				t.Logf("the pattern:\n%s", c.rle())
+			}
 		}
 	}
 }

@@ -28,7 +28,12 @@ type Protocol struct {
 	// oy, ox are the universe's coordinates of the window's top-left
 	// cell: 0 for a bounded side.
 	oy, ox int64
+	// out are live cells loaded beyond the bounded sides, until the next
+	// step (see [OutsideSetter]), in the universe's coordinates.
+	out Outside
 }
+
+var _ OutsideSetter = (*Protocol)(nil)
 
 func init() {
 	Register(Algo{
@@ -119,7 +124,31 @@ func (p *Protocol) Generation() *big.Int { return new(big.Int).Set(&p.gen) }
 func (p *Protocol) SetGeneration(g *big.Int) { p.gen.Set(g) }
 
 // Population returns the number of live cells.
-func (p *Protocol) Population() *big.Int { return big.NewInt(int64(p.t.Population())) }
+func (p *Protocol) Population() *big.Int { return big.NewInt(int64(p.t.Population() + p.out.Len())) }
+
+// SetOutside implements [OutsideSetter]: the cell at (y, x), beyond the
+// grid's bounded sides, is alive until the next step. A cell on the grid
+// is set as [Protocol.SetCell] sets it.
+func (p *Protocol) SetOutside(y, x int64) {
+	t := p.rule.Topology
+	if (t.H == 0 || y >= 0 && y < int64(t.H)) && (t.W == 0 || x >= 0 && x < int64(t.W)) {
+		p.SetCell(y, x, true)
+		return
+	}
+	if p.windowed() {
+		// The window holds the cells the outside one may give birth
+		// to in the first step.
+		gy, gx := y, x
+		if t.H > 0 {
+			gy = min(max(y, 0), int64(t.H)-1)
+		}
+		if t.W > 0 {
+			gx = min(max(x, 0), int64(t.W)-1)
+		}
+		p.place(gy, gx, true)
+	}
+	p.out.Add(y, x)
+}
 
 // windowed reports whether the topology has an unbounded side.
 func (p *Protocol) windowed() bool { return p.rule.Topology.W == 0 || p.rule.Topology.H == 0 }
@@ -138,7 +167,18 @@ func (p *Protocol) Step(ctx context.Context, n uint64) error {
 		if p.windowed() {
 			run = min(run, p.room(run))
 		}
+		if p.out.Len() > 0 {
+			// The first step after loading cells beyond the edges
+			// sees them in the ring around the grid.
+			cells := p.out.Cells(-p.oy, -p.ox)
+			inner, t, h, w := step, p.rule.Topology, p.t.Height(), p.t.Width()
+			step = func(c Conn, y, x int) { inner(OutsideConn(c, t, h, w, cells), y, x) }
+			run = 1
+		}
 		done, err := Run(ctx, p.t, step, run)
+		if done > 0 {
+			p.out.Clear()
+		}
 		p.gen.Add(&p.gen, new(big.Int).SetUint64(done))
 		if err != nil {
 			return err
@@ -262,12 +302,16 @@ func (p *Protocol) SetCell(y, x int64, alive bool) {
 // side, as they are set on an unbounded one.
 func (p *Protocol) Bounds() (Rect, bool) {
 	r, ok := p.t.Bounds()
-	return Rect{X: int64(r.X) + p.ox, Y: int64(r.Y) + p.oy, W: int64(r.W), H: int64(r.H)}, ok
+	return p.out.Bounds(Rect{X: int64(r.X) + p.ox, Y: int64(r.Y) + p.oy, W: int64(r.W), H: int64(r.H)}, ok)
 }
 
 // Visit calls fn for every live cell inside r, in the coordinates of
 // [Protocol.Bounds], row by row.
 func (p *Protocol) Visit(r Rect, fn func(y, x int64)) {
+	p.out.Visit(r, p.visitGrid, fn)
+}
+
+func (p *Protocol) visitGrid(r Rect, fn func(y, x int64)) {
 	for y, x := range p.t.Live() {
 		if yy, xx := int64(y)+p.oy, int64(x)+p.ox; yy >= r.Y && yy < r.Y+r.H && xx >= r.X && xx < r.X+r.W {
 			fn(yy, xx)
@@ -293,7 +337,7 @@ func (p *Protocol) CountBlocks(r Rect, k uint, dst []uint64) {
 	x0, x1 := max(r.X, 0), min(r.X+r.W, w)
 	y0, y1 := max(r.Y, 0), min(r.Y+r.H, h)
 	if x0 >= x1 || y0 >= y1 {
-		return
+		y0, y1 = 0, 0 // no grid cells in r
 	}
 	j0, j1 := (x0-r.X)>>k, (x1-1-r.X)>>k // the blocks across that hold grid cells
 	words := p.t.Words()
@@ -307,6 +351,9 @@ func (p *Protocol) CountBlocks(r Rect, k uint, dst []uint64) {
 			out[j] += onesIn(row, a, b)
 		}
 	}
+	r.X += p.ox
+	r.Y += p.oy
+	p.out.CountBlocks(r, k, dst)
 }
 
 // onesIn returns how many bits a <= i < b of the packed row are set; a < b.
@@ -328,6 +375,7 @@ func onesIn(row []uint64, a, b int64) uint64 {
 func (p *Protocol) Clone() Engine {
 	c := *p
 	c.t = p.t.Clone()
+	c.out = p.out.Clone()
 	c.gen = big.Int{}
 	c.gen.Set(&p.gen)
 	return &c

@@ -471,9 +471,10 @@ func (r Rule) Name() string {
 	return b.String()
 }
 
-// Describe says in words what r is: its family, neighbourhood and
-// topology, for the UI's rule prompt ("isotropic non-totalistic, Moore
-// neighbourhood, on a 30 x 20 torus").
+// Describe says in words what kind of rule r is, for the UI's rule prompt:
+// its family and neighbourhood, and how Golly runs it when it has B0
+// ("isotropic non-totalistic, Moore neighbourhood"; "Life-like, Moore
+// neighbourhood, B0 without Smax: inverted on odd generations").
 func (r Rule) Describe() string {
 	f := r.Family()
 	s := f.String()
@@ -491,28 +492,32 @@ func (r Rule) Describe() string {
 	}
 	if r.states == 0 && r.B0() {
 		if r.Smax() {
-			s += ", B0 with Smax (run inverted)"
+			s += ", B0 with Smax: run inverted"
 		} else {
-			s += ", B0 without Smax (inverted on odd generations)"
+			s += ", B0 without Smax: inverted on odd generations"
 		}
-	}
-	t := r.Topology
-	switch {
-	case t.Kind == Plane:
-		s += ", on the unbounded plane"
-	case t.W == 0 || t.H == 0:
-		w, h := strconv.Itoa(t.W), strconv.Itoa(t.H)
-		if t.W == 0 {
-			w = "unbounded"
-		}
-		if t.H == 0 {
-			h = "unbounded"
-		}
-		s += fmt.Sprintf(", on a %s of %s x %s cells", t.Kind, w, h)
-	default:
-		s += fmt.Sprintf(", on a %s of %d x %d cells", t.Kind, t.W, t.H)
 	}
 	return s
+}
+
+// DescribeTopology says in words what universe t is: "the unbounded
+// plane", "a torus of 30 x 20 cells", "a tube (a torus unbounded in one
+// direction) 68 cells high".
+func DescribeTopology(t Topology) string {
+	what := TopologyWords(t)
+	switch {
+	case t.Kind == Plane:
+		return "the unbounded plane"
+	case t.W == 0:
+		return fmt.Sprintf("a %s %d cells high", what, t.H)
+	case t.H == 0:
+		return fmt.Sprintf("a %s %d cells wide", what, t.W)
+	}
+	a := "a"
+	if strings.ContainsRune("aeiou", rune(what[0])) {
+		a = "an"
+	}
+	return fmt.Sprintf("%s %s of %d x %d cells", a, what, t.W, t.H)
 }
 
 // mapOrder lists, for each neighbourhood of MAP rules, the bits of the

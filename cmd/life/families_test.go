@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -189,4 +190,65 @@ func compareFamilyFile(t *testing.T, g *rulegen.Golly, file, tmp string) string 
 		}
 	}
 	return ""
+}
+
+// TestPlacementAgainstGolly loads patterns that do not fit their bounded
+// grids, as Golly places and clips them, on every engine that runs the
+// grid, and checks the populations of the first generations and the cells
+// against bgolly's: a block larger than its torus (Golly puts it at the
+// grid's corner and clips it), and soups whose #CXRLE Pos puts most of them
+// beyond the edges (Golly keeps those cells for a generation).
+func TestPlacementAgainstGolly(t *testing.T) {
+	g, err := rulegen.NewGolly(t.TempDir())
+	if err != nil {
+		t.Skip(err)
+	}
+	rng := rand.New(rand.NewPCG(4, 4))
+	soup := rulegen.Soup(rng, 20, 16, 0.5)
+	cases := []string{
+		"x = 12, y = 10, rule = B3/S23:T10,8\n" + strings.Repeat("12o$", 9) + "12o!\n",
+		"x = 30, y = 3, rule = B36/S23:P20,20\n30o$2o28b3o$30o!\n",
+		rulegen.RLE(soup, 20, 16, 0, 0, "B3/S23:T20,16"),
+		rulegen.RLE(soup, 20, 16, 3, -9, "B3/S23:P20,16"),
+		rulegen.RLE(soup, 20, 16, -14, 2, "B2-a/S12:K20*,16"),
+		rulegen.RLE(soup, 20, 16, 5, 5, "B03/S23:T24,20"),
+		rulegen.RLE(soup, 20, 16, -100, 0, "B3/S23:T20,16"),
+	}
+	for _, rle := range cases {
+		p, err := patterns.ReadRLE("case.rle", strings.NewReader(rle))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := g.Run(rle, "QuickLife", 5, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range engine.Algos() {
+			r, _ := engine.ParseRule(p.Rule)
+			if a.Runs(r) != nil {
+				continue
+			}
+			u, err := load(p, "case.rle", setup{engine: a.Name})
+			if err != nil {
+				t.Fatalf("%s on %s: %v", p.Rule, a.Name, err)
+			}
+			for gen := 0; gen <= 5; gen++ {
+				if gen > 0 {
+					if err := u.eng.Step(context.Background(), 1); err != nil {
+						t.Fatal(err)
+					}
+				}
+				if got := u.eng.Population().Int64(); got != want.Pops[gen] {
+					t.Errorf("%s on %s: generation %d: population %d, bgolly %d", p.Rule, a.Name, gen, got, want.Pops[gen])
+				}
+			}
+			var cells []rulegen.Cell
+			if box, ok := u.eng.Bounds(); ok {
+				u.eng.Visit(box, func(y, x int64) { cells = append(cells, rulegen.Cell{Y: y, X: x}) })
+			}
+			if !slices.Equal(rulegen.Normalize(cells), want.Cells) {
+				t.Errorf("%s on %s: the cells at generation 5 differ from bgolly's", p.Rule, a.Name)
+			}
+		}
+	}
 }

@@ -205,6 +205,7 @@ func load(p *patterns.Pattern, name string, s setup) (*universe, error) {
 		}
 	}
 	rs, bulk := eng.(engine.RunSetter)
+	outside, _ := eng.(engine.OutsideSetter)
 	for _, run := range p.Runs {
 		if clipH > 0 && run.Y >= clipH || clipW > 0 && run.X >= clipW {
 			continue
@@ -215,18 +216,25 @@ func load(p *patterns.Pattern, name string, s setup) (*universe, error) {
 		}
 		y, x := y0+run.Y, x0+run.X
 		if t.Kind != engine.Plane && !implied {
-			// Keep the part of the run on the grid: a positioned
-			// pattern's cells beyond its bounded sides are dropped.
-			if t.H > 0 && (y < 0 || y >= int64(t.H)) {
+			// A positioned pattern's cells beyond the bounded sides
+			// live until the first step, as in Golly (engines
+			// without OutsideSetter drop them).
+			lo, hi := x, x+n
+			if t.W > 0 {
+				lo, hi = max(x, 0), min(x+n, int64(t.W))
+			}
+			rowIn := t.H == 0 || y >= 0 && y < int64(t.H)
+			if outside != nil {
+				for c := x; c < x+n; c++ {
+					if !rowIn || c < lo || c >= hi {
+						outside.SetOutside(y, c)
+					}
+				}
+			}
+			if !rowIn || lo >= hi {
 				continue
 			}
-			if t.W > 0 {
-				lo, hi := max(x, 0), min(x+n, int64(t.W))
-				if lo >= hi {
-					continue
-				}
-				x, n = lo, hi-lo
-			}
+			x, n = lo, hi-lo
 		}
 		if bulk {
 			rs.SetRun(y, x, n)

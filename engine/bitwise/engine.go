@@ -29,13 +29,15 @@ type Engine struct {
 	tiles   tiles
 	settled bool // nothing changed in the last generation and no edits since
 	gen     big.Int
+	out     engine.Outside // cells loaded beyond the edges, until the next step
 	workers int
 	span    int // the fewest tiles in a job
 }
 
 var (
-	_ engine.Engine       = (*Engine)(nil)
-	_ engine.BlockCounter = (*Engine)(nil)
+	_ engine.Engine        = (*Engine)(nil)
+	_ engine.BlockCounter  = (*Engine)(nil)
+	_ engine.OutsideSetter = (*Engine)(nil)
 )
 
 // minSpan is the fewest tiles a job is given, so that handing it over costs
@@ -164,11 +166,54 @@ func (e *Engine) Population() *big.Int { return big.NewInt(e.PopulationInt()) }
 
 // PopulationInt returns the number of live cells as an int64.
 func (e *Engine) PopulationInt() int64 {
-	n := 0
+	n := e.out.Len()
 	for _, w := range e.cur {
 		n += bits.OnesCount64(w)
 	}
 	return int64(n)
+}
+
+// SetOutside implements [engine.OutsideSetter]: the cell at (y, x), beyond
+// the grid's edges, is alive until the next step, which sees it in the ring
+// around the grid as Golly does. A cell on the grid is set as SetCell sets
+// it.
+func (e *Engine) SetOutside(y, x int64) {
+	if y >= 0 && y < int64(e.g.h) && x >= 0 && x < int64(e.g.w) {
+		e.SetCell(y, x, true)
+		return
+	}
+	e.out.Add(y, x)
+}
+
+// stepOutside steps the first generation after cells were set beyond the
+// edges, which see them in the ring around the grid: through the
+// protocol's reference driver, once, as the grid of the rule's topology.
+func (e *Engine) stepOutside() error {
+	t := e.Torus()
+	g, err := grid.NewSpace(e.rule.Topology, t.Width(), t.Height())
+	if err != nil {
+		return err
+	}
+	copy(g.Words(), t.Words())
+	inner := engine.StepCell(e.rule.Phase(e.gen.Bit(0) == 1))
+	cells := e.out.Cells(0, 0)
+	top, h, w := e.rule.Topology, e.g.h, e.g.w
+	next, err := engine.LiveAGeneration(g, func(c engine.Conn, y, x int) {
+		inner(engine.OutsideConn(c, top, h, w, cells), y, x)
+	})
+	if err != nil {
+		return err
+	}
+	for y := 0; y < e.g.h; y++ {
+		for i, word := range next.Row(y) {
+			e.cur[i*e.g.h+y] = word
+		}
+	}
+	e.out.Clear()
+	e.tiles.editAll()
+	e.settled = false
+	e.gen.Add(&e.gen, big.NewInt(1))
+	return nil
 }
 
 // Step advances n generations. It checks ctx before each generation and in
@@ -176,6 +221,15 @@ func (e *Engine) PopulationInt() int64 {
 // the engine holds the last whole generation. It starts its workers when the
 // universe is big enough to share, and they have all ended when it returns.
 func (e *Engine) Step(ctx context.Context, n uint64) error {
+	if e.out.Len() > 0 && n > 0 {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := e.stepOutside(); err != nil {
+			return err
+		}
+		n--
+	}
 	workers := e.workers
 	if workers < 1 {
 		workers = runtime.GOMAXPROCS(0)
@@ -338,14 +392,21 @@ func (e *Engine) setSpan(y, x0, x1 int) {
 // Clear kills every cell.
 func (e *Engine) Clear() {
 	clear(e.cur)
+	e.out.Clear()
 	e.tiles.editAll()
 	e.settled = false
 }
 
 // Bounds returns the smallest rectangle holding every live cell, in the
-// universe's coordinates (0 <= X, X+W <= width), and false when no cell is
-// alive. It does not look for a tighter box across a torus's seams.
+// universe's coordinates (0 <= X, X+W <= width, but for cells set beyond
+// the edges), and false when no cell is alive. It does not look for a
+// tighter box across a torus's seams.
 func (e *Engine) Bounds() (engine.Rect, bool) {
+	r, ok := e.gridBounds()
+	return e.out.Bounds(r, ok)
+}
+
+func (e *Engine) gridBounds() (engine.Rect, bool) {
 	h := e.g.h
 	top, bottom, left, right := h, -1, e.g.w, -1
 	for i := 0; i < e.g.strips; i++ {
@@ -365,9 +426,17 @@ func (e *Engine) Bounds() (engine.Rect, bool) {
 }
 
 // Visit calls fn for every live cell whose coordinates in the universe
-// (0 <= y < height, 0 <= x < width) lie inside r, row by row and left to
-// right.
+// (0 <= y < height, 0 <= x < width, and cells set beyond the edges) lie
+// inside r, row by row and left to right.
 func (e *Engine) Visit(r engine.Rect, fn func(y, x int64)) {
+	if e.out.Len() > 0 {
+		e.out.Visit(r, e.visitGrid, fn)
+		return
+	}
+	e.visitGrid(r, fn)
+}
+
+func (e *Engine) visitGrid(r engine.Rect, fn func(y, x int64)) {
 	y0, y1 := max(r.Y, 0), min(r.Y+r.H, int64(e.g.h))
 	x0, x1 := max(r.X, 0), min(r.X+r.W, int64(e.g.w))
 	if y0 >= y1 || x0 >= x1 {
@@ -395,6 +464,7 @@ func (e *Engine) CountBlocks(r engine.Rect, k uint, dst []uint64) {
 	cols := (r.W + 1<<k - 1) >> k
 	rows := (r.H + 1<<k - 1) >> k
 	clear(dst[:rows*cols])
+	e.out.CountBlocks(r, k, dst)
 	y0, y1 := max(r.Y, 0), min(r.Y+r.H, int64(e.g.h))
 	x0, x1 := max(r.X, 0), min(r.X+r.W, int64(e.g.w))
 	if y0 >= y1 || x0 >= x1 {
@@ -429,6 +499,7 @@ func (e *Engine) Clone() engine.Engine {
 	c.cur = append([]uint64(nil), e.cur...)
 	c.prev = append([]uint64(nil), e.prev...)
 	c.tiles = e.tiles.clone()
+	c.out = e.out.Clone()
 	c.gen = big.Int{}
 	c.gen.Set(&e.gen)
 	return &c
