@@ -308,11 +308,26 @@ func parseMultiState(s string) (r Rule, ok bool, err error) {
 		r, err = parseGenerations(t)
 		return r, true, err
 	case strings.Count(t, "/")+strings.Count(t, "_") >= 2:
+		// A number of states after the last separator (and perhaps the
+		// neighbourhood's letter): otherwise the two-state reader's
+		// error says best what is wrong.
+		last := strings.TrimRight(t[strings.LastIndexAny(t, "/_")+1:], " hHvV")
+		if last == "" || strings.Trim(last, "0123456789 ") != "" {
+			return Rule{}, false, nil
+		}
 		r, err = parseGenerations(t)
+		if err == errUnderscore && strings.ContainsRune(t, '/') {
+			// The two-state reader's word for it: slash and
+			// underscore.
+			return Rule{}, false, nil
+		}
 		return r, true, err
 	}
 	return Rule{}, false, nil
 }
+
+// errUnderscore is Golly's error for an underscore in a totalistic rule.
+var errUnderscore = errors.New("underscore not valid for totalistic rules, use slash")
 
 // parseGenerations reads a Generations rule as Golly does: survival, birth
 // and the number of states, separated by slashes ("345/2/4"), the first two
@@ -357,6 +372,9 @@ func parseGenerations(s string) (Rule, error) {
 		b, err := parseRuleBody(two)
 		if err != nil {
 			return Rule{}, err
+		}
+		if strings.ContainsRune(s[:i+1], '_') && b.Totalistic() {
+			return Rule{}, errUnderscore
 		}
 		base = b
 	}
