@@ -7,6 +7,7 @@ import (
 	// The engines register themselves in the engine registry.
 	_ "github.com/life-go/life/engine/bitwise"
 	_ "github.com/life-go/life/engine/hashlife"
+	_ "github.com/life-go/life/engine/states"
 )
 
 // engineNames lists the names --engine accepts.

@@ -51,12 +51,26 @@ type board struct {
 	n    int // states
 	g    *grid.States
 	gen  big.Int
+	// On the unbounded plane, g is a window onto it whose top-left cell
+	// is the universe's (oy, ox); beyond it every cell is dead.
+	unbounded bool
+	oy, ox    int64
 }
+
+// windowSide is the side of a new window onto the unbounded plane.
+const windowSide = 64
 
 func newBoard(name string, r engine.Rule) (board, error) {
 	t := r.Topology
+	if t.Kind == engine.Plane {
+		g, err := grid.NewStates(t, windowSide, windowSide)
+		if err != nil {
+			return board{}, err
+		}
+		return board{name: name, rule: r, n: r.States(), g: g, unbounded: true, oy: -windowSide / 2, ox: -windowSide / 2}, nil
+	}
 	if !t.Bounded() {
-		return board{}, fmt.Errorf("the unbounded plane is %w by the %s engine: give a bounded grid (\":TW,H\", \":PW,H\")", engine.ErrUnsupported, name)
+		return board{}, fmt.Errorf("the %s is %w by the %s engine: give a grid bounded both ways", engine.TopologyWords(t), engine.ErrUnsupported, name)
 	}
 	g, err := grid.NewStates(t, t.W, t.H)
 	if err != nil {
@@ -87,7 +101,7 @@ func (b *board) Grid() *grid.States { return b.g }
 // State returns the state of the cell at (y, x), wrapped onto the grid as
 // its topology joins its edges; 0 beyond a bounded plane's.
 func (b *board) State(y, x int64) engine.State {
-	yy, xx, ok := b.place(y, x)
+	yy, xx, ok := b.place(y, x, false)
 	if !ok {
 		return 0
 	}
@@ -98,7 +112,7 @@ func (b *board) State(y, x int64) engine.State {
 // outside a bounded plane, or for a state the rule has not, it does
 // nothing.
 func (b *board) SetState(y, x int64, s engine.State) {
-	yy, xx, ok := b.place(y, x)
+	yy, xx, ok := b.place(y, x, s != 0)
 	if ok && int(s) < b.n {
 		b.g.Cells()[yy*b.g.Width()+xx] = uint8(s)
 	}
@@ -116,8 +130,18 @@ func (b *board) SetCell(y, x int64, alive bool) {
 	b.SetState(y, x, s)
 }
 
-// place maps (y, x) onto the grid.
-func (b *board) place(y, x int64) (int, int, bool) {
+// place maps (y, x) onto the grid; on the unbounded plane the window
+// grows to hold it when grow is set (and it can), and ok is false beyond
+// it otherwise.
+func (b *board) place(y, x int64, grow bool) (int, int, bool) {
+	if b.unbounded {
+		if y-b.oy < 0 || y-b.oy >= int64(b.g.Height()) || x-b.ox < 0 || x-b.ox >= int64(b.g.Width()) {
+			if !grow || b.include(engine.Rect{Y: y, X: x, W: 1, H: 1}, windowSide/2) != nil {
+				return 0, 0, false
+			}
+		}
+		return int(y - b.oy), int(x - b.ox), true
+	}
 	h, w := int64(b.g.Height()), int64(b.g.Width())
 	if y >= 0 && y < h && x >= 0 && x < w {
 		return int(y), int(x), true
@@ -137,7 +161,43 @@ func (b *board) place(y, x int64) (int, int, bool) {
 // coordinates.
 func (b *board) Bounds() (engine.Rect, bool) {
 	r, ok := b.g.Bounds()
-	return engine.Rect{X: int64(r.X), Y: int64(r.Y), W: int64(r.W), H: int64(r.H)}, ok
+	return engine.Rect{X: int64(r.X) + b.ox, Y: int64(r.Y) + b.oy, W: int64(r.W), H: int64(r.H)}, ok
+}
+
+// include makes the window onto the unbounded plane hold r and every cell
+// not in state 0, with pad cells to spare on every side; it fails, leaving
+// the window as it is, when the window would pass Golly's limits for
+// Larger than Life's grid ([engine.MaxLtLCells] cells, edges within
+// [engine.MaxLtLCoord] of the origin).
+func (b *board) include(r engine.Rect, pad int64) error {
+	if box, ok := b.Bounds(); ok {
+		r = union(r, box)
+	}
+	r = engine.Rect{Y: r.Y - pad, X: r.X - pad, H: r.H + 2*pad, W: r.W + 2*pad}
+	if r.W*r.H > engine.MaxLtLCells || r.Y < -engine.MaxLtLCoord || r.X < -engine.MaxLtLCoord ||
+		r.Y+r.H > engine.MaxLtLCoord || r.X+r.W > engine.MaxLtLCoord {
+		return fmt.Errorf("the pattern has grown past the limits of the grid on the unbounded plane (%d cells, edges within %d of the origin, as Golly's)", engine.MaxLtLCells, engine.MaxLtLCoord)
+	}
+	g, err := grid.NewStates(b.rule.Topology, int(r.W), int(r.H))
+	if err != nil {
+		return err
+	}
+	dy, dx := int(b.oy-r.Y), int(b.ox-r.X)
+	w, nw := b.g.Width(), g.Width()
+	src, dst := b.g.Cells(), g.Cells()
+	if box, ok := b.g.Bounds(); ok {
+		for y := box.Y; y < box.Y+box.H; y++ {
+			copy(dst[(y+dy)*nw+box.X+dx:], src[y*w+box.X:y*w+box.X+box.W])
+		}
+	}
+	b.g, b.oy, b.ox = g, r.Y, r.X
+	return nil
+}
+
+func union(a, b engine.Rect) engine.Rect {
+	y0, x0 := min(a.Y, b.Y), min(a.X, b.X)
+	y1, x1 := max(a.Y+a.H, b.Y+b.H), max(a.X+a.W, b.X+b.W)
+	return engine.Rect{Y: y0, X: x0, H: y1 - y0, W: x1 - x0}
 }
 
 // Visit calls fn for every cell not in state 0 inside r, row by row.
@@ -148,6 +208,8 @@ func (b *board) Visit(r engine.Rect, fn func(y, x int64)) {
 // VisitStates calls fn for every cell not in state 0 inside r, with its
 // state, row by row.
 func (b *board) VisitStates(r engine.Rect, fn func(y, x int64, s engine.State)) {
+	r.Y -= b.oy
+	r.X -= b.ox
 	w, h := int64(b.g.Width()), int64(b.g.Height())
 	y0, y1 := max(r.Y, 0), min(r.Y+r.H, h)
 	x0, x1 := max(r.X, 0), min(r.X+r.W, w)
@@ -156,7 +218,7 @@ func (b *board) VisitStates(r engine.Rect, fn func(y, x int64, s engine.State)) 
 		row := cells[y*w : (y+1)*w]
 		for x := x0; x < x1; x++ {
 			if s := row[x]; s != 0 {
-				fn(y, x, engine.State(s))
+				fn(y+b.oy, x+b.ox, engine.State(s))
 			}
 		}
 	}
@@ -171,6 +233,8 @@ func (b *board) CountBlocks(r engine.Rect, k uint, dst []uint64) {
 	cols := (r.W + 1<<k - 1) >> k
 	rows := (r.H + 1<<k - 1) >> k
 	clear(dst[:rows*cols])
+	r.Y -= b.oy
+	r.X -= b.ox
 	w, h := int64(b.g.Width()), int64(b.g.Height())
 	y0, y1 := max(r.Y, 0), min(r.Y+r.H, h)
 	x0, x1 := max(r.X, 0), min(r.X+r.W, w)
@@ -188,7 +252,9 @@ func (b *board) CountBlocks(r engine.Rect, k uint, dst []uint64) {
 
 // clone returns a copy of the board.
 func (b *board) clone() board {
-	c := board{name: b.name, rule: b.rule, n: b.n, g: b.g.Clone()}
+	c := *b
+	c.g = b.g.Clone()
+	c.gen = big.Int{}
 	c.gen.Set(&b.gen)
 	return c
 }

@@ -188,3 +188,42 @@ func TestLtLAgainstGolly(t *testing.T) {
 		compareStates(t, fmt.Sprintf("%s (%d x %d at %d,%d)", text, c.w, c.h, c.x0, c.y0), e, want, gens, rng)
 	}
 }
+
+// TestLtLPlaneAgainstGolly runs random Larger than Life rules (no B0) on
+// the unbounded plane, where both grow a grid with the pattern, from random
+// soups, and checks the populations at every generation and the cells with
+// their states at the end.
+func TestLtLPlaneAgainstGolly(t *testing.T) {
+	g := newGolly(t)
+	rng := rand.New(rand.NewPCG(14, 4))
+	n := 20
+	if testing.Short() || raceEnabled {
+		n = 4
+	}
+	for i := 0; i < n; i++ {
+		text := rulegen.LtL(rng, 10, false)
+		r, err := engine.ParseRule(text)
+		if err != nil {
+			t.Fatalf("%s: %v", text, err)
+		}
+		c := stateCase{rule: r, text: text, w: 1 + rng.IntN(40), h: 1 + rng.IntN(40), x0: int64(rng.IntN(200) - 100), y0: int64(rng.IntN(200) - 100)}
+		c.cells = rulegen.StateSoup(rng, c.w, c.h, 0.2+0.5*rng.Float64(), r.States())
+		// Explosive rules grow by the range every generation, in Golly
+		// too: a few dozen generations say what the growing grid does.
+		gens := 1 + rng.IntN(40)
+		want, err := g.RunStates(c.rle(), ".rle", "Larger than Life", gens, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		e, err := engine.New("ltl", r, engine.Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", text, err)
+		}
+		c.load(e)
+		if p := e.Population().Int64(); p != want.Pops[0] {
+			t.Errorf("%s: %d cells loaded, bgolly %d", text, p, want.Pops[0])
+			continue
+		}
+		compareStates(t, fmt.Sprintf("%s (%d x %d at %d,%d)", text, c.w, c.h, c.x0, c.y0), e, want, gens, rng)
+	}
+}

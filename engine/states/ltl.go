@@ -13,9 +13,9 @@ import (
 func init() {
 	engine.Register(engine.Algo{
 		Name:       "ltl",
-		Summary:    "Larger than Life with running sums (a cell costs the same at any range), bands on every core (tori and bounded planes)",
+		Summary:    "Larger than Life with running sums (a cell costs the same at any range), bands on every core (tori, bounded planes, and the plane in a grid that grows and shrinks)",
 		Families:   []engine.Family{engine.LargerThanLife},
-		Topologies: []engine.TopologyKind{engine.Torus, engine.BoundedPlane},
+		Topologies: []engine.TopologyKind{engine.Torus, engine.BoundedPlane, engine.Plane},
 		StepBase:   10,
 		Caps:       engine.BlockCounts,
 		Rank:       20,
@@ -28,8 +28,12 @@ func checkLtL(r engine.Rule) error {
 	if r.Family() != engine.LargerThanLife {
 		return fmt.Errorf("%s rules are %w by the ltl engine", r.Family(), engine.ErrUnsupported)
 	}
-	if !r.Topology.Bounded() {
-		return fmt.Errorf("the %s is %w by the ltl engine: give a torus or a bounded plane (\":TW,H\", \":PW,H\")", engine.TopologyWords(r.Topology), engine.ErrUnsupported)
+	t := r.Topology
+	if t.Kind != engine.Plane && !t.Bounded() {
+		return fmt.Errorf("the %s is %w by the ltl engine: give a torus, a bounded plane or the unbounded plane", engine.TopologyWords(t), engine.ErrUnsupported)
+	}
+	if t.Kind == engine.Plane && r.B0() {
+		return fmt.Errorf("B0 is not allowed if universe is unbounded (%s)", r)
 	}
 	return nil
 }
@@ -64,7 +68,7 @@ func NewLtL(r engine.Rule) (*LtL, error) {
 		return nil, err
 	}
 	l, _ := r.LtL()
-	e := &LtL{board: b, l: l, torus: r.Topology.IsTorus()}
+	e := &LtL{board: b, l: l, torus: r.Topology.IsTorus() && !b.unbounded}
 	for dy := -l.Range; dy <= l.Range; dy++ {
 		e.widths = append(e.widths, l.Width(dy))
 	}
@@ -79,7 +83,44 @@ func (e *LtL) Step(ctx context.Context, n uint64) error {
 		return ctx.Err()
 	}
 	e.box, e.live = box, ok
-	return e.run(ctx, e, n)
+	if !e.unbounded {
+		return e.run(ctx, e, n)
+	}
+	// On the unbounded plane: before each generation, make sure the
+	// window holds the live cells' box grown by the range, and shrink it
+	// when the pattern has shrunk to a small part of it.
+	var next []uint8
+	for ; n > 0; n-- {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if !e.live {
+			e.gen.Add(&e.gen, new(big.Int).SetUint64(n))
+			return nil
+		}
+		r := int64(e.l.Range)
+		w, h := e.g.Width(), e.g.Height()
+		b := e.box
+		need := int64(b.W+2*e.l.Range+2) * int64(b.H+2*e.l.Range+2)
+		if b.Y < e.l.Range+1 || b.X < e.l.Range+1 || b.Y+b.H+e.l.Range+1 > h || b.X+b.W+e.l.Range+1 > w ||
+			int64(w)*int64(h) > 16*need && int64(w)*int64(h) > windowSide*windowSide {
+			pad := max(2*r+2, int64(max(b.W, b.H))/2, windowSide/4)
+			if err := e.include(engine.Rect{Y: int64(b.Y) + e.oy, X: int64(b.X) + e.ox, W: int64(b.W), H: int64(b.H)}, pad); err != nil {
+				if err := e.include(engine.Rect{Y: int64(b.Y) + e.oy, X: int64(b.X) + e.ox, W: int64(b.W), H: int64(b.H)}, r+1); err != nil {
+					return err
+				}
+			}
+			bb, _ := e.g.Bounds()
+			e.box = bb
+		}
+		if len(next) != len(e.g.Cells()) {
+			next = make([]uint8, len(e.g.Cells()))
+		}
+		e.generation(e.g.Cells(), next)
+		next = e.g.Swap(next)
+		e.gen.Add(&e.gen, big.NewInt(1))
+	}
+	return nil
 }
 
 // generation makes next from cur: the cells of the live cells' box grown
