@@ -54,6 +54,7 @@ func RegisterFormat(f Format) { formats = append(formats, f) }
 func Formats() []Format { return append([]Format(nil), formats...) }
 
 func init() {
+	RegisterFormat(Format{Name: "MCell", Exts: []string{".mcl"}, Sniff: sniffMCell, Read: readMCell})
 	RegisterFormat(Format{Name: "macrocell", Exts: []string{".mc"}, Sniff: sniffMacrocell, Read: readMacrocell, Write: WriteMacrocell})
 	RegisterFormat(Format{Name: "Life 1.05", Sniff: sniffLife105, Read: readLife})
 	RegisterFormat(Format{Name: "Life 1.06", Exts: []string{".lif", ".life"}, Sniff: sniffLife106, Read: readLife, Write: WriteLife106})

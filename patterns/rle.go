@@ -173,6 +173,7 @@ func (p *rleParser) parse(headerless bool) (*Pattern, error) {
 
 func (p *rleParser) finish() (*Pattern, error) {
 	p.pat.Runs = p.cells.Runs()
+	p.pat.States = p.cells.States()
 	if p.pat.Positioned {
 		w, h := p.pat.Size()
 		if p.pat.OriginX+w-1 > MaxPos || p.pat.OriginY+h-1 > MaxPos {
@@ -427,6 +428,7 @@ func (p *rleParser) body(bol bool) error {
 // is the byte the lexer read last.
 func (p *rleParser) apply(c int, n int64, y, x *int64) error {
 	alive := false
+	state := uint8(1)
 	switch {
 	case c == 'b' || c == '.':
 	case c == 'o':
@@ -442,17 +444,31 @@ func (p *rleParser) apply(c int, n int64, y, x *int64) error {
 		alive = c == 'A' || c == 'C' || c == 'E'
 	case p.history && (c >= 'G' && c <= 'X' || c >= 'p' && c <= 'y'):
 		return p.errorf(p.line, p.col, "unexpected %s: LifeHistory has states 'A' to 'F' only", quote(c))
-	case c == 'A':
-		alive = true
-	case c >= 'B' && c <= 'X' || c >= 'p' && c <= 'y':
-		return p.errorf(p.line, p.col, "unexpected %s: multi-state cells are not supported, only 'b' (dead) and 'o' (alive)", quote(c))
+	case c >= 'A' && c <= 'X':
+		alive, state = true, uint8(c-'A'+1)
+	case c >= 'p' && c <= 'y':
+		// Extended RLE's states 25 to 255: 'p' to 'y' and a letter.
+		line, col := p.line, p.col
+		d := p.next()
+		if d < 'A' || d > 'X' || c == 'y' && d > 'O' {
+			if d == eof || d == '\n' {
+				return p.errorf(line, col, "%s must be followed by a state letter, 'A' to %s", quote(c), map[bool]string{true: "'O'", false: "'X'"}[c == 'y'])
+			}
+			return p.errorf(p.line, p.col, "unexpected %s after %s: states 25 to 255 are 'pA' to 'yO'", quote(d), quote(c))
+		}
+		alive, state = true, uint8(25+24*(c-'p')+(d-'A'))
 	default:
 		return p.errorf(p.line, p.col, "unexpected %s, want a run count, 'b', 'o', '$' or '!'", quote(c))
 	}
 	if *x+n > MaxCoord {
 		return p.errorf(p.line, p.col, "pattern reaches past the limit of %d cells from its corner", int64(MaxCoord))
 	}
-	if alive {
+	if alive && state > 1 {
+		p.cells.AddState(*y, *x, n, state)
+		if p.cells.Len() > runLimit {
+			return p.errorf(p.line, p.col, "more than the limit of %d runs of live cells", runLimit)
+		}
+	} else if alive {
 		p.cells.Add(*y, *x, n)
 		if p.cells.Len() > runLimit {
 			return p.errorf(p.line, p.col, "more than the limit of %d runs of live cells", runLimit)
@@ -491,8 +507,8 @@ func WriteRLE(w io.Writer, p *Pattern) error {
 	}
 	fmt.Fprintf(bw, "x = %d, y = %d, rule = %s\n", wd, h, rule)
 	line := 0
-	emit := func(n int64, tag byte) {
-		tok := string(tag)
+	emit := func(n int64, tag string) {
+		tok := tag
 		if n > 1 {
 			tok = strconv.FormatInt(n, 10) + tok
 		}
@@ -503,21 +519,56 @@ func WriteRLE(w io.Writer, p *Pattern) error {
 		bw.WriteString(tok)
 		line += len(tok)
 	}
+	if p.States != nil {
+		writeStates(p, emit, top, left)
+	} else {
+		row, col := top, left
+		for _, r := range p.Runs {
+			if r.Y > row {
+				emit(r.Y-row, "$")
+				row, col = r.Y, left
+			}
+			if r.X > col {
+				emit(r.X-col, "b")
+			}
+			emit(r.N, "o")
+			col = r.X + r.N
+		}
+	}
+	emit(1, "!")
+	bw.WriteByte('\n')
+	return bw.Flush()
+}
+
+// StateLetters returns extended RLE's letters for state s, as Golly writes
+// them: "." for 0, "A" to "X" for 1 to 24, "pA" to "pX" for 25 to 48, "qA"
+// for 49, and so on to "yO" for 255.
+func StateLetters(s uint8) string {
+	switch {
+	case s == 0:
+		return "."
+	case s <= 24:
+		return string(rune('A' + s - 1))
+	}
+	k := int(s) - 25
+	return string([]byte{byte('p' + k/24), byte('A' + k%24)})
+}
+
+// writeStates writes the cells of a pattern of many states in extended
+// RLE, as Golly does: '.' for dead cells and a state's letters.
+func writeStates(p *Pattern, emit func(int64, string), top, left int64) {
 	row, col := top, left
-	for _, r := range p.Runs {
+	for i, r := range p.Runs {
 		if r.Y > row {
-			emit(r.Y-row, '$')
+			emit(r.Y-row, "$")
 			row, col = r.Y, left
 		}
 		if r.X > col {
-			emit(r.X-col, 'b')
+			emit(r.X-col, ".")
 		}
-		emit(r.N, 'o')
+		emit(r.N, StateLetters(p.StateOf(i)))
 		col = r.X + r.N
 	}
-	emit(1, '!')
-	bw.WriteByte('\n')
-	return bw.Flush()
 }
 
 // writeComments writes p's name, author and comments on lines that start

@@ -83,7 +83,10 @@ func TestReadRLEErrors(t *testing.T) {
 		{"x = 3, y = 3\nbo$2bo$3z!", `glider.rle:2:9: unexpected 'z', want a run count, 'b', 'o', '$' or '!'`},
 		{"x = 3, y = 3\nbo$\n2bo$3o\n  7!", `glider.rle:4:3: run count 7 is not followed by 'b', 'o' or '$'`},
 		{"x = 3, y = 3\nbo$2bo$0o!", `glider.rle:2:8: run count 0, want 1 or more`},
-		{"x = 3, y = 3\n2B!", `glider.rle:2:2: unexpected 'B': multi-state cells are not supported, only 'b' (dead) and 'o' (alive)`},
+		{"x = 3, y = 3\n2pZ!", `glider.rle:2:3: unexpected 'Z' after 'p': states 25 to 255 are 'pA' to 'yO'`},
+		{"x = 3, y = 3\n2yP!", `glider.rle:2:3: unexpected 'P' after 'y': states 25 to 255 are 'pA' to 'yO'`},
+		{"x = 3, y = 3\n2q\n!", `glider.rle:2:2: 'q' must be followed by a state letter, 'A' to 'X'`},
+		{"x = 3, y = 3\nZ!", `glider.rle:2:1: unexpected 'Z', want a run count, 'b', 'o', '$' or '!'`},
 		{"x = 3, y = 3\n99999999999999999999o!", `glider.rle:2:1: run count is more than the limit of 1152921504606846976`},
 		{"x = 3, y = 3\n1152921504606846976b2o!", `glider.rle:2:22: pattern reaches past the limit of 1152921504606846976 cells from its corner`},
 	} {

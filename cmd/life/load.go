@@ -206,9 +206,17 @@ func load(p *patterns.Pattern, name string, s setup) (*universe, error) {
 	}
 	rs, bulk := eng.(engine.RunSetter)
 	outside, _ := eng.(engine.OutsideSetter)
-	for _, run := range p.Runs {
+	for i, run := range p.Runs {
 		if clipH > 0 && run.Y >= clipH || clipW > 0 && run.X >= clipW {
 			continue
+		}
+		state := engine.State(p.StateOf(i))
+		if int(state) >= r.States() {
+			if !p.ClampStates {
+				return nil, inputError{fmt.Errorf("%s: a cell in state %d, but %s has %d states (0 to %d)", name, state, r, r.States(), r.States()-1)}
+			}
+			// Golly reads an MCell state the rule has not as 1.
+			state = 1
 		}
 		n := run.N
 		if clipW > 0 {
@@ -236,12 +244,12 @@ func load(p *patterns.Pattern, name string, s setup) (*universe, error) {
 			}
 			x, n = lo, hi-lo
 		}
-		if bulk {
+		if bulk && state == 1 {
 			rs.SetRun(y, x, n)
 			continue
 		}
 		for i := range n {
-			eng.SetCell(y, x+i, true)
+			engine.SetStateOf(eng, y, x+i, state)
 		}
 	}
 	if gs, ok := eng.(interface{ SetGeneration(*big.Int) }); ok && p.Gen != "" && r.Alternates() {
@@ -271,9 +279,22 @@ func (u *universe) snapshot(orig *patterns.Pattern) *patterns.Pattern {
 	out := &patterns.Pattern{Name: orig.Name, Author: orig.Author, Comments: orig.Comments, Rule: r.String()}
 	var b patterns.Builder
 	if box, ok := u.eng.Bounds(); ok {
-		u.eng.Visit(box, func(y, x int64) { b.Add(y, x, 1) })
+		if r.MultiState() {
+			engine.VisitStatesOf(u.eng, box, func(y, x int64, s engine.State) { b.AddState(y, x, 1, uint8(s)) })
+		} else {
+			u.eng.Visit(box, func(y, x int64) { b.Add(y, x, 1) })
+		}
 	}
 	out.Runs = b.Runs()
+	out.States = b.States()
+	if r.MultiState() && out.States == nil {
+		// Golly writes a rule of many states in extended RLE, whatever
+		// its cells.
+		out.States = make([]uint8, len(out.Runs))
+		for i := range out.States {
+			out.States[i] = 1
+		}
+	}
 	if orig.Positioned {
 		out.Positioned, out.OriginY, out.OriginX = true, u.offY, u.offX
 		gen, _ := new(big.Int).SetString("0"+orig.Gen, 10)

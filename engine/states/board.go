@@ -60,6 +60,10 @@ type board struct {
 // windowSide is the side of a new window onto the unbounded plane.
 const windowSide = 64
 
+// maxWindow is the most cells a window onto the unbounded plane may have
+// (a byte each), but for Larger than Life's, which has Golly's limits.
+const maxWindow = 1 << 31
+
 func newBoard(name string, r engine.Rule) (board, error) {
 	t := r.Topology
 	if t.Kind == engine.Plane {
@@ -174,9 +178,13 @@ func (b *board) include(r engine.Rect, pad int64) error {
 		r = union(r, box)
 	}
 	r = engine.Rect{Y: r.Y - pad, X: r.X - pad, H: r.H + 2*pad, W: r.W + 2*pad}
-	if r.W*r.H > engine.MaxLtLCells || r.Y < -engine.MaxLtLCoord || r.X < -engine.MaxLtLCoord ||
-		r.Y+r.H > engine.MaxLtLCoord || r.X+r.W > engine.MaxLtLCoord {
-		return fmt.Errorf("the pattern has grown past the limits of the grid on the unbounded plane (%d cells, edges within %d of the origin, as Golly's)", engine.MaxLtLCells, engine.MaxLtLCoord)
+	if b.rule.Family() == engine.LargerThanLife {
+		if r.W*r.H > engine.MaxLtLCells || r.Y < -engine.MaxLtLCoord || r.X < -engine.MaxLtLCoord ||
+			r.Y+r.H > engine.MaxLtLCoord || r.X+r.W > engine.MaxLtLCoord {
+			return fmt.Errorf("the pattern has grown past the limits of the grid on the unbounded plane (%d cells, edges within %d of the origin, as Golly's)", engine.MaxLtLCells, engine.MaxLtLCoord)
+		}
+	} else if r.W*r.H > maxWindow {
+		return fmt.Errorf("the pattern has grown past %d cells of the plane, the most the %s engine holds", int64(maxWindow), b.name)
 	}
 	g, err := grid.NewStates(b.rule.Topology, int(r.W), int(r.H))
 	if err != nil {

@@ -3,6 +3,7 @@ package states
 import (
 	"context"
 	"fmt"
+	"math/big"
 
 	"github.com/life-go/life/engine"
 )
@@ -10,9 +11,9 @@ import (
 func init() {
 	engine.Register(engine.Algo{
 		Name:       "generations",
-		Summary:    "Generations rules a byte a cell, 3 x 3 blocks rolled along rows, on every core (every bounded grid)",
+		Summary:    "Generations rules a byte a cell, 3 x 3 blocks rolled along rows, on every core (every bounded grid, and the plane in a window that follows the pattern)",
 		Families:   []engine.Family{engine.Generations},
-		Topologies: []engine.TopologyKind{engine.Torus, engine.BoundedPlane, engine.Klein, engine.CrossSurface, engine.Sphere},
+		Topologies: []engine.TopologyKind{engine.Torus, engine.BoundedPlane, engine.Klein, engine.CrossSurface, engine.Sphere, engine.Plane},
 		StepBase:   10,
 		Caps:       engine.BlockCounts,
 		Rank:       20,
@@ -25,8 +26,8 @@ func checkGenerations(r engine.Rule) error {
 	if r.Family() != engine.Generations {
 		return fmt.Errorf("%s rules are %w by the generations engine", r.Family(), engine.ErrUnsupported)
 	}
-	if !r.Topology.Bounded() {
-		return fmt.Errorf("the %s is %w by the generations engine: give a grid bounded both ways", engine.TopologyWords(r.Topology), engine.ErrUnsupported)
+	if t := r.Topology; t.Kind != engine.Plane && !t.Bounded() {
+		return fmt.Errorf("the %s is %w by the generations engine: give a grid bounded both ways, or the unbounded plane", engine.TopologyWords(t), engine.ErrUnsupported)
 	}
 	_, err := newBoard("generations", r)
 	return err
@@ -71,8 +72,43 @@ func NewGenerations(r engine.Rule) (*Generations, error) {
 	return e, nil
 }
 
-// Step advances n generations.
-func (e *Generations) Step(ctx context.Context, n uint64) error { return e.run(ctx, e, n) }
+// Step advances n generations. On the unbounded plane the window onto it
+// grows, before each generation, to keep a dead cell between the pattern
+// and its edge, and shrinks when the pattern takes a small part of it.
+func (e *Generations) Step(ctx context.Context, n uint64) error {
+	if !e.unbounded {
+		return e.run(ctx, e, n)
+	}
+	var next []uint8
+	for ; n > 0; n-- {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		b, ok := e.g.Bounds()
+		if !ok {
+			e.gen.Add(&e.gen, new(big.Int).SetUint64(n))
+			return nil
+		}
+		w, h := e.g.Width(), e.g.Height()
+		need := int64(b.W+4) * int64(b.H+4)
+		if b.Y < 2 || b.X < 2 || b.Y+b.H+2 > h || b.X+b.W+2 > w ||
+			int64(w)*int64(h) > 16*need && int64(w)*int64(h) > windowSide*windowSide {
+			pad := max(int64(max(b.W, b.H))/2, windowSide/4)
+			if err := e.include(engine.Rect{Y: int64(b.Y) + e.oy, X: int64(b.X) + e.ox, W: int64(b.W), H: int64(b.H)}, pad); err != nil {
+				if err := e.include(engine.Rect{Y: int64(b.Y) + e.oy, X: int64(b.X) + e.ox, W: int64(b.W), H: int64(b.H)}, 2); err != nil {
+					return err
+				}
+			}
+		}
+		if len(next) != len(e.g.Cells()) {
+			next = make([]uint8, len(e.g.Cells()))
+		}
+		e.generation(e.g.Cells(), next)
+		next = e.g.Swap(next)
+		e.gen.Add(&e.gen, big.NewInt(1))
+	}
+	return nil
+}
 
 // Clone returns an independent copy.
 func (e *Generations) Clone() engine.Engine {

@@ -227,3 +227,42 @@ func TestLtLPlaneAgainstGolly(t *testing.T) {
 		compareStates(t, fmt.Sprintf("%s (%d x %d at %d,%d)", text, c.w, c.h, c.x0, c.y0), e, want, gens, rng)
 	}
 }
+
+// TestGenerationsPlaneAgainstGolly runs random Generations rules on the
+// unbounded plane, where the generations engine follows the pattern with
+// its window, from random soups, and checks the populations at every
+// generation and the cells with their states at the end.
+func TestGenerationsPlaneAgainstGolly(t *testing.T) {
+	g := newGolly(t)
+	rng := rand.New(rand.NewPCG(14, 5))
+	n := 4
+	if testing.Short() || raceEnabled {
+		n = 1
+	}
+	for _, f := range rulegen.GenerationsFamilies {
+		for i := 0; i < n; i++ {
+			text := rulegen.Generations(rng, f, rulegen.States(rng, 256))
+			r, err := engine.ParseRule(text)
+			if err != nil {
+				t.Fatalf("%s: %v", text, err)
+			}
+			c := stateCase{rule: r, text: text, w: 1 + rng.IntN(40), h: 1 + rng.IntN(40), x0: int64(rng.IntN(200) - 100), y0: int64(rng.IntN(200) - 100)}
+			c.cells = rulegen.StateSoup(rng, c.w, c.h, 0.2+0.5*rng.Float64(), r.States())
+			gens := 1 + rng.IntN(100)
+			want, err := g.RunStates(c.rle(), ".rle", "Generations", gens, 1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			e, err := engine.New("generations", r, engine.Options{})
+			if err != nil {
+				t.Fatalf("%s: %v", text, err)
+			}
+			c.load(e)
+			if p := e.Population().Int64(); p != want.Pops[0] {
+				t.Errorf("%s: %d cells loaded, bgolly %d", text, p, want.Pops[0])
+				continue
+			}
+			compareStates(t, fmt.Sprintf("%s (%d x %d at %d,%d)", text, c.w, c.h, c.x0, c.y0), e, want, gens, rng)
+		}
+	}
+}
