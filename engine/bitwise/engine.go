@@ -25,8 +25,8 @@ import (
 // and waits for them before it returns.
 type Engine struct {
 	rule    engine.Rule
-	g       geom  // the storage, which sp maps the universe onto
-	sp      space // how the universe lies in the storage
+	g       geom      // the storage, which sp maps the universe onto
+	sp      space     // how the universe lies in the storage
 	logic   *logic    // the logic of the generation being stepped
 	logics  [2]*logic // the rule's logic from even and odd generations
 	cur     []uint64  // the current generation
