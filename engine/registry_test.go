@@ -22,7 +22,7 @@ func TestRegistry(t *testing.T) {
 		caps engine.Capability
 		topo string
 	}{
-		"bitwise":  {10, engine.BlockCounts | engine.BulkLoad, "torus, bounded plane"},
+		"bitwise":  {10, engine.BlockCounts | engine.BulkLoad, "torus, bounded plane, Klein bottle, cross-surface, sphere"},
 		"hashlife": {2, engine.BlockCounts | engine.MemoryLimit | engine.BulkLoad, "plane"},
 		"protocol": {10, engine.BlockCounts | engine.CustomStep, "torus, bounded plane, Klein bottle, cross-surface, sphere"},
 	}
@@ -54,8 +54,8 @@ func TestChoose(t *testing.T) {
 		{"torus", torus, engine.Options{}, "bitwise"},
 		{"plane", plane, engine.Options{}, "hashlife"},
 		{"custom step", torus, engine.Options{Step: step}, "protocol"},
-		{"Klein bottle", klein, engine.Options{}, "protocol"},
-		{"hexagonal", hex, engine.Options{}, "protocol"},
+		{"Klein bottle", klein, engine.Options{}, "bitwise"},
+		{"hexagonal", hex, engine.Options{}, "bitwise"},
 	} {
 		a, err := engine.Choose(nil, tc.r, tc.o)
 		if err != nil || a.Name != tc.want {

@@ -276,9 +276,10 @@ func TestWorkersAgree(t *testing.T) {
 	}
 }
 
-// TestUnsupported checks the topologies New refuses.
+// TestUnsupported checks the topologies New refuses (the plane) and takes
+// (every bounded grid).
 func TestUnsupported(t *testing.T) {
-	for _, s := range []string{"B3/S23", "B3/S23:K10*,10", "B3/S23:T10+1,10", "B3/S23:T10,0", "B3/S23:S10", "B3/S23:C10,10"} {
+	for _, s := range []string{"B3/S23", "B2-a/S12:T0,0"} {
 		r, err := engine.ParseRule(s)
 		if err != nil {
 			t.Fatal(err)
@@ -288,7 +289,8 @@ func TestUnsupported(t *testing.T) {
 			t.Errorf("%s: error %v, want one wrapping ErrUnsupported", s, err)
 		}
 	}
-	for _, s := range []string{"B3/S23:T1,1", "B0/S:P5,7"} {
+	for _, s := range []string{"B3/S23:T1,1", "B0/S:P5,7", "B3/S23:K10*,10", "B3/S23:T10+1,10", "B3/S23:T10,0",
+		"B3/S23:S10", "B3/S23:C10,10", "W30:P0,5", "B2/S34H:K7,6*+1"} {
 		r, _ := engine.ParseRule(s)
 		if _, err := New(r); err != nil {
 			t.Errorf("%s: %v", s, err)

@@ -13,6 +13,9 @@ import "github.com/life-go/life/engine"
 // multiplexers on x0, then x1, then x2, then s, whose leaves are constant
 // words (all zeros or all ones); sums 8 and 9 are patched in afterwards.
 type logic struct {
+	// quads is the table of a rule that is not an outer-totalistic Moore
+	// one, which runs through it (see quads.go) instead of the logic.
+	quads *quadTable
 	// life is set for B3/S23, whose logic is short enough to write out.
 	life bool
 	// leaf[s][n] is all ones when a cell in state s whose block sums to
@@ -24,9 +27,13 @@ type logic struct {
 	sum8, sum9 [2]uint64
 }
 
-// newLogic returns the logic of rule r (its topology is ignored).
+// newLogic returns the logic of rule r, which has no B0 (its topology is
+// ignored).
 func newLogic(r engine.Rule) *logic {
-	l := &logic{life: r.Birth == engine.Life.Birth && r.Survive == engine.Life.Survive}
+	if r.Family() != engine.LifeLike {
+		return &logic{quads: newQuads(r.Table())}
+	}
+	l := &logic{life: r.IsLife()}
 	// word says whether a cell in state s whose block sums to n lives on.
 	word := func(s, n int) uint64 {
 		set := r.Birth

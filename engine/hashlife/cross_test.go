@@ -25,8 +25,11 @@ func TestCrossProtocol(t *testing.T) {
 		"B2-a/S12", "B3-kq4j/S2-n36c", "B2/S34H", "B2/S013V", "W30", "W110", "B03/S23", "B0123478/S01234678",
 		"B0124-k/S1c25", "B0/S12H", "MAPARYXfhZofugWaH7oaIDogBZofuhogOiAaIDogIAAgAAWaH7oaIDogGiA6ICAAIAAaIDogIAAgACAAIAAAAAAAA",
 		"MAPfmUsvqYCDu/aYphuaP9WV9", "MAPH3+bXw"}
-	for _, text := range rules {
+	for i, text := range rules {
 		for seed := range seeds {
+			if i >= 6 && seed > 0 {
+				break // one soup for each of the other families' rules
+			}
 			t.Run(fmt.Sprintf("%s/seed%d", text, seed), func(t *testing.T) {
 				r, err := engine.ParseRule(text)
 				if err != nil {
