@@ -173,10 +173,15 @@ func FormatFor(path string) (f Format, gz bool, err error) {
 		}
 		for _, e := range f.Exts {
 			if e == ext {
+				if f.Write == nil {
+					return Format{}, false, fmt.Errorf("%s: %s files are read, not written: write RLE (.rle), which keeps every state", path, f.Name)
+				}
 				return f, gz, nil
 			}
 		}
-		known = append(known, f.Exts...)
+		if f.Write != nil {
+			known = append(known, f.Exts...)
+		}
 	}
 	return Format{}, false, fmt.Errorf("%s: unknown pattern file extension %q, want one of %s (and .gz after it to compress)", path, ext, strings.Join(known, ", "))
 }
