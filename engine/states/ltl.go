@@ -2,8 +2,10 @@ package states
 
 import (
 	"context"
+	"encoding/binary"
 	"fmt"
 	"math/big"
+	"math/bits"
 	"sync"
 
 	"github.com/life-go/life/engine"
@@ -55,6 +57,9 @@ type LtL struct {
 
 	box  grid.Rect // the live cells' bounding box, when live
 	live bool
+
+	liveRows []int32 // prefix sums of the plane's rows' cells in state 1
+	old      []bool  // whether each row of the region has a cell above state 1
 }
 
 // NewLtL returns an engine for the Larger than Life rule r on a torus or a
@@ -155,18 +160,17 @@ func (e *LtL) generation(cur, next []uint8) {
 		e.rows()
 	}
 	clear(next)
-	type box struct{ top, bottom, left, right int }
-	boxes := make([]box, 0, 16)
+	boxes := make([]rowBox, 0, 16)
 	var mu sync.Mutex
 	bands(y0, y1, max(16, r), func(a, b int) {
-		bx := box{top: -1, left: w}
+		bx := rowBox{top: -1, left: w}
 		switch e.l.Shape {
 		case engine.Moore:
-			e.moore(cur, next, a, b, y0, x0, x1, &bx.top, &bx.bottom, &bx.left, &bx.right)
+			e.moore(cur, next, a, b, y0, x0, x1, &bx)
 		case engine.VonNeumann:
-			e.diamond(cur, next, a, b, y0, x0, x1, &bx.top, &bx.bottom, &bx.left, &bx.right)
+			e.diamond(cur, next, a, b, y0, x0, x1, &bx)
 		default:
-			e.circle(cur, next, a, b, y0, x0, x1, &bx.top, &bx.bottom, &bx.left, &bx.right)
+			e.circle(cur, next, a, b, y0, x0, x1, &bx)
 		}
 		mu.Lock()
 		boxes = append(boxes, bx)
@@ -200,6 +204,14 @@ func (e *LtL) fill(cur []uint8, y0, y1, x0, x1 int) {
 	}
 	e.plane = e.plane[:e.pw*e.ph]
 	pw := e.pw
+	if cap(e.liveRows) < e.ph+1 {
+		e.liveRows = make([]int32, e.ph+1)
+	}
+	e.liveRows = e.liveRows[:e.ph+1]
+	if cap(e.old) < y1-y0 {
+		e.old = make([]bool, y1-y0)
+	}
+	e.old = e.old[:y1-y0]
 	bands(0, e.ph, 64, func(a, b int) {
 		for py := a; py < b; py++ {
 			dst := e.plane[py*pw : (py+1)*pw]
@@ -208,22 +220,69 @@ func (e *LtL) fill(cur []uint8, y0, y1, x0, x1 int) {
 				y = mod(y, h)
 			} else if y < 0 || y >= h {
 				clear(dst)
+				e.liveRows[py+1] = 0
 				continue
 			}
 			row := cur[y*w : (y+1)*w]
-			for px := range dst {
-				x := x0 - m + px
-				if uint(x) >= uint(w) {
-					if !e.torus {
-						dst[px] = 0
-						continue
-					}
-					x = mod(x, w)
+			var live int32
+			var old bool
+			lo, hi := x0-m, x1+m // the grid columns the plane row holds
+			if !e.torus || lo >= 0 && hi <= w {
+				// Inside the grid, dead beyond it.
+				a, b := max(lo, 0), min(hi, w)
+				clear(dst[:a-lo])
+				clear(dst[b-lo:])
+				live, old = ones(dst[a-lo:b-lo], row[a:b])
+			} else {
+				// Across a torus's edges: the grid row's segments in
+				// turn, from column lo modulo the width.
+				c := mod(lo, w)
+				for px := 0; px < len(dst); {
+					k := min(w-c, len(dst)-px)
+					l, o := ones(dst[px:px+k], row[c:c+k])
+					live, old = live+l, old || o
+					px, c = px+k, 0
 				}
-				dst[px] = b2u(row[x] == 1)
+			}
+			e.liveRows[py+1] = live
+			if k := py - m; k >= 0 && k < y1-y0 {
+				e.old[k] = old
 			}
 		}
 	})
+	// Prefix sums: liveRows[py] is the cells in state 1 above plane row py.
+	e.liveRows[0] = 0
+	for py := 1; py <= e.ph; py++ {
+		e.liveRows[py] += e.liveRows[py-1]
+	}
+}
+
+// ones sets dst[i] to 1 where src[i] is in state 1 and to 0 elsewhere,
+// eight cells a word, and returns how many it set and whether any cell of
+// src is in a state above 1.
+func ones(dst, src []uint8) (live int32, old bool) {
+	const lsb, low7 = 0x0101010101010101, 0x7f7f7f7f7f7f7f7f
+	i := 0
+	var above uint64
+	for ; i+8 <= len(src); i += 8 {
+		v := binary.LittleEndian.Uint64(src[i:])
+		above |= v &^ lsb
+		t := v ^ lsb // bytes that were 1 are 0
+		// High bit of each byte set where t's byte is 0.
+		z := ^((t&low7 + low7) | t) &^ low7
+		eq := z >> 7
+		binary.LittleEndian.PutUint64(dst[i:], eq)
+		live += int32(bits.OnesCount64(eq))
+	}
+	old = above != 0
+	for ; i < len(src); i++ {
+		s := src[i]
+		v := b2u(s == 1)
+		dst[i] = v
+		live += int32(v)
+		old = old || s > 1
+	}
+	return live, old
 }
 
 func mod(a, n int) int {
@@ -234,81 +293,176 @@ func mod(a, n int) int {
 	return a
 }
 
-// decide returns the next state of a cell in state s with count cells in
-// state 1 in its neighbourhood, itself included when it is in state 1.
-func (e *LtL) decide(s uint8, count int32) uint8 {
-	l := &e.l
-	switch s {
-	case 0:
-		if int(count) >= l.Bmin && int(count) <= l.Bmax {
-			return 1
-		}
-		return 0
-	case 1:
-		if !l.Middle {
-			count--
-		}
-		if int(count) >= l.Smin && int(count) <= l.Smax {
-			return 1
-		}
-	}
-	if s == 0 || int(s)+1 >= e.n {
-		return 0
-	}
-	return s + 1
-}
+// rowBox is the box of the live cells a band of rows has written.
+type rowBox struct{ top, bottom, left, right int }
 
-// emit writes the next state of the cell at (y, x) and grows the band's
-// box of live cells.
-func (e *LtL) emit(cur, next []uint8, y, x int, count int32, top, bottom, left, right *int) {
-	i := y*e.g.Width() + x
-	s := e.decide(cur[i], count)
-	if s == 0 {
+// add grows the box by row y's cells from x0+lo to x0+hi (none if lo > hi).
+func (b *rowBox) add(y, x0, lo, hi int) {
+	if lo > hi {
 		return
 	}
-	next[i] = s
-	if *top < 0 {
-		*top = y
+	if b.top < 0 {
+		b.top = y
 	}
-	*bottom = y
-	*left, *right = min(*left, x), max(*right, x)
+	b.bottom = y
+	b.left, b.right = min(b.left, x0+lo), max(b.right, x0+hi)
+}
+
+// decideRow writes the next states of a row's cells, src, into dst: counts
+// holds each cell's number of cells in state 1 in its neighbourhood,
+// itself included when it is in state 1. It returns the first and last
+// cells written live (lo > hi for none).
+func (e *LtL) decideRow(src, dst []uint8, counts []int32) (lo, hi int) {
+	l := &e.l
+	bmin, bspan := int32(l.Bmin), uint32(l.Bmax-l.Bmin)
+	// A cell in state 1 counts itself; without the middle it must not.
+	smin, sspan := int32(l.Smin), uint32(l.Smax-l.Smin)
+	if !l.Middle {
+		smin++
+	}
+	decay, n := uint8(0), e.n
+	if n > 2 {
+		decay = 2
+	}
+	lo, hi = len(src), -1
+	dst = dst[:len(src)]
+	counts = counts[:len(src)]
+	for i, s := range src {
+		c := counts[i]
+		var ns uint8
+		switch s {
+		case 0:
+			if uint32(c-bmin) <= bspan {
+				ns = 1
+			}
+		case 1:
+			ns = decay
+			if uint32(c-smin) <= sspan {
+				ns = 1
+			}
+		default:
+			if int(s)+1 < n {
+				ns = s + 1
+			}
+		}
+		if ns != 0 {
+			dst[i] = ns
+			lo, hi = min(lo, i), i
+		}
+	}
+	return lo, hi
+}
+
+// mooreRow is decideRow for Moore's neighbourhood, the counts made as it
+// goes: the first cell's is sum, and each next cell's gains in[i] and loses
+// out[i].
+func (e *LtL) mooreRow(src, dst []uint8, in, out []int32, sum int32) (lo, hi int) {
+	l := &e.l
+	bmin, bspan := int32(l.Bmin), uint32(l.Bmax-l.Bmin)
+	smin, sspan := int32(l.Smin), uint32(l.Smax-l.Smin)
+	if !l.Middle {
+		smin++
+	}
+	decay, n := uint8(0), e.n
+	if n > 2 {
+		decay = 2
+	}
+	lo, hi = len(src), -1
+	dst = dst[:len(src)]
+	in, out = in[:len(src)], out[:len(src)]
+	// Where the window holds no cell in state 1 and nothing is born from
+	// none, only cells above state 1 change: with two states, none.
+	skip := bmin > 0 && n == 2
+	for i := 0; i < len(src); i++ {
+		if i > 0 {
+			sum += in[i] - out[i]
+		}
+		if sum == 0 && skip {
+			// The window is empty: it stays so until a column with a
+			// cell in state 1 enters it.
+			for i+1 < len(src) && in[i+1] == 0 {
+				i++
+			}
+			continue
+		}
+		s := src[i]
+		var ns uint8
+		switch s {
+		case 0:
+			if uint32(sum-bmin) > bspan {
+				continue
+			}
+			ns = 1
+		case 1:
+			ns = decay
+			if uint32(sum-smin) <= sspan {
+				ns = 1
+			}
+		default:
+			if int(s)+1 < n {
+				ns = s + 1
+			}
+		}
+		if ns != 0 {
+			dst[i] = ns
+			lo, hi = min(lo, i), i
+		}
+	}
+	return lo, hi
+}
+
+// quiet reports whether row y (grid coordinates, of the region starting
+// at row y0) can only be dead next: no cell in state 1 within the range of
+// it, none in a state above 1 in it, and no births from nothing.
+func (e *LtL) quiet(y, y0 int) bool {
+	if e.l.Bmin == 0 || e.old[y-y0] {
+		return false
+	}
+	r, m := e.l.Range, e.m
+	py := y - y0 + m
+	return e.liveRows[py+r+1]-e.liveRows[py-r] == 0
 }
 
 // moore counts Moore's neighbourhood for rows a to b-1 (columns x0 to
 // x1-1) with running sums: a sum of 2r+1 rows for every column of the
 // plane, moved down a row at a time, and a window of 2r+1 of them moved
 // along the row.
-func (e *LtL) moore(cur, next []uint8, a, b, y0, x0, x1 int, top, bottom, left, right *int) {
-	r, m, pw := e.l.Range, e.m, e.pw
+func (e *LtL) moore(cur, next []uint8, a, b, y0, x0, x1 int, bx *rowBox) {
+	r, m, pw, w := e.l.Range, e.m, e.pw, e.g.Width()
 	cols := make([]int32, pw)
+	n := x1 - x0
 	// The plane's row of cell row y is y-y0+m; its neighbourhood's rows
 	// are y-y0+m-r to y-y0+m+r.
 	first := a - y0 + m - r
 	for py := first; py <= first+2*r; py++ {
+		if e.liveRows[py+1] == e.liveRows[py] {
+			continue
+		}
 		row := e.plane[py*pw : (py+1)*pw]
 		for px, v := range row {
 			cols[px] += int32(v)
 		}
 	}
-	n := x1 - x0
 	for y := a; y < b; y++ {
-		// The window for column x (plane column x-x0+m) is columns
-		// x-x0+m-r to x-x0+m+r.
-		var sum int32
-		for px := m - r; px <= m+r; px++ {
-			sum += cols[px]
-		}
-		for i := 0; i < n; i++ {
-			if i > 0 {
-				sum += cols[m+r+i] - cols[m-r-1+i]
+		if !e.quiet(y, y0) {
+			// The window for column x (plane column x-x0+m) is
+			// columns x-x0+m-r to x-x0+m+r.
+			var sum int32
+			for px := m - r; px <= m+r; px++ {
+				sum += cols[px]
 			}
-			e.emit(cur, next, y, x0+i, sum, top, bottom, left, right)
+			in, out := cols[m+r:m+r+n], cols[m-r-1:m-r-1+n]
+			lo, hi := e.mooreRow(cur[y*w+x0:y*w+x1], next[y*w+x0:y*w+x1], in, out, sum)
+			bx.add(y, x0, lo, hi)
 		}
 		if y+1 < b {
-			in := e.plane[(y-y0+m+r+1)*pw:][:pw]
-			out := e.plane[(y-y0+m-r)*pw:][:pw]
-			for px := range cols {
-				cols[px] += int32(in[px]) - int32(out[px])
+			pin, pout := y-y0+m+r+1, y-y0+m-r
+			if e.liveRows[pin+1] != e.liveRows[pin] || e.liveRows[pout+1] != e.liveRows[pout] {
+				in := e.plane[pin*pw:][:pw]
+				out := e.plane[pout*pw:][:pw]
+				for px := range cols {
+					cols[px] += int32(in[px]) - int32(out[px])
+				}
 			}
 		}
 	}
@@ -362,8 +516,8 @@ func (e *LtL) seg(ya, xa, yb, xb int) int32 {
 // diamond counts von Neumann's neighbourhood for rows a to b-1 (columns x0
 // to x1-1): the first cell's diamond directly, and each next one by adding
 // the two diagonal edges it gains and taking away the two it loses.
-func (e *LtL) diamond(cur, next []uint8, a, b, y0, x0, x1 int, top, bottom, left, right *int) {
-	r, m, pw := e.l.Range, e.m, e.pw
+func (e *LtL) diamond(cur, next []uint8, a, b, y0, x0, x1 int, bx *rowBox) {
+	r, m, pw, w := e.l.Range, e.m, e.pw, e.g.Width()
 	// (cy, cx): the plane's coordinates of the cell (a, x0).
 	cy, cx := a-y0+m, m
 	var d int32
@@ -374,6 +528,7 @@ func (e *LtL) diamond(cur, next []uint8, a, b, y0, x0, x1 int, top, bottom, left
 		}
 	}
 	n := x1 - x0
+	counts := make([]int32, n)
 	for y := a; y < b; y++ {
 		py := y - y0 + m
 		if y > a {
@@ -392,8 +547,10 @@ func (e *LtL) diamond(cur, next []uint8, a, b, y0, x0, x1 int, top, bottom, left
 				s += e.seg(py-r, o+1, py, o+1+r) + e.seg(py+1, o+r, py+r, o+1)
 				s -= e.seg(py-r, o, py, o-r) + e.seg(py+1, o-r+1, py+r, o)
 			}
-			e.emit(cur, next, y, x0+i, s, top, bottom, left, right)
+			counts[i] = s
 		}
+		lo, hi := e.decideRow(cur[y*w+x0:y*w+x1], next[y*w+x0:y*w+x1], counts)
+		bx.add(y, x0, lo, hi)
 	}
 }
 
@@ -419,10 +576,14 @@ func (e *LtL) rows() {
 // circle counts the circular neighbourhood for rows a to b-1 (columns x0
 // to x1-1) from the prefix sums along the rows: two of them for each of
 // its 2r+1 rows.
-func (e *LtL) circle(cur, next []uint8, a, b, y0, x0, x1 int, top, bottom, left, right *int) {
-	r, m, stride := e.l.Range, e.m, e.pw+1
+func (e *LtL) circle(cur, next []uint8, a, b, y0, x0, x1 int, bx *rowBox) {
+	r, m, stride, w := e.l.Range, e.m, e.pw+1, e.g.Width()
 	n := x1 - x0
+	counts := make([]int32, n)
 	for y := a; y < b; y++ {
+		if e.quiet(y, y0) {
+			continue
+		}
 		py := y - y0 + m
 		for i := 0; i < n; i++ {
 			px := m + i
@@ -431,8 +592,10 @@ func (e *LtL) circle(cur, next []uint8, a, b, y0, x0, x1 int, top, bottom, left,
 				row := e.rp[(py-r+k)*stride:]
 				s += row[px+wd+1] - row[px-wd]
 			}
-			e.emit(cur, next, y, x0+i, s, top, bottom, left, right)
+			counts[i] = s
 		}
+		lo, hi := e.decideRow(cur[y*w+x0:y*w+x1], next[y*w+x0:y*w+x1], counts)
+		bx.add(y, x0, lo, hi)
 	}
 }
 
