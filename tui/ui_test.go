@@ -13,32 +13,14 @@ import (
 
 	"github.com/gdamore/tcell/v2"
 	"github.com/life-go/life/engine"
+	"github.com/life-go/life/engine/universe"
 	"github.com/life-go/life/patterns"
 )
 
-// testLoad loads a pattern as cmd/life does, simply: its rule's torus, or a
-// torus of fit cells, with the pattern in the middle.
-func testLoad(p *patterns.Pattern, name string, fit Size) (Universe, error) {
-	r := engine.Life
-	if p.Rule != "" {
-		var err error
-		if r, err = engine.ParseRule(p.Rule); err != nil {
-			return Universe{}, fmt.Errorf("%s: %w", name, err)
-		}
-	}
-	implied := r.Topology.Kind == engine.Plane
-	if implied {
-		r.Topology = engine.TorusOf(fit.W, fit.H)
-	}
-	e, err := engine.NewProtocol(r, nil)
-	if err != nil {
-		return Universe{}, err
-	}
-	w, h := p.Size()
-	y0, x0 := int64(r.Topology.H/2)-h/2, int64(r.Topology.W/2)-w/2
-	p.Cells(func(y, x int64) { e.SetCell(y0+y, x0+x, true) })
-	return Universe{Eng: e, Implied: implied}, nil
-}
+// testSettings are the tests' settings unless a test gives its own: the
+// protocol engine, on the rule's torus or one that fills the window, with
+// the pattern in the middle.
+var testSettings = universe.Settings{Engine: "protocol"}
 
 // writeFile is a plain writer for the tests' saves.
 func writeFile(path string, write func(io.Writer) error) error {
@@ -89,8 +71,8 @@ func start(t testing.TB, w, h int, opts Options) *harness {
 	sim := newSim(t, w, h)
 	hs := &harness{t: t, sim: sim, changed: make(chan struct{}), errc: make(chan error, 1)}
 	opts.Screen = sim
-	if opts.Load == nil {
-		opts.Load = testLoad
+	if opts.Settings.Engine == "" {
+		opts.Settings = testSettings
 	}
 	if opts.WriteFile == nil {
 		opts.WriteFile = writeFile
@@ -207,11 +189,15 @@ func (h *harness) do(f func(u *controller)) {
 func (h *harness) cells() string {
 	var s strings.Builder
 	h.do(func(u *controller) {
-		p := u.cur.pattern(nil)
-		p.Rule, p.Positioned, p.Gen = "", false, ""
-		patterns.WriteRLE(&s, p)
+		patterns.WriteRLE(&s, bare(u.cur.Pattern(false)))
 	})
 	return s.String()
+}
+
+// bare returns p's cells alone, as RLE writes them without a name,
+// comments, rule or position.
+func bare(p *patterns.Pattern) *patterns.Pattern {
+	return &patterns.Pattern{Runs: p.Runs}
 }
 
 func rle(t *testing.T, text string) *patterns.Pattern {
@@ -359,7 +345,7 @@ func TestEdit(t *testing.T) {
 	}
 	var y, x int64
 	var alive bool
-	h.do(func(u *controller) { y, x = u.cursorY, u.cursorX; alive = u.cur.eng.Cell(y, x-1) })
+	h.do(func(u *controller) { y, x = u.cursorY, u.cursorX; alive = u.cur.Eng.Cell(y, x-1) })
 	if !alive {
 		t.Errorf("the cell left of the cursor (%d, %d) is dead", y, x)
 	}
@@ -480,7 +466,7 @@ func TestOpenSave(t *testing.T) {
 	// The patterns directory is listed: Tab to the list, Enter opens the
 	// first entry after the built-ins.
 	h.press('o', tcell.KeyTab)
-	for range builtins {
+	for range patterns.Library() {
 		h.press(tcell.KeyDown)
 	}
 	h.press(tcell.KeyEnter)
@@ -622,7 +608,7 @@ func TestQuit(t *testing.T) {
 	}
 	// The parent context cancelled ends the UI too.
 	sim := newSim(t, 30, 10)
-	u, err := newUI(Options{Screen: sim, Load: testLoad})
+	u, err := newUI(Options{Screen: sim, Settings: testSettings})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -644,4 +630,16 @@ func algos(names ...string) []*engine.Algo {
 		as = append(as, a)
 	}
 	return as
+}
+
+// TestUILibrary checks that every pattern of the built-in library, which o
+// lists first, opens in the UI.
+func TestUILibrary(t *testing.T) {
+	u := &controller{opts: Options{Settings: testSettings, load: universe.Load}}
+	for _, e := range patterns.Library() {
+		w, err := u.loadPattern(e.Pattern(), "built-in "+e.Name, universe.Size{W: 120, H: 80})
+		if err != nil || w.Eng.Population().Sign() == 0 {
+			t.Errorf("%s: %v, population %v", e.Name, err, w.Eng.Population())
+		}
+	}
 }
