@@ -567,25 +567,27 @@ func TestHelpAndInfo(t *testing.T) {
 	h.press('i')
 }
 
-// TestResize shrinks the screen to 1 x 1 and back while running.
+// TestResize shrinks the screen to 1 x 1 and back while running: at each
+// size the UI draws, and the run goes on. The engine is held back, a
+// generation at a time, so that the run neither settles (and pauses
+// itself) nor races ahead of the test.
 func TestResize(t *testing.T) {
-	h := start(t, 60, 20, Options{})
+	gate := make(chan struct{})
+	load := func(p *patterns.Pattern, name string, s universe.Settings) (world, error) {
+		u, err := universe.Load(p, name, s)
+		u.Eng = gated{u.Eng, gate}
+		return u, err
+	}
+	h := start(t, 60, 20, Options{load: load})
 	for _, s := range [][2]int{{12, 4}, {1, 1}, {3, 2}, {60, 20}} {
-		h.do(func(u *controller) {}) // let the loop run
 		h.sim.SetSize(s[0], s[1])
 		h.sim.PostEvent(tcell.NewEventResize(s[0], s[1]))
-		g := 0
-		h.wait(fmt.Sprintf("a draw at %d x %d", s[0], s[1]), func(f frame) bool {
-			lines := strings.Split(strings.TrimSuffix(f.text, "\n"), "\n")
-			if len(lines) != s[1] {
-				return false
-			}
-			if g == 0 {
-				g = gen(t, f)
-				return false
-			}
-			return gen(t, f) > g
-		})
+		atSize := func(f frame) bool {
+			return len(strings.Split(strings.TrimSuffix(f.text, "\n"), "\n")) == s[1]
+		}
+		g := gen(t, h.wait(fmt.Sprintf("a draw at %d x %d", s[0], s[1]), atSize))
+		gate <- struct{}{} // one generation passes
+		h.wait(fmt.Sprintf("a generation at %d x %d", s[0], s[1]), func(f frame) bool { return atSize(f) && gen(t, f) > g })
 	}
 	f := h.press(' ')
 	if !strings.Contains(f.text, "Gen ") {
