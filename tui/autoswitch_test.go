@@ -147,7 +147,7 @@ func TestMoveTo(t *testing.T) {
 func cellsOf(t *testing.T, w world) string {
 	t.Helper()
 	var b strings.Builder
-	if err := patterns.WriteRLE(&b, w.Pattern(false)); err != nil {
+	if err := patterns.WriteRLE(&b, bare(w.Pattern(false))); err != nil {
 		t.Fatal(err)
 	}
 	return b.String()
@@ -323,5 +323,75 @@ func BenchmarkMoveTo(b *testing.B) {
 			b.Fatal(err)
 		}
 		w.MoveTo(e)
+	}
+}
+
+// parity is step logic of a caller's own on the von Neumann
+// neighbourhood: a cell's next state is the parity of its four
+// neighbours, north, east, south and west (Fredkin's replicator). It asks
+// and emits in the seed's style.
+func parity(c engine.Conn, y, x int) {
+	alive := 0
+	for _, d := range [4][2]int{{1, 0}, {0, 1}, {-1, 0}, {0, -1}} {
+		if c.Query(y+d[0], x+d[1]) == engine.Alive {
+			alive++
+		}
+	}
+	next := engine.Dead
+	if alive%2 == 1 {
+		next = engine.Alive
+	}
+	c.Transition(y, x, next)
+}
+
+// TestCustomStepNeverSwitched runs step logic of the caller's own (a von
+// Neumann rule, given as a StepFunc) with the automatic switch on, and
+// makes every step seem to take a second: far behind the speed asked,
+// the run stays on the protocol engine, says nothing of a switch, keeps
+// its rule, and its cells are the step logic's, not B3/S23's. E offers no
+// engine that would drop the step logic, and c keeps it.
+func TestCustomStepNeverSwitched(t *testing.T) {
+	clock := &stepClock{step: time.Second}
+	s := universe.Settings{Engine: "auto", Watch: true, Step: parity}
+	h := start(t, 60, 20, Options{AutoSwitch: true, Engines: fastFirst, Settings: s, stepClock: clock.now})
+	f := h.press('+', '+')
+	if f.step != "step 10^2" || !f.running {
+		t.Fatalf("+ +: %s, running %v", f.step, f.running)
+	}
+	rule, g := f.rule, gen(t, f)
+	f = h.wait("ten slow steps", func(f frame) bool { return gen(t, f) >= g+1000 })
+	if f.engine != "protocol" || f.msg != "" || f.rule != rule {
+		t.Errorf("ten steps that took a second each: engine %s, message %q, rule %s; want protocol, none, %s", f.engine, f.msg, f.rule, rule)
+	}
+	h.press(' ')
+	f = h.idle()
+	if f.engine != "protocol" || f.rule != rule {
+		t.Errorf("paused: engine %s, rule %s", f.engine, f.rule)
+	}
+	// The cells are parity's at that generation.
+	p, name := defaultPattern()
+	ref := s
+	ref.Fit = fitSize(60, 20-statusLines)
+	want, err := universe.Load(p, name, ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := want.Eng.Step(t.Context(), uint64(gen(t, f))); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := h.cells(), cellsOf(t, want); got != want {
+		t.Errorf("gen %s: cells\n%s\nwant parity's\n%s", f.gen, got, want)
+	}
+	// E offers the protocol engine alone, the one that runs the step
+	// logic; c clears onto it too.
+	if f = h.press('E'); !strings.Contains(f.text, "protocol (in use)") || strings.Contains(f.text, "bitwise") {
+		t.Errorf("E: want protocol alone offered:\n%s", f.text)
+	}
+	h.press(tcell.KeyEscape)
+	h.press('c')
+	var custom bool
+	h.do(func(u *controller) { custom = engine.RunsCustomStep(u.cur.Eng) })
+	if f = h.idle(); !custom || f.engine != "protocol" || f.pop != "0" {
+		t.Errorf("c: engine %s pop %s, custom step %v; want an empty protocol engine with the step logic", f.engine, f.pop, custom)
 	}
 }

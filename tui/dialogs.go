@@ -388,11 +388,21 @@ func (u *controller) engines() []*engine.Algo {
 // engineOf returns an empty engine of a for r, and false when a is nil or
 // does not run r.
 func (u *controller) engineOf(a *engine.Algo, r engine.Rule) (engine.Engine, bool) {
-	if a == nil || a.Runs(r) != nil {
+	o := u.engineOptions()
+	if a == nil || a.RunsWith(r, o) != nil {
 		return nil, false
 	}
-	e, err := a.New(r, engine.Options{})
+	e, err := a.New(r, o)
 	return e, err == nil
+}
+
+// engineOptions are what the UI makes engines with: the step logic and
+// the memory limit of its settings. With step logic of the caller's own,
+// only engines that run it ([engine.CustomStep]) are offered, made or
+// switched to, so that no switch, no E and no R ever replaces it with the
+// rule's.
+func (u *controller) engineOptions() engine.Options {
+	return engine.Options{Step: u.opts.Settings.Step, MaxMemory: u.opts.Settings.MaxMemory}
 }
 
 // newEngine returns an empty engine for r: of a when it runs r, else of
@@ -401,11 +411,11 @@ func (u *controller) newEngine(a *engine.Algo, r engine.Rule) (engine.Engine, er
 	if e, ok := u.engineOf(a, r); ok {
 		return e, nil
 	}
-	a, err := engine.Choose(u.engines(), r, engine.Options{})
+	a, err := engine.Choose(u.engines(), r, u.engineOptions())
 	if err != nil {
 		return nil, err
 	}
-	return a.New(r, engine.Options{})
+	return a.New(r, u.engineOptions())
 }
 
 // canSwitch returns an error when the current universe has more than
