@@ -90,6 +90,7 @@ func (u *controller) key(ev *tcell.EventKey) bool {
 		if u.recordingActive() {
 			u.pause() // cancels the recording
 		}
+		u.cancelTasks()
 	case tcell.KeyUp:
 		u.move(-1, 0)
 	case tcell.KeyDown:
