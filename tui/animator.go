@@ -85,16 +85,16 @@ func (a *animator) run(ctx context.Context) {
 		}
 		var fp0 fingerprint
 		if j.first {
-			fp0 = fingerprintOf(j.world.eng)
+			fp0 = fingerprintOf(j.world.Eng)
 		}
-		w := j.world.clone()
+		w := j.world.Clone()
 		var err error
 		var took time.Duration
 		if j.rec != nil {
 			err = j.rec.run(jctx, w, func(frames uint64) { a.report(j, frames) })
 		} else {
 			t0 := a.clock()
-			err = w.eng.Step(jctx, j.n)
+			err = w.Eng.Step(jctx, j.n)
 			took = a.clock().Sub(t0)
 		}
 		if ctx.Err() != nil {
@@ -102,7 +102,7 @@ func (a *animator) run(ctx context.Context) {
 		}
 		r := result{job: j, world: w, err: err, fp0: fp0, took: took}
 		if j.detect {
-			r.fp = fingerprintOf(w.eng)
+			r.fp = fingerprintOf(w.Eng)
 		}
 		if now := time.Now(); now.Sub(a.lastDraw) >= frameTime {
 			a.lastDraw, r.drawn = now, true
