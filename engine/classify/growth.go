@@ -16,6 +16,10 @@ type growthHyp struct {
 	boxes        []engine.Rect // and its bounding box
 }
 
+// maxGrowthChecks is how many periods of growth the classifier watches to
+// tell a gun from a puffer.
+const maxGrowthChecks = 4
+
 // maxShipPeriod is the longest period of the spaceships that growth is
 // looked at without.
 const maxShipPeriod = 64
@@ -38,26 +42,31 @@ func (c *classifier) watchGrowth(ctx context.Context, t int64, cells Cells) (*Re
 		}
 		box, _ := rest.Bounds()
 		g.rests, g.boxes = append(g.rests, rest), append(g.boxes, box)
-		switch len(g.rests) {
-		case 2:
-			if rest.Equal(g.rests[0]) {
-				return c.grows(g, t, Gun), nil
+		n := int64(len(g.rests) - 1)
+		if rest.Equal(g.rests[0]) {
+			// The core repeats in place every n periods of growth.
+			g.period, g.gain = n*g.period, n*g.gain
+			return c.grows(g, t, Gun), nil
+		}
+		if n%2 == 0 {
+			// The remainder's front has moved the same over the last
+			// two stretches of n/2 periods: a puffer.
+			m := n / 2
+			b0, b1, b2 := g.boxes[0], g.boxes[m], g.boxes[n]
+			if d1 := edges(b0, b1); d1 == edges(b1, b2) {
+				// d1: left, right, top, bottom.
+				dx, okx := front(d1[0], d1[1])
+				dy, oky := front(d1[2], d1[3])
+				if okx && oky && (dx != 0 || dy != 0) {
+					g.period, g.gain = m*g.period, m*g.gain
+					r := c.grows(g, t, Puffer)
+					r.DX, r.DY, r.Speed = dx, dy, Speed(dx, dy, g.period)
+					return r, nil
+				}
 			}
-		case 3:
-			b0, b1, b2 := g.boxes[0], g.boxes[1], g.boxes[2]
-			d1, d2 := edges(b0, b1), edges(b1, b2)
-			if d1 != d2 {
-				return c.grows(g, t, Grows), nil
-			}
-			// d: left, right, top, bottom.
-			dx, okx := front(d1[0], d1[1])
-			dy, oky := front(d1[2], d1[3])
-			if !okx || !oky || dx == 0 && dy == 0 {
-				return c.grows(g, t, Grows), nil
-			}
-			r := c.grows(g, t, Puffer)
-			r.DX, r.DY, r.Speed = dx, dy, Speed(dx, dy, g.period)
-			return r, nil
+		}
+		if n == maxGrowthChecks {
+			return c.grows(g, t, Grows), nil
 		}
 		return nil, nil
 	}
