@@ -73,7 +73,7 @@ func TestAnimator(t *testing.T) {
 		if r.err != nil || r.world.gen().Int64() != 132 || w.gen().Int64() != 100 {
 			t.Fatalf("result gen %v (err %v), job's world gen %v; want 132 and 100", r.world.gen(), r.err, w.gen())
 		}
-		if r.fp.shape != r.fp0.shape || r.fp.y != r.fp0.y || r.fp.x != r.fp0.x {
+		if !r.fp.Same(r.fp0) {
 			t.Errorf("after 32 generations on an 8 x 8 torus the glider is not home: %+v, was %+v", r.fp, r.fp0)
 		}
 

@@ -325,12 +325,15 @@ func (c *classifier) unsettled(t int64) *Result {
 	return &Result{Kind: Unsettled, Settled: c.gen(t), Gens: t}
 }
 
-// String writes r in words, as the UI's status bar shows it:
-// "spaceship c/4 diagonal (xq4_153), period 4, from gen 0".
+// String writes r in words, the words the UI's status bar uses too:
+// "dies at gen 54", "still life xs4_33 from gen 3", "oscillator xp2_7,
+// period 2, from gen 0", "spaceship xq4_153, c/4 diagonal, moving (1,1)
+// every 4, from gen 0", "25 objects, period 4, from gen 1103", "gun,
+// period 30, +5 cells every 30, from gen 0".
 func (r *Result) String() string {
 	code := ""
 	if r.Apgcode != "" {
-		code = " (" + r.Apgcode + ")"
+		code = " " + r.Apgcode
 	}
 	switch r.Kind {
 	case Dies:
@@ -340,15 +343,17 @@ func (r *Result) String() string {
 	case Oscillator:
 		return fmt.Sprintf("oscillator%s, period %d, from gen %s", code, r.Period, r.Settled)
 	case Spaceship:
-		return fmt.Sprintf("spaceship %s%s, period %d, from gen %s", r.Speed, code, r.Period, r.Settled)
+		return fmt.Sprintf("spaceship%s, %s, moving (%d,%d) every %d, from gen %s", code, r.Speed, r.DX, r.DY, r.Period, r.Settled)
 	case Constellation:
 		return fmt.Sprintf("%d objects, period %d, from gen %s", len(r.Objects), r.Period, r.Settled)
 	case Gun:
-		return fmt.Sprintf("gun, period %d, +%d cells a period, from gen %s", r.Period, r.Growth, r.Settled)
+		return fmt.Sprintf("gun, period %d, +%d cells every %d, from gen %s", r.Period, r.Growth, r.Period, r.Settled)
 	case Puffer:
-		return fmt.Sprintf("puffer %s, period %d, +%d cells a period, from gen %s", r.Speed, r.Period, r.Growth, r.Settled)
+		return fmt.Sprintf("puffer, %s, moving (%d,%d) and +%d cells every %d, from gen %s", r.Speed, r.DX, r.DY, r.Growth, r.Period, r.Settled)
 	case Breeder:
-		return fmt.Sprintf("breeder, period %d, growth +%d cells a period each period, from gen %s", r.Period, r.Growth, r.Settled)
+		return fmt.Sprintf("breeder, period %d, growth +%d cells every %d each period, from gen %s", r.Period, r.Growth, r.Period, r.Settled)
+	case Grows:
+		return fmt.Sprintf("growth, +%d cells every %d, from gen %s", r.Growth, r.Period, r.Settled)
 	}
 	return fmt.Sprintf("not settled after %d gens", r.Gens)
 }
