@@ -43,60 +43,71 @@ const (
 // Stats are the statistics LifeViewer's Identify gives for a periodic
 // pattern, over one period from the generation it settled.
 type Stats struct {
-	MinPop, MaxPop int64
-	MeanPop        float64
+	MinPop  int64   `json:"pop_min"`
+	MaxPop  int64   `json:"pop_max"`
+	MeanPop float64 `json:"pop_mean"`
 	// W and H are the size of the bounding box of every phase together
 	// (in place; for a spaceship, of one phase's box at its largest).
-	W, H int64
+	W int64 `json:"width"`
+	H int64 `json:"height"`
 	// Heat is the mean number of cells that change state from one
 	// generation to the next; Temperature is Heat divided by the number
 	// of active cells (alive in at least one phase), in place.
-	Heat, Temperature float64
+	Heat        float64 `json:"heat"`
+	Temperature float64 `json:"temperature"`
 	// Volatility is the share of the active cells that change (the rotor
 	// among rotor and stator); StrictVolatility the share whose own
 	// period is the whole period. Both are 0 for a still life and left 0
 	// for patterns that move.
-	Volatility, StrictVolatility float64
+	Volatility       float64 `json:"volatility"`
+	StrictVolatility float64 `json:"strict_volatility"`
 }
 
 // Object is one of the separate objects a settled pattern is made of.
 type Object struct {
-	Kind    Kind
-	Period  int64
-	DX, DY  int64 // per period: rightwards and downwards
-	Speed   string
-	Apgcode string
+	Kind   Kind  `json:"kind"`
+	Period int64 `json:"period"`
+	// DX and DY are how far it moves each period, rightwards and
+	// downwards.
+	DX      int64  `json:"dx"`
+	DY      int64  `json:"dy"`
+	Speed   string `json:"speed,omitempty"`
+	Apgcode string `json:"apgcode"`
 	// Y and X are its bounding box's top-left cell at generation Settled.
-	Y, X int64
-	Pop  int64 // at generation Settled
+	Y   int64 `json:"y"`
+	X   int64 `json:"x"`
+	Pop int64 `json:"pop"` // at generation Settled
 	Stats
 }
 
 // Result is what [Classify] found.
 type Result struct {
-	Kind Kind
+	Kind Kind `json:"kind"`
 	// Period is the generations after which the pattern repeats (the
 	// least common multiple of its objects' for a constellation), or for
 	// growth the period of its growth.
-	Period int64
-	DX, DY int64  // per period, for a spaceship or a puffer
-	Speed  string // for a spaceship or a puffer
+	Period int64 `json:"period,omitempty"`
+	// DX and DY are how far a spaceship or a puffer moves each period.
+	DX    int64  `json:"dx,omitempty"`
+	DY    int64  `json:"dy,omitempty"`
+	Speed string `json:"speed,omitempty"`
 	// Apgcode is the whole pattern's apgcode when it repeats as a whole
 	// (a still life, an oscillator or a spaceship), else "".
-	Apgcode string
+	Apgcode string `json:"apgcode,omitempty"`
 	// Settled is the generation (as the engine counts) from which the
 	// pattern is what Kind says: dead, periodic, or growing regularly.
-	Settled *big.Int
+	Settled *big.Int `json:"settled"`
 	// Gens is how many generations the classifier ran.
-	Gens int64
+	Gens int64 `json:"gens"`
 	// Growth is the cells the population gains every Period (for a
 	// breeder, the gain's own gain every Period).
-	Growth int64
-	// Stats are for a still life, an oscillator or a spaceship.
-	Stats
+	Growth int64 `json:"growth,omitempty"`
+	// Stats are for a pattern that repeats as a whole (a still life, an
+	// oscillator or a spaceship), else nil.
+	*Stats
 	// Objects are the separate objects of a settled pattern of more than
-	// one, in the order of their top-left cells at generation ref.
-	Objects []Object
+	// one, in the order of their top-left cells.
+	Objects []Object `json:"objects,omitempty"`
 }
 
 // Options control [Classify]. The zero value is ready to use.

@@ -78,7 +78,7 @@ func TestStatistics(t *testing.T) {
 		{"bo2bo$o4b$o3bo$4o!", Stats{MinPop: 9, MaxPop: 12, MeanPop: 10.5, W: 5, H: 4, Heat: 11, Temperature: 11.0 / 23}},
 	} {
 		r := classify(t, rle(t, tc.rle), Options{})
-		if r.Stats != tc.want {
+		if r.Stats == nil || *r.Stats != tc.want {
 			t.Errorf("%s: got %+v, want %+v", tc.rle, r.Stats, tc.want)
 		}
 	}

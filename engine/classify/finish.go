@@ -65,7 +65,8 @@ func (c *classifier) finish(ctx context.Context, model []placed, ref, gens int64
 		r.Kind, r.Period, r.DX, r.DY = o.kind(), o.period, o.dx, o.dy
 		r.Speed = Speed(o.dx, o.dy, o.period)
 		r.Apgcode = o.apgcode()
-		r.Stats = stats(o)
+		st := stats(o)
+		r.Stats = &st
 	} else {
 		r.Kind = Constellation
 		r.Period = 1
@@ -251,7 +252,7 @@ func (r *Result) Fields() []string {
 	if r.Kind == Unsettled {
 		add("gens", r.Gens)
 	}
-	if r.Apgcode != "" {
+	if r.Stats != nil {
 		f = append(f, r.Stats.fields()...)
 	}
 	if len(r.Objects) > 0 {

@@ -16,6 +16,10 @@ type growthHyp struct {
 	boxes        []engine.Rect // and its bounding box
 }
 
+// minGrowthWindow is the fewest generations over which the population must
+// have grown regularly.
+const minGrowthWindow = 128
+
 // maxGrowthChecks is how many periods of growth the classifier watches to
 // tell a gun from a puffer.
 const maxGrowthChecks = 4
@@ -124,13 +128,13 @@ func (c *classifier) grows(g *growthHyp, t int64, k Kind) *Result {
 // whose growth grows by a constant d > 0 (quad; for 2 periods).
 func (c *classifier) popGrowth(t int64) (p, d int64, quad bool) {
 	pop := c.pops
-	for p := int64(1); p <= maxGrowthPeriod && 4*p <= t; p++ {
+	for p := int64(1); p <= maxGrowthPeriod && 4*p <= t && p+minGrowthWindow <= t; p++ {
 		d := pop[t] - pop[t-p]
 		if d <= 0 {
 			continue
 		}
 		linear := true
-		for u := t - 1; u > t-3*p && linear; u-- {
+		for u := t - 1; u > t-max(3*p, minGrowthWindow) && linear; u-- {
 			linear = pop[u]-pop[u-p] == d
 		}
 		if linear {
@@ -141,7 +145,7 @@ func (c *classifier) popGrowth(t int64) (p, d int64, quad bool) {
 			continue
 		}
 		quadratic := true
-		for u := t - 1; u > t-2*p && quadratic; u-- {
+		for u := t - 1; u > t-max(2*p, minGrowthWindow-p) && quadratic; u-- {
 			quadratic = pop[u]-2*pop[u-p]+pop[u-2*p] == d2 && pop[u] > pop[u-p]
 		}
 		if quadratic {
