@@ -125,6 +125,13 @@ type Options struct {
 	// (Settled is then the generation where the classifier saw it
 	// settled), which saves re-running the pattern: the census does.
 	NoSettle bool
+	// Trim, when not nil, is called every generation before the
+	// classifier looks at it, and may kill cells (the census removes
+	// spaceships about to leave a bounded universe). It returns how many
+	// it killed; the classifier then starts watching afresh, counting the
+	// cells killed in the population it watches for growth. An error
+	// ends the run with it.
+	Trim func(ctx context.Context, e engine.Engine, gen int64) (int64, error)
 	// MaxCells is the most live cells visited one by one each generation;
 	// beyond it only the population is watched (which still finds growth).
 	// 0 means DefaultMaxCells.
@@ -168,6 +175,9 @@ type classifier struct {
 	hashes []uint64 // of the cells in place; 0 for a generation not visited
 	shapes []uint64 // of the cells relative to their bounding box
 	tops   []Point  // the bounding box's top-left cell
+
+	trimmed   int64 // cells killed by opts.Trim so far
+	trimmedAt int64 // the last generation Trim killed any
 
 	stack []entry // Nivasch's stack: shapes increasing from bottom to top
 	runs  []int64 // runs[q]: generations in a row with pop(t) == pop(t-q)
@@ -230,12 +240,24 @@ func (c *classifier) run(ctx context.Context) (*Result, error) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
+		if c.opts.Trim != nil {
+			k, err := c.opts.Trim(ctx, c.e, t)
+			if err != nil {
+				return nil, err
+			}
+			if k > 0 {
+				c.trimmed += k
+				c.trimmedAt = t
+				c.stack, c.hyp, c.growth = nil, nil, nil
+				clear(c.runs)
+			}
+		}
 		pop := c.e.Population()
 		if !pop.IsInt64() {
 			return c.unsettled(t), ErrBudget
 		}
 		n := pop.Int64()
-		c.pops = append(c.pops, n)
+		c.pops = append(c.pops, n+c.trimmed)
 		if n == 0 {
 			return c.dies(t), nil
 		}

@@ -122,14 +122,14 @@ func together(model []placed) *placed {
 // cannot make it too early.
 func (c *classifier) settleGen(ctx context.Context, model []placed, ref int64) (int64, error) {
 	s := ref
-	for s > 0 {
+	for s > c.trimmedAt {
 		h, n := predictHash(model, ref, s-1)
 		if c.hashes[s-1] == 0 || c.pops[s-1] != n || c.hashes[s-1] != h {
 			break
 		}
 		s--
 	}
-	if c.start == nil || s == ref {
+	if c.start == nil || s == ref || c.trimmed > 0 {
 		return s, nil
 	}
 	e := c.start.Clone()
