@@ -32,7 +32,7 @@ type job struct {
 // result is a job done.
 type result struct {
 	job   job
-	world world       // the stepped clone; nobody modifies it any more
+	world world          // the stepped clone; nobody modifies it any more
 	fp    classify.Frame // when job.detect
 	fp0   classify.Frame // of the job's world, when job.first
 	err   error
