@@ -3,6 +3,8 @@ package tui
 import (
 	"context"
 	"time"
+
+	"github.com/life-go/life/engine/classify"
 )
 
 // frameTime is the shortest time between two frames while running flat
@@ -45,9 +47,9 @@ type task struct {
 // result is a job done.
 type result struct {
 	job   job
-	world world       // the stepped clone; nobody modifies it any more
-	fp    fingerprint // when job.detect
-	fp0   fingerprint // of the job's world, when job.first
+	world world          // the stepped clone; nobody modifies it any more
+	fp    classify.Frame // when job.detect
+	fp0   classify.Frame // of the job's world, when job.first
 	err   error
 	drawn bool          // handed over with QueueUpdateDraw
 	took  time.Duration // the time Step took, by the animator's clock
@@ -108,7 +110,7 @@ func (a *animator) run(ctx context.Context) {
 			a.app.QueueUpdateDraw(func() { a.deliver(result{job: j, done: done, drawn: true}) })
 			continue
 		}
-		var fp0 fingerprint
+		var fp0 classify.Frame
 		if j.first {
 			fp0 = fingerprintOf(j.world.Eng)
 		}

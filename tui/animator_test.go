@@ -73,7 +73,7 @@ func TestAnimator(t *testing.T) {
 		if r.err != nil || r.world.Gen().Int64() != 132 || w.Gen().Int64() != 100 {
 			t.Fatalf("result gen %v (err %v), job's world gen %v; want 132 and 100", r.world.Gen(), r.err, w.Gen())
 		}
-		if r.fp.shape != r.fp0.shape || r.fp.y != r.fp0.y || r.fp.x != r.fp0.x {
+		if !r.fp.Same(r.fp0) {
 			t.Errorf("after 32 generations on an 8 x 8 torus the glider is not home: %+v, was %+v", r.fp, r.fp0)
 		}
 

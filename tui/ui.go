@@ -420,7 +420,7 @@ func (u *controller) kick() {
 	default:
 		return
 	}
-	if g := u.cur.Gen(); j.detect && g.IsInt64() && g.Int64() != u.settle.last {
+	if g := u.cur.Gen(); j.detect && g.IsInt64() && !u.settle.seen(g.Int64()) {
 		j.first = true // the settle detector has not seen the job's world
 	}
 	u.send(j)

@@ -529,15 +529,15 @@ func TestRuleChange(t *testing.T) {
 // TestSettles checks that runs stop by themselves and say why.
 func TestSettles(t *testing.T) {
 	for _, c := range []struct{ name, rle, want string }{
-		{"blinker", "x = 3, y = 1\n3o!\n", "period 2 from gen 0"},
-		{"block", "x = 2, y = 2\n2o$2o!\n", "still life at gen 0"},
-		{"glider", "x = 3, y = 3\nbo$2bo$3o!\n", "moving (1,1) every 4"},
-		{"glider up and left", "x = 3, y = 3\n3o$o$bo!\n", "moving (-1,-1) every 4"},
-		{"lwss", "x = 5, y = 4\nbo2bo$o4b$o3bo$4o!\n", "moving (-2,0) every 4"},
-		{"pair", "x = 2, y = 1\n2o!\n", "died out at gen 1"},
+		{"blinker", "x = 3, y = 1\n3o!\n", "oscillator xp2_7, period 2, from gen 0"},
+		{"block", "x = 2, y = 2\n2o$2o!\n", "still life xs4_33 from gen 0"},
+		{"glider", "x = 3, y = 3\nbo$2bo$3o!\n", "spaceship xq4_153, c/4 diagonal, moving (1,1) every 4, from gen 0"},
+		{"glider up and left", "x = 3, y = 3\n3o$o$bo!\n", "spaceship xq4_153, c/4 diagonal, moving (-1,-1) every 4, from gen 0"},
+		{"lwss", "x = 5, y = 4\nbo2bo$o4b$o3bo$4o!\n", "spaceship xq4_6frc, c/2 orthogonal, moving (-2,0) every 4, from gen 0"},
+		{"pair", "x = 2, y = 1\n2o!\n", "dies at gen 1"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			h := start(t, 40, 12, Options{Pattern: rle(t, c.rle), Name: c.name})
+			h := start(t, 80, 12, Options{Pattern: rle(t, c.rle), Name: c.name})
 			f := h.idle()
 			if f.msg != c.want || !strings.Contains(f.text, c.want) {
 				t.Errorf("message %q, want %q:\n%s", f.msg, c.want, f.text)
