@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/life-go/life/engine"
+	"github.com/life-go/life/engine/universe"
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
 )
@@ -113,7 +114,7 @@ func (s *stepper) step(ctx context.Context, eng engine.Engine, n uint64) error {
 func (s *stepper) steps(ctx context.Context, eng engine.Engine, n uint64) error {
 	for n > 0 {
 		k := min(n, s.unit)
-		if err := jump(ctx, eng, k); err != nil {
+		if err := universe.Jump(ctx, eng, k); err != nil {
 			return err
 		}
 		n -= k
