@@ -38,4 +38,3 @@ func TestParseStep(t *testing.T) {
 		}
 	}
 }
-
