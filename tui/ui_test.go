@@ -114,11 +114,11 @@ func start(t testing.TB, w, h int, opts Options) *harness {
 }
 
 // wait waits until a frame satisfies cond, and returns it; a nil cond
-// waits for Run to return. It fails the test after a generous time
-// rather than hang.
+// waits for Run to return. It fails the test after a generous time (a
+// minute: the race detector on a loaded machine is slow) rather than hang.
 func (h *harness) wait(what string, cond func(frame) bool) frame {
 	h.t.Helper()
-	timeout := time.NewTimer(20 * time.Second)
+	timeout := time.NewTimer(60 * time.Second)
 	defer timeout.Stop()
 	for {
 		h.mu.Lock()
