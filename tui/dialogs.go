@@ -301,7 +301,7 @@ func (u *controller) save(path string) {
 		u.msg = fmt.Sprintf("save: %s live cells are too many to write (nothing was written)", readable(u.cur.Eng.Population()))
 		return
 	}
-	w, write := u.cur, u.opts.WriteFile
+	w, write := u.cur.Clone(), u.opts.WriteFile // the task's own engine: the board draws u.cur meanwhile
 	u.runTask("saving "+path, func(ctx context.Context) func() {
 		err := write(path, func(out io.Writer) error {
 			if err := w.WriteTo(out, path, true); err != nil {
