@@ -1,0 +1,116 @@
+package engine
+
+import (
+	"context"
+	"fmt"
+)
+
+// port is the driver's side of a [Conn]: the rows that answer the step
+// logic's queries, where its transitions go, and the cell being stepped.
+// Both drivers use it; the synchronous driver answers from the whole grid,
+// a band worker from the rows the channel driver answered it.
+type port struct {
+	// rows[y], for 0 <= y < height, holds the packed states of row y of the
+	// current generation; nil for a row the band was not answered.
+	rows   [][]uint64
+	h      int // the rows Query may index unwrapped: height, or 0 while recording
+	height int // the torus's
+	width  int
+
+	out    []uint64 // the transitions of rows y0 onwards, packed
+	y0     int
+	stride int
+	outRow int // offset in out of the row being stepped
+
+	// The cell being stepped: Simulate sets y, x and cx, and a Transition
+	// that keeps the contract sets x to -1. The first one that breaks it is
+	// kept.
+	y, x, cx int
+	broke bool
+	late  bool // the breach came after the cell's transition
+	bad   Transition
+
+	ctx context.Context // checked once a row; nil for none
+	log []Msg           // if not nil, every query and transition is appended
+}
+
+// Query returns the state of the cell at (y, x), wrapped onto the torus,
+// from the rows the driver answered. It is the seed's `state = yield
+// Query(y, x)`.
+//
+// Query is the innermost loop of the protocol engine, kept within the
+// compiler's inlining budget: check with `go build -gcflags=-m ./engine`
+// that it still says "can inline Conn.Query" after a change.
+func (c Conn) Query(y, x int) State {
+	p := c.p
+	if uint(y) >= uint(p.h) {
+		// Off the torus (or recording, when h is 0): wrap, with Python's
+		// modulo.
+		if p.log != nil {
+			p.log = append(p.log, Query{y, x})
+		}
+		y %= p.height
+		y += p.height & (y >> 63)
+	}
+	if uint(x) >= uint(p.width) {
+		x %= p.width
+		x += p.width & (x >> 63)
+	}
+	return State(p.rows[y][x>>6] >> (x & 63) & 1)
+}
+
+// Transition gives the cell at (y, x) its next state: the seed's `yield
+// Transition(y, x, state)`. The step logic for a cell emits exactly one,
+// for that cell, last; the driver reports any other use when the cell's
+// step returns.
+func (c Conn) Transition(y, x int, s State) {
+	p := c.p
+	if p.log != nil {
+		p.log = append(p.log, Transition{y, x, s})
+	}
+	if y == p.y && x == p.x && s <= Alive {
+		p.out[p.outRow+x>>6] |= uint64(s) << (x & 63)
+		p.x = -1
+		return
+	}
+	if !p.broke {
+		p.broke, p.late, p.bad = true, p.x < 0, Transition{y, x, s}
+	}
+}
+
+// startRow readies the port for the cells of row y.
+func (p *port) startRow(y int) { p.outRow = (y - p.y0) * p.stride }
+
+// poll returns the context's error once the run is cancelled.
+func (p *port) poll() error {
+	if p.ctx == nil {
+		return nil
+	}
+	select {
+	case <-p.ctx.Done():
+		return p.ctx.Err()
+	default:
+		return nil
+	}
+}
+
+// breach returns the error for the cell at (y, x), whose step logic did not
+// emit exactly one transition, for itself, with a state that exists.
+func (p *port) breach(y, x int) error {
+	t := p.bad
+	switch {
+	case !p.broke:
+		return fmt.Errorf("step logic for cell (y=%d, x=%d) emitted no transition", y, x)
+	case t.Y != y || t.X != x:
+		return fmt.Errorf("step logic for cell (y=%d, x=%d) emitted %v, for another cell", y, x, t)
+	case p.late:
+		return fmt.Errorf("step logic for cell (y=%d, x=%d) emitted more than one transition", y, x)
+	}
+	return fmt.Errorf("step logic for cell (y=%d, x=%d) emitted state %d, want 0 or 1", y, x, t.State)
+}
+
+// panicked returns the error for step logic that panicked with v while
+// stepping the cell at (y, x).
+func (p *port) panicked(v any) error {
+	return fmt.Errorf("step logic for cell (y=%d, x=%d) panicked: %v", p.y, p.cx, v)
+}
