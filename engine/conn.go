@@ -2,6 +2,7 @@ package engine
 
 import (
 	"context"
+	"encoding/binary"
 	"fmt"
 )
 
@@ -10,10 +11,12 @@ import (
 // Both drivers use it; the synchronous driver answers from the whole grid,
 // a band worker from the rows the channel driver answered it.
 type port struct {
-	// rows[y], for 0 <= y < height, holds the packed states of row y of the
-	// current generation; nil for a row the band was not answered.
-	rows   [][]uint64
-	h      int // the rows Query may index unwrapped: height, or 0 while recording
+	// cells holds the n rows from top of the current generation (rows as
+	// the step logic numbers them, before wrapping), a byte a cell, row
+	// after row.
+	cells  []byte
+	top, n int
+	rn     int // the rows Query reads unwrapped: n, or 0 while recording
 	height int // the torus's
 	width  int
 
@@ -26,9 +29,9 @@ type port struct {
 	// that keeps the contract sets x to -1. The first one that breaks it is
 	// kept.
 	y, x, cx int
-	broke bool
-	late  bool // the breach came after the cell's transition
-	bad   Transition
+	broke    bool
+	late     bool // the breach came after the cell's transition
+	bad      Transition
 
 	ctx context.Context // checked once a row; nil for none
 	log []Msg           // if not nil, every query and transition is appended
@@ -43,20 +46,23 @@ type port struct {
 // that it still says "can inline Conn.Query" after a change.
 func (c Conn) Query(y, x int) State {
 	p := c.p
-	if uint(y) >= uint(p.h) {
-		// Off the torus (or recording, when h is 0): wrap, with Python's
-		// modulo.
+	i := y - p.top
+	if uint(i) >= uint(p.rn) {
+		// Not one of the rows as asked (or recording, when rn is 0): wrap
+		// with Python's modulo onto the torus, and so onto the rows asked
+		// when they hold the row. A row beyond them, beyond the step
+		// logic's reach, panics with an index out of range.
 		if p.log != nil {
 			p.log = append(p.log, Query{y, x})
 		}
-		y %= p.height
-		y += p.height & (y >> 63)
+		i %= p.height
+		i += p.height & (i >> 63)
 	}
 	if uint(x) >= uint(p.width) {
 		x %= p.width
 		x += p.width & (x >> 63)
 	}
-	return State(p.rows[y][x>>6] >> (x & 63) & 1)
+	return State(p.cells[i*p.width+x])
 }
 
 // Transition gives the cell at (y, x) its next state: the seed's `yield
@@ -77,6 +83,29 @@ func (c Conn) Transition(y, x int, s State) {
 		p.broke, p.late, p.bad = true, p.x < 0, Transition{y, x, s}
 	}
 }
+
+// unpack writes row, packed 64 cells a word as the grid packs them, into
+// dst, a byte a cell.
+func unpack(dst []byte, row []uint64) {
+	w := len(dst)
+	x := 0
+	for ; x+8 <= w; x += 8 {
+		binary.LittleEndian.PutUint64(dst[x:], spread[byte(row[x>>6]>>(x&63))])
+	}
+	for ; x < w; x++ {
+		dst[x] = byte(row[x>>6] >> (x & 63) & 1)
+	}
+}
+
+// spread[b] has byte i set to bit i of b.
+var spread = func() (t [256]uint64) {
+	for b := range t {
+		for i := range 8 {
+			t[b] |= uint64(b>>i&1) << (8 * i)
+		}
+	}
+	return t
+}()
 
 // startRow readies the port for the cells of row y.
 func (p *port) startRow(y int) { p.outRow = (y - p.y0) * p.stride }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"runtime"
+	"strings"
 	"sync"
 
 	"github.com/life-go/life/grid"
@@ -165,6 +166,7 @@ func receive[M Msg](ctx context.Context, b *band) (M, error) {
 type band struct {
 	y0, y1, w int
 	top, n    int // the rows it asks for: n from top
+	reach     int
 	p         *port
 
 	msgs    chan Msg        // to the driver: the band creates and closes it
@@ -181,9 +183,9 @@ func newBand(ctx context.Context, y0, y1, h, w, stride, reach int) *band {
 		n = h
 	}
 	return &band{
-		y0: y0, y1: y1, w: w, top: top, n: n,
+		y0: y0, y1: y1, w: w, top: top, n: n, reach: reach,
 		p: &port{
-			rows: make([][]uint64, h), h: h, height: h, width: w,
+			cells: make([]byte, n*w), top: top, n: n, rn: n, height: h, width: w,
 			out: make([]uint64, (y1-y0)*stride), y0: y0, stride: stride,
 			ctx: ctx,
 		},
@@ -218,8 +220,8 @@ func (b *band) run(ctx context.Context, step StepFunc, gens uint64) {
 			if !ok {
 				return
 			}
-			for y := a.Y; y < a.Y+a.N; y++ {
-				b.p.rows[grid.Mod(y, len(b.p.rows))] = a.row(y)
+			for i := range a.N {
+				unpack(b.p.cells[i*b.w:(i+1)*b.w], a.row(a.Y+i))
 			}
 		case <-ctx.Done():
 			b.err = ctx.Err()
@@ -241,7 +243,17 @@ func (b *band) generation(step StepFunc) (err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			err = b.p.panicked(v)
+			if re, ok := v.(runtime.Error); ok && b.n < b.p.height && strings.HasPrefix(re.Error(), "runtime error: index out of range") {
+				err = fmt.Errorf("%w (did it ask about a row beyond its reach of %d row%s?)", err, b.reach, plural(b.reach))
+			}
 		}
 	}()
 	return Simulate(Conn{b.p}, step, b.y0, b.y1, b.w)
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
 }

@@ -57,6 +57,12 @@ func GameLogic(r Rule, state State, neighbors int) State {
 // StepCell returns the seed's step_cell for rule r: ask for the cell, count
 // its neighbours, decide, emit the transition. It asks only about cells
 // within [StepReach] of r rows of its own.
+//
+// (StepCell itself is kept out of line: the compiler does not inline calls
+// within a copy of its closure made when StepCell is inlined into a
+// caller, and inlined queries are what make the step logic fast.)
+//
+//go:noinline
 func StepCell(r Rule) StepFunc {
 	return func(c Conn, y, x int) {
 		state := c.Query(y, x)

@@ -41,17 +41,17 @@ func Transcript(g *grid.Torus, step StepFunc) ([]Msg, error) {
 // transitions into progeny, recording every message in its port's log if
 // record is set.
 func syncConn(g, progeny *grid.Torus, record bool) Conn {
-	h := g.Height()
+	h, w := g.Height(), g.Width()
 	p := &port{
-		rows: make([][]uint64, h), h: h, height: h, width: g.Width(),
+		cells: make([]byte, h*w), n: h, rn: h, height: h, width: w,
 		out: progeny.Words(), stride: g.Stride(),
 	}
 	for y := range h {
-		p.rows[y] = g.Row(y)
+		unpack(p.cells[y*w:(y+1)*w], g.Row(y))
 	}
 	if record {
 		p.log = []Msg{}
-		p.h = 0 // every query takes the wrapping path, which records it
+		p.rn = 0 // every query takes the wrapping path, which records it
 	}
 	return Conn{p}
 }
