@@ -25,13 +25,11 @@ type port struct {
 	stride int
 	outRow int // offset in out of the row being stepped
 
-	// The cell being stepped: Simulate sets y, x and cx, and a Transition
-	// that keeps the contract sets x to -1. The first one that breaks it is
-	// kept.
+	// The cell being stepped: Simulate sets y, x and cx. A Transition
+	// that keeps the contract sets x to ^len(odd), negative; any other
+	// Transition is appended to odd.
 	y, x, cx int
-	broke    bool
-	late     bool // the breach came after the cell's transition
-	bad      Transition
+	odd      []Transition
 
 	ctx context.Context // checked once a row; nil for none
 	log []Msg           // if not nil, every query and transition is appended
@@ -74,14 +72,12 @@ func (c Conn) Transition(y, x int, s State) {
 	if p.log != nil {
 		p.log = append(p.log, Transition{y, x, s})
 	}
-	if y == p.y && x == p.x && s <= Alive {
-		p.out[p.outRow+x>>6] |= uint64(s) << (x & 63)
-		p.x = -1
+	if y != p.y || x != p.x || s > Alive {
+		p.odd = append(p.odd, Transition{y, x, s})
 		return
 	}
-	if !p.broke {
-		p.broke, p.late, p.bad = true, p.x < 0, Transition{y, x, s}
-	}
+	p.out[p.outRow+x>>6] |= uint64(s) << (x & 63)
+	p.x = ^len(p.odd)
 }
 
 // unpack writes row, packed 64 cells a word as the grid packs them, into
@@ -124,18 +120,20 @@ func (p *port) poll() error {
 }
 
 // breach returns the error for the cell at (y, x), whose step logic did not
-// emit exactly one transition, for itself, with a state that exists.
+// emit exactly one transition, for itself, with a state that exists: the
+// first transition that broke the contract decides.
 func (p *port) breach(y, x int) error {
-	t := p.bad
-	switch {
-	case !p.broke:
+	if len(p.odd) == 0 {
 		return fmt.Errorf("step logic for cell (y=%d, x=%d) emitted no transition", y, x)
+	}
+	switch t := p.odd[0]; {
 	case t.Y != y || t.X != x:
 		return fmt.Errorf("step logic for cell (y=%d, x=%d) emitted %v, for another cell", y, x, t)
-	case p.late:
+	case p.x == -1: // after the cell's transition
 		return fmt.Errorf("step logic for cell (y=%d, x=%d) emitted more than one transition", y, x)
+	default:
+		return fmt.Errorf("step logic for cell (y=%d, x=%d) emitted state %d, want 0 or 1", y, x, t.State)
 	}
-	return fmt.Errorf("step logic for cell (y=%d, x=%d) emitted state %d, want 0 or 1", y, x, t.State)
 }
 
 // panicked returns the error for step logic that panicked with v while

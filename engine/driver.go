@@ -83,6 +83,14 @@ func (d Driver) Run(ctx context.Context, g *grid.Torus, step StepFunc, gens uint
 	cur := g.Clone()
 	// Whatever happens, g ends at the last whole generation.
 	defer func() { g.CopyFrom(cur) }()
+	// The bands are answered from win, the current generation a byte a
+	// cell, with the rows within reach across the wrap copied above and
+	// below it.
+	halo := 0
+	if d.Reach > 0 {
+		halo = min(d.Reach, h)
+	}
+	win := newWindow(h, w, halo)
 
 	ctx, cancel := context.WithCancel(ctx)
 	workers := make([]*band, bands)
@@ -111,13 +119,17 @@ func (d Driver) Run(ctx context.Context, g *grid.Torus, step StepFunc, gens uint
 		}
 	}
 	for ; done < gens; done++ {
+		win.load(cur)
 		for i, b := range workers {
 			q, err := receive[QueryRows](ctx, b)
 			if err != nil {
 				return done, err
 			}
 			tap(i, q)
-			a := AnswerRows{Y: q.Y, N: q.N, g: cur}
+			if q.Y < -halo || q.N < 1 || q.Y+q.N > h+halo || q.W != w {
+				return done, fmt.Errorf("engine: band %d asked %v, beyond the rows the driver keeps", i, q)
+			}
+			a := AnswerRows{Y: q.Y, N: q.N, W: w, cells: win.rows(q.Y, q.N)}
 			tap(i, a)
 			select {
 			case b.answers <- a:
@@ -174,10 +186,12 @@ type band struct {
 	err     error           // why msgs closed early; read after the close
 }
 
+// newBand returns the worker for rows y0 to y1-1 of an h x w torus, whose
+// step logic asks within reach rows of its cells (any row when reach is 0).
 func newBand(ctx context.Context, y0, y1, h, w, stride, reach int) *band {
 	top, n := y0-reach, y1-y0+2*reach
 	if reach <= 0 {
-		top = y0
+		top = 0
 	}
 	if reach <= 0 || n >= h {
 		n = h
@@ -185,7 +199,7 @@ func newBand(ctx context.Context, y0, y1, h, w, stride, reach int) *band {
 	return &band{
 		y0: y0, y1: y1, w: w, top: top, n: n, reach: reach,
 		p: &port{
-			cells: make([]byte, n*w), top: top, n: n, rn: n, height: h, width: w,
+			height: h, width: w,
 			out: make([]uint64, (y1-y0)*stride), y0: y0, stride: stride,
 			ctx: ctx,
 		},
@@ -220,9 +234,7 @@ func (b *band) run(ctx context.Context, step StepFunc, gens uint64) {
 			if !ok {
 				return
 			}
-			for i := range a.N {
-				unpack(b.p.cells[i*b.w:(i+1)*b.w], a.row(a.Y+i))
-			}
+			b.p.cells, b.p.top, b.p.n, b.p.rn = a.cells, a.Y, a.N, a.N
 		case <-ctx.Done():
 			b.err = ctx.Err()
 			return
@@ -256,4 +268,33 @@ func plural(n int) string {
 		return ""
 	}
 	return "s"
+}
+
+// window is a generation's states, a byte a cell, row after row, with halo
+// rows above and below that repeat the rows across the wrap: rows -halo to
+// h+halo-1 as the step logic numbers them.
+type window struct {
+	cells      []byte
+	h, w, halo int
+}
+
+func newWindow(h, w, halo int) *window {
+	return &window{cells: make([]byte, (h+2*halo)*w), h: h, w: w, halo: halo}
+}
+
+// load makes the window hold g's states.
+func (win *window) load(g *grid.Torus) {
+	h, halo := win.h, win.halo
+	for y := range h {
+		unpack(win.rows(y, 1), g.Row(y))
+	}
+	for k := 1; k <= halo; k++ {
+		copy(win.rows(-k, 1), win.rows(h-k, 1))
+		copy(win.rows(h+k-1, 1), win.rows(k-1, 1))
+	}
+}
+
+// rows returns the n rows from y, -halo <= y and y+n <= h+halo.
+func (win *window) rows(y, n int) []byte {
+	return win.cells[(y+win.halo)*win.w : (y+win.halo+n)*win.w]
 }

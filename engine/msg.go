@@ -3,8 +3,6 @@ package engine
 import (
 	"fmt"
 	"strings"
-
-	"github.com/life-go/life/grid"
 )
 
 // State is a cell's state: Dead or Alive.
@@ -59,12 +57,13 @@ type Tick struct{}
 type QueryRows struct{ Y, N, W int }
 
 // AnswerRows answers a [QueryRows]: the states of its rows in the current
-// generation. It is a read-only view of the driver's grid, valid until the
+// generation, a byte a cell, row after row, each W cells long. It is a
+// read-only view of the driver's copy of the generation, valid until the
 // band that asked sends its [Tick]; whoever keeps a message longer (a tap)
 // keeps its String.
 type AnswerRows struct {
-	Y, N int
-	g    *grid.Torus
+	Y, N, W int
+	cells   []byte
 }
 
 // TransitionRows is a band's batch of transitions: Transition(y, x, state)
@@ -101,25 +100,19 @@ func (q QueryRows) String() string {
 	return fmt.Sprintf("Query(y=%s, x=%s)", span(q.Y, q.N), span(0, q.W))
 }
 
-// State returns the answer for the cell at (y, x): y is one of the rows
-// asked (Y <= y < Y+N), x any column, wrapped onto the torus.
+// State returns the answer for the cell at (y, x), for Y <= y < Y+N and
+// 0 <= x < W.
 func (a AnswerRows) State(y, x int) State {
-	if y < a.Y || y >= a.Y+a.N {
-		panic(fmt.Sprintf("engine: AnswerRows for rows %s has no row %d", span(a.Y, a.N), y))
+	if y < a.Y || y >= a.Y+a.N || x < 0 || x >= a.W {
+		panic(fmt.Sprintf("engine: AnswerRows for rows %s, columns %s, has no cell (%d, %d)", span(a.Y, a.N), span(0, a.W), y, x))
 	}
-	if a.g.Query(y, x) {
-		return Alive
-	}
-	return Dead
+	return State(a.cells[(y-a.Y)*a.W+x])
 }
-
-// row returns the packed states of row y (Y <= y < Y+N), aliasing the grid.
-func (a AnswerRows) row(y int) []uint64 { return a.g.Row(y) }
 
 // String returns the answer with a row of the seed's characters for each
 // row asked: `Answer(y=-1..1, states="--*|*--|---")`.
 func (a AnswerRows) String() string {
-	return fmt.Sprintf("Answer(y=%s, states=%q)", span(a.Y, a.N), drawRows(a.Y, a.N, a.g.Width(), a.State))
+	return fmt.Sprintf("Answer(y=%s, states=%q)", span(a.Y, a.N), drawRows(a.Y, a.N, a.W, a.State))
 }
 
 // State returns the state the batch gives the cell at (y, x), for

@@ -335,6 +335,20 @@ func TestStepContract(t *testing.T) {
 			"step logic for cell (y=0, x=0) emitted more than one transition"},
 		{"bad state", func(c Conn, y, x int) { c.Transition(y, x, 7) },
 			"step logic for cell (y=0, x=0) emitted state 7, want 0 or 1"},
+		// The first transition that breaks the contract decides.
+		{"bad state, then good", func(c Conn, y, x int) { c.Transition(y, x, 7); c.Transition(y, x, Alive) },
+			"step logic for cell (y=0, x=0) emitted state 7, want 0 or 1"},
+		{"good, then bad state", func(c Conn, y, x int) { c.Transition(y, x, Alive); c.Transition(y, x, 7) },
+			"step logic for cell (y=0, x=0) emitted more than one transition"},
+		{"good, then another cell", func(c Conn, y, x int) { c.Transition(y, x, Dead); c.Transition(y+1, x, Dead) },
+			`step logic for cell (y=0, x=0) emitted Transition(y=1, x=0, state="-"), for another cell`},
+		{"later cell", func(c Conn, y, x int) {
+			if y == 1 && x == 2 {
+				c.Query(y, x)
+				return
+			}
+			c.Transition(y, x, c.Query(y, x))
+		}, "step logic for cell (y=1, x=2) emitted no transition"},
 	} {
 		if _, err := LiveAGeneration(g, tc.step); err == nil || err.Error() != tc.msg {
 			t.Errorf("%s, sync driver: %v, want %q", tc.name, err, tc.msg)

@@ -92,7 +92,7 @@ func Simulate(c Conn, step StepFunc, y0, y1, w int) error {
 		for x := 0; x < w; x++ {
 			p.y, p.x, p.cx = y, x, x
 			step(c, y, x)
-			if p.x >= 0 || p.broke {
+			if p.x >= 0 || len(p.odd) != 0 {
 				return p.breach(y, x)
 			}
 		}

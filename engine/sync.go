@@ -42,12 +42,11 @@ func Transcript(g *grid.Torus, step StepFunc) ([]Msg, error) {
 // record is set.
 func syncConn(g, progeny *grid.Torus, record bool) Conn {
 	h, w := g.Height(), g.Width()
+	win := newWindow(h, w, 0)
+	win.load(g)
 	p := &port{
-		cells: make([]byte, h*w), n: h, rn: h, height: h, width: w,
+		cells: win.cells, n: h, rn: h, height: h, width: w,
 		out: progeny.Words(), stride: g.Stride(),
-	}
-	for y := range h {
-		unpack(p.cells[y*w:(y+1)*w], g.Row(y))
 	}
 	if record {
 		p.log = []Msg{}

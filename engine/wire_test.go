@@ -66,8 +66,8 @@ func TestWireTranscript(t *testing.T) {
 			// Told nothing of the step logic, each band asks for every row.
 			`band 0 -> Query(y=0..2, x=0..2)`,
 			`band 0 <- Answer(y=0..2, states="-*-|--*|*--")`,
-			`band 1 -> Query(y=1..3, x=0..2)`,
-			`band 1 <- Answer(y=1..3, states="--*|*--|-*-")`,
+			`band 1 -> Query(y=0..2, x=0..2)`,
+			`band 1 <- Answer(y=0..2, states="-*-|--*|*--")`,
 			`band 0 -> Transition(y=0, x=0..2, state="***")`,
 			`band 0 -> TICK`,
 			`band 1 -> Transition(y=1..2, x=0..2, state="***|***")`,
@@ -157,7 +157,6 @@ func TestBeyondReach(t *testing.T) {
 }
 
 func TestMsgStrings(t *testing.T) {
-	g := mustParse(t, "*-\n-*\n")
 	for _, tc := range []struct {
 		m    Msg
 		want string
@@ -167,7 +166,7 @@ func TestMsgStrings(t *testing.T) {
 		{Tick{}, "TICK"},
 		{QueryRows{Y: -1, N: 3, W: 2}, "Query(y=-1..1, x=0..1)"},
 		{QueryRows{Y: 4, N: 1, W: 1}, "Query(y=4, x=0)"},
-		{AnswerRows{Y: -1, N: 2, g: g}, `Answer(y=-1..0, states="-*|*-")`},
+		{AnswerRows{Y: -1, N: 2, W: 2, cells: []byte{0, 1, 1, 0}}, `Answer(y=-1..0, states="-*|*-")`},
 		{TransitionRows{Y: 0, N: 2, W: 2, rows: []uint64{0b10, 0b01}}, `Transition(y=0..1, x=0..1, state="-*|*-")`},
 	} {
 		if got := tc.m.String(); got != tc.want {
