@@ -189,12 +189,13 @@ type band struct {
 // newBand returns the worker for rows y0 to y1-1 of an h x w torus, whose
 // step logic asks within reach rows of its cells (any row when reach is 0).
 func newBand(ctx context.Context, y0, y1, h, w, stride, reach int) *band {
-	top, n := y0-reach, y1-y0+2*reach
+	// Its rows and reach more either side, or, when that is the whole
+	// torus or more, h rows from reach above: the rows the driver keeps
+	// hold them as one slice.
+	r := min(reach, h)
+	top, n := y0-r, min(y1-y0+2*r, h)
 	if reach <= 0 {
-		top = 0
-	}
-	if reach <= 0 || n >= h {
-		n = h
+		top, n = 0, h
 	}
 	return &band{
 		y0: y0, y1: y1, w: w, top: top, n: n, reach: reach,

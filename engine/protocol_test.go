@@ -245,7 +245,19 @@ func TestDifferential(t *testing.T) {
 				step := StepCell(rule)
 				want := start.Clone()
 				viaSync := start.Clone()
-				viaChan := map[int]*grid.Torus{1: start.Clone(), 2: start.Clone(), 3: start.Clone(), 5: start.Clone()}
+				// The channel driver with several band counts, told the
+				// step's reach (1), more than it (3, beyond small tori),
+				// or nothing.
+				type chanRun struct {
+					d Driver
+					g *grid.Torus
+				}
+				var viaChan []chanRun
+				for _, bands := range []int{1, 2, 3, 5} {
+					for _, reach := range []int{0, 1, 3} {
+						viaChan = append(viaChan, chanRun{Driver{Bands: bands, Reach: reach}, start.Clone()})
+					}
+				}
 				for gen := 1; gen <= gens; gen++ {
 					want = reference(want, rule.Birth, rule.Survive)
 					var err error
@@ -255,12 +267,13 @@ func TestDifferential(t *testing.T) {
 					if !viaSync.Equal(want) {
 						t.Fatalf("sync driver, generation %d:\n%vwant:\n%v", gen, viaSync, want)
 					}
-					for bands, g := range viaChan {
-						if _, err := RunBands(context.Background(), g, step, 1, bands); err != nil {
+					for _, c := range viaChan {
+						d, g := c.d, c.g
+						if _, err := d.Run(context.Background(), g, step, 1); err != nil {
 							t.Fatal(err)
 						}
 						if !g.Equal(want) {
-							t.Fatalf("channel driver, %d bands, generation %d:\n%vwant:\n%v", bands, gen, g, want)
+							t.Fatalf("channel driver, %d bands, reach %d, generation %d:\n%vwant:\n%v", d.Bands, d.Reach, gen, g, want)
 						}
 					}
 				}
@@ -411,6 +424,46 @@ func TestCancelAndNoLeaks(t *testing.T) {
 			t.Fatal(err)
 		}
 	})
+	// A band that fails while the others wait for the driver, or are still
+	// stepping, or have more generations to go: every goroutine ends.
+	for _, failAt := range []int{0, 5, 11} {
+		synctest.Test(t, func(t *testing.T) {
+			step := func(c Conn, y, x int) {
+				if y == failAt && x == 3 {
+					panic("boom")
+				}
+				StepCell(Life)(c, y, x)
+			}
+			g := start.Clone()
+			n, err := Driver{Bands: 4, Reach: 1}.Run(context.Background(), g, step, 10)
+			want := fmt.Sprintf("step logic for cell (y=%d, x=3) panicked: boom", failAt)
+			if err == nil || err.Error() != want || n != 0 || !g.Equal(start) {
+				t.Errorf("n=%d err=%v, want %q and the grid untouched", n, err, want)
+			}
+		})
+	}
+	// Cancelled while the driver waits for a band's transitions.
+	synctest.Test(t, func(t *testing.T) {
+		ctx, cancel := context.WithCancel(context.Background())
+		release := make(chan struct{})
+		step := func(c Conn, y, x int) {
+			if y == 0 && x == 0 {
+				cancel()
+				<-release // the band holds on until the driver has seen the cancel
+			}
+			StepCell(Life)(c, y, x)
+		}
+		done := make(chan error)
+		go func() {
+			_, err := Driver{Bands: 3, Reach: 1}.Run(ctx, start.Clone(), step, 5)
+			done <- err
+		}()
+		synctest.Wait() // the driver is blocked: its select sees the cancel
+		close(release)
+		if err := <-done; !errors.Is(err, context.Canceled) {
+			t.Errorf("err = %v, want context.Canceled", err)
+		}
+	})
 }
 
 func TestProtocolEngine(t *testing.T) {
@@ -454,4 +507,64 @@ func BenchmarkProtocol256(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(256*256)*float64(b.N)/b.Elapsed().Seconds(), "cells/s")
+}
+
+// vonNeumann is custom step logic: B2/S (a cell is born with exactly two of
+// its four orthogonal neighbours alive, and nothing survives), asked in the
+// order n, e, s, w.
+func vonNeumann(c Conn, y, x int) {
+	c.Query(y, x)
+	n := 0
+	for _, state := range [4]State{c.Query(y+1, x), c.Query(y, x+1), c.Query(y-1, x), c.Query(y, x-1)} {
+		if state == Alive {
+			n++
+		}
+	}
+	next := Dead
+	if n == 2 {
+		next = Alive
+	}
+	c.Transition(y, x, next)
+}
+
+// BenchmarkDriver runs generations of a 256 x 256 soup through the
+// drivers: the channel driver as the protocol engine runs the seed's step
+// logic (told its reach), told nothing of it, with custom step logic, and
+// the synchronous driver.
+func BenchmarkDriver(b *testing.B) {
+	g := randomGrid(rand.New(rand.NewPCG(1, 1)), 256, 256, 0.3)
+	for _, bc := range []struct {
+		name string
+		run  func(g *grid.Torus) error
+	}{
+		{"seed", func(g *grid.Torus) error {
+			_, err := Driver{Reach: StepReach(Life)}.Run(context.Background(), g, StepCell(Life), 1)
+			return err
+		}},
+		{"seed-reach-unknown", func(g *grid.Torus) error {
+			_, err := Run(context.Background(), g, StepCell(Life), 1)
+			return err
+		}},
+		{"von-neumann", func(g *grid.Torus) error {
+			_, err := Driver{Reach: 1}.Run(context.Background(), g, vonNeumann, 1)
+			return err
+		}},
+		{"sync", func(g *grid.Torus) error {
+			next, err := LiveAGeneration(g, StepCell(Life))
+			if err == nil {
+				g.CopyFrom(next)
+			}
+			return err
+		}},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			g := g.Clone()
+			for b.Loop() {
+				if err := bc.run(g); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(256*256)*float64(b.N)/b.Elapsed().Seconds(), "cells/s")
+		})
+	}
 }

@@ -62,6 +62,16 @@ func TestWireTranscript(t *testing.T) {
 			`band 2 -> Transition(y=2, x=0..2, state="***")`,
 			`band 2 -> TICK`,
 		}, "***\n***\n***\n"},
+		{"reach beyond the torus", Driver{Bands: 2, Reach: 5}, 1, []string{
+			`band 0 -> Query(y=-3..-1, x=0..2)`,
+			`band 0 <- Answer(y=-3..-1, states="-*-|--*|*--")`,
+			`band 1 -> Query(y=-2..0, x=0..2)`,
+			`band 1 <- Answer(y=-2..0, states="--*|*--|-*-")`,
+			`band 0 -> Transition(y=0, x=0..2, state="***")`,
+			`band 0 -> TICK`,
+			`band 1 -> Transition(y=1..2, x=0..2, state="***|***")`,
+			`band 1 -> TICK`,
+		}, "***\n***\n***\n"},
 		{"two bands, reach unknown", Driver{Bands: 2}, 1, []string{
 			// Told nothing of the step logic, each band asks for every row.
 			`band 0 -> Query(y=0..2, x=0..2)`,
