@@ -13,11 +13,28 @@ import (
 // query and transition messages of the seed, with bands of rows on every
 // core (see [Driver]). It runs on a torus.
 type Protocol struct {
-	t     *grid.Torus
-	rule  Rule
-	step  StepFunc
-	reach int // the step logic's, for the driver; 0 when unknown
-	gen   big.Int
+	t      *grid.Torus
+	rule   Rule
+	step   StepFunc
+	custom bool // step is the caller's, not the rule's
+	reach  int  // the step logic's, for the driver; 0 when unknown
+	gen    big.Int
+}
+
+func init() {
+	Register(Algo{
+		Name:       "protocol",
+		Summary:    "per-cell step logic through Query/Transition messages on channels (tori)",
+		Families:   []Family{LifeLike},
+		Topologies: []TopologyKind{Torus},
+		StepBase:   10,
+		Caps:       BlockCounts | CustomStep,
+		Rank:       100,
+		Check:      func(r Rule) error { return r.Topology.CheckTorus() },
+		New: func(r Rule, o Options) (Engine, error) {
+			return NewProtocol(r, o.Step)
+		},
+	})
 }
 
 // NewProtocol returns a protocol engine for rule r, whose topology must be a
@@ -33,15 +50,19 @@ func NewProtocol(r Rule, step StepFunc) (*Protocol, error) {
 	if err != nil {
 		return nil, err
 	}
-	reach := 0
-	if step == nil {
+	custom, reach := step != nil, 0
+	if !custom {
 		step, reach = StepCell(r), StepReach(r)
 	}
-	return &Protocol{t: t, rule: r, step: step, reach: reach}, nil
+	return &Protocol{t: t, rule: r, step: step, custom: custom, reach: reach}, nil
 }
 
 // Name returns "protocol".
 func (p *Protocol) Name() string { return "protocol" }
+
+// CustomStep reports whether the engine runs step logic of its maker's own
+// rather than its rule's ([CustomStepper]).
+func (p *Protocol) CustomStep() bool { return p.custom }
 
 // Rule returns the engine's rule.
 func (p *Protocol) Rule() Rule { return p.rule }
@@ -75,8 +96,7 @@ func (p *Protocol) SetCell(y, x int64, alive bool) {
 
 // Bounds returns the bounding box of the live cells in grid coordinates.
 func (p *Protocol) Bounds() (Rect, bool) {
-	r, ok := p.t.Bounds()
-	return Rect{X: int64(r.X), Y: int64(r.Y), W: int64(r.W), H: int64(r.H)}, ok
+	return p.t.Bounds()
 }
 
 // Visit calls fn for every live cell whose grid coordinates (0 <= y < height,
@@ -139,7 +159,7 @@ func onesIn(row []uint64, a, b int64) uint64 {
 
 // Clone returns an independent copy.
 func (p *Protocol) Clone() Engine {
-	c := &Protocol{t: p.t.Clone(), rule: p.rule, step: p.step, reach: p.reach}
+	c := &Protocol{t: p.t.Clone(), rule: p.rule, step: p.step, custom: p.custom, reach: p.reach}
 	c.gen.Set(&p.gen)
 	return c
 }
