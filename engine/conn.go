@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/binary"
 	"fmt"
+
+	"github.com/life-go/life/grid"
 )
 
 // port is the driver's side of a [Conn]: the rows that answer the step
@@ -40,8 +42,10 @@ type port struct {
 // Query(y, x)`.
 //
 // Query is the innermost loop of the protocol engine, kept within the
-// compiler's inlining budget: check with `go build -gcflags=-m ./engine`
-// that it still says "can inline Conn.Query" after a change.
+// compiler's inlining budget (TestHotPathInlined checks it): no calls, and
+// nothing written but Transcript's record, off the common path. A store or
+// a call on any path makes the compiler reload the port's fields at every
+// query.
 func (c Conn) Query(y, x int) State {
 	p := c.p
 	i := y - p.top
@@ -65,8 +69,8 @@ func (c Conn) Query(y, x int) State {
 
 // Transition gives the cell at (y, x) its next state: the seed's `yield
 // Transition(y, x, state)`. The step logic for a cell emits exactly one,
-// for that cell, last; the driver reports any other use when the cell's
-// step returns.
+// for that cell; the driver reports any other use when the cell's step
+// returns. Like Query, it is kept within the inlining budget.
 func (c Conn) Transition(y, x int, s State) {
 	p := c.p
 	if p.log != nil {
@@ -140,4 +144,33 @@ func (p *port) breach(y, x int) error {
 // stepping the cell at (y, x).
 func (p *port) panicked(v any) error {
 	return fmt.Errorf("step logic for cell (y=%d, x=%d) panicked: %v", p.y, p.cx, v)
+}
+
+// window is a generation's states, a byte a cell, row after row, with halo
+// rows above and below that repeat the rows across the wrap: rows -halo to
+// h+halo-1 as the step logic numbers them.
+type window struct {
+	cells      []byte
+	h, w, halo int
+}
+
+func newWindow(h, w, halo int) *window {
+	return &window{cells: make([]byte, (h+2*halo)*w), h: h, w: w, halo: halo}
+}
+
+// load makes the window hold g's states.
+func (win *window) load(g *grid.Torus) {
+	h, halo := win.h, win.halo
+	for y := range h {
+		unpack(win.rows(y, 1), g.Row(y))
+	}
+	for k := 1; k <= halo; k++ {
+		copy(win.rows(-k, 1), win.rows(h-k, 1))
+		copy(win.rows(h+k-1, 1), win.rows(k-1, 1))
+	}
+}
+
+// rows returns the n rows from y, -halo <= y and y+n <= h+halo.
+func (win *window) rows(y, n int) []byte {
+	return win.cells[(y+win.halo)*win.w : (y+win.halo+n)*win.w]
 }

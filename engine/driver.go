@@ -38,9 +38,10 @@ type Driver struct {
 	// asks about, as [StepReach] gives it for [StepCell]. Each band asks for
 	// its rows and Reach more on either side. 0 means it may ask about any
 	// row, and every band asks for all of them. (The answers are views of
-	// the driver's grid, so that asking for more rows costs a few words,
-	// not a copy.) Step logic that asks beyond its reach fails with an
-	// index-out-of-range panic, reported as the cell's.
+	// the driver's copy of the generation, a byte a cell and Reach rows
+	// more on either side, so asking for more rows costs no more.) Step
+	// logic that asks beyond its reach fails with an index-out-of-range
+	// panic, reported as the cell's.
 	Reach int
 	// Tap, when set, is called in the driver's goroutine with each message
 	// of the wire as the driver takes it from a band or before it sends it
@@ -94,21 +95,19 @@ func (d Driver) Run(ctx context.Context, g *grid.Torus, step StepFunc, gens uint
 
 	ctx, cancel := context.WithCancel(ctx)
 	workers := make([]*band, bands)
+	answers := make([]chan AnswerRows, bands)
 	var wg sync.WaitGroup
 	for i := range workers {
-		workers[i] = newBand(ctx, i*h/bands, (i+1)*h/bands, h, w, stride, d.Reach)
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			workers[i].run(ctx, step, gens)
-		}()
+		answers[i] = make(chan AnswerRows, 1)
+		workers[i] = newBand(i*h/bands, (i+1)*h/bands, h, w, stride, d.Reach)
+		workers[i].start(ctx, step, gens, answers[i], &wg)
 	}
 	// One shutdown path: cancelling releases every band blocked on a send,
 	// closing the answers ends every band waiting for one.
 	defer func() {
 		cancel()
-		for _, b := range workers {
-			close(b.answers)
+		for _, a := range answers {
+			close(a)
 		}
 		wg.Wait()
 	}()
@@ -132,7 +131,7 @@ func (d Driver) Run(ctx context.Context, g *grid.Torus, step StepFunc, gens uint
 			a := AnswerRows{Y: q.Y, N: q.N, W: w, cells: win.rows(q.Y, q.N)}
 			tap(i, a)
 			select {
-			case b.answers <- a:
+			case answers[i] <- a:
 			case <-ctx.Done():
 				return done, ctx.Err()
 			}
@@ -162,6 +161,9 @@ func receive[M Msg](ctx context.Context, b *band) (M, error) {
 	select {
 	case m, ok := <-b.msgs:
 		if !ok {
+			if b.err == nil {
+				return zero, fmt.Errorf("engine: band of rows %s ended early", span(b.y0, b.y1-b.y0))
+			}
 			return zero, b.err
 		}
 		if m, ok := m.(M); ok {
@@ -181,14 +183,13 @@ type band struct {
 	reach     int
 	p         *port
 
-	msgs    chan Msg        // to the driver: the band creates and closes it
-	answers chan AnswerRows // from the driver, which creates and closes it
-	err     error           // why msgs closed early; read after the close
+	msgs <-chan Msg // to the driver, from start's goroutine
+	err  error      // why msgs closed early; read after the close
 }
 
 // newBand returns the worker for rows y0 to y1-1 of an h x w torus, whose
 // step logic asks within reach rows of its cells (any row when reach is 0).
-func newBand(ctx context.Context, y0, y1, h, w, stride, reach int) *band {
+func newBand(y0, y1, h, w, stride, reach int) *band {
 	// Its rows and reach more either side, or, when that is the whole
 	// torus or more, h rows from reach above: the rows the driver keeps
 	// hold them as one slice.
@@ -202,24 +203,33 @@ func newBand(ctx context.Context, y0, y1, h, w, stride, reach int) *band {
 		p: &port{
 			height: h, width: w,
 			out: make([]uint64, (y1-y0)*stride), y0: y0, stride: stride,
-			ctx: ctx,
 		},
-		// Room for a generation's TransitionRows and Tick and the next
-		// QueryRows, so that a band that is done never waits for the driver.
-		msgs:    make(chan Msg, 3),
-		answers: make(chan AnswerRows, 1),
 	}
 }
 
-// run is the worker's goroutine: gens generations of its band, each asking
-// for its rows, stepping its cells, and handing in its transitions and its
-// tick. It ends early, recording why, on a breach of the step logic's
-// contract, or when ctx is done or the answers channel closes.
-func (b *band) run(ctx context.Context, step StepFunc, gens uint64) {
-	defer close(b.msgs)
+// start runs the worker in a goroutine, counted in wg, until it has run gens
+// generations: each asks for its rows, steps its cells, and hands in its
+// transitions and its tick, on b.msgs, which start makes and the goroutine
+// closes when it ends. It ends early, recording why in b.err, on a breach
+// of the step logic's contract, or when ctx is done or answers closes.
+func (b *band) start(ctx context.Context, step StepFunc, gens uint64, answers <-chan AnswerRows, wg *sync.WaitGroup) {
+	// Room for a generation's TransitionRows and Tick and the next
+	// QueryRows, so that a band that is done never waits for the driver.
+	msgs := make(chan Msg, 3)
+	b.msgs = msgs
+	b.p.ctx = ctx
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		defer close(msgs)
+		b.run(ctx, step, gens, msgs, answers)
+	}()
+}
+
+func (b *band) run(ctx context.Context, step StepFunc, gens uint64, msgs chan<- Msg, answers <-chan AnswerRows) {
 	send := func(m Msg) bool {
 		select {
-		case b.msgs <- m:
+		case msgs <- m:
 			return true
 		case <-ctx.Done():
 			b.err = ctx.Err()
@@ -231,7 +241,7 @@ func (b *band) run(ctx context.Context, step StepFunc, gens uint64) {
 			return
 		}
 		select {
-		case a, ok := <-b.answers:
+		case a, ok := <-answers:
 			if !ok {
 				return
 			}
@@ -269,33 +279,4 @@ func plural(n int) string {
 		return ""
 	}
 	return "s"
-}
-
-// window is a generation's states, a byte a cell, row after row, with halo
-// rows above and below that repeat the rows across the wrap: rows -halo to
-// h+halo-1 as the step logic numbers them.
-type window struct {
-	cells      []byte
-	h, w, halo int
-}
-
-func newWindow(h, w, halo int) *window {
-	return &window{cells: make([]byte, (h+2*halo)*w), h: h, w: w, halo: halo}
-}
-
-// load makes the window hold g's states.
-func (win *window) load(g *grid.Torus) {
-	h, halo := win.h, win.halo
-	for y := range h {
-		unpack(win.rows(y, 1), g.Row(y))
-	}
-	for k := 1; k <= halo; k++ {
-		copy(win.rows(-k, 1), win.rows(h-k, 1))
-		copy(win.rows(h+k-1, 1), win.rows(k-1, 1))
-	}
-}
-
-// rows returns the n rows from y, -halo <= y and y+n <= h+halo.
-func (win *window) rows(y, n int) []byte {
-	return win.cells[(y+win.halo)*win.w : (y+win.halo+n)*win.w]
 }
