@@ -4,9 +4,12 @@
 //
 // Where to look:
 //
-//   - The protocol: [Query], [Transition] and [Tick] (msg.go), [StepCell]
-//     and [StepFunc] (step.go), the drivers [LiveAGeneration] (sync.go) and
-//     [Run] (driver.go), and [Protocol], the engine that runs them.
+//   - The protocol: the seed's [Query], [Transition] and [Tick] and the
+//     typed batches the channel wire carries, [QueryRows], [AnswerRows] and
+//     [TransitionRows] (msg.go); [Conn], what step logic talks to
+//     (conn.go); [StepCell], [StepFunc] and [Simulate] (step.go); the
+//     drivers [LiveAGeneration] (sync.go) and [Run] (driver.go); and
+//     [Protocol], the engine that runs them.
 //   - The rules: [Rule], [ParseRule] and [Topology] (rule.go).
 //   - The registry (registry.go): every engine registers an [Algo] (name,
 //     summary, rule families, topologies, natural step base, capabilities
