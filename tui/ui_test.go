@@ -299,9 +299,17 @@ func TestBackUndoRedo(t *testing.T) {
 	}
 }
 
-// TestZoomPan zooms through the scales and pans.
+// TestZoomPan zooms through the scales, pans, and fits the acorn.
 func TestZoomPan(t *testing.T) {
-	h := start(t, 60, 20, Options{})
+	// The engine is held back: the acorn's first step waits at the gate
+	// and Space drops it, so that f fits the acorn as loaded, however
+	// fast the machine.
+	gate := make(chan struct{})
+	wrap := func(w world) world {
+		w.Eng = gated{w.Eng, gate}
+		return w
+	}
+	h := start(t, 60, 20, Options{wrap: wrap})
 	h.press(' ')
 	h.idle()
 	want := []Scale{ScaleSingle, ScaleDouble, ScaleDouble}
