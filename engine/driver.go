@@ -245,7 +245,7 @@ func (b *band) run(ctx context.Context, step StepFunc, gens uint64, msgs chan<- 
 			if !ok {
 				return
 			}
-			b.p.cells, b.p.top, b.p.n, b.p.rn = a.cells, a.Y, a.N, a.N
+			b.p.cells, b.p.top, b.p.rn = a.cells, a.Y, a.N
 		case <-ctx.Done():
 			b.err = ctx.Err()
 			return

@@ -45,7 +45,7 @@ func syncConn(g, progeny *grid.Torus, record bool) Conn {
 	win := newWindow(h, w, 0)
 	win.load(g)
 	p := &port{
-		cells: win.cells, n: h, rn: h, height: h, width: w,
+		cells: win.cells, rn: h, height: h, width: w,
 		out: progeny.Words(), stride: g.Stride(),
 	}
 	if record {
