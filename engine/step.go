@@ -6,7 +6,7 @@ package engine
 // step logic a Conn; the step logic sees nothing of how the grid is stored,
 // only the answers to its queries.
 //
-// Conn is a concrete type, one for every driver, so that the compiler
+// Conn is one concrete type that every driver uses, so that the compiler
 // inlines its methods into the step logic: a query costs a few
 // instructions, not a call. (An interface would cost a call per query;
 // generics would not help, because Go compiles the methods of a type
