@@ -64,7 +64,7 @@ func (c Conn) Query(y, x int) State {
 		x %= p.width
 		x += p.width & (x >> 63)
 	}
-	return State(p.cells[i*p.width+x])
+	return State(c.cells[i*p.width+x])
 }
 
 // Transition gives the cell at (y, x) its next state: the seed's `yield

@@ -271,7 +271,7 @@ func (b *band) generation(step StepFunc) (err error) {
 			}
 		}
 	}()
-	return Simulate(Conn{b.p}, step, b.y0, b.y1, b.w)
+	return Simulate(Conn{p: b.p}, step, b.y0, b.y1, b.w)
 }
 
 func plural(n int) string {

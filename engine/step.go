@@ -13,7 +13,10 @@ package engine
 // parameter as calls through a dictionary.) A Conn is a small value that
 // copies freely; it is valid while the driver runs the step logic it was
 // given to, and is used by one goroutine at a time.
-type Conn struct{ p *port }
+type Conn struct {
+	p     *port
+	cells []byte // p.cells, held in the value: the step logic keeps it in registers
+}
 
 // StepFunc is per-cell step logic: for the cell at (y, x) it asks the Conn
 // about any cells it likes and then emits exactly one Transition, for (y, x)
@@ -87,6 +90,7 @@ func StepReach(r Rule) int { return 1 }
 // row).
 func Simulate(c Conn, step StepFunc, y0, y1, w int) error {
 	p := c.p
+	c.cells = p.cells // for this generation's cells
 	for y := y0; y < y1; y++ {
 		p.startRow(y)
 		for x := 0; x < w; x++ {

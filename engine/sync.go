@@ -52,5 +52,5 @@ func syncConn(g, progeny *grid.Torus, record bool) Conn {
 		p.log = []Msg{}
 		p.rn = 0 // every query takes the wrapping path, which records it
 	}
-	return Conn{p}
+	return Conn{p: p}
 }
