@@ -26,8 +26,9 @@ type Config struct {
 	Workers int
 	// Bounded returns an empty engine for the rule on a bounded plane (the
 	// fast path); Plane one on the unbounded plane, for the soups whose
-	// ash spreads too far for the bounded plane. Either may be nil, not
-	// both.
+	// ash spreads too far for the bounded plane. Nil takes the fastest
+	// engine the registry has for the universe (engine.New "auto"); when
+	// none runs a bounded plane, soups run on the plane.
 	Bounded, Plane func(r engine.Rule) (engine.Engine, error)
 	// MaxGens is the most generations a soup runs; 0 means
 	// DefaultMaxGens.
@@ -74,6 +75,25 @@ type runner struct {
 	plane   *classify.Isolator
 }
 
+// auto returns the registry's fastest engine for r.
+func auto(r engine.Rule) (engine.Engine, error) { return engine.New("auto", r, engine.Options{}) }
+
+// withEngines fills in cfg's engines from the registry, leaving Bounded nil
+// when no engine runs a bounded plane of the rule.
+func withEngines(cfg Config) Config {
+	if cfg.Plane == nil {
+		cfg.Plane = auto
+	}
+	if cfg.Bounded == nil {
+		r := cfg.Rule
+		r.Topology = engine.Topology{Kind: engine.BoundedPlane, W: Side, H: Side}
+		if _, err := auto(r); err == nil {
+			cfg.Bounded = auto
+		}
+	}
+	return cfg
+}
+
 func newRunner(cfg Config) *runner {
 	r := &runner{cfg: cfg}
 	mk := func(f func(engine.Rule) (engine.Engine, error), t engine.Topology) *classify.Isolator {
@@ -91,7 +111,7 @@ func newRunner(cfg Config) *runner {
 
 // RunSoup censuses soup i of cfg's search by itself.
 func RunSoup(ctx context.Context, cfg Config, i int64) (Result, error) {
-	return newRunner(cfg).run(ctx, i)
+	return newRunner(withEngines(cfg)).run(ctx, i)
 }
 
 // run censuses soup i: on the bounded plane when there is one, taking off
@@ -204,9 +224,7 @@ func Run(ctx context.Context, cfg Config) (*Haul, error) {
 	if cfg.Shard < 0 || cfg.Shard >= shards {
 		return nil, fmt.Errorf("shard %d of %d: want 0 <= shard < %d", cfg.Shard, shards, shards)
 	}
-	if cfg.Bounded == nil && cfg.Plane == nil {
-		return nil, fmt.Errorf("census: no engine")
-	}
+	cfg = withEngines(cfg)
 	workers := cfg.Workers
 	if workers < 1 {
 		workers = runtime.GOMAXPROCS(0)
