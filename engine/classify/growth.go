@@ -74,7 +74,7 @@ func (c *classifier) watchGrowth(ctx context.Context, t int64, cells Cells) (*Re
 		}
 		return nil, nil
 	}
-	if t < 64 || t%32 != 0 {
+	if !c.growthCheck(t) {
 		return nil, nil
 	}
 	p, d, quad := c.popGrowth(t)
@@ -97,6 +97,10 @@ func (c *classifier) watchGrowth(ctx context.Context, t int64, cells Cells) (*Re
 	g.rests, g.boxes = []Cells{rest}, []engine.Rect{box}
 	return nil, nil
 }
+
+// growthCheck reports whether generation t is one where the population is
+// looked at for growth.
+func (c *classifier) growthCheck(t int64) bool { return t >= 64 && t%32 == 0 }
 
 // edges returns how far each edge of a box moved from a to b: left,
 // right, top, bottom.
