@@ -93,8 +93,7 @@ func (p *Protocol) SetCell(y, x int64, alive bool) {
 
 // Bounds returns the bounding box of the live cells in grid coordinates.
 func (p *Protocol) Bounds() (Rect, bool) {
-	r, ok := p.t.Bounds()
-	return Rect{X: int64(r.X), Y: int64(r.Y), W: int64(r.W), H: int64(r.H)}, ok
+	return p.t.Bounds()
 }
 
 // Visit calls fn for every live cell whose grid coordinates (0 <= y < height,

@@ -91,9 +91,9 @@ func (a *animator) run(ctx context.Context) {
 		}
 		var fp0 classify.Frame
 		if j.first {
-			fp0 = fingerprintOf(j.world.eng)
+			fp0 = fingerprintOf(j.world.Eng)
 		}
-		w := j.world.clone()
+		w := j.world.Clone()
 		var err error
 		var took time.Duration
 		var ident *classify.Result
@@ -104,7 +104,7 @@ func (a *animator) run(ctx context.Context) {
 			err = j.rec.run(jctx, w, func(frames uint64) { a.report(j, frames) })
 		default:
 			t0 := a.clock()
-			err = w.eng.Step(jctx, j.n)
+			err = w.Eng.Step(jctx, j.n)
 			took = a.clock().Sub(t0)
 		}
 		if ctx.Err() != nil {
@@ -112,7 +112,7 @@ func (a *animator) run(ctx context.Context) {
 		}
 		r := result{job: j, world: w, err: err, fp0: fp0, took: took, ident: ident}
 		if j.detect {
-			r.fp = fingerprintOf(w.eng)
+			r.fp = fingerprintOf(w.Eng)
 		}
 		if now := time.Now(); now.Sub(a.lastDraw) >= frameTime {
 			a.lastDraw, r.drawn = now, true

@@ -41,7 +41,7 @@ func (u *controller) identify() {
 // identifyJob runs on the animator: it classifies w's engine, which is the
 // animator's clone, within the classifier's default budget.
 func identifyJob(ctx context.Context, w world) (*classify.Result, error) {
-	r, err := classify.Classify(ctx, w.eng, classify.Options{})
+	r, err := classify.Classify(ctx, w.Eng, classify.Options{})
 	if errors.Is(err, classify.ErrBudget) {
 		err = nil
 	}
@@ -96,7 +96,7 @@ func (u *controller) toggleTracking() {
 		u.msg = "t tracks a spaceship: none found yet (I identifies the pattern; a run stops when it settles)"
 		return
 	}
-	g := u.cur.gen()
+	g := u.cur.Gen()
 	gen, _ := g.Float64()
 	cy, cx := u.board.Centre()
 	u.ident.tracking = true
@@ -111,7 +111,7 @@ func (u *controller) track() {
 	if !u.ident.tracking {
 		return
 	}
-	gen, _ := u.cur.gen().Float64()
+	gen, _ := u.cur.Gen().Float64()
 	d := gen - u.ident.gen
 	u.board.SetCentre(int64(math.Round(u.ident.cy+u.ident.vy*d)), int64(math.Round(u.ident.cx+u.ident.vx*d)))
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/life-go/life/engine"
 	"github.com/life-go/life/engine/census"
+	"github.com/life-go/life/engine/universe"
 	"github.com/life-go/life/patterns"
 	"github.com/schollz/progressbar/v3"
 )
@@ -70,32 +71,32 @@ func runCensus(e *env) int {
 	}
 	if len(pos) != 0 {
 		fs.Usage()
-		return report(e, usageError{fmt.Errorf("census: unexpected argument %q", pos[0])})
+		return report(e, usageError{Err: fmt.Errorf("census: unexpected argument %q", pos[0])})
 	}
 	r, err := engine.ParseRule(*rule)
 	if err != nil {
-		return report(e, usageError{fmt.Errorf("--rule: %w", err)})
+		return report(e, usageError{Err: fmt.Errorf("--rule: %w", err)})
 	}
 	cfg := census.Config{Rule: r, Soups: *soups, MaxGens: *gens, Workers: *workers}
 	if *soup != "" {
 		return report(e, oneSoup(e, cfg, *soup))
 	}
 	if *soups < 1 || *gens < 1 {
-		return report(e, usageError{fmt.Errorf("--soups and --gens want at least 1")})
+		return report(e, usageError{Err: fmt.Errorf("--soups and --gens want at least 1")})
 	}
 	cfg.Root = *seed
 	if cfg.Root == "" {
 		cfg.Root = randomRoot()
 	}
 	if strings.ContainsAny(cfg.Root, " \t\n:") {
-		return report(e, usageError{fmt.Errorf("--seed %q: a root has no spaces or colons", cfg.Root)})
+		return report(e, usageError{Err: fmt.Errorf("--seed %q: a root has no spaces or colons", cfg.Root)})
 	}
 	if *shard != "" {
 		a, b, ok := strings.Cut(*shard, "/")
 		i, err1 := strconv.Atoi(a)
 		n, err2 := strconv.Atoi(b)
 		if !ok || err1 != nil || err2 != nil || n < 1 || i < 0 || i >= n {
-			return report(e, usageError{fmt.Errorf("--shard %q: want I/N with 0 <= I < N", *shard)})
+			return report(e, usageError{Err: fmt.Errorf("--shard %q: want I/N with 0 <= I < N", *shard)})
 		}
 		cfg.Shard, cfg.Shards = i, n
 	}
@@ -148,7 +149,7 @@ func writeHaul(e *env, h *census.Haul, out string) error {
 		_, err := h.WriteTo(e.stdout)
 		return err
 	}
-	return writeFileAtomic(out, func(w io.Writer) error { _, err := h.WriteTo(w); return err })
+	return universe.WriteFile(out, func(w io.Writer) error { _, err := h.WriteTo(w); return err })
 }
 
 // oneSoup writes soup ROOT:I as RLE and then its objects, one apgcode a
@@ -157,7 +158,7 @@ func oneSoup(e *env, cfg census.Config, id string) error {
 	i := strings.LastIndexByte(id, ':')
 	n, err := strconv.ParseInt(id[i+1:], 10, 64)
 	if i < 1 || err != nil || n < 0 {
-		return usageError{fmt.Errorf("--soup %q: want ROOT:I, such as k_abc:12", id)}
+		return usageError{Err: fmt.Errorf("--soup %q: want ROOT:I, such as k_abc:12", id)}
 	}
 	cfg.Root = id[:i]
 	p := &patterns.Pattern{Name: cfg.Root + strconv.FormatInt(n, 10), Rule: cfg.Rule.String()}
@@ -198,22 +199,22 @@ func runMerge(e *env) int {
 	}
 	if len(pos) == 0 {
 		fs.Usage()
-		return report(e, usageError{fmt.Errorf("census merge: want at least one HAUL file")})
+		return report(e, usageError{Err: fmt.Errorf("census merge: want at least one HAUL file")})
 	}
 	var h *census.Haul
 	for _, path := range pos {
 		data, err := os.ReadFile(path)
 		if err != nil {
-			return report(e, inputError{err})
+			return report(e, inputError{Err: err})
 		}
 		o, err := census.ReadHaul(path, bytes.NewReader(data))
 		if err != nil {
-			return report(e, inputError{err})
+			return report(e, inputError{Err: err})
 		}
 		if h == nil {
 			h = o
 		} else if err := h.Merge(o); err != nil {
-			return report(e, inputError{fmt.Errorf("%s: %w", path, err)})
+			return report(e, inputError{Err: fmt.Errorf("%s: %w", path, err)})
 		}
 	}
 	return report(e, writeHaul(e, h, *out))

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/life-go/life/engine/classify"
+	"github.com/life-go/life/engine/universe"
 )
 
 func init() {
@@ -55,22 +56,22 @@ func runIdentify(e *env) int {
 	}
 	if len(pos) != 1 {
 		fs.Usage()
-		return report(e, usageError{fmt.Errorf("identify: want one PATTERN, got %d arguments", len(pos))})
+		return report(e, usageError{Err: fmt.Errorf("identify: want one PATTERN, got %d arguments", len(pos))})
 	}
 	if *gens < 1 {
-		return report(e, usageError{fmt.Errorf("--gens %d: want at least 1", *gens)})
+		return report(e, usageError{Err: fmt.Errorf("--gens %d: want at least 1", *gens)})
 	}
-	_, _, u, err := readAndLoad(e, pos[0], setup{rule: *rule, torus: *torus, engine: *eng, gens: uint64(*gens), plane: true})
+	u, _, _, err := universe.LoadPath(pos[0], e.stdin, universe.Settings{Rule: *rule, Torus: *torus, Engine: *eng, Gens: uint64(*gens), Plane: true})
 	if err != nil {
 		return report(e, err)
 	}
-	r, err := classify.Classify(e.ctx, u.eng, classify.Options{MaxGens: *gens})
+	r, err := classify.Classify(e.ctx, u.Eng, classify.Options{MaxGens: *gens})
 	if err != nil && !errors.Is(err, classify.ErrBudget) {
 		return report(e, err)
 	}
 	for i := range r.Objects {
-		r.Objects[i].Y += u.offY
-		r.Objects[i].X += u.offX
+		r.Objects[i].Y += u.OffY
+		r.Objects[i].X += u.OffX
 	}
 	if *asJSON {
 		enc := json.NewEncoder(e.stdout)
