@@ -208,7 +208,7 @@ func (r *runner) trim(ctx context.Context, iso *classify.Isolator, e engine.Engi
 		return 0, nil
 	}
 	var killed int64
-	for _, g := range classify.Split(classify.All(e)) {
+	for _, g := range classify.Split(classify.All(e), 1) {
 		b, _ := g.Bounds()
 		left, right := b.X < Margin, b.X+b.W > side-Margin
 		top, bottom := b.Y < Margin, b.Y+b.H > side-Margin

@@ -132,6 +132,11 @@ type Options struct {
 	// cells killed in the population it watches for growth. An error
 	// ends the run with it.
 	Trim func(ctx context.Context, e engine.Engine, gen int64) (int64, error)
+	// Reach is the radius of the rule's neighbourhood: 1 (the default,
+	// for 0) for Moore, von Neumann and hexagonal neighbourhoods, r for a
+	// Larger than Life range r. Cells up to 2*Reach apart are taken for
+	// one object at first.
+	Reach int64
 	// MaxCells is the most live cells visited one by one each generation;
 	// beyond it only the population is watched (which still finds growth).
 	// 0 means DefaultMaxCells.
@@ -228,7 +233,7 @@ func newClassifier(e engine.Engine, opts Options) *classifier {
 			return f, nil
 		}
 	}
-	c.iso = &isolator{fresh: fresh, maxPeriod: opts.MaxPeriod}
+	c.iso = &isolator{fresh: fresh, maxPeriod: opts.MaxPeriod, reach: opts.Reach}
 	return c
 }
 

@@ -180,11 +180,11 @@ func (c *classifier) growthStart(t, p, d int64, quad bool) int64 {
 // the rest.
 func (c *classifier) remainder(ctx context.Context, cells Cells) (Cells, error) {
 	if c.ships == nil {
-		c.ships = &isolator{fresh: c.iso.fresh, maxPeriod: maxShipPeriod}
+		c.ships = &isolator{fresh: c.iso.fresh, maxPeriod: maxShipPeriod, reach: c.opts.Reach}
 	}
 	var ships []placed
 	var shipCells, static []Cells
-	for _, g := range clusters(cells, separation) {
+	for _, g := range clusters(cells, c.iso.sep()) {
 		if len(g) <= 64 {
 			o, err := c.ships.isolate(ctx, g)
 			if err != nil {
@@ -206,9 +206,9 @@ func (c *classifier) remainder(ctx context.Context, cells Cells) (Cells, error) 
 	still := placed{&object{period: 1, box: engine.Rect{W: box.W, H: box.H}}, Point{box.Y, box.X}}
 	keep := []Cells{rest}
 	for i, s := range ships {
-		away := !mayMeet(s, still)
+		away := !mayMeet(s, still, c.iso.sep())
 		for j, o := range ships {
-			if j != i && away && !escaping([]placed{s, o}) {
+			if j != i && away && !escaping([]placed{s, o}, c.iso.sep()) {
 				away = false
 			}
 		}

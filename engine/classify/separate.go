@@ -65,20 +65,24 @@ type placed struct {
 	origin Point
 }
 
-// separation is how far apart (in rows or columns) cells must be to be
-// taken for different objects at first: two cells with a dead cell between
-// them may still both be neighbours of a third.
+// separation is how far apart (in rows or columns) cells may be and still
+// be taken for one object at first, for a neighbourhood of radius 1: two
+// cells with a dead cell between them may both be neighbours of a third.
+// A neighbourhood of radius r takes 2r ([Options.Reach]).
 const separation = 2
 
 // maxCheck caps the generations over which a split of an object into parts
 // is checked against the object's own evolution.
 const maxCheck = 4096
 
+// sep returns how far apart cells of one object may be at first.
+func (s *isolator) sep() int64 { return separation * max(s.reach, 1) }
+
 // decompose splits cells into the periodic objects they are made of. It
 // returns nil when a part of them does not repeat by itself.
 func (s *isolator) decompose(ctx context.Context, cells Cells) ([]placed, error) {
 	var out []placed
-	for _, g := range clusters(cells, separation) {
+	for _, g := range clusters(cells, s.sep()) {
 		parts, err := s.split(ctx, g)
 		if err != nil || parts == nil {
 			return nil, err
