@@ -76,7 +76,7 @@ type isolator struct {
 	fresh     func() (engine.Engine, error)
 	eng       engine.Engine
 	maxPeriod int64
-	reach     int64 // the neighbourhood's radius; 0 means 1
+	reach     int64              // the neighbourhood's radius; 0 means 1
 	cache     map[string]*object // by the shape's Key; nil for "does not repeat"
 }
 
