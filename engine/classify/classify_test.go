@@ -172,3 +172,29 @@ func TestBudget(t *testing.T) {
 		t.Errorf("got %v, %v", r, err)
 	}
 }
+
+// TestSeparation: objects near one another that do not interact are
+// separate objects: two blocks a cell apart (a pseudo still life), two
+// gliders flying side by side two cells apart; a beacon (two blocks that do
+// interact) is one.
+func TestSeparation(t *testing.T) {
+	glider := rle(t, "bo$2bo$3o!")
+	for _, tc := range []struct {
+		name  string
+		cells Cells
+		want  string
+	}{
+		{"bi-block", rle(t, "2ob2o$2ob2o!"), "[xs4_33 xs4_33]"},
+		{"two gliders", Union(glider, glider.Shift(4, 3)), "[xq4_153 xq4_153]"},
+		{"beacon", rle(t, "2o$2o$2b2o$2b2o!"), "[]"},
+	} {
+		r := classify(t, tc.cells, Options{})
+		var got []string
+		for _, o := range r.Objects {
+			got = append(got, o.Apgcode)
+		}
+		if fmt.Sprint(got) != tc.want && !(tc.want == "[]" && len(got) == 0) {
+			t.Errorf("%s: objects %v, want %s (%v)", tc.name, got, tc.want, r)
+		}
+	}
+}

@@ -101,15 +101,22 @@ func (s *isolator) split(ctx context.Context, g Cells) ([]placed, error) {
 	}
 	origin := topLeft(g)
 	whole := placed{o, origin}
-	if len(g) < 2 || o.moving() {
+	if len(g) < 2 {
 		return []placed{whole}, nil
 	}
-	// Pieces of the cells alive in any phase that touch one another.
-	var all []Cells
-	for k := range o.phases {
-		all = append(all, o.at(int64(k), origin))
+	// Pieces of the cells alive in any phase that touch one another (for
+	// a spaceship, in this phase: two ships side by side that do not
+	// interact are two ships, as apgsearch counts them).
+	var pieces []Cells
+	if o.moving() {
+		pieces = clusters(g, 1)
+	} else {
+		var all []Cells
+		for k := range o.phases {
+			all = append(all, o.at(int64(k), origin))
+		}
+		pieces = clusters(Union(all...), 1)
 	}
-	pieces := clusters(Union(all...), 1)
 	if len(pieces) < 2 {
 		return []placed{whole}, nil
 	}
@@ -130,14 +137,14 @@ func (s *isolator) split(ctx context.Context, g Cells) ([]placed, error) {
 			if err != nil {
 				return nil, err
 			}
-			if a == nil || a.moving() {
+			if a == nil || !sameVelocity(a, o) {
 				continue
 			}
 			b, err := s.isolate(ctx, others)
 			if err != nil {
 				return nil, err
 			}
-			if b == nil || b.moving() {
+			if b == nil || !sameVelocity(b, o) {
 				continue
 			}
 			pa, pb := placed{a, topLeft(mine)}, placed{b, topLeft(others)}
@@ -155,6 +162,12 @@ func (s *isolator) split(ctx context.Context, g Cells) ([]placed, error) {
 		}
 	}
 	return append(out, restObj), nil
+}
+
+// sameVelocity reports whether a and b move at the same velocity (both in
+// place, for one).
+func sameVelocity(a, b *object) bool {
+	return a.dx*b.period == b.dx*a.period && a.dy*b.period == b.dy*a.period
 }
 
 // sameEvolution reports whether a and b together evolve as w does, over
