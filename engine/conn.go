@@ -13,12 +13,12 @@ import (
 // Both drivers use it; the synchronous driver answers from the whole grid,
 // a band worker from the rows the channel driver answered it.
 type port struct {
-	// cells holds the n rows from top of the current generation (rows as
-	// the step logic numbers them, before wrapping), a byte a cell, row
-	// after row.
+	// cells holds rows of the current generation from row top (as the
+	// step logic numbers rows, before wrapping), a byte a cell, row after
+	// row.
 	cells  []byte
-	top, n int
-	rn     int // the rows Query reads unwrapped: n, or 0 while recording
+	top    int
+	rn     int // the rows in cells, or 0 while recording: Query's fast path reads these
 	height int // the torus's
 	width  int
 
@@ -64,7 +64,7 @@ func (c Conn) Query(y, x int) State {
 		x %= p.width
 		x += p.width & (x >> 63)
 	}
-	return State(p.cells[i*p.width+x])
+	return State(c.cells[i*p.width+x])
 }
 
 // Transition gives the cell at (y, x) its next state: the seed's `yield

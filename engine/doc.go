@@ -6,10 +6,12 @@
 //
 //   - The protocol: the seed's [Query], [Transition] and [Tick] and the
 //     typed batches the channel wire carries, [QueryRows], [AnswerRows] and
-//     [TransitionRows] (msg.go); [Conn], what step logic talks to
-//     (conn.go); [StepCell], [StepFunc] and [Simulate] (step.go); the
-//     drivers [LiveAGeneration] (sync.go) and [Run] (driver.go); and
-//     [Protocol], the engine that runs them.
+//     [TransitionRows] (msg.go); [Conn], what step logic talks to, with
+//     [StepCell], [StepFunc] and [Simulate] (step.go; Conn's methods and
+//     the driver's side of it in conn.go); the drivers [LiveAGeneration]
+//     and [Transcript] (sync.go) and [Driver] and [Run] (driver.go, with
+//     [Driver.Tap] to read the wire); and [Protocol], the engine that runs
+//     them.
 //   - The rules: [Rule], [ParseRule] and [Topology] (rule.go).
 //   - The registry (registry.go): every engine registers an [Algo] (name,
 //     summary, rule families, topologies, natural step base, capabilities

@@ -245,7 +245,7 @@ func (b *band) run(ctx context.Context, step StepFunc, gens uint64, msgs chan<- 
 			if !ok {
 				return
 			}
-			b.p.cells, b.p.top, b.p.n, b.p.rn = a.cells, a.Y, a.N, a.N
+			b.p.cells, b.p.top, b.p.rn = a.cells, a.Y, a.N
 		case <-ctx.Done():
 			b.err = ctx.Err()
 			return
@@ -271,7 +271,7 @@ func (b *band) generation(step StepFunc) (err error) {
 			}
 		}
 	}()
-	return Simulate(Conn{b.p}, step, b.y0, b.y1, b.w)
+	return Simulate(Conn{p: b.p}, step, b.y0, b.y1, b.w)
 }
 
 func plural(n int) string {

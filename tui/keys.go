@@ -36,6 +36,7 @@ var bindings = []binding{
 	{"R", "change the rule and topology (B3/S23:T100,80)"},
 	{"E", "choose the engine (and stop switching by itself)"},
 	{"i", "the pattern's name and comments"},
+	{"I  /  t", "identify the pattern (kind, speed, apgcode) / follow its spaceship"},
 	{"?", "this help (Esc closes)"},
 	{"q, Ctrl-C", "quit"},
 }
@@ -87,6 +88,11 @@ func (u *controller) key(ev *tcell.EventKey) bool {
 		u.redoOnce()
 	case tcell.KeyEscape:
 		u.editing = false
+		if u.ident.running || u.ident.queued {
+			u.ident.queued, u.ident.running = false, false
+			u.dropJob()
+			u.msg = "identify cancelled"
+		}
 		if u.recordingActive() {
 			u.pause() // cancels the recording
 		}
@@ -171,6 +177,10 @@ func (u *controller) runeKey(r rune) bool {
 		u.askEngine()
 	case 'i':
 		u.showInfo()
+	case 'I':
+		u.identify()
+	case 't':
+		u.toggleTracking()
 	case '?':
 		u.showHelp()
 	case 'q':

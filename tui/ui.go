@@ -172,9 +172,10 @@ type controller struct {
 	msg      string
 	editing  bool
 	settle   settler
-	overlay  string    // the name of the page on top of the board, or ""
-	keys     int       // key events seen, for tests
-	keyAt    time.Time // when the last key event was made, until drawn
+	ident    identifyState // I and t
+	overlay  string        // the name of the page on top of the board, or ""
+	keys     int           // key events seen, for tests
+	keyAt    time.Time     // when the last key event was made, until drawn
 	quitting bool
 	started  bool  // the first job has been handed out
 	cursorY  int64 // the edit cursor's cell
@@ -417,6 +418,11 @@ func (u *controller) kick() {
 		u.jobs <- job{ctx: t.ctx, task: t, version: u.version}
 		return
 	}
+	if u.ident.queued {
+		u.ident.queued, u.ident.running = false, true
+		u.send(job{world: u.cur, version: u.version, identify: true})
+		return
+	}
 	if r := u.recQueued; r != nil {
 		u.recQueued, u.recording = nil, r
 		u.send(job{world: r.view.world, n: r.n, version: u.version, rec: r})
@@ -506,11 +512,18 @@ func (u *controller) deliver(r result) {
 	if rec != nil && u.recording == rec {
 		u.recording = nil
 	}
+	if r.job.identify && r.job.version != u.version {
+		u.ident.running = false // dropped: the universe changed
+	}
 	if r.job.version != u.version {
 		if rec != nil && r.err == nil {
 			u.msg = rec.recorded() // cancelled too late: the file was written
 		}
 		return // the world changed meanwhile: drop the result
+	}
+	if r.job.identify {
+		u.identified(r)
+		return
 	}
 	if r.err != nil {
 		u.running, u.pending = false, 0
@@ -524,6 +537,7 @@ func (u *controller) deliver(r result) {
 		}
 		u.pushBack(u.cur)
 		u.cur = r.world
+		u.track()
 		pop := u.cur.Eng.Population()
 		u.sample(pop)
 		u.rate.add(time.Now(), u.cur.Gen())
@@ -537,6 +551,7 @@ func (u *controller) deliver(r result) {
 					m = u.settle.add(g.Int64(), r.fp)
 				}
 				if m != "" {
+					u.ident.last = u.settle.result
 					u.running, u.msg = false, m
 				}
 			}

@@ -53,7 +53,7 @@ func (c *classifier) hypothesise(ctx context.Context, t int64, cells Cells) (*hy
 	if err != nil || parts == nil {
 		return nil, err
 	}
-	if !escaping(parts) {
+	if !escaping(parts, c.iso.sep()) {
 		return nil, nil
 	}
 	n := int64(1)
@@ -65,14 +65,14 @@ func (c *classifier) hypothesise(ctx context.Context, t int64, cells Cells) (*hy
 
 // escaping reports whether no two objects moving at different velocities
 // ever come close enough to interact.
-func escaping(parts []placed) bool {
+func escaping(parts []placed, sep int64) bool {
 	for i := range parts {
 		for j := i + 1; j < len(parts); j++ {
 			a, b := parts[i], parts[j]
 			if a.o.dx*b.o.period == b.o.dx*a.o.period && a.o.dy*b.o.period == b.o.dy*a.o.period {
 				continue // the same velocity: checked over a period
 			}
-			if mayMeet(a, b) {
+			if mayMeet(a, b, sep) {
 				return false
 			}
 		}
@@ -83,10 +83,10 @@ func escaping(parts []placed) bool {
 // mayMeet reports whether the boxes of a and b, each holding a period of
 // its phases and widened by the reach of a generation and a period's
 // motion, overlap at any time from now on.
-func mayMeet(a, b placed) bool {
+func mayMeet(a, b placed, sep int64) bool {
 	lo, hi := 0.0, math.Inf(1)
 	axis := func(a0, a1, va, ma, b0, b1, vb, mb float64) {
-		m := float64(separation) + ma + mb
+		m := float64(sep) + ma + mb
 		dv := va - vb
 		// a0 + va t <= b1 + m + vb t  and  b0 - m + vb t <= a1 + va t
 		for _, in := range [2][2]float64{{a0 - b1 - m, dv}, {b0 - m - a1, -dv}} {
