@@ -42,6 +42,7 @@ type job struct {
 // its own, which Esc cancels.
 type task struct {
 	what   string // what it does, for messages: "opening glider.rle"
+	save   bool   // it writes a file the user asked for: quitting waits for it
 	run    func(ctx context.Context) (done func())
 	ctx    context.Context
 	cancel context.CancelFunc

@@ -302,7 +302,7 @@ func (u *controller) save(path string) {
 		return
 	}
 	w, write := u.cur.Clone(), u.opts.WriteFile // the task's own engine: the board draws u.cur meanwhile
-	u.runTask("saving "+path, func(ctx context.Context) func() {
+	u.runSave("saving "+path, func(ctx context.Context) func() {
 		err := write(path, func(out io.Writer) error {
 			if err := w.WriteTo(out, path, true); err != nil {
 				return err

@@ -169,7 +169,7 @@ func (u *controller) askPNG() {
 func (u *controller) savePNG(path string, v view) {
 	// The task's own engine: the board draws the world's meanwhile.
 	eng, write, theme := v.world.Eng.Clone(), u.opts.WriteFile, u.theme()
-	u.runTask("saving "+path, func(ctx context.Context) func() {
+	u.runSave("saving "+path, func(ctx context.Context) func() {
 		err := write(path, func(w io.Writer) error {
 			if err := render.PNG(w, eng, v.rect, v.scale, theme); err != nil {
 				return err

@@ -190,6 +190,7 @@ type controller struct {
 	recording *recording // the recording in flight
 	tasks     []*task    // tasks asked for, until the animator takes them
 	task      *task      // the task in flight
+	quitSaved bool       // quit once the files being saved are written
 
 	jobs      chan job
 	ctx       context.Context    // the animator's
@@ -380,12 +381,25 @@ func (u *controller) run(parent context.Context) error {
 }
 
 // quit cancels the animator; the app stops once it has returned.
+//
+// While a file the user asked to save is being written (or waits to be),
+// the UI quits once it is written; asked again, it quits at once.
 func (u *controller) quit() {
 	if u.quitting {
 		return
 	}
+	if u.saving() && !u.quitSaved {
+		u.quitSaved = true
+		u.msg = "quitting once the file is written (q again quits now)"
+		return
+	}
 	u.quitting = true
 	u.running = false
+	for _, t := range append(u.tasks, u.task) {
+		if t != nil {
+			t.cancel() // saves too: asked twice, the UI quits without them
+		}
+	}
 	u.cancel()
 	close(u.jobs)
 }
@@ -489,6 +503,9 @@ func (u *controller) deliver(r result) {
 			r.done()
 		}
 		t.cancel()
+		if u.quitSaved && !u.saving() {
+			u.quit() // asked to quit while saving: the file is written
+		}
 		return
 	}
 	rec := r.job.rec
@@ -548,7 +565,35 @@ func (u *controller) deliver(r result) {
 // It runs on the event loop.
 func (u *controller) runTask(what string, run func(ctx context.Context) (done func())) {
 	ctx, cancel := context.WithCancel(u.ctx)
-	u.tasks = append(u.tasks, &task{what: what, run: run, ctx: ctx, cancel: cancel})
+	u.queueTask(&task{what: what, run: run, ctx: ctx, cancel: cancel})
+}
+
+// runSave is runTask for a task that writes a file the user asked for:
+// quitting does not cancel it (the UI waits for it before it stops), Esc
+// still does.
+func (u *controller) runSave(what string, run func(ctx context.Context) (done func())) {
+	ctx, cancel := context.WithCancel(context.WithoutCancel(u.ctx))
+	u.queueTask(&task{what: what, run: run, ctx: ctx, cancel: cancel, save: true})
+}
+
+// saving reports whether a task that writes a file the user asked for is
+// queued or in flight.
+func (u *controller) saving() bool {
+	if u.task != nil && u.task.save && u.task.ctx.Err() == nil {
+		return true
+	}
+	for _, t := range u.tasks {
+		if t.save {
+			return true
+		}
+	}
+	return false
+}
+
+// queueTask queues t and kicks the animator.
+func (u *controller) queueTask(t *task) {
+	what := t.what
+	u.tasks = append(u.tasks, t)
 	u.msg = what + " (Esc cancels)"
 	u.kick()
 }

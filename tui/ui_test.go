@@ -686,3 +686,33 @@ func TestOpenFIFO(t *testing.T) {
 		t.Errorf("Esc: message %q, pop %s; want the open cancelled, the acorn kept (pop %s)", f.msg, f.pop, pop)
 	}
 }
+
+// TestQuitWhileSaving quits while a save is being written, which the test
+// holds back: the UI waits for the file, then quits; and q twice cancels
+// the save, which keeps nothing, and quits as soon as the write returns.
+func TestQuitWhileSaving(t *testing.T) {
+	for _, twice := range []bool{false, true} {
+		gate := make(chan struct{}, 1)
+		write := func(path string, w func(io.Writer) error) error {
+			<-gate
+			return atomicWrite(path, w)
+		}
+		out := filepath.Join(t.TempDir(), "out.rle")
+		h := start(t, 60, 20, Options{WriteFile: write})
+		h.press(' ')
+		h.idle()
+		h.press('s', tcell.KeyCtrlU, out, tcell.KeyEnter)
+		f := h.press('q')
+		if want := "quitting once the file is written (q again quits now)"; f.msg != want || !f.task {
+			t.Fatalf("q while saving: message %q, task %v; want %q", f.msg, f.task, want)
+		}
+		if twice {
+			h.press('q') // cancels the save: the write ends with nothing kept
+		}
+		gate <- struct{}{}
+		h.wait("Run to return", nil)
+		if _, err := os.Stat(out); (err == nil) == twice {
+			t.Errorf("q twice %v: %s written: %v", twice, out, err == nil)
+		}
+	}
+}

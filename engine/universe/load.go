@@ -101,6 +101,26 @@ func (s Settings) Check() error {
 	return nil
 }
 
+// Convert returns pattern p, read from the file name, as it is written
+// after zero generations (a conversion between formats, which runs no
+// engine and so takes patterns of any size): its rule checked, and
+// replaced by s.Rule when that is given. The other settings are checked
+// too, as a run would check them.
+func (s Settings) Convert(p *patterns.Pattern, name string) (*patterns.Pattern, error) {
+	if err := s.Check(); err != nil {
+		return nil, err
+	}
+	r, err := s.RuleOf(p, name)
+	if err != nil {
+		return nil, err
+	}
+	out := *p
+	if s.Rule != "" {
+		out.Rule = r.String()
+	}
+	return &out, nil
+}
+
 // RuleOf returns the rule pattern p, read from the file name, runs under
 // with s: --rule, else the file's, else B3/S23, with its topology as
 // written (no suffix: the plane).
