@@ -233,7 +233,9 @@ func newClassifier(e engine.Engine, opts Options) *classifier {
 			return f, nil
 		}
 	}
-	c.iso = &isolator{fresh: fresh, maxPeriod: opts.MaxPeriod, reach: opts.Reach}
+	// The census (NoSettle) keeps to one try at the separation, as
+	// apgsearch's quick path does; identify and the UI widen it.
+	c.iso = &isolator{fresh: fresh, maxPeriod: opts.MaxPeriod, reach: opts.Reach, widen: !opts.NoSettle}
 	return c
 }
 
@@ -263,7 +265,7 @@ func (c *classifier) run(ctx context.Context) (*Result, error) {
 		// looked at cell by cell only once the population has looked
 		// periodic for a while, and at the growth checks; else the
 		// population is counted from the cells visited.
-		lazy := c.opts.NoSettle && c.armed == 0 && c.hyp == nil && c.growth == nil && !c.growthCheck(t)
+		lazy := c.opts.NoSettle && c.armed == 0 && c.hyp == nil && c.growth == nil && !c.growthCheck(t) && !forcedTest(t)
 		if lazy {
 			c.stack = c.stack[:0] // a gap in the generations watched
 		}
@@ -345,7 +347,7 @@ func (c *classifier) watch(ctx context.Context, t, q int64, cells, norm Cells, t
 			return c.settledObjects(ctx, c.hyp)
 		}
 	}
-	if c.hyp == nil && q > 0 && t >= c.nextTest {
+	if c.hyp == nil && (q > 0 && t >= c.nextTest || forcedTest(t)) {
 		h, err := c.hypothesise(ctx, t, cells)
 		if err != nil {
 			return nil, err
@@ -358,6 +360,21 @@ func (c *classifier) watch(ctx context.Context, t, q int64, cells, norm Cells, t
 		c.hyp = h
 	}
 	return nil, nil
+}
+
+// forcedTest reports whether generation t is one where the classifier
+// tries to split the pattern into periodic objects whatever the population
+// looks like (objects whose periods have a least common multiple beyond
+// maxPopPeriod make it look aperiodic): generations 64, 128, 256, ...,
+// then every 4096.
+func forcedTest(t int64) bool {
+	if t < 64 {
+		return false
+	}
+	if t >= 4096 {
+		return t%4096 == 0
+	}
+	return t&(t-1) == 0
 }
 
 // popPeriod updates the runs of periodic population with generation t (once
