@@ -265,7 +265,7 @@ func (c *classifier) run(ctx context.Context) (*Result, error) {
 		// looked at cell by cell only once the population has looked
 		// periodic for a while, and at the growth checks; else the
 		// population is counted from the cells visited.
-		lazy := c.opts.NoSettle && c.armed == 0 && c.hyp == nil && c.growth == nil && !c.growthCheck(t) && !forcedTest(t)
+		lazy := c.opts.NoSettle && c.armed == 0 && c.hyp == nil && c.growth == nil && !c.growthCheck(t) && !c.forcedTest(t)
 		if lazy {
 			c.stack = c.stack[:0] // a gap in the generations watched
 		}
@@ -347,7 +347,7 @@ func (c *classifier) watch(ctx context.Context, t, q int64, cells, norm Cells, t
 			return c.settledObjects(ctx, c.hyp)
 		}
 	}
-	if c.hyp == nil && (q > 0 && t >= c.nextTest || forcedTest(t)) {
+	if c.hyp == nil && (q > 0 && t >= c.nextTest || c.forcedTest(t)) {
 		h, err := c.hypothesise(ctx, t, cells)
 		if err != nil {
 			return nil, err
@@ -366,12 +366,13 @@ func (c *classifier) watch(ctx context.Context, t, q int64, cells, norm Cells, t
 // tries to split the pattern into periodic objects whatever the population
 // looks like (objects whose periods have a least common multiple beyond
 // maxPopPeriod make it look aperiodic): generations 64, 128, 256, ...,
-// then every 4096.
-func forcedTest(t int64) bool {
-	if t < 64 {
+// then every 4096; for the census (NoSettle), which runs many soups that
+// mostly settle with a periodic population, every 4096 only.
+func (c *classifier) forcedTest(t int64) bool {
+	switch {
+	case t < 64:
 		return false
-	}
-	if t >= 4096 {
+	case t >= 4096 || c.opts.NoSettle:
 		return t%4096 == 0
 	}
 	return t&(t-1) == 0
