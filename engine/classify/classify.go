@@ -22,8 +22,10 @@ const (
 	Oscillator Kind = "oscillator"
 	// Spaceship: the pattern repeats moved by (DX, DY) every Period.
 	Spaceship Kind = "spaceship"
-	// Constellation: several objects that never interact, at least one of
-	// them moving away from the rest (an ash with escaping gliders).
+	// Constellation: several objects that never interact and do not
+	// repeat together within 4096 generations: some move away from the
+	// rest (an ash with escaping gliders), or their periods' least common
+	// multiple (Period) is longer.
 	Constellation Kind = "constellation"
 	// Gun: a stationary part repeats with GrowthPeriod and emits
 	// spaceships that escape: the population grows linearly.
