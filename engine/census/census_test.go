@@ -98,13 +98,13 @@ func TestShardsMerge(t *testing.T) {
 	}
 }
 
-// TestCommonObjects: the most common objects of a few hundred soups are
+// TestCommonObjects: the most common objects of 200 soups are
 // Catagolue's first for B3/S23 C1: block, blinker, beehive, glider.
 func TestCommonObjects(t *testing.T) {
 	if testing.Short() || raceEnabled {
 		t.Skip("a few hundred soups")
 	}
-	h, err := Run(context.Background(), config("k_common", 300))
+	h, err := Run(context.Background(), config("k_common", 200))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -133,7 +133,7 @@ func TestReadHaulErrors(t *testing.T) {
 // looks settled, gives the objects that classifying it on the unbounded
 // plane, every generation watched, gives.
 func TestAgreesWithIdentify(t *testing.T) {
-	n := int64(40)
+	n := int64(24)
 	if testing.Short() || raceEnabled {
 		n = 8
 	}

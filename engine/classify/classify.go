@@ -22,8 +22,10 @@ const (
 	Oscillator Kind = "oscillator"
 	// Spaceship: the pattern repeats moved by (DX, DY) every Period.
 	Spaceship Kind = "spaceship"
-	// Constellation: several objects that never interact, at least one of
-	// them moving away from the rest (an ash with escaping gliders).
+	// Constellation: several objects that never interact and do not
+	// repeat together within 4096 generations: some move away from the
+	// rest (an ash with escaping gliders), or their periods' least common
+	// multiple (Period) is longer.
 	Constellation Kind = "constellation"
 	// Gun: a stationary part repeats with GrowthPeriod and emits
 	// spaceships that escape: the population grows linearly.
@@ -233,7 +235,9 @@ func newClassifier(e engine.Engine, opts Options) *classifier {
 			return f, nil
 		}
 	}
-	c.iso = &isolator{fresh: fresh, maxPeriod: opts.MaxPeriod, reach: opts.Reach}
+	// The census (NoSettle) keeps to one try at the separation, as
+	// apgsearch's quick path does; identify and the UI widen it.
+	c.iso = &isolator{fresh: fresh, maxPeriod: opts.MaxPeriod, reach: opts.Reach, widen: !opts.NoSettle}
 	return c
 }
 
@@ -263,7 +267,7 @@ func (c *classifier) run(ctx context.Context) (*Result, error) {
 		// looked at cell by cell only once the population has looked
 		// periodic for a while, and at the growth checks; else the
 		// population is counted from the cells visited.
-		lazy := c.opts.NoSettle && c.armed == 0 && c.hyp == nil && c.growth == nil && !c.growthCheck(t)
+		lazy := c.opts.NoSettle && c.armed == 0 && c.hyp == nil && c.growth == nil && !c.growthCheck(t) && !c.forcedTest(t)
 		if lazy {
 			c.stack = c.stack[:0] // a gap in the generations watched
 		}
@@ -345,7 +349,7 @@ func (c *classifier) watch(ctx context.Context, t, q int64, cells, norm Cells, t
 			return c.settledObjects(ctx, c.hyp)
 		}
 	}
-	if c.hyp == nil && q > 0 && t >= c.nextTest {
+	if c.hyp == nil && (q > 0 && t >= c.nextTest || c.forcedTest(t)) {
 		h, err := c.hypothesise(ctx, t, cells)
 		if err != nil {
 			return nil, err
@@ -358,6 +362,22 @@ func (c *classifier) watch(ctx context.Context, t, q int64, cells, norm Cells, t
 		c.hyp = h
 	}
 	return nil, nil
+}
+
+// forcedTest reports whether generation t is one where the classifier
+// tries to split the pattern into periodic objects whatever the population
+// looks like (objects whose periods have a least common multiple beyond
+// maxPopPeriod make it look aperiodic): generations 64, 128, 256, ...,
+// then every 4096; for the census (NoSettle), which runs many soups that
+// mostly settle with a periodic population, every 4096 only.
+func (c *classifier) forcedTest(t int64) bool {
+	switch {
+	case t < 64:
+		return false
+	case t >= 4096 || c.opts.NoSettle:
+		return t%4096 == 0
+	}
+	return t&(t-1) == 0
 }
 
 // popPeriod updates the runs of periodic population with generation t (once

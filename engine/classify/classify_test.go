@@ -198,3 +198,26 @@ func TestSeparation(t *testing.T) {
 		}
 	}
 }
+
+// TestGollySpaceships classifies Golly's collection of the smallest
+// spaceship of each period below 32 (ships whose parts lie apart in some
+// phases, at many speeds; their periods' least common multiple is far past
+// what the population shows): 23 objects that never meet, settled from the
+// start.
+func TestGollySpaceships(t *testing.T) {
+	if testing.Short() || raceEnabled {
+		t.Skip("a big collection")
+	}
+	cells := gollyCells(t, "Spaceships/smallest-low-period.rle")
+	r := classify(t, cells, Options{MaxGens: 9000})
+	periods := map[int64]bool{}
+	for _, o := range r.Objects {
+		if o.Kind != Spaceship {
+			t.Errorf("object %v is not a spaceship", o)
+		}
+		periods[o.Period] = true
+	}
+	if r.Kind != Constellation || r.Settled.Int64() != 0 || len(r.Objects) != 23 || len(periods) != 23 {
+		t.Errorf("got %v, %d periods", r, len(periods))
+	}
+}

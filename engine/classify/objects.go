@@ -77,6 +77,7 @@ type isolator struct {
 	eng       engine.Engine
 	maxPeriod int64
 	reach     int64              // the neighbourhood's radius; 0 means 1
+	widen     bool               // decompose retries with groups joined
 	cache     map[string]*object // by the shape's Key; nil for "does not repeat"
 }
 

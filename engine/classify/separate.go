@@ -80,16 +80,35 @@ func (s *isolator) sep() int64 { return separation * max(s.reach, 1) }
 
 // decompose splits cells into the periodic objects they are made of. It
 // returns nil when a part of them does not repeat by itself.
+//
+// Some objects have parts further apart than the separation in some phases
+// (spaceships with tagalongs, oscillators whose sparks fly off): with
+// s.widen, groups that do not repeat by themselves are tried again joined
+// with the groups near them, out to 8 times the separation.
 func (s *isolator) decompose(ctx context.Context, cells Cells) ([]placed, error) {
-	var out []placed
-	for _, g := range clusters(cells, s.sep()) {
-		parts, err := s.split(ctx, g)
-		if err != nil || parts == nil {
-			return nil, err
+	d := s.sep()
+	for {
+		var out []placed
+		failed := false
+		for _, g := range clusters(cells, d) {
+			parts, err := s.split(ctx, g)
+			if err != nil {
+				return nil, err
+			}
+			if parts == nil {
+				failed = true
+				if !s.widen || d >= 8*s.sep() {
+					return nil, nil
+				}
+				break
+			}
+			out = append(out, parts...)
 		}
-		out = append(out, parts...)
+		if !failed {
+			return out, nil
+		}
+		d *= 2
 	}
-	return out, nil
 }
 
 // split returns the independent objects that group g is made of (g itself
