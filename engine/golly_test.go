@@ -196,7 +196,7 @@ func TestEnginesAgainstGolly(t *testing.T) {
 	g := newGolly(t)
 	rng := rand.New(rand.NewPCG(7, 3))
 	n := 6
-	if testing.Short() || raceEnabled {
+	if testing.Short() || raceOn {
 		n = 2
 	}
 	for _, f := range engine.TwoStateFamilies {

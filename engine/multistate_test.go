@@ -44,7 +44,7 @@ func TestMultiStateNamesAgainstGolly(t *testing.T) {
 	dir := t.TempDir()
 	rng := rand.New(rand.NewPCG(14, 1))
 	n := 25
-	if testing.Short() || raceEnabled {
+	if testing.Short() || raceOn {
 		n = 6
 	}
 	check := func(algo, text string, f engine.Family) {

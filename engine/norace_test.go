@@ -1,7 +1,6 @@
 //go:build !race
 
-package engine_test
+package engine
 
-// raceEnabled is true under the race detector, which makes the heavier
-// cross-checks smaller.
+// raceEnabled sizes the heavier cross-checks down under the race detector.
 const raceEnabled = false

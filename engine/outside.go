@@ -3,6 +3,8 @@ package engine
 import (
 	"cmp"
 	"slices"
+
+	"github.com/life-go/life/grid"
 )
 
 // Cells beyond a bounded grid's edges, as Golly keeps them. Golly loads a
@@ -16,7 +18,7 @@ import (
 // so that the cells of the ring that are outside cells join the grid's
 // edges too in that step; after it, Golly deletes everything outside the
 // grid (DeleteBorderCells). On a bounded plane the ring is the outside
-// cells themselves.
+// cells themselves. See [StepOutside].
 
 // OutsideSetter is implemented by the engines of bounded grids that keep
 // cells loaded beyond the grid's edges as Golly does.
@@ -24,7 +26,7 @@ type OutsideSetter interface {
 	// SetOutside makes the cell at (y, x), beyond the grid's bounded
 	// sides, alive until the next generation is stepped: it counts in the
 	// population and is visited, and in that step it is alive in the ring
-	// around the grid (see [OutsideConn]); then it is gone.
+	// around the grid (see [StepOutside]); then it is gone.
 	SetOutside(y, x int64)
 }
 
@@ -119,34 +121,68 @@ func (o *Outside) CountBlocks(r Rect, k uint, dst []uint64) {
 	}
 }
 
-// OutsideConn wraps the Conn of one generation's step logic on a grid h
-// rows high and w columns wide of topology t, answering as Golly's ring
-// holds the outside cells in the first step after loading them (see
-// [OutsideSetter]): a query beyond the grid is alive when the cell it
-// joins is, or, except at the ring's corners on a grid whose edges join,
-// when it is one of the outside cells.
-func OutsideConn(c Conn, t Topology, h, w int, cells []Cell) Conn {
-	return &outsideConn{Conn: c, t: t, h: h, w: w, cells: Outside{cells}}
+// Has reports whether the cell at (y, x) is one of the outside cells.
+func (o *Outside) Has(y, x int64) bool {
+	_, found := slices.BinarySearchFunc(o.cells, Cell{y, x}, compareCells)
+	return found
 }
 
-type outsideConn struct {
-	Conn
-	t     Topology
-	h, w  int
-	cells Outside
+// fillRing sets the cells of the ring around a grid of w x h cells of
+// topology t, held in rows and columns 1 to h and 1 to w of pad (a torus
+// two cells larger each way, whose cell (0, 0) is the universe's (oy, ox)),
+// to those the topology joins there ([grid.Topology.Wrap]); and, in the
+// first step after loading cells beyond the edges, to the outside cells
+// too, as Golly's CreateBorderCells does: but for its corners, which it
+// sets to what they join, when both sides are bounded and the grid is no
+// plane.
+func fillRing(pad *grid.Torus, t Topology, w, h int, o *Outside, oy, ox int64) {
+	corners := t.Kind != BoundedPlane && t.W > 0 && t.H > 0
+	set := func(sy, sx int) {
+		ty, tx, ok := t.Wrap(sy-1, sx-1, h, w)
+		alive := ok && pad.Query(ty+1, tx+1)
+		if !alive && o.Len() > 0 && !(corners && (sy == 0 || sy == h+1) && (sx == 0 || sx == w+1)) {
+			alive = o.Has(int64(sy)+oy, int64(sx)+ox)
+		}
+		if alive {
+			pad.Assign(sy, sx, true)
+		}
+	}
+	for sx := 0; sx < w+2; sx++ {
+		set(0, sx)
+		set(h+1, sx)
+	}
+	for sy := 1; sy <= h; sy++ {
+		set(sy, 0)
+		set(sy, w+1)
+	}
 }
 
-func (o *outsideConn) Query(y, x int) State {
-	s := o.Conn.Query(y, x)
-	if s == Alive || uint(y) < uint(o.h) && uint(x) < uint(o.w) {
-		return s
+// StepOutside returns the next generation under step of g, a grid of
+// topology t (or a window onto its unbounded sides) whose cell (0, 0) is
+// the universe's (oy, ox), with the cells o loaded beyond its edges seen in
+// the ring around it as Golly sees them in the first step after loading
+// them (see [OutsideSetter]). It runs the protocol's synchronous driver
+// once, on g inside its ring: engines that keep outside cells use it for
+// that one step.
+func StepOutside(g *grid.Torus, t Topology, oy, ox int64, step StepFunc, o *Outside) (*grid.Torus, error) {
+	w, h := g.Width(), g.Height()
+	pad, err := grid.New(w+2, h+2)
+	if err != nil {
+		return nil, err
 	}
-	corner := (y == -1 || y == o.h) && (x == -1 || x == o.w)
-	if corner && o.t.Kind != BoundedPlane && o.t.W > 0 && o.t.H > 0 {
-		return s // Golly sets the corners to what they join
+	for y, x := range g.Live() {
+		pad.Assign(y+1, x+1, true)
 	}
-	if _, found := slices.BinarySearchFunc(o.cells.cells, Cell{int64(y), int64(x)}, compareCells); found {
-		return Alive
+	fillRing(pad, t, w, h, o, oy-1, ox-1)
+	next, err := LiveAGeneration(pad, step)
+	if err != nil {
+		return nil, err
 	}
-	return s
+	out, _ := grid.New(w, h)
+	for y, x := range next.Live() {
+		if y >= 1 && y <= h && x >= 1 && x <= w {
+			out.Assign(y-1, x-1, true)
+		}
+	}
+	return out, nil
 }

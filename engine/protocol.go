@@ -2,6 +2,7 @@ package engine
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math/big"
 	"math/bits"
@@ -11,29 +12,45 @@ import (
 
 // Protocol is the protocol engine: it runs per-cell step logic through the
 // query and transition messages of the seed, with bands of rows on every
-// core (see [Run]). It runs every rule family on every topology of Golly's
-// bounded grids: the grid answers each query with the topology's wrap. A
-// side that the topology leaves unbounded (a tube's) is held as a window
-// that grows as the pattern does, so that no live cell ever reaches its
-// edge; the unbounded plane is left to the engines made for it.
+// core (see [Driver]). It runs every rule family on every topology of
+// Golly's bounded grids. On a plain torus the driver's grid is the
+// universe. On the other topologies it is the universe with a ring of cells
+// around it, a torus two cells larger each way: before each generation the
+// ring is filled with the cells the topology joins there
+// ([grid.Topology.Wrap]), as Golly fills its bounded grids' borders, so that
+// every query the step logic asks is answered with the topology's wrap, and
+// after it the ring is cleared. A side that the topology leaves unbounded
+// (a tube's) is held as a window that grows as the pattern does, so that no
+// live cell ever reaches its edge; the unbounded plane is left to the
+// engines made for it.
 //
 // Rules with B0 run as Golly emulates them ([Rule.Phase]): each generation
 // is stepped with the step logic of the rule of its parity.
 type Protocol struct {
-	t      *grid.Torus // the universe, or a window onto its unbounded sides
+	// t is the driver's grid: the universe, or, with a ring, the grid of
+	// w x h cells (a window onto its unbounded sides) in rows and
+	// columns 1 to h and 1 to w.
+	t      *grid.Torus
+	ring   bool
+	w, h   int
 	rule   Rule
 	phases [2]StepFunc // the rule's step logic from even and odd generations
 	custom StepFunc    // the caller's, run in every generation instead; or nil
+	reach  int         // the step logic's, for the driver; 0 when unknown
 	gen    big.Int
-	// oy, ox are the universe's coordinates of the window's top-left
-	// cell: 0 for a bounded side.
+	// oy, ox are the universe's coordinates of t's cell (0, 0): 0 on a
+	// plain torus, -1 with a ring, the window's corner less one on an
+	// unbounded side.
 	oy, ox int64
 	// out are live cells loaded beyond the bounded sides, until the next
 	// step (see [OutsideSetter]), in the universe's coordinates.
 	out Outside
 }
 
-var _ OutsideSetter = (*Protocol)(nil)
+var (
+	_ OutsideSetter = (*Protocol)(nil)
+	_ BlockCounter  = (*Protocol)(nil)
+)
 
 func init() {
 	Register(Algo{
@@ -68,35 +85,55 @@ func checkProtocol(r Rule) error {
 	if h == 0 {
 		h = windowSide
 	}
-	return grid.CheckSize(w, h)
+	if err := grid.CheckSize(w, h); err != nil || t.IsTorus() {
+		return err
+	}
+	return grid.CheckSize(w+2, h+2) // the ring around the grid
+
 }
+
+// errCustomRing is the error for step logic of the caller's own on a
+// topology other than a plain torus.
+var errCustomRing = errors.New("custom step logic runs on plain tori only: on other topologies the driver steps the ring of cells around the grid too")
 
 // NewProtocol returns a protocol engine for rule r, on any topology but the
 // unbounded plane, with every cell dead. step is the per-cell step logic;
 // nil means the seed's, [StepCell] of r (of [Rule.Phase] of r, for a rule
-// with B0).
+// with B0). Step logic given here may ask about any cell, and runs on plain
+// tori only; the seed's asks within [StepReach] of r, and each band of the
+// driver is answered only the rows within that reach.
 func NewProtocol(r Rule, step StepFunc) (*Protocol, error) {
 	if err := checkProtocol(r); err != nil {
 		return nil, err
 	}
 	t := r.Topology
-	w, h := t.W, t.H
-	p := &Protocol{rule: r, custom: step}
-	if w == 0 {
-		w, p.ox = windowSide, -windowSide/2
+	p := &Protocol{rule: r, custom: step, ring: !t.IsTorus(), w: t.W, h: t.H}
+	if step != nil && p.ring {
+		return nil, fmt.Errorf("rule %s: %w", r, errCustomRing)
 	}
-	if h == 0 {
-		h, p.oy = windowSide, -windowSide/2
+	if p.w == 0 {
+		p.w, p.ox = windowSide, -windowSide/2
 	}
-	g, err := grid.NewSpace(t, w, h)
+	if p.h == 0 {
+		p.h, p.oy = windowSide, -windowSide/2
+	}
+	sw, sh := p.w, p.h
+	if p.ring {
+		sw, sh = sw+2, sh+2
+		p.oy, p.ox = p.oy-1, p.ox-1
+	}
+	g, err := grid.New(sw, sh)
 	if err != nil {
 		return nil, err
 	}
 	p.t = g
-	p.phases[0] = StepCell(r.Phase(false))
-	p.phases[1] = p.phases[0]
-	if r.Alternates() {
-		p.phases[1] = StepCell(r.Phase(true))
+	if step == nil {
+		p.reach = StepReach(r)
+		p.phases[0] = StepCell(r.Phase(false))
+		p.phases[1] = p.phases[0]
+		if r.Alternates() {
+			p.phases[1] = StepCell(r.Phase(true))
+		}
 	}
 	return p, nil
 }
@@ -111,20 +148,174 @@ func (p *Protocol) CustomStep() bool { return p.custom != nil }
 // Rule returns the engine's rule.
 func (p *Protocol) Rule() Rule { return p.rule }
 
-// Torus returns the engine's grid (for an unbounded side, the window onto
-// it). It belongs to the engine: callers may read it between calls to Step
-// but must not keep it across them.
+// Torus returns the driver's grid: the universe on a plain torus, else the
+// universe inside its ring (rows and columns 1 to H and 1 to W; see
+// [Protocol]). It belongs to the engine: callers may read it between calls
+// to Step but must not keep it across them.
 func (p *Protocol) Torus() *grid.Torus { return p.t }
 
 // Generation returns the generation count.
 func (p *Protocol) Generation() *big.Int { return new(big.Int).Set(&p.gen) }
 
-// SetGeneration sets the generation count, whose parity chooses the rule
-// a B0 rule steps with next.
+// SetGeneration sets the generation count, whose parity chooses the rule a
+// B0 rule steps with next.
 func (p *Protocol) SetGeneration(g *big.Int) { p.gen.Set(g) }
 
 // Population returns the number of live cells.
 func (p *Protocol) Population() *big.Int { return big.NewInt(int64(p.t.Population() + p.out.Len())) }
+
+// windowed reports whether the topology has an unbounded side.
+func (p *Protocol) windowed() bool { return p.rule.Topology.W == 0 || p.rule.Topology.H == 0 }
+
+// Step advances n generations through the channel driver: on a plain torus
+// in one run (a run a generation for a B0 rule whose phases alternate),
+// elsewhere a generation at a time, the ring filled before each.
+func (p *Protocol) Step(ctx context.Context, n uint64) error {
+	if p.out.Len() > 0 && !p.ring && n > 0 {
+		// The first step after loading cells beyond a plain torus's
+		// edges, which it has no ring for: once, synchronously.
+		next, err := StepOutside(p.t, p.rule.Topology, 0, 0, p.phases[p.gen.Bit(0)], &p.out)
+		if err != nil {
+			return err
+		}
+		p.t.CopyFrom(next)
+		p.out.Clear()
+		p.gen.Add(&p.gen, big.NewInt(1))
+		n--
+	}
+	for n > 0 {
+		step, run := p.custom, n
+		if step == nil {
+			step = p.phases[p.gen.Bit(0)]
+			if p.rule.Alternates() {
+				run = 1
+			}
+		}
+		if p.ring {
+			if p.windowed() {
+				p.room()
+			}
+			p.fillRing()
+			run = 1
+		}
+		done, err := Driver{Reach: p.reach}.Run(ctx, p.t, step, run)
+		if p.ring {
+			p.clearRing()
+		}
+		if done > 0 {
+			p.out.Clear()
+		}
+		p.gen.Add(&p.gen, new(big.Int).SetUint64(done))
+		if err != nil {
+			return err
+		}
+		n -= done
+	}
+	return nil
+}
+
+// fillRing fills the ring around the grid: see [fillRing].
+func (p *Protocol) fillRing() { fillRing(p.t, p.rule.Topology, p.w, p.h, &p.out, p.oy, p.ox) }
+
+// clearRing kills the cells of the ring, whatever the step made of them.
+func (p *Protocol) clearRing() {
+	w, h := p.w, p.h
+	clear(p.t.Row(0))
+	clear(p.t.Row(h + 1))
+	for sy := 1; sy <= h; sy++ {
+		p.t.Assign(sy, 0, false)
+		p.t.Assign(sy, w+1, false)
+	}
+}
+
+// room grows the window onto the unbounded sides when the pattern comes
+// within a cell of its edge, beyond which the universe is taken to be
+// dead, as it is under the rules that Phase keeps from births in empty
+// space.
+func (p *Protocol) room() {
+	b, ok := p.gridBounds()
+	if !ok {
+		return
+	}
+	t := p.rule.Topology
+	near := t.W == 0 && (b.X < 1 || b.X+b.W > int64(p.w)-1) ||
+		t.H == 0 && (b.Y < 1 || b.Y+b.H > int64(p.h)-1)
+	if near {
+		wy, wx := p.oy+1, p.ox+1 // the window's corner
+		p.include(b.Y+wy-windowSide/2, b.X+wx-windowSide/2, b.Y+b.H+wy+windowSide/2, b.X+b.W+wx+windowSide/2)
+	}
+}
+
+// gridBounds returns the bounding box of the live cells of the grid, in
+// its coordinates (0 to w-1, 0 to h-1), ring excluded.
+func (p *Protocol) gridBounds() (Rect, bool) {
+	b, ok := p.t.Bounds()
+	if p.ring {
+		b.X--
+		b.Y--
+	}
+	return b, ok
+}
+
+// include grows the window onto the unbounded sides to hold the
+// universe's rows y0 to y1 and columns x0 to x1.
+func (p *Protocol) include(y0, x0, y1, x1 int64) {
+	t := p.rule.Topology
+	w, h := int64(p.w), int64(p.h)
+	wy, wx := p.oy+1, p.ox+1 // the window's corner
+	ny, nx := wy, wx
+	if t.W == 0 && (x0 < wx || x1 >= wx+w) {
+		lo, hi := min(wx, x0), max(wx+w, x1+1)
+		w, nx = max(hi-lo, 2*w), lo
+	}
+	if t.H == 0 && (y0 < wy || y1 >= wy+h) {
+		lo, hi := min(wy, y0), max(wy+h, y1+1)
+		h, ny = max(hi-lo, 2*h), lo
+	}
+	if w == int64(p.w) && h == int64(p.h) {
+		return
+	}
+	g, err := grid.New(int(w)+2, int(h)+2)
+	if err != nil {
+		return // too large to grow: cells beyond stay out of reach
+	}
+	dy, dx := int(wy-ny), int(wx-nx)
+	for y, x := range p.t.Live() {
+		g.Assign(y+dy, x+dx, true)
+	}
+	p.t, p.w, p.h = g, int(w), int(h)
+	p.oy, p.ox = ny-1, nx-1
+}
+
+// place maps the universe's (y, x) onto the driver's grid: modulo the sides
+// of a plain torus, through [grid.Topology.Wrap] on the others; ok is false
+// outside a bounded plane's edges. An unbounded side's window grows to hold
+// the cell when grow is set, and otherwise ok is false outside it.
+func (p *Protocol) place(y, x int64, grow bool) (yy, xx int, ok bool) {
+	if !p.ring {
+		w, h := int64(p.w), int64(p.h)
+		return int((y%h + h) % h), int((x%w + w) % w), true
+	}
+	t := p.rule.Topology
+	if p.windowed() {
+		wy, wx := y-p.oy-1, x-p.ox-1
+		inside := (t.H != 0 || wy >= 0 && wy < int64(p.h)) && (t.W != 0 || wx >= 0 && wx < int64(p.w))
+		if !inside {
+			if !grow {
+				return 0, 0, false
+			}
+			p.include(y, x, y, x)
+		}
+		if t.H == 0 {
+			y -= p.oy + 1
+		}
+		if t.W == 0 {
+			x -= p.ox + 1
+		}
+	}
+	gy, gx, ok := t.Wrap(int(y), int(x), p.h, p.w)
+	return gy + 1, gx + 1, ok
+}
 
 // SetOutside implements [OutsideSetter]: the cell at (y, x), beyond the
 // grid's bounded sides, is alive until the next step. A cell on the grid
@@ -150,136 +341,6 @@ func (p *Protocol) SetOutside(y, x int64) {
 	p.out.Add(y, x)
 }
 
-// windowed reports whether the topology has an unbounded side.
-func (p *Protocol) windowed() bool { return p.rule.Topology.W == 0 || p.rule.Topology.H == 0 }
-
-// Step advances n generations through the channel driver, in runs of
-// generations between which the rule's parity or the window changes.
-func (p *Protocol) Step(ctx context.Context, n uint64) error {
-	for n > 0 {
-		step, run := p.custom, n
-		if step == nil {
-			step = p.phases[p.gen.Bit(0)]
-			if p.rule.Alternates() {
-				run = 1
-			}
-		}
-		if p.windowed() {
-			run = min(run, p.room(run))
-		}
-		if p.out.Len() > 0 {
-			// The first step after loading cells beyond the edges
-			// sees them in the ring around the grid.
-			cells := p.out.Cells(-p.oy, -p.ox)
-			inner, t, h, w := step, p.rule.Topology, p.t.Height(), p.t.Width()
-			step = func(c Conn, y, x int) { inner(OutsideConn(c, t, h, w, cells), y, x) }
-			run = 1
-		}
-		done, err := Run(ctx, p.t, step, run)
-		if done > 0 {
-			p.out.Clear()
-		}
-		p.gen.Add(&p.gen, new(big.Int).SetUint64(done))
-		if err != nil {
-			return err
-		}
-		n -= done
-	}
-	return nil
-}
-
-// room makes sure that the window onto the unbounded sides leaves room for
-// the pattern to grow for want generations, or at least one, and returns
-// how many generations it has room for: live cells are never stepped to
-// within a cell of the window's edge, beyond which the universe is taken
-// to be dead (as it is, for rules that Phase keeps from births in empty
-// space). Step logic of the caller's own is trusted to look no farther than
-// a cell away.
-func (p *Protocol) room(want uint64) uint64 {
-	b, ok := p.t.Bounds()
-	if !ok {
-		return want
-	}
-	t := p.rule.Topology
-	gap := func(lo, n, size int) int { return min(lo, size-lo-n) }
-	free := int(^uint(0) >> 1)
-	if t.W == 0 {
-		free = min(free, gap(b.X, b.W, p.t.Width()))
-	}
-	if t.H == 0 {
-		free = min(free, gap(b.Y, b.H, p.t.Height()))
-	}
-	if free >= 1 && (uint64(free) >= want || free >= windowSide) {
-		return min(want, uint64(free))
-	}
-	// Grow: a window twice the pattern's size, with room for the
-	// generations wanted, up to windowSide more, on every side.
-	pad := int(min(want, windowSide)) + 1
-	w, h, ox, oy := p.t.Width(), p.t.Height(), p.ox, p.oy
-	dx, dy := 0, 0
-	if t.W == 0 {
-		w = max(2*b.W, b.W+2*pad)
-		dx = (w-b.W)/2 - b.X
-	}
-	if t.H == 0 {
-		h = max(2*b.H, b.H+2*pad)
-		dy = (h-b.H)/2 - b.Y
-	}
-	g, err := grid.NewSpace(t, w, h)
-	if err != nil {
-		// Too large to grow: step what fits.
-		return uint64(max(free, 1))
-	}
-	for y, x := range p.t.Live() {
-		g.Assign(y+dy, x+dx, true)
-	}
-	p.t, p.ox, p.oy = g, ox-int64(dx), oy-int64(dy)
-	return p.room(want)
-}
-
-// place maps the universe's (y, x) onto the grid: modulo a torus's sides,
-// through [grid.Topology.Wrap] on the others; ok is false outside a bounded
-// plane's edges. An unbounded side's window grows to hold the cell when
-// grow is set, and otherwise ok is false outside it.
-func (p *Protocol) place(y, x int64, grow bool) (yy, xx int, ok bool) {
-	t := p.rule.Topology
-	if t.W == 0 || t.H == 0 {
-		wy, wx := y-p.oy, x-p.ox
-		inside := (t.H != 0 || wy >= 0 && wy < int64(p.t.Height())) && (t.W != 0 || wx >= 0 && wx < int64(p.t.Width()))
-		if !inside {
-			if !grow {
-				return 0, 0, false
-			}
-			p.include(y, x)
-		}
-		y, x = y-p.oy, x-p.ox
-	}
-	return p.t.Wrap(int(y), int(x))
-}
-
-// include grows the window onto the unbounded sides to hold (y, x).
-func (p *Protocol) include(y, x int64) {
-	t := p.rule.Topology
-	w, h, ox, oy := int64(p.t.Width()), int64(p.t.Height()), p.ox, p.oy
-	if t.W == 0 {
-		lo, hi := min(ox, x-windowSide/2), max(ox+w, x+windowSide/2)
-		w, ox = max(hi-lo, 2*w), lo
-	}
-	if t.H == 0 {
-		lo, hi := min(oy, y-windowSide/2), max(oy+h, y+windowSide/2)
-		h, oy = max(hi-lo, 2*h), lo
-	}
-	g, err := grid.NewSpace(t, int(w), int(h))
-	if err != nil {
-		return // the cell stays out of reach
-	}
-	dx, dy := int(p.ox-ox), int(p.oy-oy)
-	for yy, xx := range p.t.Live() {
-		g.Assign(yy+dy, xx+dx, true)
-	}
-	p.t, p.ox, p.oy = g, ox, oy
-}
-
 // Cell reports whether the cell at (y, x) is alive: on a bounded side
 // wrapped onto the grid as the topology joins its edges (see
 // [grid.Topology.Wrap]), dead beyond a plane's edges.
@@ -302,7 +363,9 @@ func (p *Protocol) SetCell(y, x int64, alive bool) {
 // side, as they are set on an unbounded one.
 func (p *Protocol) Bounds() (Rect, bool) {
 	r, ok := p.t.Bounds()
-	return p.out.Bounds(Rect{X: int64(r.X) + p.ox, Y: int64(r.Y) + p.oy, W: int64(r.W), H: int64(r.H)}, ok)
+	r.X += p.ox
+	r.Y += p.oy
+	return p.out.Bounds(r, ok)
 }
 
 // Visit calls fn for every live cell inside r, in the coordinates of
@@ -319,8 +382,6 @@ func (p *Protocol) visitGrid(r Rect, fn func(y, x int64)) {
 	}
 }
 
-var _ BlockCounter = (*Protocol)(nil)
-
 // CountBlocks implements [BlockCounter]: it counts the live cells (in the
 // coordinates of [Protocol.Visit]) in the 2^k x 2^k blocks of r, clipped to
 // r, by popcounting the packed words of every row of the grid that r
@@ -331,13 +392,14 @@ func (p *Protocol) CountBlocks(r Rect, k uint, dst []uint64) {
 	cols := (r.W + 1<<k - 1) >> k
 	rows := (r.H + 1<<k - 1) >> k
 	clear(dst[:rows*cols])
+	p.out.CountBlocks(r, k, dst)
 	r.X -= p.ox
 	r.Y -= p.oy
 	w, h := int64(p.t.Width()), int64(p.t.Height())
 	x0, x1 := max(r.X, 0), min(r.X+r.W, w)
 	y0, y1 := max(r.Y, 0), min(r.Y+r.H, h)
 	if x0 >= x1 || y0 >= y1 {
-		y0, y1 = 0, 0 // no grid cells in r
+		return
 	}
 	j0, j1 := (x0-r.X)>>k, (x1-1-r.X)>>k // the blocks across that hold grid cells
 	words := p.t.Words()
@@ -351,9 +413,6 @@ func (p *Protocol) CountBlocks(r Rect, k uint, dst []uint64) {
 			out[j] += onesIn(row, a, b)
 		}
 	}
-	r.X += p.ox
-	r.Y += p.oy
-	p.out.CountBlocks(r, k, dst)
 }
 
 // onesIn returns how many bits a <= i < b of the packed row are set; a < b.
@@ -383,5 +442,5 @@ func (p *Protocol) Clone() Engine {
 
 // String describes the engine for logs and test failures.
 func (p *Protocol) String() string {
-	return fmt.Sprintf("protocol %s gen %s pop %d", p.rule, p.gen.String(), p.t.Population())
+	return fmt.Sprintf("protocol %s gen %s pop %d", p.rule, p.gen.String(), p.Population())
 }

@@ -282,7 +282,7 @@ func (r Rule) IsLife() bool {
 
 // Next reports whether a cell that is alive (or dead) with n live neighbours
 // is alive in the next generation under an outer-totalistic rule r.
-func (r Rule) Next(alive bool, n int) bool {
+func (r *Rule) Next(alive bool, n int) bool {
 	if alive {
 		return r.Survive>>n&1 != 0
 	}

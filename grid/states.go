@@ -137,7 +137,7 @@ func (g *States) Bounds() (Rect, bool) {
 	if top < 0 {
 		return Rect{}, false
 	}
-	return Rect{X: left, Y: top, W: right - left + 1, H: bottom - top + 1}, true
+	return Rect{X: int64(left), Y: int64(top), W: int64(right - left + 1), H: int64(bottom - top + 1)}, true
 }
 
 // Equal reports whether u has the same size and the same states as g.

@@ -185,14 +185,14 @@ type Builder struct {
 	runs   []Run
 	states []uint8 // each run's state, once AddState is called; else nil
 	sorted bool
-	emit   func(Run) // set by Stream
+	emit   func(Run, uint8) // set by Stream and StreamStates
 	added  int       // runs kept or handed on
 }
 
 // AddState adds n cells in state s (1 to 255) in row y from column x; it
 // makes the builder's pattern one of many states ([Builder.States] is not
-// nil). A streaming builder (see Stream) hands on the runs without their
-// states.
+// nil). A streaming builder hands each run on with its state (see
+// StreamStates).
 func (b *Builder) AddState(y, x, n int64, s uint8) {
 	if n <= 0 {
 		return
@@ -222,7 +222,18 @@ func (b *Builder) States() []uint8 { return b.states }
 // has begun (the last one when Runs is called), instead of keeping it.
 // Adjacent runs are merged as usual. The runs must be added in reading
 // order (row by row, left to right, not overlapping), as RLE gives them.
-func (b *Builder) Stream(emit func(Run)) { b.emit = emit }
+func (b *Builder) Stream(emit func(Run)) { b.emit = func(r Run, _ uint8) { emit(r) } }
+
+// StreamStates is Stream with each run's state (1 for the runs of Add).
+func (b *Builder) StreamStates(emit func(Run, uint8)) { b.emit = emit }
+
+// lastState returns the state of the last run kept.
+func (b *Builder) lastState() uint8 {
+	if b.states == nil {
+		return 1
+	}
+	return b.states[len(b.runs)-1]
+}
 
 // Len returns the number of runs kept or handed on so far.
 func (b *Builder) Len() int { return b.added }
@@ -252,7 +263,7 @@ func (b *Builder) add(y, x, n int64, merge bool) {
 			return
 		}
 		if b.emit != nil {
-			b.emit(*last)
+			b.emit(*last, b.lastState())
 			b.runs = b.runs[:0]
 			if b.states != nil {
 				b.states = b.states[:0]
@@ -278,8 +289,11 @@ func (b *Builder) add(y, x, n int64, merge bool) {
 func (b *Builder) Runs() []Run {
 	if b.emit != nil {
 		if len(b.runs) > 0 {
-			b.emit(b.runs[0])
+			b.emit(b.runs[0], b.lastState())
 			b.runs = b.runs[:0]
+			if b.states != nil {
+				b.states = b.states[:0]
+			}
 		}
 		return nil
 	}

@@ -69,7 +69,11 @@ var gzipMagic = []byte{0x1f, 0x8b}
 // shows, never by the file's name; name is the file's name for messages.
 // Gzip-compressed content is decompressed first. Errors in the content are
 // [*Error]s.
-func Read(name string, r io.Reader) (*Pattern, error) {
+func Read(name string, r io.Reader) (*Pattern, error) { return ReadWith(name, r, ReadOptions{}) }
+
+// ReadWith reads a pattern as [Read] does, handing its live cells to
+// o.Sink, when there is one, instead of keeping them in Pattern.Runs.
+func ReadWith(name string, r io.Reader, o ReadOptions) (*Pattern, error) {
 	data, err := readAll(name, r)
 	if err != nil {
 		return nil, err
@@ -93,7 +97,10 @@ func Read(name string, r io.Reader) (*Pattern, error) {
 	}
 	for _, f := range formats {
 		if f.Sniff(first) {
-			return f.Read(name, data)
+			if o.Sink == nil {
+				return f.Read(name, data)
+			}
+			return readTo(f, name, data, o.Sink)
 		}
 	}
 	l := newLexer(name, data)

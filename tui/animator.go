@@ -3,6 +3,8 @@ package tui
 import (
 	"context"
 	"time"
+
+	"github.com/life-go/life/engine/classify"
 )
 
 // frameTime is the shortest time between two frames while running flat
@@ -22,20 +24,41 @@ type job struct {
 	detect  bool   // compute the fingerprint for the settle detector
 	first   bool   // and the fingerprint of world too
 	run     bool   // a frame of the run, at the speed the user chose
+	// identify asks for the world to be classified (I) instead of
+	// stepped; the result comes back in result.ident.
+	identify bool
 	// rec, when set, records the n generations as a GIF and writes it
 	// (see [recording.run]) instead of stepping them at once.
 	rec *recording
+	// task, when set, is slow work other than stepping (reading or writing
+	// a file) to do instead; the job has no world.
+	task *task
+}
+
+// task is slow work that the animator does off the event loop: opening a
+// pattern file, saving one, drawing a picture. run does the work,
+// watching ctx, and returns what to do with its outcome on the event
+// loop. A task is not dropped when the world changes; it has a context of
+// its own, which Esc cancels.
+type task struct {
+	what   string // what it does, for messages: "opening glider.rle"
+	save   bool   // it writes a file the user asked for: quitting waits for it
+	run    func(ctx context.Context) (done func())
+	ctx    context.Context
+	cancel context.CancelFunc
 }
 
 // result is a job done.
 type result struct {
 	job   job
-	world world       // the stepped clone; nobody modifies it any more
-	fp    fingerprint // when job.detect
-	fp0   fingerprint // of the job's world, when job.first
+	world world          // the stepped clone; nobody modifies it any more
+	fp    classify.Frame // when job.detect
+	fp0   classify.Frame // of the job's world, when job.first
 	err   error
-	drawn bool          // handed over with QueueUpdateDraw
-	took  time.Duration // the time Step took, by the animator's clock
+	drawn bool             // handed over with QueueUpdateDraw
+	took  time.Duration    // the time Step took, by the animator's clock
+	done  func()           // a task's outcome, to run on the event loop
+	ident *classify.Result // when job.identify
 }
 
 // animator is the one goroutine that steps engines. It takes jobs from the
@@ -83,26 +106,39 @@ func (a *animator) run(ctx context.Context) {
 			}
 			t.Stop()
 		}
-		var fp0 fingerprint
-		if j.first {
-			fp0 = fingerprintOf(j.world.eng)
+		if j.task != nil {
+			done := j.task.run(jctx)
+			if ctx.Err() != nil {
+				return
+			}
+			a.lastDraw = time.Now()
+			a.app.QueueUpdateDraw(func() { a.deliver(result{job: j, done: done, drawn: true}) })
+			continue
 		}
-		w := j.world.clone()
+		var fp0 classify.Frame
+		if j.first {
+			fp0 = fingerprintOf(j.world.Eng)
+		}
+		w := j.world.Clone()
 		var err error
 		var took time.Duration
-		if j.rec != nil {
+		var ident *classify.Result
+		switch {
+		case j.identify:
+			ident, err = identifyJob(jctx, w)
+		case j.rec != nil:
 			err = j.rec.run(jctx, w, func(frames uint64) { a.report(j, frames) })
-		} else {
+		default:
 			t0 := a.clock()
-			err = w.eng.Step(jctx, j.n)
+			err = w.Eng.Step(jctx, j.n)
 			took = a.clock().Sub(t0)
 		}
 		if ctx.Err() != nil {
 			return
 		}
-		r := result{job: j, world: w, err: err, fp0: fp0, took: took}
+		r := result{job: j, world: w, err: err, fp0: fp0, took: took, ident: ident}
 		if j.detect {
-			r.fp = fingerprintOf(w.eng)
+			r.fp = fingerprintOf(w.Eng)
 		}
 		if now := time.Now(); now.Sub(a.lastDraw) >= frameTime {
 			a.lastDraw, r.drawn = now, true

@@ -1,10 +1,10 @@
 package tui
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"math/big"
 	"math/rand/v2"
 	"path/filepath"
@@ -14,6 +14,7 @@ import (
 
 	"github.com/gdamore/tcell/v2"
 	"github.com/life-go/life/engine"
+	"github.com/life-go/life/engine/universe"
 	"github.com/life-go/life/patterns"
 	"github.com/rivo/tview"
 )
@@ -76,19 +77,21 @@ func (u *controller) showHelp() { u.showText("help", "Keys", KeysHelp()) }
 // showInfo shows the pattern's name, author and comments.
 func (u *controller) showInfo() {
 	var b strings.Builder
-	p := u.pat
-	name := p.Name
+	h := u.start.Header
+	if h == nil {
+		h = &patterns.Pattern{}
+	}
+	name := h.Name
 	if name == "" {
 		name = "(no name)"
 	}
 	fmt.Fprintf(&b, "Name:   %s\nFile:   %s\n", name, u.name)
-	if p.Author != "" {
-		fmt.Fprintf(&b, "Author: %s\n", p.Author)
+	if h.Author != "" {
+		fmt.Fprintf(&b, "Author: %s\n", h.Author)
 	}
-	fmt.Fprintf(&b, "Rule:   %s\n", u.cur.eng.Rule())
-	w, h := p.Size()
-	fmt.Fprintf(&b, "Size:   %d x %d, %d cells as loaded\n", w, h, p.Population())
-	for _, c := range p.Comments {
+	fmt.Fprintf(&b, "Rule:   %s\n", u.cur.Eng.Rule())
+	fmt.Fprintf(&b, "Size:   %d x %d, %s cells as loaded\n", h.W, h.H, u.start.Eng.Population())
+	for _, c := range h.Comments {
 		fmt.Fprintf(&b, "%s\n", c)
 	}
 	u.showText("info", "Pattern", strings.TrimRight(b.String(), "\n"))
@@ -163,64 +166,34 @@ func (u *controller) fill(d float64) error {
 	if r.W*r.H > maxFill {
 		return fmt.Errorf("fill: %d x %d cells in view is more than %d; zoom in", r.W, r.H, maxFill)
 	}
-	w := u.cur.clone()
+	w := u.cur.Clone()
 	for y := r.Y; y < r.Y+r.H; y++ {
 		for x := r.X; x < r.X+r.W; x++ {
-			w.eng.SetCell(y, x, rand.Float64() < d)
+			w.Eng.SetCell(y, x, rand.Float64() < d)
 		}
 	}
 	u.change(w)
 	return nil
 }
 
-// patternExts are the file name extensions o lists from the patterns
-// directory.
-var patternExts = []string{".rle", ".cells", ".lif", ".life", ".mc", ".txt"}
-
-// askOpen offers the built-in library and the patterns directory's files,
-// and takes a typed path.
+// askOpen offers the built-in library, by name, and the patterns
+// directory's files, and takes a typed path. The directory is listed, and
+// every file read, off the event loop (see [controller.runTask]).
 func (u *controller) askOpen() {
-	type entry struct {
-		label string
-		open  func() (*patterns.Pattern, string, error)
-	}
-	var entries []entry
-	for _, l := range u.opts.Library {
-		entries = append(entries, entry{"built-in: " + l.Name, func() (*patterns.Pattern, string, error) {
-			p, err := l.Open()
-			return p, "built-in " + l.Name, err
-		}})
-	}
-	if dir := u.opts.PatternsDir; dir != "" {
-		var files []string
-		filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-			if err == nil && !d.IsDir() && slices.Contains(patternExts, strings.ToLower(filepath.Ext(path))) && len(files) < 10000 {
-				files = append(files, path)
-			}
-			return nil
-		})
-		for _, f := range files {
-			rel, _ := filepath.Rel(dir, f)
-			entries = append(entries, entry{rel, func() (*patterns.Pattern, string, error) {
-				p, err := patterns.ReadFile(f)
-				return p, f, err
-			}})
-		}
-	}
 	list := tview.NewList().ShowSecondaryText(false).SetHighlightFullLine(true).
 		SetSelectedStyle(tcell.StyleDefault.Reverse(true))
 	input := tview.NewInputField().SetLabel("path: ").
 		SetFieldStyle(tcell.StyleDefault.Underline(true))
-	open := func(p *patterns.Pattern, name string, err error) {
-		u.closeOverlay()
-		if err != nil {
-			u.msg = "open: " + err.Error() + " (the current pattern is kept)"
-			return
-		}
-		u.load(p, name)
+	var entries []func() // what Enter on each item of the list opens
+	add := func(label string, open func()) {
+		choose := func() { u.closeOverlay(); open() }
+		entries = append(entries, choose)
+		list.AddItem(label, "", 0, choose)
 	}
-	for _, e := range entries {
-		list.AddItem(e.label, "", 0, func() { open(e.open()) })
+	lib := patterns.Library()
+	slices.SortFunc(lib, func(a, b patterns.Entry) int { return strings.Compare(a.Name, b.Name) })
+	for _, l := range lib {
+		add("built-in: "+l.Name, func() { u.openPattern(l.Pattern(), "built-in "+l.Name) })
 	}
 	input.SetDoneFunc(func(key tcell.Key) {
 		switch key {
@@ -230,12 +203,12 @@ func (u *controller) askOpen() {
 			path := strings.TrimSpace(input.GetText())
 			if path == "" {
 				if i := list.GetCurrentItem(); i >= 0 && i < len(entries) {
-					open(entries[i].open())
+					entries[i]()
 				}
 				return
 			}
-			p, err := patterns.ReadFile(path)
-			open(p, path, err)
+			u.closeOverlay()
+			u.openFile(path)
 		case tcell.KeyTab, tcell.KeyDown:
 			u.app.SetFocus(list)
 		}
@@ -251,21 +224,57 @@ func (u *controller) askOpen() {
 	box := tview.NewFlex().SetDirection(tview.FlexRow).
 		AddItem(input, 1, 0, true).AddItem(list, 0, 1, false)
 	box.SetBorder(true).SetTitle(" Open (type a path and Enter, or Tab to the list; Esc cancels) ")
-	u.showOverlay("open", box, 76, min(len(entries)+3, 20), input)
+	u.showOverlay("open", box, 76, 20, input)
+	if dir := u.opts.PatternsDir; dir != "" {
+		u.runTask("listing "+dir, func(context.Context) func() {
+			files, err := patterns.ListDir(dir)
+			return func() {
+				u.msg = ""
+				if err != nil {
+					u.msg = "open: " + err.Error()
+				}
+				for _, f := range files {
+					rel, _ := filepath.Rel(dir, f)
+					add(rel, func() { u.openFile(f) })
+				}
+			}
+		})
+	}
 }
 
-// load makes pattern p, read from name, the current universe, keeping the
-// current one (and saying why) when it does not load.
-func (u *controller) load(p *patterns.Pattern, name string) {
+// openFile opens the pattern file at path, off the event loop, and makes
+// it the current universe; the current one stays (and the status bar
+// says why) when it does not load. Opening a FIFO or a huge file leaves
+// the screen as it is; Esc cancels.
+func (u *controller) openFile(path string) {
 	_, _, w, h := u.board.GetInnerRect()
-	uni, err := u.opts.Load(p, name, fitSize(w, h))
+	s := u.settings(fitSize(w, h))
+	u.runTask("opening "+path, func(ctx context.Context) func() {
+		w, _, err := universe.LoadFile(ctx, path, s)
+		return func() { u.opened(w, path, err) }
+	})
+}
+
+// openPattern makes pattern p, read from name, the current universe, as
+// openFile does.
+func (u *controller) openPattern(p *patterns.Pattern, name string) {
+	_, _, w, h := u.board.GetInnerRect()
+	s := u.settings(fitSize(w, h))
+	u.runTask("opening "+name, func(context.Context) func() {
+		w, err := universe.Load(p, name, s)
+		return func() { u.opened(w, name, err) }
+	})
+}
+
+// opened makes w, loaded from name, the current universe, or says why it
+// did not load (err) and keeps the current one. It runs on the event loop.
+func (u *controller) opened(w world, name string, err error) {
 	if err != nil {
 		u.msg = "open: " + err.Error() + " (the current pattern is kept)"
 		return
 	}
-	u.adoptUniverse(uni, p, name)
+	u.adopt(u.loaded(w), name)
 	u.msg = "opened " + name
-	u.kick()
 }
 
 // askSave asks where to save the pattern, and whether to overwrite.
@@ -277,60 +286,38 @@ func (u *controller) askSave() {
 	case u.name != "" && !strings.HasPrefix(u.name, "built-in ") && !strings.HasPrefix(u.name, "<"):
 		initial = u.name
 	}
-	u.askFile("save", "Save as RLE", initial, func(ext string) string {
-		if ext != ".rle" && ext != "" {
-			return fmt.Sprintf("%s: only RLE (.rle) can be written yet", ext)
-		}
-		return ""
-	}, u.save)
+	u.askFile("save", "Save the pattern (.rle, .mc, .cells, .lif; .gz compresses)", initial, func(string) string { return "" }, u.save)
 }
 
-// save writes the current world to path as RLE.
+// save writes the current world to path in the format its extension names
+// (RLE for none), keeping its place and generation as Golly's #CXRLE line
+// does (see [universe.Universe.Pattern]).
 func (u *controller) save(path string) {
-	if u.opts.WriteFile == nil {
-		u.msg = "save: not available"
+	if _, _, err := patterns.FormatFor(path); err != nil {
+		u.msg = "save: " + err.Error()
 		return
 	}
-	if tooMany(u.cur.eng) {
-		u.msg = fmt.Sprintf("save: %s live cells are too many to write (nothing was written)", readable(u.cur.eng.Population()))
+	if tooMany(u.cur.Eng) {
+		u.msg = fmt.Sprintf("save: %s live cells are too many to write (nothing was written)", readable(u.cur.Eng.Population()))
 		return
 	}
-	p := u.cur.pattern(u.pat)
-	err := u.opts.WriteFile(path, func(w io.Writer) error { return patterns.WriteRLE(w, p) })
-	if err != nil {
-		u.msg = "save: " + err.Error() + " (nothing was changed)"
-		return
-	}
-	u.savedAs = path
-	u.msg = fmt.Sprintf("saved %d cells at gen %s to %s", p.Population(), u.cur.gen(), path)
-}
-
-// pattern returns w's live cells as a pattern with orig's name and
-// comments. Its rule has the bounded-grid suffix unless the torus only
-// stands in for the plane.
-func (w world) pattern(orig *patterns.Pattern) *patterns.Pattern {
-	r := w.eng.Rule()
-	if w.implied {
-		r.Topology = engine.Topology{}
-	}
-	out := &patterns.Pattern{Rule: r.String()}
-	if orig != nil {
-		out.Name, out.Author, out.Comments = orig.Name, orig.Author, orig.Comments
-	}
-	var b patterns.Builder
-	if box, ok := w.eng.Bounds(); ok {
-		w.eng.Visit(box, func(y, x int64) { b.Add(y, x, 1) })
-	}
-	out.Runs = b.Runs()
-	if r.Topology.Kind == engine.Plane && !w.implied {
-		// The plane's coordinates are Golly's: keep the place and the
-		// generation, as Golly's #CXRLE line does.
-		out.Positioned = true
-		if g := w.gen(); g.Sign() > 0 {
-			out.Gen = g.String()
+	w, write := u.cur.Clone(), u.opts.WriteFile // the task's own engine: the board draws u.cur meanwhile
+	u.runSave("saving "+path, func(ctx context.Context) func() {
+		err := write(path, func(out io.Writer) error {
+			if err := w.WriteTo(out, path, true); err != nil {
+				return err
+			}
+			return ctx.Err() // cancelled: the file is not kept
+		})
+		return func() {
+			if err != nil {
+				u.msg = "save: " + err.Error() + " (nothing was changed)"
+				return
+			}
+			u.savedAs = path
+			u.msg = fmt.Sprintf("saved %s cells at gen %s to %s", w.Eng.Population(), w.Gen(), path)
 		}
-	}
-	return out
+	})
 }
 
 // confirm asks a yes-or-no question; y calls yes, n or Esc does nothing
@@ -354,8 +341,8 @@ func (u *controller) confirm(question, no string, yes func()) {
 
 // askRule asks a new rule and topology, checked as the user types.
 func (u *controller) askRule() {
-	r := u.cur.eng.Rule()
-	if u.cur.implied {
+	r := u.cur.Eng.Rule()
+	if u.cur.Implied {
 		r.Topology = engine.Topology{}
 	}
 	u.prompt("rule", "Rule", "rule: ", r.String(), func(s string) (string, bool) {
@@ -366,7 +353,7 @@ func (u *controller) askRule() {
 		// The rule and its universe, and on a line of its own what
 		// kind of rule it is.
 		if r.Topology.Kind == engine.Plane && !strings.Contains(s, ":") {
-			return fmt.Sprintf("%s on the current %s\n%s", r, u.cur.eng.Rule().Topology.Kind, r.Describe()), true
+			return fmt.Sprintf("%s on the current %s\n%s", r, u.cur.Eng.Rule().Topology.Kind, r.Describe()), true
 		}
 		if r.Topology.Kind == engine.Plane {
 			return fmt.Sprintf("%s on the unbounded plane\n%s", r, r.Describe()), true
@@ -377,7 +364,7 @@ func (u *controller) askRule() {
 		implied := false
 		if r.Topology.Kind == engine.Plane && !strings.Contains(s, ":") {
 			// No suffix keeps the topology; :T0,0 asks for the plane.
-			r.Topology, implied = u.cur.eng.Rule().Topology, u.cur.implied
+			r.Topology, implied = u.cur.Eng.Rule().Topology, u.cur.Implied
 		}
 		e, err := u.newEngine(u.ruleEngine(), r)
 		if err != nil {
@@ -397,7 +384,7 @@ func (u *controller) askRule() {
 func (u *controller) ruleEngine() *engine.Algo {
 	switch {
 	case !u.auto:
-		return engine.AlgoOf(u.cur.eng)
+		return engine.AlgoOf(u.cur.Eng)
 	case u.fast != nil:
 		return u.fast
 	}
@@ -428,11 +415,21 @@ func (u *controller) engines() []*engine.Algo {
 // engineOf returns an empty engine of a for r, and false when a is nil or
 // does not run r.
 func (u *controller) engineOf(a *engine.Algo, r engine.Rule) (engine.Engine, bool) {
-	if a == nil || a.Runs(r) != nil {
+	o := u.engineOptions()
+	if a == nil || a.RunsWith(r, o) != nil {
 		return nil, false
 	}
-	e, err := a.New(r, engine.Options{})
+	e, err := a.New(r, o)
 	return e, err == nil
+}
+
+// engineOptions are what the UI makes engines with: the step logic and
+// the memory limit of its settings. With step logic of the caller's own,
+// only engines that run it ([engine.CustomStep]) are offered, made or
+// switched to, so that no switch, no E and no R ever replaces it with the
+// rule's.
+func (u *controller) engineOptions() engine.Options {
+	return engine.Options{Step: u.opts.Settings.Step, MaxMemory: u.opts.Settings.MaxMemory}
 }
 
 // newEngine returns an empty engine for r: of a when it runs r, else of
@@ -441,17 +438,17 @@ func (u *controller) newEngine(a *engine.Algo, r engine.Rule) (engine.Engine, er
 	if e, ok := u.engineOf(a, r); ok {
 		return e, nil
 	}
-	a, err := engine.Choose(u.engines(), r, engine.Options{})
+	a, err := engine.Choose(u.engines(), r, u.engineOptions())
 	if err != nil {
 		return nil, err
 	}
-	return a.New(r, engine.Options{})
+	return a.New(r, u.engineOptions())
 }
 
 // canSwitch returns an error when the current universe has more than
 // maxVisit live cells, too many for switchTo to copy one by one.
 func (u *controller) canSwitch() error {
-	if e := u.cur.eng; tooMany(e) {
+	if e := u.cur.Eng; tooMany(e) {
 		return fmt.Errorf("%s live cells are too many to copy to another engine (at most %s)", readable(e.Population()), readable(big.NewInt(maxVisit)))
 	}
 	return nil
@@ -464,33 +461,18 @@ func (u *controller) switchTo(e engine.Engine, implied bool) error {
 	if err := u.canSwitch(); err != nil {
 		return err
 	}
-	from := u.cur.eng
-	var dy, dx int64
-	// Keep the cells where they are about the universe's middle: a bounded
-	// universe's, or the plane's origin, as in Golly.
-	fb, fok := bounds(from)
-	tb, tok := bounds(e)
-	switch {
-	case fok && tok:
-		dy, dx = tb.H/2-fb.H/2, tb.W/2-fb.W/2
-	case tok:
-		dy, dx = tb.H/2, tb.W/2
-	case fok:
-		dy, dx = -(fb.H / 2), -(fb.W / 2)
-	}
-	copyCells(e, from, dy, dx)
-	u.change(world{eng: e, gen0: u.cur.gen(), implied: implied})
+	u.change(u.cur.Rehome(e, implied))
 	u.kick()
 	return nil
 }
 
 // askEngine offers the engines that run the current rule and topology.
 func (u *controller) askEngine() {
-	r := u.cur.eng.Rule()
+	r := u.cur.Eng.Rule()
 	list := tview.NewList().ShowSecondaryText(false).SetHighlightFullLine(true).
 		SetSelectedStyle(tcell.StyleDefault.Reverse(true))
 	n := 0
-	in := engine.AlgoOf(u.cur.eng)
+	in := engine.AlgoOf(u.cur.Eng)
 	for _, c := range u.engines() {
 		e, ok := u.engineOf(c, r)
 		if !ok {
@@ -510,7 +492,7 @@ func (u *controller) askEngine() {
 				return
 			}
 			u.auto, u.fast, u.chosen = false, nil, c
-			u.switchTo(e, u.cur.implied) // canSwitch said yes: it copies
+			u.switchTo(e, u.cur.Implied) // canSwitch said yes: it copies
 			u.msg = "engine " + c.Name
 		})
 	}

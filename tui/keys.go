@@ -6,6 +6,7 @@ import (
 
 	"github.com/gdamore/tcell/v2"
 	"github.com/life-go/life/engine"
+	"github.com/life-go/life/engine/universe"
 )
 
 // binding is one line of the key help.
@@ -29,12 +30,13 @@ var bindings = []binding{
 	{"e", "edit mode: a cursor, arrows move it, x toggles a cell"},
 	{"mouse", "left draws, right erases, wheel zooms, middle drag pans"},
 	{"o", "open a pattern (built-in library, --patterns directory, or a path)"},
-	{"s", "save (RLE; asks before overwriting)"},
+	{"s", "save (.rle, .mc, .cells, .lif; .gz compresses; asks before overwriting)"},
 	{"P", "save a PNG picture of the view"},
 	{"G", "record the next N generations of the view as a GIF (asks N)"},
 	{"R", "change the rule and topology (B3/S23:T100,80)"},
 	{"E", "choose the engine (and stop switching by itself)"},
 	{"i", "the pattern's name and comments"},
+	{"I  /  t", "identify the pattern (kind, speed, apgcode) / follow its spaceship"},
 	{"?", "this help (Esc closes)"},
 	{"q, Ctrl-C", "quit"},
 }
@@ -86,9 +88,15 @@ func (u *controller) key(ev *tcell.EventKey) bool {
 		u.redoOnce()
 	case tcell.KeyEscape:
 		u.editing = false
+		if u.ident.running || u.ident.queued {
+			u.ident.queued, u.ident.running = false, false
+			u.dropJob()
+			u.msg = "identify cancelled"
+		}
 		if u.recordingActive() {
 			u.pause() // cancels the recording
 		}
+		u.cancelTasks()
 	case tcell.KeyUp:
 		u.move(-1, 0)
 	case tcell.KeyDown:
@@ -169,6 +177,10 @@ func (u *controller) runeKey(r rune) bool {
 		u.askEngine()
 	case 'i':
 		u.showInfo()
+	case 'I':
+		u.identify()
+	case 't':
+		u.toggleTracking()
 	case '?':
 		u.showHelp()
 	case 'q':
@@ -237,9 +249,9 @@ func (u *controller) move(dy, dx int) {
 
 // fit shows the live cells whole, or the universe when there are none.
 func (u *controller) fit() {
-	r, ok := u.cur.eng.Bounds()
+	r, ok := u.cur.Eng.Bounds()
 	if !ok {
-		if r, ok = bounds(u.cur.eng); !ok {
+		if r, ok = universe.Bounds(u.cur.Eng); !ok {
 			return
 		}
 	}
@@ -296,19 +308,19 @@ func (u *controller) reset() {
 	u.pause()
 	u.change(u.start)
 	u.pops = u.pops[:0]
-	u.sample(u.cur.eng.Population())
+	u.sample(u.cur.Eng.Population())
 }
 
 // clear kills every cell: the universe goes on as an empty engine of the
 // same kind, at the same generation, however many cells it had.
 func (u *controller) clear() {
-	e, err := u.newEngine(engine.AlgoOf(u.cur.eng), u.cur.eng.Rule())
+	e, err := u.newEngine(engine.AlgoOf(u.cur.Eng), u.cur.Eng.Rule())
 	if err != nil {
 		u.msg = "clear: " + err.Error()
 		return
 	}
 	u.pause()
-	u.change(world{eng: e, gen0: u.cur.gen(), implied: u.cur.implied})
+	u.change(u.cur.Swap(e))
 }
 
 // toggleCell flips the cell at (y, x).
@@ -316,19 +328,19 @@ func (u *controller) toggleCell(y, x int64) {
 	if !u.inside(y, x) {
 		return
 	}
-	w := u.cur.clone()
-	w.eng.SetCell(y, x, !w.eng.Cell(y, x))
+	w := u.cur.Clone()
+	w.Eng.SetCell(y, x, !w.Eng.Cell(y, x))
 	u.change(w)
 }
 
 // paint is the board's mouse drawing: a stroke starts with a button press,
 // which records one undo step for the whole stroke.
 func (u *controller) paint(y, x int64, alive, start bool) {
-	if !u.inside(y, x) || (!start && u.cur.eng.Cell(y, x) == alive) {
+	if !u.inside(y, x) || (!start && u.cur.Eng.Cell(y, x) == alive) {
 		return
 	}
-	w := u.cur.clone()
-	w.eng.SetCell(y, x, alive)
+	w := u.cur.Clone()
+	w.Eng.SetCell(y, x, alive)
 	if start {
 		u.change(w)
 	} else {
@@ -338,7 +350,7 @@ func (u *controller) paint(y, x int64, alive, start bool) {
 
 // inside reports whether (y, x) is a cell of the universe.
 func (u *controller) inside(y, x int64) bool {
-	r, ok := bounds(u.cur.eng)
+	r, ok := universe.Bounds(u.cur.Eng)
 	return !ok || y >= r.Y && y < r.Y+r.H && x >= r.X && x < r.X+r.W
 }
 
@@ -347,7 +359,7 @@ func (u *controller) viewRect() engine.Rect {
 	_, _, w, h := u.board.GetInnerRect()
 	top, left, rows, cols := u.board.view(w, h)
 	r := engine.Rect{X: left, Y: top, W: cols, H: rows}
-	if b, ok := bounds(u.cur.eng); ok {
+	if b, ok := universe.Bounds(u.cur.Eng); ok {
 		r = intersect(r, b)
 	}
 	return r

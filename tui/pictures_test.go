@@ -56,7 +56,7 @@ func TestPictureName(t *testing.T) {
 		{"", "<stdin>", "life-42.png"},
 		{"***", "x.rle", "life-42.png"},
 	} {
-		u := &controller{pat: &patterns.Pattern{Name: c.patName}, name: c.file}
+		u := &controller{start: world{Header: &patterns.Pattern{Name: c.patName}}, name: c.file}
 		if got := u.pictureName(big.NewInt(42), ".png"); got != c.want {
 			t.Errorf("%q from %q: %s, want %s", c.patName, c.file, got, c.want)
 		}
@@ -129,7 +129,8 @@ func TestSavePNG(t *testing.T) {
 	}
 
 	out := filepath.Join(dir, "view.png")
-	f = h.press('P', tcell.KeyCtrlU, out, tcell.KeyEnter)
+	h.press('P', tcell.KeyCtrlU, out, tcell.KeyEnter)
+	f = h.tasked()
 	if want := fmt.Sprintf("saved gen %s, 16 x 12 cells at scale 4 (64 x 48 pixels), to %s", f.gen, out); f.msg != want {
 		t.Errorf("P: message %q, want %q", f.msg, want)
 	}
@@ -145,7 +146,7 @@ func TestSavePNG(t *testing.T) {
 	if b := img.Bounds(); b.Dx() != 64 || b.Dy() != 48 {
 		t.Fatalf("the PNG is %v, want 64 x 48", b)
 	}
-	if got, want := pixelCells(t, img, 4, render.Dark.Live), liveCells(w.eng, engine.Rect{W: 16, H: 12}); !maps.Equal(got, want) || len(want) != 5 {
+	if got, want := pixelCells(t, img, 4, render.Dark.Live), liveCells(w.Eng, engine.Rect{W: 16, H: 12}); !maps.Equal(got, want) || len(want) != 5 {
 		t.Errorf("the PNG shows %v, want %v", got, want)
 	}
 	if r, g, b, _ := img.At(0, 0).RGBA(); color.RGBA64Model.Convert(render.Dark.Dead) != (color.RGBA64{uint16(r), uint16(g), uint16(b), 0xffff}) {
@@ -160,20 +161,22 @@ func TestSavePNG(t *testing.T) {
 		t.Errorf("n: message %q", f.msg)
 	}
 	h.press('[', '[', '[', '[') // braille, then 4 x 4, 8 x 8 and 16 x 16 cells a character
-	f = h.press('P', tcell.KeyCtrlU, out, tcell.KeyEnter, 'y')
+	h.press('P', tcell.KeyCtrlU, out, tcell.KeyEnter, 'y')
+	f = h.tasked()
 	if want := fmt.Sprintf("saved gen %s, 16 x 12 cells at scale 1/4 (4 x 3 pixels), to %s", f.gen, out); f.msg != want {
 		t.Errorf("zoomed out, y: message %q, want %q", f.msg, want)
 	}
 	data, _ = os.ReadFile(out)
 	var want bytes.Buffer
-	render.PNG(&want, w.eng, engine.Rect{W: 16, H: 12}, render.CellsPerPixel(2), render.Dark)
+	render.PNG(&want, w.Eng, engine.Rect{W: 16, H: 12}, render.CellsPerPixel(2), render.Dark)
 	if !bytes.Equal(data, want.Bytes()) {
 		t.Errorf("zoomed out, the PNG is not the renderer's picture of the view")
 	}
 
 	// An unwritable place: the message says why, and nothing changes.
 	missing := filepath.Join(dir, "no", "such", "view.png")
-	f = h.press('P', tcell.KeyCtrlU, missing, tcell.KeyEnter)
+	h.press('P', tcell.KeyCtrlU, missing, tcell.KeyEnter)
+	f = h.tasked()
 	if want := fmt.Sprintf("png: open %s: no such file or directory (nothing was changed)", missing); f.msg != want || f.pop != "5" {
 		t.Errorf("P to %s: message %q, pop %s; want %q, 5", missing, f.msg, f.pop, want)
 	}
@@ -250,7 +253,7 @@ func TestRecordGIF(t *testing.T) {
 	if len(frames) != 12 || g.Config.Width != 64 || g.Config.Height != 48 {
 		t.Fatalf("%d frames of %d x %d, want 12 of 64 x 48", len(frames), g.Config.Width, g.Config.Height)
 	}
-	e := w0.eng.Clone()
+	e := w0.Eng.Clone()
 	for i, fr := range frames {
 		e.Step(context.Background(), 1)
 		if got, want := pixelCells(t, fr, 4, render.Light.Live), liveCells(e, engine.Rect{W: 16, H: 12}); !maps.Equal(got, want) {
@@ -291,14 +294,13 @@ func (g gated) Clone() engine.Engine { return gated{g.Engine.Clone(), g.gate} }
 // stays where the recording began.
 func TestRecordGIFCancel(t *testing.T) {
 	gate := make(chan struct{}, 100)
-	load := func(p *patterns.Pattern, name string, fit Size) (Universe, error) {
-		u, err := testLoad(p, name, fit)
-		u.Eng = gated{u.Eng, gate}
-		return u, err
+	wrap := func(w world) world {
+		w.Eng = gated{w.Eng, gate}
+		return w
 	}
 	dir := t.TempDir()
 	out := filepath.Join(dir, "run.gif")
-	h := start(t, 80, 20, Options{Pattern: rle(t, gliderOnTorus), Name: "glider.rle", Load: load, WriteFile: atomicWrite})
+	h := start(t, 80, 20, Options{Pattern: rle(t, gliderOnTorus), Name: "glider.rle", wrap: wrap, WriteFile: atomicWrite})
 	h.press(' ') // the first step waits at the gate; pausing drops it
 	f := h.idle()
 	for _, cancel := range []any{tcell.KeyEscape, ' ', 'c', 'q'} {
@@ -316,6 +318,12 @@ func TestRecordGIFCancel(t *testing.T) {
 				t.Errorf("%v: message %q, gen %s; want gen 0", cancel, f.msg, f.gen)
 			}
 			h.idle()
+			if cancel == 'c' {
+				// c put in an empty engine of its own, which nothing holds
+				// back: bring back the held-back glider for the next case.
+				h.press('r')
+				h.idle()
+			}
 		}
 		if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 			t.Errorf("after cancelling with %v: %v in %s", cancel, entries, dir)

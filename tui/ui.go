@@ -2,7 +2,6 @@ package tui
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -12,6 +11,7 @@ import (
 	"github.com/gdamore/tcell/v2"
 	"github.com/life-go/life/engine"
 	"github.com/life-go/life/engine/render"
+	"github.com/life-go/life/engine/universe"
 	"github.com/life-go/life/patterns"
 	"github.com/rivo/tview"
 )
@@ -30,36 +30,20 @@ type app interface {
 
 var _ app = (*tview.Application)(nil)
 
-// Size is a size in cells.
-type Size struct{ W, H int }
-
-// Universe is a pattern loaded into an engine, ready to run.
-type Universe struct {
-	Eng engine.Engine
-	// Implied says the torus only stands in for the unbounded plane: a
-	// saved pattern leaves its bounded-grid suffix out.
-	Implied bool
-}
-
-// LibraryEntry is a pattern of the built-in library, offered by o.
-type LibraryEntry struct {
-	Name string
-	Open func() (*patterns.Pattern, error)
-}
-
 // Options is what the UI takes from cmd/life.
 type Options struct {
 	// Pattern is the starting pattern and Name the file it came from (for
 	// messages and as the default place to save). A nil Pattern starts
-	// the built-in [Default].
+	// the built-in acorn.
 	Pattern *patterns.Pattern
 	Name    string
-	// Load builds a universe for pattern p read from the file name. A
-	// pattern without a bounded-grid suffix runs on the unbounded plane
-	// (cmd/life: on hashlife), or, on an engine that runs only bounded
-	// grids, on a torus of fit cells when it fits in it, which fills the
-	// window.
-	Load func(p *patterns.Pattern, name string, fit Size) (Universe, error)
+	// Settings say how a pattern opened becomes a universe (see
+	// [universe.Settings]): cmd/life passes --rule, --torus and --engine.
+	// A pattern without a bounded-grid suffix runs on the unbounded plane
+	// (on hashlife) when Settings.Plane asks for it, or, on an engine that
+	// runs only bounded grids, on a torus that fills the window when it
+	// fits in it ([universe.Settings.Fit], which the UI sets).
+	Settings universe.Settings
 	// Engines are the engines E offers, fastest first; nil means every
 	// engine of the registry ([engine.Algos]).
 	Engines []*engine.Algo
@@ -71,14 +55,15 @@ type Options struct {
 	// to the faster engine, the first of Engines other than the protocol
 	// engine that runs the rule, and the status bar says so. The UI never
 	// moves back by itself; an engine chosen with E turns the switch off.
-	// Load is expected to start a universe on the protocol engine when it
-	// runs the topology, and on the fastest engine that does otherwise.
+	// An engine that runs step logic of the caller's own
+	// ([engine.RunsCustomStep]) is never moved: another would run the
+	// rule instead. Settings.Watch starts a universe on the protocol
+	// engine where it runs the topology.
 	AutoSwitch bool
 	// PatternsDir is the directory o lists, or "".
 	PatternsDir string
-	// Library is the built-in library o lists first; [Builtins] when nil.
-	Library []LibraryEntry
-	// WriteFile writes path atomically (a temporary file and a rename).
+	// WriteFile writes path atomically (a temporary file and a rename);
+	// nil is [universe.WriteFile].
 	WriteFile func(path string, write func(w io.Writer) error) error
 	// NoColor draws with attributes only, for NO_COLOR.
 	NoColor bool
@@ -95,6 +80,9 @@ type Options struct {
 	// effect, written to the terminal.
 	KeyLatency func(d time.Duration)
 
+	// wrap, for tests, is applied to every universe loaded (to hold its
+	// engine back, say).
+	wrap func(w world) world
 	// afterDraw, for tests, is called on the event loop after each draw.
 	afterDraw func(u *controller, s tcell.Screen)
 	// stepClock, for tests, is the clock that times the animator's steps
@@ -102,24 +90,14 @@ type Options struct {
 	stepClock func() time.Time
 }
 
-// world is a universe as the controller keeps it: an engine nobody
-// modifies in place, and the generations run before the engine was made
-// (a rule or engine switch starts a new engine at generation 0).
-type world struct {
-	eng     engine.Engine
-	gen0    *big.Int // never modified
-	implied bool
-}
-
-// gen returns the world's generation.
-func (w world) gen() *big.Int { return new(big.Int).Add(w.gen0, w.eng.Generation()) }
-
-// clone returns a copy of w with its own engine, to modify.
-func (w world) clone() world { return world{eng: w.eng.Clone(), gen0: w.gen0, implied: w.implied} }
+// world is a universe as the controller keeps it: nobody modifies its
+// engine in place (an edit clones it first), which makes undo, rewind and
+// snapshots plain values.
+type world = universe.Universe
 
 // snapshot returns w as the board draws it.
-func (w world) snapshot() *Snapshot {
-	return &Snapshot{Eng: w.eng, Gen: w.gen(), Pop: w.eng.Population()}
+func snapshot(w world) *Snapshot {
+	return &Snapshot{Eng: w.Eng, Gen: w.Gen(), Pop: w.Eng.Population()}
 }
 
 // Limits of the histories.
@@ -157,7 +135,7 @@ func maxExpFor(b int) int {
 // the new base, keeping the step about the same size (10^3 becomes 2^10,
 // and back), up to the new base's fastest.
 func (u *controller) base() int {
-	b := stepBase(u.cur.eng)
+	b := stepBase(u.cur.Eng)
 	if u.expBase != 0 && u.expBase != b && u.exp > 0 {
 		e := math.Round(float64(u.exp) * math.Log(float64(u.expBase)) / math.Log(float64(b)))
 		u.exp = min(int(e), maxExpFor(b))
@@ -177,9 +155,8 @@ type controller struct {
 	pages  *tview.Pages
 
 	cur, start world
-	pat        *patterns.Pattern // the pattern as loaded, for i and s
-	name       string            // its file
-	savedAs    string            // the last file saved, offered by s
+	name       string // the file the universe was loaded from
+	savedAs    string // the last file saved, offered by s
 
 	running  bool
 	busy     bool   // a job is with the animator
@@ -195,9 +172,10 @@ type controller struct {
 	msg      string
 	editing  bool
 	settle   settler
-	overlay  string    // the name of the page on top of the board, or ""
-	keys     int       // key events seen, for tests
-	keyAt    time.Time // when the last key event was made, until drawn
+	ident    identifyState // I and t
+	overlay  string        // the name of the page on top of the board, or ""
+	keys     int           // key events seen, for tests
+	keyAt    time.Time     // when the last key event was made, until drawn
 	quitting bool
 	started  bool  // the first job has been handed out
 	cursorY  int64 // the edit cursor's cell
@@ -210,6 +188,9 @@ type controller struct {
 
 	recQueued *recording // a recording G asked for, until the animator takes it
 	recording *recording // the recording in flight
+	tasks     []*task    // tasks asked for, until the animator takes them
+	task      *task      // the task in flight
+	quitSaved bool       // quit once the files being saved are written
 
 	jobs      chan job
 	ctx       context.Context    // the animator's
@@ -232,14 +213,11 @@ func Run(ctx context.Context, opts Options) error {
 // newUI builds the UI and its screen, and loads the starting pattern to fill
 // the screen.
 func newUI(opts Options) (*controller, error) {
-	if opts.Load == nil {
-		return nil, errors.New("tui: Options.Load is nil")
-	}
-	if opts.Library == nil {
-		opts.Library = Builtins()
-	}
 	if opts.Pattern == nil {
-		opts.Pattern, opts.Name = Default()
+		opts.Pattern, opts.Name = defaultPattern()
+	}
+	if opts.WriteFile == nil {
+		opts.WriteFile = universe.WriteFile
 	}
 	tview.Styles = tview.Theme{
 		PrimitiveBackgroundColor:    tcell.ColorDefault,
@@ -302,20 +280,57 @@ func newUI(opts Options) (*controller, error) {
 		return false
 	})
 	u.board.SetRect(0, 0, w, h-statusLines) // until the first draw lays it out
-	uni, err := opts.Load(opts.Pattern, opts.Name, fitSize(w, h-statusLines))
+	uni, err := u.loadPattern(opts.Pattern, opts.Name, fitSize(w, h-statusLines))
 	if err != nil {
 		screen.Fini()
 		return nil, err
 	}
-	u.adoptUniverse(uni, opts.Pattern, opts.Name)
+	u.adopt(uni, opts.Name)
 	u.running = true
 	return u, nil
 }
 
 // fitSize returns the size in cells of a board of w x h characters at the
 // scale a new universe is shown at.
-func fitSize(w, h int) Size {
-	return Size{W: max(w, 8), H: max(2*h, 8)}
+func fitSize(w, h int) universe.Size {
+	return universe.Size{W: max(w, 8), H: max(2*h, 8)}
+}
+
+// defaultPattern returns the pattern life opens with no argument, the
+// built-in acorn, and its name.
+func defaultPattern() (*patterns.Pattern, string) {
+	e, ok := patterns.Lookup("acorn")
+	if !ok {
+		panic("tui: no built-in acorn") // the library is tested
+	}
+	return e.Pattern(), "built-in acorn"
+}
+
+// settings returns the options' settings for a universe shown on a board
+// of fit cells.
+func (u *controller) settings(fit universe.Size) universe.Settings {
+	s := u.opts.Settings
+	s.Fit = fit
+	return s
+}
+
+// loaded returns w as the tests see it (see Options.wrap).
+func (u *controller) loaded(w world) world {
+	if u.opts.wrap != nil {
+		w = u.opts.wrap(w)
+	}
+	return w
+}
+
+// loadPattern makes pattern p, read from the file name, a universe as the
+// options' settings say, on a torus of fit cells when it stands in for
+// the plane and fits in it.
+func (u *controller) loadPattern(p *patterns.Pattern, name string, fit universe.Size) (world, error) {
+	w, err := universe.Load(p, name, u.settings(fit))
+	if err != nil {
+		return w, err
+	}
+	return u.loaded(w), nil
 }
 
 // run starts the animator, runs the event loop, and waits for the animator
@@ -366,12 +381,25 @@ func (u *controller) run(parent context.Context) error {
 }
 
 // quit cancels the animator; the app stops once it has returned.
+//
+// While a file the user asked to save is being written (or waits to be),
+// the UI quits once it is written; asked again, it quits at once.
 func (u *controller) quit() {
 	if u.quitting {
 		return
 	}
+	if u.saving() && !u.quitSaved {
+		u.quitSaved = true
+		u.msg = "quitting once the file is written (q again quits now)"
+		return
+	}
 	u.quitting = true
 	u.running = false
+	for _, t := range append(u.tasks, u.task) {
+		if t != nil {
+			t.cancel() // saves too: asked twice, the UI quits without them
+		}
+	}
 	u.cancel()
 	close(u.jobs)
 }
@@ -380,6 +408,19 @@ func (u *controller) quit() {
 // do.
 func (u *controller) kick() {
 	if u.busy || u.quitting {
+		return
+	}
+	if len(u.tasks) > 0 {
+		t := u.tasks[0]
+		u.tasks, u.task = u.tasks[1:], t
+		u.busy = true
+		u.jobCancel = nil // a task has its own context: changes of the world leave it be
+		u.jobs <- job{ctx: t.ctx, task: t, version: u.version}
+		return
+	}
+	if u.ident.queued {
+		u.ident.queued, u.ident.running = false, true
+		u.send(job{world: u.cur, version: u.version, identify: true})
 		return
 	}
 	if r := u.recQueued; r != nil {
@@ -399,7 +440,7 @@ func (u *controller) kick() {
 	default:
 		return
 	}
-	if g := u.cur.gen(); j.detect && g.IsInt64() && g.Int64() != u.settle.last {
+	if g := u.cur.Gen(); j.detect && g.IsInt64() && !u.settle.seen(g.Int64()) {
 		j.first = true // the settle detector has not seen the job's world
 	}
 	u.send(j)
@@ -456,15 +497,33 @@ func (u *controller) deliver(r result) {
 			u.app.ForceDraw() // idle now: show the last result
 		}
 	}()
+	if t := r.job.task; t != nil {
+		u.task = nil
+		if t.ctx.Err() == nil && r.done != nil {
+			r.done()
+		}
+		t.cancel()
+		if u.quitSaved && !u.saving() {
+			u.quit() // asked to quit while saving: the file is written
+		}
+		return
+	}
 	rec := r.job.rec
 	if rec != nil && u.recording == rec {
 		u.recording = nil
+	}
+	if r.job.identify && r.job.version != u.version {
+		u.ident.running = false // dropped: the universe changed
 	}
 	if r.job.version != u.version {
 		if rec != nil && r.err == nil {
 			u.msg = rec.recorded() // cancelled too late: the file was written
 		}
 		return // the world changed meanwhile: drop the result
+	}
+	if r.job.identify {
+		u.identified(r)
+		return
 	}
 	if r.err != nil {
 		u.running, u.pending = false, 0
@@ -478,11 +537,12 @@ func (u *controller) deliver(r result) {
 		}
 		u.pushBack(u.cur)
 		u.cur = r.world
-		pop := u.cur.eng.Population()
+		u.track()
+		pop := u.cur.Eng.Population()
 		u.sample(pop)
-		u.rate.add(time.Now(), u.cur.gen())
+		u.rate.add(time.Now(), u.cur.Gen())
 		if r.job.detect && u.running {
-			if g := u.cur.gen(); g.IsInt64() {
+			if g := u.cur.Gen(); g.IsInt64() {
 				m := ""
 				if r.job.first {
 					m = u.settle.add(g.Int64()-1, r.fp0)
@@ -491,12 +551,69 @@ func (u *controller) deliver(r result) {
 					m = u.settle.add(g.Int64(), r.fp)
 				}
 				if m != "" {
+					u.ident.last = u.settle.result
 					u.running, u.msg = false, m
 				}
 			}
 		}
 		u.keepUp(r)
 	}
+}
+
+// runTask hands run to the animator as a task (see [task]), after the job
+// in flight, and says what it does in the status bar until it is done.
+// It runs on the event loop.
+func (u *controller) runTask(what string, run func(ctx context.Context) (done func())) {
+	ctx, cancel := context.WithCancel(u.ctx)
+	u.queueTask(&task{what: what, run: run, ctx: ctx, cancel: cancel})
+}
+
+// runSave is runTask for a task that writes a file the user asked for:
+// quitting does not cancel it (the UI waits for it before it stops), Esc
+// still does.
+func (u *controller) runSave(what string, run func(ctx context.Context) (done func())) {
+	ctx, cancel := context.WithCancel(context.WithoutCancel(u.ctx))
+	u.queueTask(&task{what: what, run: run, ctx: ctx, cancel: cancel, save: true})
+}
+
+// saving reports whether a task that writes a file the user asked for is
+// queued or in flight.
+func (u *controller) saving() bool {
+	if u.task != nil && u.task.save && u.task.ctx.Err() == nil {
+		return true
+	}
+	for _, t := range u.tasks {
+		if t.save {
+			return true
+		}
+	}
+	return false
+}
+
+// queueTask queues t and kicks the animator.
+func (u *controller) queueTask(t *task) {
+	what := t.what
+	u.tasks = append(u.tasks, t)
+	u.msg = what + " (Esc cancels)"
+	u.kick()
+}
+
+// cancelTasks cancels the tasks queued and in flight, and reports whether
+// there were any. A task cancelled does nothing on the event loop.
+func (u *controller) cancelTasks() bool {
+	ts := u.tasks
+	if u.task != nil {
+		ts = append(ts, u.task)
+	}
+	for _, t := range ts {
+		t.cancel()
+	}
+	u.tasks = nil
+	if len(ts) == 0 {
+		return false
+	}
+	u.msg = ts[len(ts)-1].what + ": cancelled"
+	return true
 }
 
 // recordProgress shows how far the recording job j has got; it runs on the
@@ -517,10 +634,10 @@ func (u *controller) refresh() {
 
 // snap returns the current world's snapshot, made once per world.
 func (u *controller) snap() *Snapshot {
-	if s := u.board.Snapshot(); s != nil && s.Eng == u.cur.eng {
+	if s := u.board.Snapshot(); s != nil && s.Eng == u.cur.Eng {
 		return s
 	}
-	return u.cur.snapshot()
+	return snapshot(u.cur)
 }
 
 // statusLine gathers what the status bar shows.
@@ -530,8 +647,8 @@ func (u *controller) statusLine() status {
 		running: u.running,
 		gen:     readable(s.Gen),
 		pop:     readable(s.Pop),
-		rule:    u.cur.eng.Rule().String(),
-		engine:  u.cur.eng.Name(),
+		rule:    u.cur.Eng.Rule().String(),
+		engine:  u.cur.Eng.Name(),
 		scale:   u.board.Scale().String(),
 		pops:    u.pops,
 		msg:     u.msg,
@@ -566,7 +683,7 @@ func (u *controller) sample(pop *big.Int) {
 
 // pushBack adds w to the rewind history.
 func (u *controller) pushBack(w world) {
-	if n := len(u.back) - historyCap(w.eng, maxBack) + 1; n > 0 {
+	if n := len(u.back) - historyCap(w.Eng, maxBack) + 1; n > 0 {
 		u.back = append(u.back[:0], u.back[n:]...)
 	}
 	u.back = append(u.back, w)
@@ -591,7 +708,7 @@ func historyCap(e engine.Engine, limit int) int {
 	var size int64
 	if nc, ok := e.(nodeCounter); ok {
 		size = int64(nc.Nodes()) * bytesPerNode
-	} else if r, ok := bounds(e); ok {
+	} else if r, ok := universe.Bounds(e); ok {
 		size = r.W * r.H / 8
 	} else {
 		return limit
@@ -611,16 +728,16 @@ func (u *controller) change(w world) {
 // an automatic switch, a world still on the protocol engine moves to the
 // faster one first.
 func (u *controller) set(w world) {
-	if fw := u.onFast(w); fw.eng != w.eng {
-		if w.eng == u.start.eng {
+	if fw := u.onFast(w); fw.Eng != w.Eng {
+		if w.Eng == u.start.Eng {
 			u.start = fw // r need not convert it again
 		}
 		w = fw
 	}
 	u.pace.reset()
-	if u.cur.eng != nil {
-		before, _ := bounds(u.cur.eng)
-		if after, _ := bounds(w.eng); before != after {
+	if u.cur.Eng != nil {
+		before, _ := universe.Bounds(u.cur.Eng)
+		if after, _ := universe.Bounds(w.Eng); before != after {
 			defer u.centreOrigin() // a universe of another size
 		}
 	}
@@ -634,35 +751,35 @@ func (u *controller) set(w world) {
 // pushUndo records the current world so that u (or Ctrl-Z) comes back to
 // it, and forgets what could be redone.
 func (u *controller) pushUndo() {
-	if n := len(u.undo) - historyCap(u.cur.eng, maxUndo) + 1; n > 0 {
+	if n := len(u.undo) - historyCap(u.cur.Eng, maxUndo) + 1; n > 0 {
 		u.undo = append(u.undo[:0], u.undo[n:]...)
 	}
 	u.undo = append(u.undo, u.cur)
 	u.redo = u.redo[:0]
 }
 
-// adoptUniverse makes a freshly loaded universe current and shows it whole.
-func (u *controller) adoptUniverse(uni Universe, p *patterns.Pattern, name string) {
-	w := world{eng: uni.Eng, gen0: new(big.Int), implied: uni.Implied}
+// adopt makes w, a universe freshly loaded from the file name, current
+// and shows it whole.
+func (u *controller) adopt(w world, name string) {
 	// A new board: the automatic switch judges it afresh, on the engine the
 	// loader chose; an engine chosen with E stays chosen.
 	u.fast = nil
-	if u.chosen != nil && engine.AlgoOf(w.eng) != u.chosen {
-		if e, ok := u.engineOf(u.chosen, w.eng.Rule()); ok {
-			w = moveTo(e, w)
+	if u.chosen != nil && engine.AlgoOf(w.Eng) != u.chosen {
+		if e, ok := u.engineOf(u.chosen, w.Eng.Rule()); ok {
+			w = w.MoveTo(e)
 		}
 	}
-	if u.cur.eng != nil {
+	if u.cur.Eng != nil {
 		u.change(w)
 	} else {
 		u.set(w)
 	}
-	u.start, u.pat, u.name = w, p, name
+	u.start, u.name = w, name
 	u.pops = u.pops[:0]
-	u.sample(uni.Eng.Population())
+	u.sample(w.Eng.Population())
 	u.board.SetScale(ScaleHalf)
 	u.centreOrigin()
-	if box, ok := uni.Eng.Bounds(); ok {
+	if box, ok := w.Eng.Bounds(); ok {
 		_, _, w, h := u.board.GetInnerRect()
 		if _, _, rows, cols := u.board.view(w, h); box.W > cols || box.H > rows {
 			u.board.Fit(box) // larger than the window: zoom out to show it whole
@@ -674,7 +791,7 @@ func (u *controller) adoptUniverse(uni Universe, p *patterns.Pattern, name strin
 // centreOrigin puts the universe's origin at the centre of the board: the
 // middle of a bounded universe, as in Golly, or cell (0, 0).
 func (u *controller) centreOrigin() {
-	if r, ok := bounds(u.cur.eng); ok {
+	if r, ok := universe.Bounds(u.cur.Eng); ok {
 		u.board.SetCentre(r.Y+r.H/2, r.X+r.W/2)
 		return
 	}

@@ -8,37 +8,20 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
 	"github.com/gdamore/tcell/v2"
 	"github.com/life-go/life/engine"
+	"github.com/life-go/life/engine/universe"
 	"github.com/life-go/life/patterns"
 )
 
-// testLoad loads a pattern as cmd/life does, simply: its rule's torus, or a
-// torus of fit cells, with the pattern in the middle.
-func testLoad(p *patterns.Pattern, name string, fit Size) (Universe, error) {
-	r := engine.Life
-	if p.Rule != "" {
-		var err error
-		if r, err = engine.ParseRule(p.Rule); err != nil {
-			return Universe{}, fmt.Errorf("%s: %w", name, err)
-		}
-	}
-	implied := r.Topology.Kind == engine.Plane
-	if implied {
-		r.Topology = engine.TorusOf(fit.W, fit.H)
-	}
-	e, err := engine.NewProtocol(r, nil)
-	if err != nil {
-		return Universe{}, err
-	}
-	w, h := p.Size()
-	y0, x0 := int64(r.Topology.H/2)-h/2, int64(r.Topology.W/2)-w/2
-	p.Cells(func(y, x int64) { e.SetCell(y0+y, x0+x, true) })
-	return Universe{Eng: e, Implied: implied}, nil
-}
+// testSettings are the tests' settings unless a test gives its own: the
+// protocol engine, on the rule's torus or one that fills the window, with
+// the pattern in the middle.
+var testSettings = universe.Settings{Engine: "protocol"}
 
 // writeFile is a plain writer for the tests' saves.
 func writeFile(path string, write func(io.Writer) error) error {
@@ -66,6 +49,7 @@ type frame struct {
 	overlay  string
 	scale    Scale
 	text     string // the screen
+	task     bool   // a task is queued or in flight (see controller.runTask)
 }
 
 // harness runs the whole UI on a simulation screen. Every draw records a
@@ -89,8 +73,8 @@ func start(t testing.TB, w, h int, opts Options) *harness {
 	sim := newSim(t, w, h)
 	hs := &harness{t: t, sim: sim, changed: make(chan struct{}), errc: make(chan error, 1)}
 	opts.Screen = sim
-	if opts.Load == nil {
-		opts.Load = testLoad
+	if opts.Settings.Engine == "" {
+		opts.Settings = testSettings
 	}
 	if opts.WriteFile == nil {
 		opts.WriteFile = writeFile
@@ -103,7 +87,7 @@ func start(t testing.TB, w, h int, opts Options) *harness {
 		s.Show() // the hook runs before tview's Show
 		st := u.statusLine()
 		f := frame{keys: u.keys, idle: !u.running && !u.busy && u.pending == 0, running: u.running,
-			gen: st.gen, pop: st.pop, rule: st.rule, engine: st.engine, step: st.step, msg: u.msg, overlay: u.overlay, scale: u.board.Scale(),
+			gen: st.gen, pop: st.pop, rule: st.rule, engine: st.engine, step: st.step, msg: u.msg, overlay: u.overlay, scale: u.board.Scale(), task: u.task != nil || len(u.tasks) > 0,
 			text: screenText(sim)}
 		hs.mu.Lock()
 		hs.last = f
@@ -130,11 +114,11 @@ func start(t testing.TB, w, h int, opts Options) *harness {
 }
 
 // wait waits until a frame satisfies cond, and returns it; a nil cond
-// waits for Run to return. It fails the test after a generous time
-// rather than hang.
+// waits for Run to return. It fails the test after a generous time (a
+// minute: the race detector on a loaded machine is slow) rather than hang.
 func (h *harness) wait(what string, cond func(frame) bool) frame {
 	h.t.Helper()
-	timeout := time.NewTimer(20 * time.Second)
+	timeout := time.NewTimer(60 * time.Second)
 	defer timeout.Stop()
 	for {
 		h.mu.Lock()
@@ -197,6 +181,13 @@ func (h *harness) idle() frame {
 	return h.wait("idle", func(f frame) bool { return f.idle })
 }
 
+// tasked waits until no task is queued or in flight: a file opened,
+// saved or listed, off the event loop.
+func (h *harness) tasked() frame {
+	h.t.Helper()
+	return h.wait("the tasks", func(f frame) bool { return !f.task })
+}
+
 // do runs f on the event loop and waits for it.
 func (h *harness) do(f func(u *controller)) {
 	h.u.tapp.QueueUpdate(func() { f(h.u) })
@@ -207,11 +198,15 @@ func (h *harness) do(f func(u *controller)) {
 func (h *harness) cells() string {
 	var s strings.Builder
 	h.do(func(u *controller) {
-		p := u.cur.pattern(nil)
-		p.Rule, p.Positioned, p.Gen = "", false, ""
-		patterns.WriteRLE(&s, p)
+		patterns.WriteRLE(&s, bare(u.cur.Pattern(false)))
 	})
 	return s.String()
+}
+
+// bare returns p's cells alone, as RLE writes them without a name,
+// comments, rule or position.
+func bare(p *patterns.Pattern) *patterns.Pattern {
+	return &patterns.Pattern{Runs: p.Runs}
 }
 
 func rle(t *testing.T, text string) *patterns.Pattern {
@@ -304,9 +299,17 @@ func TestBackUndoRedo(t *testing.T) {
 	}
 }
 
-// TestZoomPan zooms through the scales and pans.
+// TestZoomPan zooms through the scales, pans, and fits the acorn.
 func TestZoomPan(t *testing.T) {
-	h := start(t, 60, 20, Options{})
+	// The engine is held back: the acorn's first step waits at the gate
+	// and Space drops it, so that f fits the acorn as loaded, however
+	// fast the machine.
+	gate := make(chan struct{})
+	wrap := func(w world) world {
+		w.Eng = gated{w.Eng, gate}
+		return w
+	}
+	h := start(t, 60, 20, Options{wrap: wrap})
 	h.press(' ')
 	h.idle()
 	want := []Scale{ScaleSingle, ScaleDouble, ScaleDouble}
@@ -359,7 +362,7 @@ func TestEdit(t *testing.T) {
 	}
 	var y, x int64
 	var alive bool
-	h.do(func(u *controller) { y, x = u.cursorY, u.cursorX; alive = u.cur.eng.Cell(y, x-1) })
+	h.do(func(u *controller) { y, x = u.cursorY, u.cursorX; alive = u.cur.Eng.Cell(y, x-1) })
 	if !alive {
 		t.Errorf("the cell left of the cursor (%d, %d) is dead", y, x)
 	}
@@ -480,7 +483,8 @@ func TestOpenSave(t *testing.T) {
 	// The patterns directory is listed: Tab to the list, Enter opens the
 	// first entry after the built-ins.
 	h.press('o', tcell.KeyTab)
-	for range builtins {
+	h.tasked() // the directory listed
+	for range patterns.Library() {
 		h.press(tcell.KeyDown)
 	}
 	h.press(tcell.KeyEnter)
@@ -533,15 +537,15 @@ func TestRuleChange(t *testing.T) {
 // TestSettles checks that runs stop by themselves and say why.
 func TestSettles(t *testing.T) {
 	for _, c := range []struct{ name, rle, want string }{
-		{"blinker", "x = 3, y = 1\n3o!\n", "period 2 from gen 0"},
-		{"block", "x = 2, y = 2\n2o$2o!\n", "still life at gen 0"},
-		{"glider", "x = 3, y = 3\nbo$2bo$3o!\n", "moving (1,1) every 4"},
-		{"glider up and left", "x = 3, y = 3\n3o$o$bo!\n", "moving (-1,-1) every 4"},
-		{"lwss", "x = 5, y = 4\nbo2bo$o4b$o3bo$4o!\n", "moving (-2,0) every 4"},
-		{"pair", "x = 2, y = 1\n2o!\n", "died out at gen 1"},
+		{"blinker", "x = 3, y = 1\n3o!\n", "oscillator xp2_7, period 2, from gen 0"},
+		{"block", "x = 2, y = 2\n2o$2o!\n", "still life xs4_33 from gen 0"},
+		{"glider", "x = 3, y = 3\nbo$2bo$3o!\n", "spaceship xq4_153, c/4 diagonal, moving (1,1) every 4, from gen 0"},
+		{"glider up and left", "x = 3, y = 3\n3o$o$bo!\n", "spaceship xq4_153, c/4 diagonal, moving (-1,-1) every 4, from gen 0"},
+		{"lwss", "x = 5, y = 4\nbo2bo$o4b$o3bo$4o!\n", "spaceship xq4_6frc, c/2 orthogonal, moving (-2,0) every 4, from gen 0"},
+		{"pair", "x = 2, y = 1\n2o!\n", "dies at gen 1"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			h := start(t, 40, 12, Options{Pattern: rle(t, c.rle), Name: c.name})
+			h := start(t, 80, 12, Options{Pattern: rle(t, c.rle), Name: c.name})
 			f := h.idle()
 			if f.msg != c.want || !strings.Contains(f.text, c.want) {
 				t.Errorf("message %q, want %q:\n%s", f.msg, c.want, f.text)
@@ -581,25 +585,26 @@ func TestHelpAndInfo(t *testing.T) {
 	h.press('i')
 }
 
-// TestResize shrinks the screen to 1 x 1 and back while running.
+// TestResize shrinks the screen to 1 x 1 and back while running: at each
+// size the UI draws, and the run goes on. The engine is held back, a
+// generation at a time, so that the run neither settles (and pauses
+// itself) nor races ahead of the test.
 func TestResize(t *testing.T) {
-	h := start(t, 60, 20, Options{})
+	gate := make(chan struct{})
+	wrap := func(w world) world {
+		w.Eng = gated{w.Eng, gate}
+		return w
+	}
+	h := start(t, 60, 20, Options{wrap: wrap})
 	for _, s := range [][2]int{{12, 4}, {1, 1}, {3, 2}, {60, 20}} {
-		h.do(func(u *controller) {}) // let the loop run
 		h.sim.SetSize(s[0], s[1])
 		h.sim.PostEvent(tcell.NewEventResize(s[0], s[1]))
-		g := 0
-		h.wait(fmt.Sprintf("a draw at %d x %d", s[0], s[1]), func(f frame) bool {
-			lines := strings.Split(strings.TrimSuffix(f.text, "\n"), "\n")
-			if len(lines) != s[1] {
-				return false
-			}
-			if g == 0 {
-				g = gen(t, f)
-				return false
-			}
-			return gen(t, f) > g
-		})
+		atSize := func(f frame) bool {
+			return len(strings.Split(strings.TrimSuffix(f.text, "\n"), "\n")) == s[1]
+		}
+		g := gen(t, h.wait(fmt.Sprintf("a draw at %d x %d", s[0], s[1]), atSize))
+		gate <- struct{}{} // one generation passes
+		h.wait(fmt.Sprintf("a generation at %d x %d", s[0], s[1]), func(f frame) bool { return atSize(f) && gen(t, f) > g })
 	}
 	f := h.press(' ')
 	if !strings.Contains(f.text, "Gen ") {
@@ -622,7 +627,7 @@ func TestQuit(t *testing.T) {
 	}
 	// The parent context cancelled ends the UI too.
 	sim := newSim(t, 30, 10)
-	u, err := newUI(Options{Screen: sim, Load: testLoad})
+	u, err := newUI(Options{Screen: sim, Settings: testSettings})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -644,4 +649,70 @@ func algos(names ...string) []*engine.Algo {
 		as = append(as, a)
 	}
 	return as
+}
+
+// TestUILibrary checks that every pattern of the built-in library, which o
+// lists first, opens in the UI.
+func TestUILibrary(t *testing.T) {
+	u := &controller{opts: Options{Settings: testSettings}}
+	for _, e := range patterns.Library() {
+		w, err := u.loadPattern(e.Pattern(), "built-in "+e.Name, universe.Size{W: 120, H: 80})
+		if err != nil || w.Eng.Population().Sign() == 0 {
+			t.Errorf("%s: %v, population %v", e.Name, err, w.Eng.Population())
+		}
+	}
+}
+
+// TestOpenFIFO opens a FIFO that nobody writes to: the open waits off the
+// event loop, so the UI goes on answering keys, and Esc cancels it, keeping
+// the pattern there was.
+func TestOpenFIFO(t *testing.T) {
+	fifo := filepath.Join(t.TempDir(), "fifo.rle")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skipf("mkfifo: %v", err)
+	}
+	h := start(t, 60, 20, Options{})
+	h.press(' ')
+	pop := h.idle().pop
+	f := h.press('o', tcell.KeyCtrlU, fifo, tcell.KeyEnter)
+	if want := "opening " + fifo + " (Esc cancels)"; !f.task || f.msg != want {
+		t.Fatalf("opening a FIFO: task %v, message %q; want %q", f.task, f.msg, want)
+	}
+	if f = h.press(']'); f.scale != ScaleSingle || !f.task {
+		t.Errorf("] while opening: scale %v, task %v; want %v, the open still waiting", f.scale, f.task, ScaleSingle)
+	}
+	h.press(tcell.KeyEscape)
+	if f = h.tasked(); f.msg != "opening "+fifo+": cancelled" || f.pop != pop {
+		t.Errorf("Esc: message %q, pop %s; want the open cancelled, the acorn kept (pop %s)", f.msg, f.pop, pop)
+	}
+}
+
+// TestQuitWhileSaving quits while a save is being written, which the test
+// holds back: the UI waits for the file, then quits; and q twice cancels
+// the save, which keeps nothing, and quits as soon as the write returns.
+func TestQuitWhileSaving(t *testing.T) {
+	for _, twice := range []bool{false, true} {
+		gate := make(chan struct{}, 1)
+		write := func(path string, w func(io.Writer) error) error {
+			<-gate
+			return atomicWrite(path, w)
+		}
+		out := filepath.Join(t.TempDir(), "out.rle")
+		h := start(t, 60, 20, Options{WriteFile: write})
+		h.press(' ')
+		h.idle()
+		h.press('s', tcell.KeyCtrlU, out, tcell.KeyEnter)
+		f := h.press('q')
+		if want := "quitting once the file is written (q again quits now)"; f.msg != want || !f.task {
+			t.Fatalf("q while saving: message %q, task %v; want %q", f.msg, f.task, want)
+		}
+		if twice {
+			h.press('q') // cancels the save: the write ends with nothing kept
+		}
+		gate <- struct{}{}
+		h.wait("Run to return", nil)
+		if _, err := os.Stat(out); (err == nil) == twice {
+			t.Errorf("q twice %v: %s written: %v", twice, out, err == nil)
+		}
+	}
 }

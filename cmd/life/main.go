@@ -5,6 +5,8 @@
 //	life render [flags] -o OUT PATTERN
 //	                           draw a run as a PNG, an animated GIF or an SVG
 //	life patterns              list the built-in patterns
+//	life identify PATTERN      say what a pattern is (kind, period, speed, apgcode)
+//	life census [flags]        count the objects random soups settle into
 //
 // PATTERN is a pattern file in any format Golly reads (RLE, macrocell,
 // Life 1.05 and 1.06, plaintext; gzipped or not), - for standard input, or
@@ -20,6 +22,8 @@ import (
 	"io"
 	"os"
 	"os/signal"
+
+	"github.com/life-go/life/engine/universe"
 )
 
 // Exit codes.
@@ -86,14 +90,11 @@ func usage(w io.Writer) {
 }
 
 // usageError marks errors in the command line: they exit with exitUsage.
-type usageError struct{ error }
+type usageError = universe.UsageError
 
 // inputError marks errors in the user's input files: they exit with
 // exitUsage too.
-type inputError struct{ error }
-
-func (e usageError) Unwrap() error { return e.error }
-func (e inputError) Unwrap() error { return e.error }
+type inputError = universe.InputError
 
 // report prints err on stderr as "life: ..." and returns its exit code.
 func report(e *env, err error) int {

@@ -109,7 +109,12 @@ func check(r engine.Rule) error {
 	if t.Kind == engine.Plane {
 		return fmt.Errorf("the unbounded plane is %w by the bitwise engine: give a bounded grid (\":TW,H\", \":PW,H\", ...)", engine.ErrUnsupported)
 	}
-	w, h, _, _, _ := layout(t)
+	w, h, _, _, sp := layout(t)
+	if sp.ring {
+		if err := grid.CheckSize(t.W, t.H); err != nil {
+			return err
+		}
+	}
 	return grid.CheckSize(w, h)
 }
 
@@ -249,22 +254,11 @@ func (e *Engine) SetOutside(y, x int64) {
 // protocol's reference driver, once, as the grid of the rule's topology
 // (or the window onto it).
 func (e *Engine) stepOutside() error {
-	t := e.Torus()
-	g, err := grid.NewSpace(e.rule.Topology, t.Width(), t.Height())
-	if err != nil {
-		return err
-	}
-	copy(g.Words(), t.Words())
-	inner := engine.StepCell(e.rule.Phase(e.gen.Bit(0) == 1))
-	oy, ox := e.sp.oy, e.sp.ox
+	oy, ox := e.sp.oy, e.sp.ox // the universe's coordinates of Torus's (0, 0)
 	if e.sp.ring {
 		oy, ox = 0, 0
 	}
-	cells := e.out.Cells(-oy, -ox)
-	top, h, w := e.rule.Topology, t.Height(), t.Width()
-	next, err := engine.LiveAGeneration(g, func(c engine.Conn, y, x int) {
-		inner(engine.OutsideConn(c, top, h, w, cells), y, x)
-	})
+	next, err := engine.StepOutside(e.Torus(), e.rule.Topology, oy, ox, engine.StepCell(e.rule.Phase(e.gen.Bit(0) == 1)), &e.out)
 	if err != nil {
 		return err
 	}

@@ -193,13 +193,22 @@ func (b *board) include(r engine.Rect, pad int64) error {
 	dy, dx := int(b.oy-r.Y), int(b.ox-r.X)
 	w, nw := b.g.Width(), g.Width()
 	src, dst := b.g.Cells(), g.Cells()
-	if box, ok := b.g.Bounds(); ok {
+	if box, ok := gridBox(b.g); ok {
 		for y := box.Y; y < box.Y+box.H; y++ {
 			copy(dst[(y+dy)*nw+box.X+dx:], src[y*w+box.X:y*w+box.X+box.W])
 		}
 	}
 	b.g, b.oy, b.ox = g, r.Y, r.X
 	return nil
+}
+
+// irect is a rectangle of grid cells, in ints.
+type irect struct{ X, Y, W, H int }
+
+// gridBox returns the box of g's cells not in state 0.
+func gridBox(g *grid.States) (irect, bool) {
+	r, ok := g.Bounds()
+	return irect{X: int(r.X), Y: int(r.Y), W: int(r.W), H: int(r.H)}, ok
 }
 
 func union(a, b engine.Rect) engine.Rect {

@@ -84,7 +84,7 @@ func (e *Generations) Step(ctx context.Context, n uint64) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		b, ok := e.g.Bounds()
+		b, ok := gridBox(e.g)
 		if !ok {
 			e.gen.Add(&e.gen, new(big.Int).SetUint64(n))
 			return nil

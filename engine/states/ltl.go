@@ -9,7 +9,6 @@ import (
 	"sync"
 
 	"github.com/life-go/life/engine"
-	"github.com/life-go/life/grid"
 )
 
 func init() {
@@ -55,7 +54,7 @@ type LtL struct {
 	rp     []int32 // prefix sums along the plane's rows (the circle)
 	widths []int   // the circle's half-width in each row, dy = -r..r
 
-	box  grid.Rect // the live cells' bounding box, when live
+	box  irect // the live cells' bounding box, when live
 	live bool
 
 	liveRows []int32 // prefix sums of the plane's rows' cells in state 1
@@ -82,7 +81,7 @@ func NewLtL(r engine.Rule) (*LtL, error) {
 
 // Step advances n generations.
 func (e *LtL) Step(ctx context.Context, n uint64) error {
-	box, ok := e.g.Bounds()
+	box, ok := gridBox(e.g)
 	if !ok && e.l.Bmin > 0 {
 		e.gen.Add(&e.gen, new(big.Int).SetUint64(n))
 		return ctx.Err()
@@ -115,7 +114,7 @@ func (e *LtL) Step(ctx context.Context, n uint64) error {
 					return err
 				}
 			}
-			bb, _ := e.g.Bounds()
+			bb, _ := gridBox(e.g)
 			e.box = bb
 		}
 		if len(next) != len(e.g.Cells()) {

@@ -1,4 +1,4 @@
-package main
+package universe
 
 import (
 	"context"
@@ -161,29 +161,29 @@ func compareFamilyFile(t *testing.T, g *rulegen.Golly, file, tmp string) string 
 	if err != nil {
 		return fmt.Sprintf("%s: %v", file, err)
 	}
-	u, err := load(p, file, setup{engine: "auto", plane: true, gens: uint64(last)})
+	u, err := Load(p, file, Settings{Engine: "auto", Plane: true, Gens: uint64(last)})
 	if err != nil {
 		return fmt.Sprintf("%s: %v", file, err)
 	}
-	if got := u.eng.Population().Int64(); got != want.Pops[0] {
+	if got := u.Eng.Population().Int64(); got != want.Pops[0] {
 		return fmt.Sprintf("%s: %d cells loaded, bgolly %d", file, got, want.Pops[0])
 	}
-	if u.implied {
-		return skipped + ": no engine runs " + u.eng.Rule().Name() + " on the plane"
+	if u.Implied {
+		return skipped + ": no engine runs " + u.Eng.Rule().Name() + " on the plane"
 	}
 	done := 0
 	for _, gen := range checkGens {
-		if err := u.eng.Step(context.Background(), uint64(gen-done)); err != nil {
+		if err := u.Eng.Step(context.Background(), uint64(gen-done)); err != nil {
 			return fmt.Sprintf("%s: %v", file, err)
 		}
 		done = gen
-		if got, w := u.eng.Population().Int64(), want.Pops[gen]; got != w {
-			return fmt.Sprintf("%s: generation %d: population %d, bgolly %d (%s on %s)", file, gen, got, w, u.eng.Rule(), u.eng.Name())
+		if got, w := u.Eng.Population().Int64(), want.Pops[gen]; got != w {
+			return fmt.Sprintf("%s: generation %d: population %d, bgolly %d (%s on %s)", file, gen, got, w, u.Eng.Rule(), u.Eng.Name())
 		}
 		if gen == cellsGen {
 			var cells []rulegen.Cell
-			if box, ok := u.eng.Bounds(); ok {
-				u.eng.Visit(box, func(y, x int64) { cells = append(cells, rulegen.Cell{Y: y, X: x}) })
+			if box, ok := u.Eng.Bounds(); ok {
+				u.Eng.Visit(box, func(y, x int64) { cells = append(cells, rulegen.Cell{Y: y, X: x}) })
 			}
 			if got := rulegen.Normalize(cells); !slices.Equal(got, at100.Cells) {
 				return fmt.Sprintf("%s: generation %d: the cells differ from bgolly's", file, gen)
@@ -229,23 +229,23 @@ func TestPlacementAgainstGolly(t *testing.T) {
 			if a.Runs(r) != nil {
 				continue
 			}
-			u, err := load(p, "case.rle", setup{engine: a.Name})
+			u, err := Load(p, "case.rle", Settings{Engine: a.Name})
 			if err != nil {
 				t.Fatalf("%s on %s: %v", p.Rule, a.Name, err)
 			}
 			for gen := 0; gen <= 5; gen++ {
 				if gen > 0 {
-					if err := u.eng.Step(context.Background(), 1); err != nil {
+					if err := u.Eng.Step(context.Background(), 1); err != nil {
 						t.Fatal(err)
 					}
 				}
-				if got := u.eng.Population().Int64(); got != want.Pops[gen] {
+				if got := u.Eng.Population().Int64(); got != want.Pops[gen] {
 					t.Errorf("%s on %s: generation %d: population %d, bgolly %d", p.Rule, a.Name, gen, got, want.Pops[gen])
 				}
 			}
 			var cells []rulegen.Cell
-			if box, ok := u.eng.Bounds(); ok {
-				u.eng.Visit(box, func(y, x int64) { cells = append(cells, rulegen.Cell{Y: y, X: x}) })
+			if box, ok := u.Eng.Bounds(); ok {
+				u.Eng.Visit(box, func(y, x int64) { cells = append(cells, rulegen.Cell{Y: y, X: x}) })
 			}
 			if !slices.Equal(rulegen.Normalize(cells), want.Cells) {
 				t.Errorf("%s on %s: the cells at generation 5 differ from bgolly's", p.Rule, a.Name)

@@ -1,4 +1,4 @@
-package main
+package universe
 
 import (
 	"context"
@@ -101,29 +101,29 @@ func compareStateFile(g *rulegen.Golly, file, tmp string) string {
 	if err != nil {
 		return fmt.Sprintf("%s: %v", file, err)
 	}
-	u, err := load(p, file, setup{engine: "auto", plane: true, gens: uint64(last)})
+	u, err := Load(p, file, Settings{Engine: "auto", Plane: true, Gens: uint64(last)})
 	if err != nil {
 		return fmt.Sprintf("%s: %v", file, err)
 	}
-	if got := u.eng.Rule().String(); got != want.Rule {
+	if got := u.Eng.Rule().String(); got != want.Rule {
 		return fmt.Sprintf("%s: rule %s, bgolly %s", file, got, want.Rule)
 	}
-	if got := u.eng.Population().Int64(); got != want.Pops[0] {
+	if got := u.Eng.Population().Int64(); got != want.Pops[0] {
 		return fmt.Sprintf("%s: %d cells loaded, bgolly %d", file, got, want.Pops[0])
 	}
 	done := 0
 	for _, gen := range stateGens {
-		if err := u.eng.Step(context.Background(), uint64(gen-done)); err != nil {
+		if err := u.Eng.Step(context.Background(), uint64(gen-done)); err != nil {
 			return fmt.Sprintf("%s: %v", file, err)
 		}
 		done = gen
-		if got, w := u.eng.Population().Int64(), want.Pops[gen]; got != w {
-			return fmt.Sprintf("%s: generation %d: population %d, bgolly %d (%s on %s)", file, gen, got, w, u.eng.Rule(), u.eng.Name())
+		if got, w := u.Eng.Population().Int64(), want.Pops[gen]; got != w {
+			return fmt.Sprintf("%s: generation %d: population %d, bgolly %d (%s on %s)", file, gen, got, w, u.Eng.Rule(), u.Eng.Name())
 		}
 		if gen == stateCellsGen {
 			var cells []rulegen.StateCell
-			if box, ok := u.eng.Bounds(); ok {
-				engine.VisitStatesOf(u.eng, box, func(y, x int64, s engine.State) {
+			if box, ok := u.Eng.Bounds(); ok {
+				engine.VisitStatesOf(u.Eng, box, func(y, x int64, s engine.State) {
 					cells = append(cells, rulegen.StateCell{Y: y, X: x, S: uint8(s)})
 				})
 			}
@@ -141,10 +141,10 @@ func compareStateFile(g *rulegen.Golly, file, tmp string) string {
 // roundTrip writes u as life saves it (extended RLE) and checks that bgolly
 // reads it back with the same cells; and reads what bgolly wrote at
 // generation 100 (in tmp) and checks that life reads the same cells.
-func roundTrip(g *rulegen.Golly, file, tmp, algo string, u *universe, cells []rulegen.StateCell) string {
+func roundTrip(g *rulegen.Golly, file, tmp, algo string, u Universe, cells []rulegen.StateCell) string {
 	mine := filepath.Join(tmp, "life.rle")
 	var b strings.Builder
-	if err := patterns.WriteRLE(&b, u.snapshot(&patterns.Pattern{})); err != nil {
+	if err := patterns.WriteRLE(&b, u.Pattern(false)); err != nil {
 		return fmt.Sprintf("%s: writing: %v", file, err)
 	}
 	if err := os.WriteFile(mine, []byte(b.String()), 0o644); err != nil {
@@ -157,8 +157,8 @@ func roundTrip(g *rulegen.Golly, file, tmp, algo string, u *universe, cells []ru
 	if got, want := rulegen.NormalizeStates(back.Cells), rulegen.NormalizeStates(cells); !slices.Equal(got, want) {
 		return fmt.Sprintf("%s: bgolly reads life's RLE with other cells (%d, life %d)", file, len(got), len(want))
 	}
-	if back.Rule != u.eng.Rule().String() {
-		return fmt.Sprintf("%s: bgolly reads life's RLE with rule %s, life %s", file, back.Rule, u.eng.Rule())
+	if back.Rule != u.Eng.Rule().String() {
+		return fmt.Sprintf("%s: bgolly reads life's RLE with rule %s, life %s", file, back.Rule, u.Eng.Rule())
 	}
 	p, err := patterns.ReadFile(filepath.Join(tmp, "100.rle"))
 	if err != nil {
