@@ -186,7 +186,7 @@ type Builder struct {
 	states []uint8 // each run's state, once AddState is called; else nil
 	sorted bool
 	emit   func(Run, uint8) // set by Stream and StreamStates
-	added  int       // runs kept or handed on
+	added  int              // runs kept or handed on
 }
 
 // AddState adds n cells in state s (1 to 255) in row y from column x; it
