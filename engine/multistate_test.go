@@ -1,6 +1,7 @@
 package engine_test
 
 import (
+	"context"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/life-go/life/engine"
 	"github.com/life-go/life/engine/rulegen"
+	"github.com/life-go/life/grid"
 )
 
 // gollyNameAlgo returns the canonical name bgolly's algorithm algo writes
@@ -153,5 +155,48 @@ func TestLtLNeighborhoods(t *testing.T) {
 	}
 	if got := (engine.LtL{Range: 3, Shape: engine.VonNeumann}).Size(); got != 25 {
 		t.Errorf("R3 von Neumann: %d", got)
+	}
+}
+
+// TestWireStates runs the step logic of random rules of many states on the
+// channel driver, in several bands, and checks each generation against the
+// synchronous driver's, and that a state beyond the rule's is a breach.
+func TestWireStates(t *testing.T) {
+	rng := rand.New(rand.NewPCG(14, 7))
+	for _, text := range []string{"345/2/4:T23,17", "/2/3:T16,16", "2-a/3k/200:T9,31", "R2,C5,M1,S3..7,B4..6,NC:T12,12", "R3,C0,M0,S5..20,B8..12,NN:T20,9"} {
+		r, err := engine.ParseRule(text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tp := r.Topology
+		g, _ := grid.NewStates(tp, tp.W, tp.H)
+		for i := range g.Cells() {
+			if rng.IntN(2) == 0 {
+				g.Cells()[i] = uint8(rng.IntN(r.States()))
+			}
+		}
+		step := engine.StepCell(r)
+		for gen := range 5 {
+			want, err := engine.LiveStates(g, r.States(), step)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, bands := range []int{1, 3} {
+				got := g.Clone()
+				d := engine.Driver{Bands: bands, Reach: engine.StepReach(r)}
+				if _, err := d.RunStates(context.Background(), got, r.States(), step, 1); err != nil {
+					t.Fatal(err)
+				}
+				if !got.Equal(want) {
+					t.Fatalf("%s gen %d, %d bands: the wire's progeny differs from the synchronous driver's", text, gen, bands)
+				}
+			}
+			g = want
+		}
+	}
+	g, _ := grid.NewStates(engine.TorusOf(4, 4), 4, 4)
+	_, err := engine.Driver{}.RunStates(context.Background(), g, 4, func(c engine.Conn, y, x int) { c.Transition(y, x, 4) }, 1)
+	if err == nil || !strings.Contains(err.Error(), "emitted state 4, want 0 to 3") {
+		t.Errorf("a state beyond the rule's: %v", err)
 	}
 }

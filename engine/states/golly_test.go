@@ -266,3 +266,53 @@ func TestGenerationsPlaneAgainstGolly(t *testing.T) {
 		}
 	}
 }
+
+// TestProtocolStatesAgainstGolly runs random Generations rules on random
+// bounded grids of every topology, and random Larger than Life rules
+// (ranges 1 to 4, every shape, decay, B0) on random tori and bounded
+// planes, on the protocol engine (the per-cell step logic through the
+// wire, the neighbourhood the queries it asks) and on bgolly, and checks
+// the populations at every generation and the cells with their states at
+// the end.
+func TestProtocolStatesAgainstGolly(t *testing.T) {
+	g := newGolly(t)
+	rng := rand.New(rand.NewPCG(14, 6))
+	n := 3
+	if testing.Short() || raceEnabled {
+		n = 1
+	}
+	var texts []string
+	for _, f := range rulegen.GenerationsFamilies {
+		for range n {
+			texts = append(texts, rulegen.Generations(rng, f, rulegen.States(rng, 256))+boundedTopology(rng, 1, 40))
+		}
+	}
+	for range 3 * n {
+		text := rulegen.LtL(rng, 4, true)
+		r, _ := engine.ParseRule(text + ":T30,30")
+		l, _ := r.LtL()
+		texts = append(texts, text+fmt.Sprintf(":%c%d,%d", "TP"[rng.IntN(2)], 2*l.Range+rng.IntN(30), 2*l.Range+rng.IntN(30)))
+	}
+	for _, text := range texts {
+		c := newCase(t, rng, text)
+		gens := 1 + rng.IntN(30)
+		algo := "Generations"
+		if c.rule.Family() == engine.LargerThanLife {
+			algo = "Larger than Life"
+		}
+		want, err := g.RunStates(c.rle(), ".rle", algo, gens, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		e, err := engine.New("protocol", c.rule, engine.Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", text, err)
+		}
+		c.load(e)
+		if p := e.Population().Int64(); p != want.Pops[0] {
+			t.Errorf("%s: %d cells loaded, bgolly %d", text, p, want.Pops[0])
+			continue
+		}
+		compareStates(t, fmt.Sprintf("%s (%d x %d at %d,%d)", text, c.w, c.h, c.x0, c.y0), e, want, gens, rng)
+	}
+}
