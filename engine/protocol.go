@@ -1,12 +1,12 @@
 package engine
 
 import (
-	"slices"
 	"context"
 	"errors"
 	"fmt"
 	"math/big"
 	"math/bits"
+	"slices"
 
 	"github.com/life-go/life/grid"
 )
