@@ -169,6 +169,9 @@ func coords(l *lexer, text string, line, from int) ([2]int64, error) {
 // one, then a line "X Y" for each live cell, in Golly's coordinates (see
 // [Pattern.TopLeft]). Golly reads it back, ignoring the "#D" lines.
 func WriteLife106(w io.Writer, p *Pattern) error {
+	if err := twoStates(p, "Life 1.06"); err != nil {
+		return err
+	}
 	bw := bufio.NewWriter(w)
 	bw.WriteString("#Life 1.06\n")
 	if p.Name != "" {

@@ -239,6 +239,9 @@ func mcCells(nodes []mcNode, id int, y, x int64, b *Builder) {
 // numbers them (children first, each distinct node once). An empty pattern
 // has no nodes.
 func WriteMacrocell(w io.Writer, p *Pattern) error {
+	if err := twoStates(p, "macrocell"); err != nil {
+		return err
+	}
 	bw := bufio.NewWriter(w)
 	bw.WriteString("[M2] (life)\n")
 	rule := p.Rule

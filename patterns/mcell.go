@@ -83,7 +83,11 @@ func readMCell(name string, data []byte) (*Pattern, error) {
 			}
 			body := text[skip:]
 			trimmed := strings.TrimLeft(body, " \t")
-			rule = strings.Fields(trimmed + " ")[0]
+			fields := strings.Fields(trimmed)
+			if len(fields) == 0 {
+				return nil, l.errorf(line, col, "empty %s line, want a rule", text[:skip])
+			}
+			rule = cleanRule(fields[0])
 			switch {
 			case strings.HasPrefix(rule, "1,0,1,0,0,0,1,0,0,0,0,0,0,2,2,1,1,2,2,2,2,2,0,2,2,2,1,2,2,2,2,2"):
 				// MCell's HistoricalLife: Golly's LifeHistory.

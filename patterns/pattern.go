@@ -21,6 +21,7 @@
 package patterns
 
 import (
+	"errors"
 	"cmp"
 	"fmt"
 	"slices"
@@ -386,4 +387,20 @@ func (b *Builder) sortStates() []Run {
 	}
 	b.runs, b.states, b.sorted = runs, states, true
 	return runs
+}
+
+// ErrStates is wrapped by the error of a writer whose format has two
+// states only, given a pattern with a cell in a state above 1.
+var ErrStates = errors.New("the format has two states only")
+
+// twoStates returns an error wrapping [ErrStates] when p has a cell in a
+// state above 1, which format cannot hold.
+func twoStates(p *Pattern, format string) error {
+	for i, s := range p.States {
+		if s > 1 {
+			r := p.Runs[i]
+			return fmt.Errorf("%w: %s cannot hold the cell in state %d at (y=%d, x=%d); write RLE (.rle), which keeps every state", ErrStates, format, s, r.Y, r.X)
+		}
+	}
+	return nil
 }

@@ -86,6 +86,9 @@ const maxPlaintext = 1 << 28
 // its last live cell. Positions and generations are not kept. A pattern
 // whose box would take more than 2^28 characters is an error.
 func WritePlaintext(w io.Writer, p *Pattern) error {
+	if err := twoStates(p, "plaintext (.cells)"); err != nil {
+		return err
+	}
 	top, left, h, _, ok := p.Bounds()
 	if ok {
 		size := h
