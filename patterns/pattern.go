@@ -21,8 +21,8 @@
 package patterns
 
 import (
-	"errors"
 	"cmp"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"

@@ -1,8 +1,8 @@
 package patterns
 
 import (
-	"errors"
 	"bytes"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
