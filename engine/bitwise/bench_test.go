@@ -2,12 +2,12 @@ package bitwise
 
 import (
 	"context"
-	"syscall"
-	"time"
 	"math/bits"
 	"math/rand/v2"
 	"runtime"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/life-go/life/engine"
 )
