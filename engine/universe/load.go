@@ -328,10 +328,15 @@ func (l *loader) addRun(y, x, n int64) {
 		}
 		rowIn := t.H == 0 || y >= 0 && y < int64(t.H)
 		if l.out != nil {
-			for c := x; c < x+n; c++ {
-				if !rowIn || c < lo || c >= hi {
-					l.out.SetOutside(y, c)
-				}
+			// The parts of the run beyond the bounded sides.
+			if !rowIn || lo >= hi {
+				lo, hi = x+n, x+n
+			}
+			for c := x; c < lo; c++ {
+				l.out.SetOutside(y, c)
+			}
+			for c := max(hi, x); c < x+n; c++ {
+				l.out.SetOutside(y, c)
 			}
 		}
 		if !rowIn || lo >= hi {
