@@ -30,7 +30,7 @@ var bindings = []binding{
 	{"e", "edit mode: a cursor, arrows move it, x toggles a cell"},
 	{"mouse", "left draws, right erases, wheel zooms, middle drag pans"},
 	{"o", "open a pattern (built-in library, --patterns directory, or a path)"},
-	{"s", "save (RLE; asks before overwriting)"},
+	{"s", "save (.rle, .mc, .cells, .lif; .gz compresses; asks before overwriting)"},
 	{"P", "save a PNG picture of the view"},
 	{"G", "record the next N generations of the view as a GIF (asks N)"},
 	{"R", "change the rule and topology (B3/S23:T100,80)"},
@@ -96,6 +96,7 @@ func (u *controller) key(ev *tcell.EventKey) bool {
 		if u.recordingActive() {
 			u.pause() // cancels the recording
 		}
+		u.cancelTasks()
 	case tcell.KeyUp:
 		u.move(-1, 0)
 	case tcell.KeyDown:
