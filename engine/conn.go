@@ -158,16 +158,21 @@ func newWindow(h, w, halo int) *window {
 	return &window{cells: make([]byte, (h+2*halo)*w), h: h, w: w, halo: halo}
 }
 
-// load makes the window hold g's states.
-func (win *window) load(g *grid.Torus) {
+// load makes the window hold g's states. It returns ctx's error, checked
+// every few rows, when ctx is done first; ctx may be nil.
+func (win *window) load(ctx context.Context, g *grid.Torus) error {
 	h, halo := win.h, win.halo
 	for y := range h {
+		if y&63 == 63 && ctx != nil && ctx.Err() != nil {
+			return ctx.Err()
+		}
 		unpack(win.rows(y, 1), g.Row(y))
 	}
 	for k := 1; k <= halo; k++ {
 		copy(win.rows(-k, 1), win.rows(h-k, 1))
 		copy(win.rows(h+k-1, 1), win.rows(k-1, 1))
 	}
+	return nil
 }
 
 // rows returns the n rows from y, -halo <= y and y+n <= h+halo.

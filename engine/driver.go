@@ -118,7 +118,9 @@ func (d Driver) Run(ctx context.Context, g *grid.Torus, step StepFunc, gens uint
 		}
 	}
 	for ; done < gens; done++ {
-		win.load(cur)
+		if err := win.load(ctx, cur); err != nil {
+			return done, err
+		}
 		for i, b := range workers {
 			q, err := receive[QueryRows](ctx, b)
 			if err != nil {

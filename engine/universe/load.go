@@ -356,12 +356,12 @@ func (l *loader) addRun(y, x, n int64) {
 // StdinName is how standard input is named in messages.
 const StdinName = "<stdin>"
 
-// Open returns the pattern file path as a reader and the name messages
+// open returns the pattern file path as a reader and the name messages
 // give it: standard input for "-", the built-in pattern of that name when
 // no file path exists (as a pattern; the reader is then nil), or the file.
 // A file that does not exist is an [InputError]. The caller closes the
 // reader when it is a file.
-func Open(path string, stdin io.Reader) (io.Reader, *patterns.Pattern, string, error) {
+func open(path string, stdin io.Reader) (io.Reader, *patterns.Pattern, string, error) {
 	if path == "-" {
 		return stdin, nil, StdinName, nil
 	}
@@ -388,12 +388,12 @@ func builtin(arg string) (*patterns.Pattern, bool) {
 	return entry.Pattern(), true
 }
 
-// ReadPattern reads the pattern at path as [Open] names it: a file,
+// ReadPattern reads the pattern at path: a file,
 // standard input for "-", or a built-in name. Errors in the content, and
 // a file that does not exist, are [InputError]s; the file's name is in
 // every message.
 func ReadPattern(path string, stdin io.Reader) (*patterns.Pattern, string, error) {
-	r, p, name, err := Open(path, stdin)
+	r, p, name, err := open(path, stdin)
 	if err != nil || p != nil {
 		return p, name, err
 	}
@@ -408,7 +408,7 @@ func ReadPattern(path string, stdin io.Reader) (*patterns.Pattern, string, error
 // [Read] does. It returns the pattern's header (without its cells) for
 // its Notice.
 func LoadPath(path string, stdin io.Reader, s Settings) (Universe, *patterns.Pattern, string, error) {
-	r, p, name, err := Open(path, stdin)
+	r, p, name, err := open(path, stdin)
 	if err != nil {
 		return Universe{}, nil, name, err
 	}
