@@ -182,12 +182,17 @@ func newWindow(h, w, halo int) *window {
 	return &window{cells: make([]byte, (h+2*halo)*w), h: h, w: w, halo: halo}
 }
 
-// load makes the window hold g's states.
-func (win *window) load(g *grid.Torus) {
+// load makes the window hold g's states. It returns ctx's error, checked
+// every few rows, when ctx is done first; ctx may be nil.
+func (win *window) load(ctx context.Context, g *grid.Torus) error {
 	for y := range win.h {
+		if y&63 == 63 && ctx != nil && ctx.Err() != nil {
+			return ctx.Err()
+		}
 		unpack(win.rows(y, 1), g.Row(y))
 	}
 	win.wrap()
+	return nil
 }
 
 // loadStates makes the window hold g's states, a grid of many states.

@@ -89,11 +89,13 @@
 //
 // A band asks for its own rows and the step logic's reach either side
 // ([StepReach]; every row when the reach is unknown). The answer is a
-// read-only view of the driver's grid, which the band unpacks into its
-// window, a byte a cell. The bands meet at the ticks: when every band has
-// ticked, the progeny becomes the current grid. [Driver.Tap] reads the wire as a transcript. Each
-// sender creates and closes its channel, every blocking send and receive
-// watches a context, and no goroutine outlives a run.
+// read-only view of the driver's copy of the generation, a byte a cell
+// (made once a generation, with the rows across the wrap repeated above
+// and below), so a batch costs a few words whatever its size. The bands
+// meet at the ticks: when every band has ticked, the progeny becomes the
+// current grid. [Driver.Tap] reads the wire as a transcript. Each sender
+// creates and closes its channel, every blocking send and receive watches
+// a context, and no goroutine outlives a run.
 //
 // [Protocol] wraps the channel driver as an [Engine].
 //

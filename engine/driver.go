@@ -80,7 +80,7 @@ func (d Driver) Run(ctx context.Context, g *grid.Torus, step StepFunc, gens uint
 	// Whatever happens, g ends at the last whole generation.
 	defer func() { g.CopyFrom(cur) }()
 	return d.run(ctx, h, w, 2, step, gens, store{
-		load: func(win *window) { win.load(cur) },
+		load: func(win *window) error { return win.load(ctx, cur) },
 		assign: func(y int, rows []byte) {
 			for k := 0; k < len(rows)/w; k++ {
 				pack(progeny.Words()[(y+k)*stride:(y+k+1)*stride], rows[k*w:(k+1)*w])
@@ -100,7 +100,7 @@ func (d Driver) RunStates(ctx context.Context, g *grid.States, states int, step 
 	cur, progeny := g.Clone(), g.Blank()
 	defer func() { g.CopyFrom(cur) }()
 	return d.run(ctx, h, w, states, step, gens, store{
-		load:   func(win *window) { win.loadStates(cur) },
+		load:   func(win *window) error { win.loadStates(cur); return nil },
 		assign: func(y int, rows []byte) { copy(progeny.Cells()[y*w:], rows) },
 		next:   func() { cur, progeny = progeny, cur },
 	})
@@ -110,7 +110,7 @@ func (d Driver) RunStates(ctx context.Context, g *grid.States, states int, step 
 // the window, assign takes a band's transitions from row y, and next makes
 // the progeny current.
 type store struct {
-	load   func(win *window)
+	load   func(win *window) error
 	assign func(y int, rows []byte)
 	next   func()
 }
@@ -157,7 +157,9 @@ func (d Driver) run(ctx context.Context, h, w, states int, step StepFunc, gens u
 		}
 	}
 	for ; done < gens; done++ {
-		st.load(win)
+		if err := st.load(win); err != nil {
+			return done, err
+		}
 		for i, b := range workers {
 			q, err := receive[QueryRows](ctx, b)
 			if err != nil {

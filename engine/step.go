@@ -146,7 +146,7 @@ func StepReach(r Rule) int { return r.Range() }
 // row and left to right, running step on each through c. It is the body of
 // one generation of the seed's simulate; the driver ends the generation
 // with a [Tick] once every band of rows is done. Every driver runs its cells
-// through it.
+// through it, with a Conn of its own (not one handed to step logic).
 //
 // It returns the first breach of the [StepFunc] contract, naming the cell,
 // or the context's error when the driver's run is cancelled (checked once a

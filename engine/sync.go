@@ -45,7 +45,7 @@ func Transcript(g *grid.Torus, step StepFunc) ([]Msg, error) {
 func syncConn(g, progeny *grid.Torus, record bool) Conn {
 	h, w := g.Height(), g.Width()
 	win := newWindow(h, w, 0)
-	win.load(g)
+	win.load(nil, g)
 	p := &port{
 		cells: win.cells, rn: h, height: h, width: w,
 		out: make([]byte, h*w), states: 2,

@@ -65,11 +65,6 @@ func NewSpace(t Topology, w, h int) (*Torus, error) {
 	return &Torus{w: w, h: h, stride: stride, words: make([]uint64, stride*h), topo: t, joins: !t.IsTorus()}, nil
 }
 
-// Blank returns an empty grid of t's size and topology.
-func (t *Torus) Blank() *Torus {
-	return &Torus{w: t.w, h: t.h, stride: t.stride, words: make([]uint64, len(t.words)), topo: t.topo, joins: t.joins}
-}
-
 // Topology returns the topology the grid's edges join as.
 func (t *Torus) Topology() Topology { return t.topo }
 

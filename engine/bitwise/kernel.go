@@ -1,5 +1,7 @@
 package bitwise
 
+import "github.com/life-go/life/engine"
+
 // geom is the shape of a universe and of its buffers: W x H cells in strips
 // of 64 columns, each strip H words long (see the package comment).
 type geom struct {
@@ -100,6 +102,10 @@ type change struct{ any, top, bottom uint64 }
 func (g *geom) stepRows(l *logic, s *sides, cur, out []uint64, y0, y1 int, ch []change) {
 	if l.quads != nil {
 		g.stepQuads(l.quads, s, cur, out, y0, y1, ch)
+		return
+	}
+	if l.nbhd != engine.Moore {
+		g.stepMasked(l, s, cur, out, y0, y1, ch)
 		return
 	}
 	if s.inner {

@@ -77,75 +77,84 @@ func pick2(w uint64) uint64 {
 	return (w | w>>8) & 0xffff
 }
 
-// quadsPair returns the next states of the rows b and c of a strip, whose
-// spread forms and those of the rows a above and d below are given.
-func quadsPair(q *quadTable, a, b, c, d *[5]uint64) (ob, oc uint64) {
-	var v [5]uint64
-	for k := range v {
-		v[k] = a[k] | b[k]<<1 | c[k]<<2 | d[k]<<3
-	}
-	for k := range 4 {
-		x, nx := v[k], v[k+1]
-		w := uint64(q[x&0xffff]) | uint64(q[x>>8&0xffff])<<4 |
-			uint64(q[x>>16&0xffff])<<8 | uint64(q[x>>24&0xffff])<<12 |
-			uint64(q[x>>32&0xffff])<<16 | uint64(q[x>>40&0xffff])<<20 |
-			uint64(q[x>>48&0xffff])<<24 | uint64(q[(x>>56|nx<<8)&0xffff])<<28
-		ob |= pick2(w) << (16 * k)
-		oc |= pick2(w>>2) << (16 * k)
-	}
-	return ob, oc
+// quadBlock returns the next states of 16 columns of the rows b and c, from
+// x, the spread form of those 16 columns with the one before (nibbles 0 to
+// 15: columns -1 to 14 of the block), and nx, the next 16.
+func quadBlock(q *quadTable, x, nx uint64) (ob, oc uint64) {
+	w := uint64(q[x&0xffff]) | uint64(q[x>>8&0xffff])<<4 |
+		uint64(q[x>>16&0xffff])<<8 | uint64(q[x>>24&0xffff])<<12 |
+		uint64(q[x>>32&0xffff])<<16 | uint64(q[x>>40&0xffff])<<20 |
+		uint64(q[x>>48&0xffff])<<24 | uint64(q[(x>>56|nx<<8)&0xffff])<<28
+	return pick2(w), pick2(w >> 2)
 }
 
 // stepQuads is stepRows for a rule stepped through quads q: rows y0 to
-// y1-1, in pairs.
+// y1-1, in pairs, each pair from the spread forms of the four rows around
+// it, kept from one pair to the next.
 func (g *geom) stepQuads(q *quadTable, s *sides, cur, out []uint64, y0, y1 int, ch []change) {
 	h, mask := g.h, s.out
 	cur, out = cur[:h], out[:h]
+	left, right := s.left[:h], s.right[:h]
+	lshift, lmask, rmask, rpos := s.lshift, s.lmask, s.rmask, s.rpos
 	// spread returns the spread form of row y, which may be just beyond
 	// the edges: wrapped round, or dead beyond a bounded one.
-	spread := func(y int) (v [5]uint64) {
-		switch {
-		case y < 0 && g.boundedY, y >= h && g.boundedY:
-			return v
-		case y < 0:
-			y += h
-		case y >= h:
-			y -= h
+	spread := func(y int) (v0, v1, v2, v3, v4 uint64) {
+		if y < 0 || y >= h {
+			if g.boundedY {
+				return
+			}
+			if y < 0 {
+				y += h
+			} else {
+				y -= h
+			}
 		}
 		c := cur[y]
-		lb := s.left[y] >> s.lshift & s.lmask
-		rb := s.right[y] & s.rmask
-		if s.rpos < 63 {
+		lb := left[y] >> lshift & lmask
+		rb := right[y] & rmask
+		if rpos < 63 {
 			// The last strip, not a whole word: the cell right of
 			// its last column comes in just past it.
-			c |= rb << (s.rpos + 1)
+			c |= rb << (rpos + 1)
 			rb = 0
 		}
-		v[0], v[1], v[2], v[3], v[4] = spreadRow(c, lb, rb)
-		return v
+		return spreadRow(c, lb, rb)
 	}
-	a, b := spread(y0-1), spread(y0)
+	a0, a1, a2, a3, a4 := spread(y0 - 1)
+	b0, b1, b2, b3, b4 := spread(y0)
 	for k := range ch {
 		ta, tz := y0+k*tileRows, min(y0+(k+1)*tileRows, y1)
 		top, bottom := out[ta], out[tz-1] // before they are overwritten
 		var any uint64
 		for y := ta; y < tz; y += 2 {
-			c := spread(y + 1)
-			var d [5]uint64
+			c0, c1, c2, c3, c4 := spread(y + 1)
+			var d0, d1, d2, d3, d4 uint64
 			if y+1 < tz {
-				d = spread(y + 2)
+				d0, d1, d2, d3, d4 = spread(y + 2)
 			}
-			ob, oc := quadsPair(q, &a, &b, &c, &d)
-			ob &= mask
+			v0 := a0 | b0<<1 | c0<<2 | d0<<3
+			v1 := a1 | b1<<1 | c1<<2 | d1<<3
+			v2 := a2 | b2<<1 | c2<<2 | d2<<3
+			v3 := a3 | b3<<1 | c3<<2 | d3<<3
+			v4 := a4 | b4<<1 | c4<<2 | d4<<3
+			b00, c00 := quadBlock(q, v0, v1)
+			b16, c16 := quadBlock(q, v1, v2)
+			b32, c32 := quadBlock(q, v2, v3)
+			b48, c48 := quadBlock(q, v3, v4)
+			ob := (b00 | b16<<16 | b32<<32 | b48<<48) & mask
 			any |= ob ^ out[y]
 			out[y] = ob
 			if y+1 < tz {
-				oc &= mask
+				oc := (c00 | c16<<16 | c32<<32 | c48<<48) & mask
 				any |= oc ^ out[y+1]
 				out[y+1] = oc
-				a, b = c, d
+				a0, a1, a2, a3, a4 = c0, c1, c2, c3, c4
+				b0, b1, b2, b3, b4 = d0, d1, d2, d3, d4
 			} else {
-				a, b = b, c // a tile of odd height: the next starts at y+1
+				// A tile of odd height, the strip's last: nothing
+				// follows it in this run.
+				a0, a1, a2, a3, a4 = b0, b1, b2, b3, b4
+				b0, b1, b2, b3, b4 = c0, c1, c2, c3, c4
 			}
 		}
 		ch[k] = change{any: any, top: top ^ out[ta], bottom: bottom ^ out[tz-1]}

@@ -352,10 +352,15 @@ func (l *loader) addRunOf(y, x, n int64, s engine.State) {
 		}
 		rowIn := t.H == 0 || y >= 0 && y < int64(t.H)
 		if l.out != nil && s == engine.Alive {
-			for c := x; c < x+n; c++ {
-				if !rowIn || c < lo || c >= hi {
-					l.out.SetOutside(y, c)
-				}
+			// The parts of the run beyond the bounded sides.
+			if !rowIn || lo >= hi {
+				lo, hi = x+n, x+n
+			}
+			for c := x; c < lo; c++ {
+				l.out.SetOutside(y, c)
+			}
+			for c := max(hi, x); c < x+n; c++ {
+				l.out.SetOutside(y, c)
 			}
 		}
 		if !rowIn || lo >= hi {
@@ -375,12 +380,12 @@ func (l *loader) addRunOf(y, x, n int64, s engine.State) {
 // StdinName is how standard input is named in messages.
 const StdinName = "<stdin>"
 
-// Open returns the pattern file path as a reader and the name messages
+// open returns the pattern file path as a reader and the name messages
 // give it: standard input for "-", the built-in pattern of that name when
 // no file path exists (as a pattern; the reader is then nil), or the file.
 // A file that does not exist is an [InputError]. The caller closes the
 // reader when it is a file.
-func Open(path string, stdin io.Reader) (io.Reader, *patterns.Pattern, string, error) {
+func open(path string, stdin io.Reader) (io.Reader, *patterns.Pattern, string, error) {
 	if path == "-" {
 		return stdin, nil, StdinName, nil
 	}
@@ -407,12 +412,12 @@ func builtin(arg string) (*patterns.Pattern, bool) {
 	return entry.Pattern(), true
 }
 
-// ReadPattern reads the pattern at path as [Open] names it: a file,
+// ReadPattern reads the pattern at path: a file,
 // standard input for "-", or a built-in name. Errors in the content, and
 // a file that does not exist, are [InputError]s; the file's name is in
 // every message.
 func ReadPattern(path string, stdin io.Reader) (*patterns.Pattern, string, error) {
-	r, p, name, err := Open(path, stdin)
+	r, p, name, err := open(path, stdin)
 	if err != nil || p != nil {
 		return p, name, err
 	}
@@ -427,7 +432,7 @@ func ReadPattern(path string, stdin io.Reader) (*patterns.Pattern, string, error
 // [Read] does. It returns the pattern's header (without its cells) for
 // its Notice.
 func LoadPath(path string, stdin io.Reader, s Settings) (Universe, *patterns.Pattern, string, error) {
-	r, p, name, err := Open(path, stdin)
+	r, p, name, err := open(path, stdin)
 	if err != nil {
 		return Universe{}, nil, name, err
 	}

@@ -63,6 +63,9 @@ type streamer struct {
 	w, h int64 // the declared size, or (box false) the size seen so far
 	// gather keeps the cells when they cannot go on an engine yet.
 	gather *patterns.Builder
+	// rs and y0, x0 are the loader's, for Run's common path.
+	rs     engine.RunSetter
+	y0, x0 int64
 }
 
 // Begin makes the engine when the header places the pattern's cells: a
@@ -93,6 +96,7 @@ func (st *streamer) Begin(h *patterns.Pattern) error {
 			return err
 		}
 		st.l, st.box, st.w, st.h = l, true, h.W, h.H
+		st.rs, st.y0, st.x0 = l.rs, l.y0, l.x0
 		return nil
 	}
 	st.gather = &patterns.Builder{}
@@ -100,8 +104,15 @@ func (st *streamer) Begin(h *patterns.Pattern) error {
 }
 
 // Run places a run of cells as it is read, or gathers it. It implements
-// [patterns.Sink].
-func (st *streamer) Run(y, x, n int64) error { return st.StateRun(y, x, n, 1) }
+// [patterns.Sink]; its common path, a run inside the declared size on an
+// engine that sets runs, is one comparison and the engine's SetRun.
+func (st *streamer) Run(y, x, n int64) error {
+	if st.box && st.rs != nil && y < st.h && x+n <= st.w && y >= 0 && x >= 0 {
+		st.rs.SetRun(st.y0+y, st.x0+x, n)
+		return nil
+	}
+	return st.StateRun(y, x, n, 1)
+}
 
 // StateRun places a run of cells in state s as it is read, or gathers it.
 // It implements [patterns.StateSink].
@@ -120,6 +131,7 @@ func (st *streamer) StateRun(y, x, n int64, s uint8) error {
 		// Outside the declared size: the placement no longer holds.
 		// Gather what is on the engine back, and the rest as it comes.
 		st.gather = &patterns.Builder{}
+		st.box, st.rs = false, nil
 		eng := st.l.u.Eng
 		if b, ok := eng.Bounds(); ok {
 			engine.VisitStatesOf(eng, b, func(yy, xx int64, s engine.State) {
