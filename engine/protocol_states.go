@@ -241,3 +241,19 @@ func (p *ProtocolStates) Clone() Engine {
 func (p *ProtocolStates) String() string {
 	return fmt.Sprintf("protocol %s gen %s pop %d", p.rule, p.gen.String(), p.g.Population())
 }
+
+var _ BlockCounter = (*ProtocolStates)(nil)
+
+// CountBlocks implements [BlockCounter]: it counts the cells in state 1,
+// the live ones (the others are history), in the 2^k x 2^k blocks of r,
+// clipped to r.
+func (p *ProtocolStates) CountBlocks(r Rect, k uint, dst []uint64) {
+	cols := (r.W + 1<<k - 1) >> k
+	rows := (r.H + 1<<k - 1) >> k
+	clear(dst[:rows*cols])
+	p.VisitStates(r, func(y, x int64, s State) {
+		if s == Alive {
+			dst[((y-r.Y)>>k)*cols+(x-r.X)>>k]++
+		}
+	})
+}
