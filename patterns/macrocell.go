@@ -23,6 +23,9 @@ func sniffMacrocell(first string) bool { return strings.HasPrefix(first, "[") }
 type mcNode struct {
 	depth int
 	leaf  [8]uint8 // row 0 at the top; bit 7 is the leftmost cell
+	// states is a leaf of many states (depth 1): the states of its 2 x 2
+	// cells, nw, ne, sw, se.
+	states [4]uint8
 	kids  [4]int   // nw, ne, sw, se; 0 is empty
 	pop   uint64   // live cells, saturating past runLimit
 }
@@ -54,6 +57,7 @@ func readMacrocell(name string, data []byte) (*Pattern, error) {
 	}
 	nodes := []mcNode{{}} // node 0 is the empty node of any depth
 	root, rootLine := 0, 0
+	multi := false // leaves of many states, "1 NW NE SW SE"
 	for {
 		text, line, _, ok := l.readLine()
 		if !ok {
@@ -92,6 +96,9 @@ func readMacrocell(name string, data []byte) (*Pattern, error) {
 				pat.Comments = append(pat.Comments, strings.TrimSpace(t[1:]))
 			}
 		case c == '.' || c == '*' || c == '$':
+			if multi {
+				return nil, l.errorf(line, 1, "an 8 x 8 leaf in a macrocell file of many states (its leaves are \"1 NW NE SW SE\" states)")
+			}
 			n, err := mcLeaf(l, t, line)
 			if err != nil {
 				return nil, err
@@ -101,6 +108,12 @@ func readMacrocell(name string, data []byte) (*Pattern, error) {
 			n, err := mcBranch(l, t, line, nodes)
 			if err != nil {
 				return nil, err
+			}
+			if n.depth == 1 {
+				multi = true
+			}
+			if n.depth < 4 && !multi {
+				return nil, l.errorf(line, 1, "node depth %d, want 4 to %d", n.depth, MaxDepth)
 			}
 			nodes = append(nodes, n)
 			root, rootLine = len(nodes)-1, line
@@ -122,6 +135,7 @@ func readMacrocell(name string, data []byte) (*Pattern, error) {
 	half := int64(1) << (d - 1)
 	mcCells(nodes, root, -half+1, -half, &cells)
 	pat.Runs = cells.Runs()
+	pat.States = cells.States()
 	pat.normalize()
 	if pat.OriginX < -MaxPos || pat.OriginY < -MaxPos || pat.OriginX+pat.W-1 > MaxPos || pat.OriginY+pat.H-1 > MaxPos {
 		return nil, l.errorf(rootLine, 1, "node %d, the whole pattern, has live cells past the limit of %d cells from the origin", root, int64(MaxPos))
@@ -184,10 +198,21 @@ func mcBranch(l *lexer, t string, line int, nodes []mcNode) (mcNode, error) {
 		}
 		vals[k] = v
 	}
-	if vals[0] < 3 {
-		return n, l.errorf(line, cols[0], "node depth %d, want 4 to %d: multi-state macrocell files are not supported", vals[0], MaxDepth)
+	if vals[0] == 1 {
+		// A leaf of many states: the states of its 2 x 2 cells.
+		n.depth = 1
+		for k := 0; k < 4; k++ {
+			if vals[k+1] > 255 {
+				return n, l.errorf(line, cols[k+1], "state %d, want 0 to 255", vals[k+1])
+			}
+			n.states[k] = uint8(vals[k+1])
+			if vals[k+1] != 0 {
+				n.pop++
+			}
+		}
+		return n, nil
 	}
-	if vals[0] < 4 || vals[0] > MaxDepth {
+	if vals[0] < 2 || vals[0] > MaxDepth {
 		return n, l.errorf(line, cols[0], "node depth %d, want 4 to %d", vals[0], MaxDepth)
 	}
 	n.depth = int(vals[0])
@@ -213,7 +238,17 @@ func mcCells(nodes []mcNode, id int, y, x int64, b *Builder) {
 	if id == 0 || n.pop == 0 {
 		return
 	}
-	if n.depth == 3 {
+	if n.depth == 1 {
+		for k, st := range n.states {
+			if st == 1 {
+				b.Add(y+int64(k/2), x+int64(k%2), 1)
+			} else if st > 1 {
+				b.AddState(y+int64(k/2), x+int64(k%2), 1, st)
+			}
+		}
+		return
+	}
+	if n.depth == 3 && n.kids == [4]int{} {
 		for r, bitsRow := range n.leaf {
 			for bitsRow != 0 {
 				c := bits.LeadingZeros8(bitsRow)
@@ -239,8 +274,8 @@ func mcCells(nodes []mcNode, id int, y, x int64, b *Builder) {
 // numbers them (children first, each distinct node once). An empty pattern
 // has no nodes.
 func WriteMacrocell(w io.Writer, p *Pattern) error {
-	if err := twoStates(p, "macrocell"); err != nil {
-		return err
+	if p.States != nil {
+		return writeMacrocellStates(w, p)
 	}
 	bw := bufio.NewWriter(w)
 	bw.WriteString("[M2] (life)\n")
@@ -380,5 +415,109 @@ func (m *mcWriter) node(d int, y, x int64, runs []Run) int {
 	} else {
 		fmt.Fprintf(m.w, "%d %d %d %d %d\n", d, key.kids[0], key.kids[1], key.kids[2], key.kids[3])
 	}
+	return m.next
+}
+
+// writeMacrocellStates writes a pattern of many states as Golly's
+// Generations writes macrocell: leaves of depth 1, "1 NW NE SW SE" the
+// states of 2 x 2 cells, nodes "D NW NE SW SE" above them, children first,
+// each distinct node once; the root the smallest that holds the pattern,
+// covering columns -2^(D-1) to 2^(D-1)-1 and rows -2^(D-1)+1 to 2^(D-1).
+func writeMacrocellStates(w io.Writer, p *Pattern) error {
+	bw := bufio.NewWriter(w)
+	bw.WriteString("[M2] (life)\n")
+	rule := p.Rule
+	if rule == "" {
+		rule = "B3/S23"
+	}
+	fmt.Fprintf(bw, "#R %s\n", rule)
+	if p.Gen != "" {
+		fmt.Fprintf(bw, "#G %s\n", p.Gen)
+	}
+	writeComments(bw, p, "#N ", "#O ", "#C ")
+	top, left, h, wd, ok := p.Bounds()
+	if !ok {
+		return bw.Flush()
+	}
+	y0, x0 := p.TopLeft()
+	top, left = top+y0, left+x0
+	bottom, right := top+h-1, left+wd-1
+	d := 1
+	for {
+		half := int64(1) << (d - 1)
+		if left >= -half && right < half && top >= -half+1 && bottom <= half {
+			break
+		}
+		d++
+	}
+	var cells []mcCell
+	for i, r := range p.Runs {
+		for x := r.X; x < r.X+r.N; x++ {
+			cells = append(cells, mcCell{r.Y + y0, x + x0, p.StateOf(i)})
+		}
+	}
+	half := int64(1) << (d - 1)
+	sw := &mcStateWriter{w: bw, ids: map[mcKey]int{}}
+	sw.node(d, -half+1, -half, cells)
+	return bw.Flush()
+}
+
+// mcCell is a cell of many states for the writer.
+type mcCell struct {
+	y, x int64
+	s    uint8
+}
+
+type mcStateWriter struct {
+	w    *bufio.Writer
+	ids  map[mcKey]int
+	next int
+}
+
+// node writes the node of depth d whose top-left cell is (y, x), holding
+// cells (all inside it), after its children, unless an equal one was
+// written before; it returns its number, 0 for an empty node.
+func (m *mcStateWriter) node(d int, y, x int64, cells []mcCell) int {
+	if len(cells) == 0 {
+		return 0
+	}
+	var key mcKey
+	key.depth = d
+	if d == 1 {
+		var st [4]uint8
+		for _, c := range cells {
+			st[(c.y-y)*2+(c.x-x)] = c.s
+		}
+		key.leaf = [8]uint8{st[0], st[1], st[2], st[3]}
+		if id, ok := m.ids[key]; ok {
+			return id
+		}
+		m.next++
+		m.ids[key] = m.next
+		fmt.Fprintf(m.w, "1 %d %d %d %d\n", st[0], st[1], st[2], st[3])
+		return m.next
+	}
+	h := int64(1) << (d - 1)
+	var q [4][]mcCell
+	for _, c := range cells {
+		k := 0
+		if c.x >= x+h {
+			k |= 1
+		}
+		if c.y >= y+h {
+			k |= 2
+		}
+		q[k] = append(q[k], c)
+	}
+	key.kids = [4]int{
+		m.node(d-1, y, x, q[0]), m.node(d-1, y, x+h, q[1]),
+		m.node(d-1, y+h, x, q[2]), m.node(d-1, y+h, x+h, q[3]),
+	}
+	if id, ok := m.ids[key]; ok {
+		return id
+	}
+	m.next++
+	m.ids[key] = m.next
+	fmt.Fprintf(m.w, "%d %d %d %d %d\n", d, key.kids[0], key.kids[1], key.kids[2], key.kids[3])
 	return m.next
 }

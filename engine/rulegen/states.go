@@ -311,3 +311,15 @@ func sortStates(cells []StateCell) {
 		return cmp.Compare(a.X, b.X)
 	})
 }
+
+// Write runs bgolly's algorithm algo on the file in for gens generations
+// and has it write the result to out, in the format out's extension names
+// (".rle", ".mc"), without reading it back.
+func (g *Golly) Write(in, out, algo string, gens int) error {
+	args := []string{"-a", algo, "-m", strconv.Itoa(gens), "-i", "1", "-o", out, in}
+	msg, err := exec.Command(g.path, args...).CombinedOutput()
+	if err != nil || strings.Contains(string(msg), "Fatal error") {
+		return fmt.Errorf("bgolly %s: %v: %s", strings.Join(args, " "), err, msg)
+	}
+	return nil
+}

@@ -173,5 +173,41 @@ func roundTrip(g *rulegen.Golly, file, tmp, algo string, u Universe, cells []rul
 	if want := rulegen.NormalizeStates(cells); !slices.Equal(rulegen.NormalizeStates(got), want) {
 		return fmt.Sprintf("%s: life reads bgolly's RLE with other cells (%d, bgolly %d)", file, len(got), len(want))
 	}
+	if algo != "Generations" {
+		return "" // Golly's Larger than Life writes no macrocell
+	}
+	// Macrocell with leaves of many states, both ways.
+	var mc strings.Builder
+	if err := patterns.WriteMacrocell(&mc, u.Pattern(false)); err != nil {
+		return fmt.Sprintf("%s: writing macrocell: %v", file, err)
+	}
+	mineMC := filepath.Join(tmp, "life.mc")
+	if err := os.WriteFile(mineMC, []byte(mc.String()), 0o644); err != nil {
+		return err.Error()
+	}
+	back, err = g.RunFile(mineMC, filepath.Join(tmp, "backmc.rle"), algo, 0, 1)
+	if err != nil {
+		return fmt.Sprintf("%s: bgolly reading life's macrocell: %v", file, err)
+	}
+	if got, want := rulegen.NormalizeStates(back.Cells), rulegen.NormalizeStates(cells); !slices.Equal(got, want) {
+		return fmt.Sprintf("%s: bgolly reads life's macrocell with other cells (%d, life %d)", file, len(got), len(want))
+	}
+	theirs := filepath.Join(tmp, "100.mc")
+	if err := g.Write(file, theirs, algo, stateCellsGen); err != nil {
+		return fmt.Sprintf("%s: %v", file, err)
+	}
+	p, err = patterns.ReadFile(theirs)
+	if err != nil {
+		return fmt.Sprintf("%s: reading bgolly's macrocell: %v", file, err)
+	}
+	got = got[:0]
+	for i, r := range p.Runs {
+		for x := r.X; x < r.X+r.N; x++ {
+			got = append(got, rulegen.StateCell{Y: r.Y, X: x, S: p.StateOf(i)})
+		}
+	}
+	if want := rulegen.NormalizeStates(cells); !slices.Equal(rulegen.NormalizeStates(got), want) {
+		return fmt.Sprintf("%s: life reads bgolly's macrocell with other cells (%d, bgolly %d)", file, len(got), len(want))
+	}
 	return ""
 }
