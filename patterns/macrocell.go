@@ -26,8 +26,8 @@ type mcNode struct {
 	// states is a leaf of many states (depth 1): the states of its 2 x 2
 	// cells, nw, ne, sw, se.
 	states [4]uint8
-	kids  [4]int   // nw, ne, sw, se; 0 is empty
-	pop   uint64   // live cells, saturating past runLimit
+	kids   [4]int // nw, ne, sw, se; 0 is empty
+	pop    uint64 // live cells, saturating past runLimit
 }
 
 // readMacrocell reads a pattern in Golly's macrocell format from data, as
