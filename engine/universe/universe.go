@@ -9,6 +9,7 @@ import (
 	// The engines register themselves in the engine registry: whoever
 	// loads a universe can have any of them.
 	_ "github.com/life-go/life/engine/bitwise"
+	_ "github.com/life-go/life/engine/ghash"
 	_ "github.com/life-go/life/engine/hashlife"
 	_ "github.com/life-go/life/engine/states"
 )
