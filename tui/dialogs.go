@@ -1,14 +1,11 @@
 package tui
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"math/big"
-	"math/rand/v2"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/gdamore/tcell/v2"
@@ -17,14 +14,11 @@ import (
 	"github.com/rivo/tview"
 )
 
-// showOverlay shows p, w x h characters, centred over the board, and gives
-// focus to focus. Keys then go to the overlay until closeOverlay.
+// showOverlay shows p, w x h characters (or as much of that as the
+// screen has), centred over the board, and gives focus to focus. Keys then
+// go to the overlay until closeOverlay.
 func (u *controller) showOverlay(name string, p tview.Primitive, w, h int, focus tview.Primitive) {
-	row := tview.NewFlex().SetDirection(tview.FlexRow).
-		AddItem(nil, 0, 1, false).AddItem(p, h, 0, true).AddItem(nil, 0, 1, false)
-	centred := tview.NewFlex().
-		AddItem(nil, 0, 1, false).AddItem(row, w, 0, true).AddItem(nil, 0, 1, false)
-	u.pages.AddPage(name, centred, true, true)
+	u.pages.AddPage(name, &fitted{Box: tview.NewBox(), inner: p, w: w, h: h}, true, true)
 	u.overlay = name
 	u.app.SetFocus(focus)
 }
@@ -48,33 +42,14 @@ func (u *controller) closeOverlay() {
 	u.app.SetFocus(u.board)
 }
 
-// showText shows a text overlay that Esc, Enter, q or ? closes.
-func (u *controller) showText(name, title, text string) {
-	tv := tview.NewTextView().SetText(text).SetDynamicColors(false).SetWrap(true)
-	tv.SetBorder(true).SetTitle(" " + title + " (Esc closes) ")
-	tv.SetInputCapture(func(ev *tcell.EventKey) *tcell.EventKey {
-		switch {
-		case ev.Key() == tcell.KeyEscape, ev.Key() == tcell.KeyEnter,
-			ev.Key() == tcell.KeyRune && (ev.Rune() == 'q' || ev.Rune() == '?' || ev.Rune() == 'i'):
-			u.closeOverlay()
-			return nil
-		}
-		return ev
-	})
-	lines := strings.Count(strings.TrimRight(text, "\n"), "\n") + 3
-	width := 0
-	for _, l := range strings.Split(text, "\n") {
-		width = max(width, tview.TaggedStringWidth(l))
-	}
-	u.showOverlay(name, tv, width+4, lines, tv)
+// showHelp shows the keys, in a panel that scrolls.
+func (u *controller) showHelp() {
+	u.showPanel("help", "Keys", '?', func(w int) []string { return helpLines(w) })
 }
 
-// showHelp shows the keys.
-func (u *controller) showHelp() { u.showText("help", "Keys", KeysHelp()) }
-
-// showInfo shows the pattern's name, author and comments.
+// showInfo shows the pattern's name, file, rule, size and comments, in a
+// panel that scrolls.
 func (u *controller) showInfo() {
-	var b strings.Builder
 	h := u.start.Header
 	if h == nil {
 		h = &patterns.Pattern{}
@@ -83,16 +58,30 @@ func (u *controller) showInfo() {
 	if name == "" {
 		name = "(no name)"
 	}
-	fmt.Fprintf(&b, "Name:   %s\nFile:   %s\n", name, u.name)
+	fields := [][2]string{{"Name", name}, {"File", u.doc.name}}
 	if h.Author != "" {
-		fmt.Fprintf(&b, "Author: %s\n", h.Author)
+		fields = append(fields, [2]string{"Author", h.Author})
 	}
-	fmt.Fprintf(&b, "Rule:   %s\n", u.cur.Eng.Rule())
-	fmt.Fprintf(&b, "Size:   %d x %d, %s cells as loaded\n", h.W, h.H, u.start.Eng.Population())
-	for _, c := range h.Comments {
-		fmt.Fprintf(&b, "%s\n", c)
+	fields = append(fields, [2]string{"Rule", u.cur.Eng.Rule().String()},
+		[2]string{"Size", fmt.Sprintf("%d x %d, %s cells as loaded; now %s at gen %s",
+			h.W, h.H, readable(u.start.Eng.Population()), readable(u.cur.Eng.Population()), readable(u.cur.Gen()))})
+	if u.dirty() {
+		fields = append(fields, [2]string{"Edits", "unsaved"})
 	}
-	u.showText("info", "Pattern", strings.TrimRight(b.String(), "\n"))
+	comments := h.Comments
+	u.showPanel("info", "Pattern", 'i', func(w int) []string {
+		var lines []string
+		for _, f := range fields {
+			lines = append(lines, wrapLine(fmt.Sprintf("%-8s%s", f[0]+":", f[1]), w, 8)...)
+		}
+		if len(comments) > 0 {
+			lines = append(lines, "")
+		}
+		for _, c := range comments {
+			lines = append(lines, wrapLine(c, w, 0)...)
+		}
+		return lines
+	})
 }
 
 // prompt asks for one line of text. check runs as the user types and
@@ -136,42 +125,6 @@ func (u *controller) prompt(name, title, label, initial string, check func(strin
 		AddItem(input, 1, 0, true).AddItem(note, 0, 1, false)
 	box.SetBorder(true).SetTitle(" " + title + " (Enter accepts, Esc cancels) ")
 	u.showOverlay(name, box, 72, 6, input)
-}
-
-// askFill asks a density and fills the cells in view with a random soup.
-func (u *controller) askFill() {
-	u.prompt("fill", "Random fill", "density (0-1): ", "0.35", func(s string) (string, bool) {
-		d, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
-		if err != nil || d < 0 || d > 1 {
-			return "want a number from 0 to 1, such as 0.35", false
-		}
-		return fmt.Sprintf("each cell in view will be alive with probability %g", d), true
-	}, func(s string) error {
-		d, _ := strconv.ParseFloat(strings.TrimSpace(s), 64)
-		return u.fill(d)
-	})
-}
-
-// maxFill is the most cells F fills at once.
-const maxFill = 1 << 24
-
-// fill makes each cell in view alive with probability d.
-func (u *controller) fill(d float64) error {
-	r := u.viewRect()
-	if r.W <= 0 || r.H <= 0 {
-		return errors.New("fill: no cell of the universe is in view")
-	}
-	if r.W*r.H > maxFill {
-		return fmt.Errorf("fill: %d x %d cells in view is more than %d; zoom in", r.W, r.H, maxFill)
-	}
-	w := u.cur.Clone()
-	for y := r.Y; y < r.Y+r.H; y++ {
-		for x := r.X; x < r.X+r.W; x++ {
-			w.Eng.SetCell(y, x, rand.Float64() < d)
-		}
-	}
-	u.change(w)
-	return nil
 }
 
 // askOpen offers the built-in library, by name, and the patterns directory's files,
@@ -260,16 +213,10 @@ func (u *controller) load(p *patterns.Pattern, name string) {
 	u.kick()
 }
 
-// askSave asks where to save the pattern, and whether to overwrite.
+// askSave asks where to save the pattern, offering the name of
+// [controller.saveName], and whether to overwrite.
 func (u *controller) askSave() {
-	initial := "pattern.rle"
-	switch {
-	case u.savedAs != "":
-		initial = u.savedAs
-	case u.name != "" && !strings.HasPrefix(u.name, "built-in ") && !strings.HasPrefix(u.name, "<"):
-		initial = u.name
-	}
-	u.askFile("save", "Save the pattern (.rle, .mc, .cells, .lif; .gz compresses)", initial, func(string) string { return "" }, u.save)
+	u.askFile("save", "Save the pattern (.rle, .mc, .cells, .lif; .gz compresses)", u.saveName(), saveExt, u.save)
 }
 
 // save writes the current world to path in the format its extension names
@@ -284,20 +231,20 @@ func (u *controller) save(path string) {
 		u.msg = fmt.Sprintf("save: %s live cells are too many to write (nothing was written)", readable(u.cur.Eng.Population()))
 		return
 	}
-	w := u.cur
+	w, d, rev := u.cur, u.doc, u.rev
 	err := u.opts.WriteFile(path, func(out io.Writer) error { return w.WriteTo(out, path, true) })
 	if err != nil {
 		u.msg = "save: " + err.Error() + " (nothing was changed)"
 		return
 	}
-	u.savedAs = path
+	d.savedAs, d.saved = path, rev
 	u.msg = fmt.Sprintf("saved %s cells at gen %s to %s", w.Eng.Population(), w.Gen(), path)
 }
 
 // confirm asks a yes-or-no question; y calls yes, n or Esc does nothing
 // but show the message no.
 func (u *controller) confirm(question, no string, yes func()) {
-	tv := tview.NewTextView().SetText(question)
+	tv := tview.NewTextView().SetText(question).SetWrap(true).SetWordWrap(true)
 	tv.SetBorder(true).SetTitle(" Confirm ")
 	tv.SetInputCapture(func(ev *tcell.EventKey) *tcell.EventKey {
 		switch {
@@ -310,7 +257,9 @@ func (u *controller) confirm(question, no string, yes func()) {
 		}
 		return nil
 	})
-	u.showOverlay("confirm", tv, max(len(question)+4, 30), 3, tv)
+	sw, _ := u.screen.Size()
+	w := min(max(len(question)+4, 30), 76, sw)
+	u.showOverlay("confirm", tv, w, len(wrapLine(question, w-2, 0))+2, tv)
 }
 
 // askRule asks a new rule and topology, checked as the user types.
