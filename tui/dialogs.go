@@ -10,6 +10,7 @@ import (
 
 	"github.com/gdamore/tcell/v2"
 	"github.com/life-go/life/engine"
+	"github.com/life-go/life/engine/universe"
 	"github.com/life-go/life/patterns"
 	"github.com/rivo/tview"
 )
@@ -231,6 +232,10 @@ func (u *controller) save(path string) {
 		u.msg = fmt.Sprintf("save: %s live cells are too many to write (nothing was written)", readable(u.cur.Eng.Population()))
 		return
 	}
+	if n := universe.OutOfReach(u.cur.Eng); n.Sign() > 0 {
+		u.msg = fmt.Sprintf("save: %s of the %s live cells lie beyond 2^61 cells from the origin, out of the writers' reach (nothing was written)", readable(n), readable(u.cur.Eng.Population()))
+		return
+	}
 	w, d, rev := u.cur, u.doc, u.rev
 	err := u.opts.WriteFile(path, func(out io.Writer) error { return w.WriteTo(out, path, true) })
 	if err != nil {
@@ -292,10 +297,23 @@ func (u *controller) askRule() {
 		if err != nil {
 			return fmt.Errorf("rule %s: %w", r, err)
 		}
-		if err := u.switchTo(e, implied); err != nil {
+		if err := u.canSwitch(); err != nil {
 			return fmt.Errorf("rule %s: %w", r, err)
 		}
-		u.msg = "rule " + r.String()
+		w := u.cur.Rehome(e, implied)
+		apply := func() {
+			u.edit(w) // a change of rule is an edit
+			u.kick()
+			u.msg = "rule " + r.String()
+		}
+		before, after := u.cur.Eng.Population(), w.Eng.Population()
+		if lost := new(big.Int).Sub(before, after); lost.Sign() > 0 {
+			t := w.Eng.Rule().Topology
+			u.confirm(fmt.Sprintf("%s of the %s live cells lie outside the %d x %d grid of %s and would be dropped. Change the rule anyway? (y/n)",
+				readable(lost), readable(before), t.W, t.H, r), "rule not changed", apply)
+			return nil
+		}
+		apply()
 		return nil
 	})
 }

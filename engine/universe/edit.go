@@ -294,3 +294,20 @@ func Rotate(e engine.Engine, r engine.Rect, clockwise bool) (engine.Rect, error)
 	}
 	return n, nil
 }
+
+// reacher is implemented by engines whose coordinates reach only so far
+// (HashLife: ±2^61), while their universe grows on.
+type reacher interface{ Reach() engine.Rect }
+
+// OutOfReach returns the number of e's live cells that lie beyond the
+// reach of its coordinates, where Cell, Visit, Bounds and the writers
+// cannot see them (a glider on HashLife's plane after some 2^63
+// generations): they count in the population only. It is 0 for most
+// engines.
+func OutOfReach(e engine.Engine) *big.Int {
+	r, ok := e.(reacher)
+	if !ok {
+		return new(big.Int)
+	}
+	return new(big.Int).Sub(e.Population(), CountIn(e, r.Reach()))
+}

@@ -274,3 +274,54 @@ func TestClipText(t *testing.T) {
 		}
 	}
 }
+
+// TestGenReadBack loads a pattern whose #CXRLE line gives a generation:
+// the universe is at that generation, as Golly reads it (a bug once: the
+// file's generation was ignored on load and only added when saving), and
+// saving after three more writes it plus three.
+func TestGenReadBack(t *testing.T) {
+	p, err := patterns.ReadRLE("g.rle", strings.NewReader("#CXRLE Pos=-1,-1 Gen=1000000000000000000000\nx = 3, y = 3\nbo$2bo$3o!\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []Settings{{Engine: "hashlife", Plane: true}, {Engine: "bitwise", Torus: "16x16"}} {
+		u, err := Load(p, "g.rle", s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := u.Gen().String(); got != "1000000000000000000000" {
+			t.Errorf("%s: loaded at gen %s, want the file's 10^21", s.Engine, got)
+		}
+		if err := u.Eng.Step(t.Context(), 3); err != nil {
+			t.Fatal(err)
+		}
+		if got := u.Pattern(true).Gen; got != "1000000000000000000003" {
+			t.Errorf("%s: saved with Gen=%s, want 10^21+3", s.Engine, got)
+		}
+	}
+}
+
+// TestOutOfReach runs a glider on HashLife's plane past 2^63 generations,
+// when it has travelled beyond ±2^61 cells, out of reach of the engine's
+// coordinates: OutOfReach counts its five cells, and none before.
+func TestOutOfReach(t *testing.T) {
+	e := drawn(t, "hashlife", "B3/S23", 0, 0, ".o.", "..o", "ooo")
+	if n := OutOfReach(e); n.Sign() != 0 {
+		t.Errorf("at gen 0: %s out of reach", n)
+	}
+	if err := e.Step(t.Context(), 1<<62); err != nil {
+		t.Fatal(err)
+	}
+	if n := OutOfReach(e); n.Sign() != 0 {
+		t.Errorf("at gen 2^62: %s out of reach, want none (the glider is at 2^60)", n)
+	}
+	if err := e.Step(t.Context(), 1<<62); err != nil {
+		t.Fatal(err)
+	}
+	if n := OutOfReach(e); n.Int64() != 5 || e.Population().Int64() != 5 {
+		t.Errorf("at gen 2^63: %s of %s out of reach, want all 5", n, e.Population())
+	}
+	if n := OutOfReach(drawn(t, "bitwise", "B3/S23:T12,10", 0, 0, "ooo")); n.Sign() != 0 {
+		t.Errorf("a torus: %s out of reach", n)
+	}
+}

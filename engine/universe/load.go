@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math/big"
 	"os"
 	"strconv"
 	"strings"
@@ -233,6 +234,9 @@ func (s Settings) start(p *patterns.Pattern, w, h int64, name string) (*loader, 
 	head := *p
 	head.Runs, head.W, head.H = nil, w, h
 	l := &loader{u: Universe{Eng: eng, Implied: implied, Header: &head}}
+	if g, ok := new(big.Int).SetString(p.Gen, 10); ok && g.Sign() > 0 {
+		l.u.Gen0 = g // the file's generation, as Golly reads #CXRLE Gen
+	}
 	l.rs, _ = eng.(engine.RunSetter)
 	l.place(p, t, w, h)
 	return l, nil

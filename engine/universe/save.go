@@ -2,7 +2,6 @@ package universe
 
 import (
 	"io"
-	"math/big"
 
 	"github.com/life-go/life/engine"
 	"github.com/life-go/life/patterns"
@@ -33,13 +32,7 @@ func (u Universe) Pattern(xrle bool) *patterns.Pattern {
 	out.Runs = b.Runs()
 	if xrle || h != nil && h.Positioned {
 		out.Positioned, out.OriginY, out.OriginX = true, u.OffY, u.OffX
-		gen := u.Gen()
-		if h != nil && h.Gen != "" {
-			if g, ok := new(big.Int).SetString(h.Gen, 10); ok {
-				gen.Add(gen, g)
-			}
-		}
-		if gen.Sign() > 0 {
+		if gen := u.Gen(); gen.Sign() > 0 {
 			out.Gen = gen.String()
 		}
 	}
