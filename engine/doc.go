@@ -2,6 +2,23 @@
 // step logic, the drivers that run it, Life-like rules, and the [Engine]
 // interface that every algorithm implements.
 //
+// Where to look:
+//
+//   - The protocol: [Query], [Transition] and [Tick] (msg.go), [StepCell]
+//     and [StepFunc] (step.go), the drivers [LiveAGeneration] (sync.go) and
+//     [Run] (driver.go), and [Protocol], the engine that runs them.
+//   - The rules: [Rule], [ParseRule] and [Topology] (rule.go).
+//   - The registry (registry.go): every engine registers an [Algo] (name,
+//     summary, rule families, topologies, natural step base, capabilities
+//     such as [CustomStep] and [BlockCounts], speed rank); [New], [Choose],
+//     [Lookup] and [Algos] pick and list them. Nothing compares engine
+//     names. The fast engines live below this package (engine/bitwise,
+//     engine/hashlife) and register themselves.
+//   - The universe layer, engine/universe, is the floor above: it turns
+//     pattern files into running engines and back (placement, rule and
+//     topology, #CXRLE), and records pictures; cmd/life and the UI use it.
+//     This package imports no patterns and no UI.
+//
 // # The protocol
 //
 // It is the seed's coroutine Game of Life (Effective Python, item 40) in Go.

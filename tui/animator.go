@@ -31,6 +31,21 @@ type job struct {
 	// rec, when set, records the n generations as a GIF and writes it
 	// (see [recording.run]) instead of stepping them at once.
 	rec *recording
+	// task, when set, is slow work other than stepping (reading or writing
+	// a file) to do instead; the job has no world.
+	task *task
+}
+
+// task is slow work that the animator does off the event loop: opening a
+// pattern file, saving one, drawing a picture. run does the work,
+// watching ctx, and returns what to do with its outcome on the event
+// loop. A task is not dropped when the world changes; it has a context of
+// its own, which Esc cancels.
+type task struct {
+	what   string // what it does, for messages: "opening glider.rle"
+	run    func(ctx context.Context) (done func())
+	ctx    context.Context
+	cancel context.CancelFunc
 }
 
 // result is a job done.
@@ -42,6 +57,7 @@ type result struct {
 	err   error
 	drawn bool          // handed over with QueueUpdateDraw
 	took  time.Duration // the time Step took, by the animator's clock
+	done  func()        // a task's outcome, to run on the event loop
 }
 
 // animator is the one goroutine that steps engines. It takes jobs from the
@@ -88,6 +104,15 @@ func (a *animator) run(ctx context.Context) {
 			case <-t.C:
 			}
 			t.Stop()
+		}
+		if j.task != nil {
+			done := j.task.run(jctx)
+			if ctx.Err() != nil {
+				return
+			}
+			a.lastDraw = time.Now()
+			a.app.QueueUpdateDraw(func() { a.deliver(result{job: j, done: done, drawn: true}) })
+			continue
 		}
 		var fp0 classify.Frame
 		if j.first {

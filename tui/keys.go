@@ -151,10 +151,12 @@ func (u *controller) key(ev *tcell.EventKey) bool {
 	return true
 }
 
-// escape cancels, one thing a press: a jump in flight or a recording, then
-// the floating paste, then the selection, then edit mode.
+// escape cancels, one thing a press: a task (an open, a save), a recording
+// or a jump in flight, then the floating paste, then the selection, then
+// edit mode.
 func (u *controller) escape() {
 	switch {
+	case u.cancelTasks(): // an open, a save, a listing
 	case u.recordingActive():
 		u.pause() // cancels the recording
 	case u.computing():

@@ -83,8 +83,9 @@ type Options struct {
 	// effect, written to the terminal.
 	KeyLatency func(d time.Duration)
 
-	// load, for tests, loads a pattern instead of [universe.Load].
-	load func(p *patterns.Pattern, name string, s universe.Settings) (world, error)
+	// wrap, for tests, is applied to every universe loaded (to hold its
+	// engine back, say).
+	wrap func(w world) world
 	// afterDraw, for tests, is called on the event loop after each draw.
 	afterDraw func(u *controller, s tcell.Screen)
 	// stepClock, for tests, is the clock that times the animator's steps
@@ -213,6 +214,8 @@ type controller struct {
 
 	recQueued *recording // a recording G asked for, until the animator takes it
 	recording *recording // the recording in flight
+	tasks     []*task    // tasks asked for, until the animator takes them
+	task      *task      // the task in flight
 
 	jobs      chan job
 	ctx       context.Context    // the animator's
@@ -237,9 +240,6 @@ func Run(ctx context.Context, opts Options) error {
 func newUI(opts Options) (*controller, error) {
 	if opts.Pattern == nil {
 		opts.Pattern, opts.Name = defaultPattern()
-	}
-	if opts.load == nil {
-		opts.load = universe.Load
 	}
 	if opts.WriteFile == nil {
 		opts.WriteFile = universe.WriteFile
@@ -313,7 +313,7 @@ func newUI(opts Options) (*controller, error) {
 		screen.Fini()
 		return nil, err
 	}
-	u.adopt(uni, opts.Name)
+	u.adopt(uni, newDoc(opts.Name))
 	u.running = true
 	return u, nil
 }
@@ -334,13 +334,31 @@ func defaultPattern() (*patterns.Pattern, string) {
 	return e.Pattern(), "built-in acorn"
 }
 
+// settings returns the options' settings for a universe shown on a board
+// of fit cells.
+func (u *controller) settings(fit universe.Size) universe.Settings {
+	s := u.opts.Settings
+	s.Fit = fit
+	return s
+}
+
+// loaded returns w as the tests see it (see Options.wrap).
+func (u *controller) loaded(w world) world {
+	if u.opts.wrap != nil {
+		w = u.opts.wrap(w)
+	}
+	return w
+}
+
 // loadPattern makes pattern p, read from the file name, a universe as the
 // options' settings say, on a torus of fit cells when it stands in for
 // the plane and fits in it.
 func (u *controller) loadPattern(p *patterns.Pattern, name string, fit universe.Size) (world, error) {
-	s := u.opts.Settings
-	s.Fit = fit
-	return u.opts.load(p, name, s)
+	w, err := universe.Load(p, name, u.settings(fit))
+	if err != nil {
+		return w, err
+	}
+	return u.loaded(w), nil
 }
 
 // run starts the animator, runs the event loop, and waits for the animator
@@ -412,6 +430,14 @@ func (u *controller) quit() {
 // do.
 func (u *controller) kick() {
 	if u.busy || u.quitting {
+		return
+	}
+	if len(u.tasks) > 0 {
+		t := u.tasks[0]
+		u.tasks, u.task = u.tasks[1:], t
+		u.busy = true
+		u.jobCancel = nil // a task has its own context: changes of the world leave it be
+		u.jobs <- job{ctx: t.ctx, task: t, version: u.version}
 		return
 	}
 	if r := u.recQueued; r != nil {
@@ -492,6 +518,14 @@ func (u *controller) deliver(r result) {
 			u.app.ForceDraw() // idle now: show the last result
 		}
 	}()
+	if t := r.job.task; t != nil {
+		u.task = nil
+		if t.ctx.Err() == nil && r.done != nil {
+			r.done()
+		}
+		t.cancel()
+		return
+	}
 	rec := r.job.rec
 	if rec != nil && u.recording == rec {
 		u.recording = nil
@@ -547,6 +581,34 @@ func (u *controller) deliver(r result) {
 		}
 		u.keepUp(r)
 	}
+}
+
+// runTask hands run to the animator as a task (see [task]), after the job
+// in flight, and says what it does in the status bar until it is done.
+// It runs on the event loop.
+func (u *controller) runTask(what string, run func(ctx context.Context) (done func())) {
+	ctx, cancel := context.WithCancel(u.ctx)
+	u.tasks = append(u.tasks, &task{what: what, run: run, ctx: ctx, cancel: cancel})
+	u.msg = what + " (Esc cancels)"
+	u.kick()
+}
+
+// cancelTasks cancels the tasks queued and in flight, and reports whether
+// there were any. A task cancelled does nothing on the event loop.
+func (u *controller) cancelTasks() bool {
+	ts := u.tasks
+	if u.task != nil {
+		ts = append(ts, u.task)
+	}
+	for _, t := range ts {
+		t.cancel()
+	}
+	u.tasks = nil
+	if len(ts) == 0 {
+		return false
+	}
+	u.msg = ts[len(ts)-1].what + ": cancelled"
+	return true
 }
 
 // recordProgress shows how far the recording job j has got; it runs on the
@@ -714,9 +776,9 @@ func (u *controller) pushUndo() {
 	u.redo = u.redo[:0]
 }
 
-// adopt makes w, a universe freshly loaded from the file name, current
-// and shows it whole.
-func (u *controller) adopt(w world, name string) {
+// adopt makes w, a universe freshly loaded from the file d, current and
+// shows it whole.
+func (u *controller) adopt(w world, d *doc) {
 	// A new board: the automatic switch judges it afresh, on the engine the
 	// loader chose; an engine chosen with E stays chosen.
 	u.fast = nil
@@ -732,8 +794,8 @@ func (u *controller) adopt(w world, name string) {
 	}
 	u.rev = u.newRev()
 	u.start, u.startRev = u.cur, u.rev
-	u.doc = newDoc(name)
-	u.doc.saved = u.rev
+	u.doc = d
+	d.saved = u.rev
 	u.sel = selection{}
 	u.dropPaste()
 	u.pops = u.pops[:0]

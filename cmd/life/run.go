@@ -68,19 +68,19 @@ func runRun(e *env) int {
 	}
 	var unit uint64
 	if *stepFlag != "" {
-		step, err := parseStep(*stepFlag)
+		step, err := universe.ParseStep(*stepFlag)
 		if err != nil {
 			return report(e, usageError{Err: err})
 		}
 		gensSet := false
 		fs.Visit(func(f *flag.Flag) { gensSet = gensSet || f.Name == "gens" })
 		if !gensSet {
-			*gens = step.gens
+			*gens = step.Gens
 		}
-		if *gens%step.gens != 0 {
+		if *gens%step.Gens != 0 {
 			return report(e, usageError{Err: fmt.Errorf("--gens %d is not a multiple of --step %s", *gens, step)})
 		}
-		unit = step.gens
+		unit = step.Gens
 	}
 	return report(e, run(e.ctx, e, pos[0], universe.Settings{Rule: *rule, Torus: *torus, Engine: *eng, Gens: *gens, MaxMemory: *maxMB << 20, Plane: true}, unit, *out, *st, *quiet))
 }
