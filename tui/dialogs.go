@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"io"
 	"math/big"
-	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/gdamore/tcell/v2"
@@ -129,72 +127,6 @@ func (u *controller) prompt(name, title, label, initial string, check func(strin
 	u.showOverlay(name, box, 72, 6, input)
 }
 
-// askOpen offers the built-in library, by name, and the patterns
-// directory's files, and takes a typed path. The directory is listed, and
-// every file read, off the event loop (see [controller.runTask]).
-func (u *controller) askOpen() {
-	list := tview.NewList().ShowSecondaryText(false).SetHighlightFullLine(true).
-		SetSelectedStyle(tcell.StyleDefault.Reverse(true))
-	input := tview.NewInputField().SetLabel("path: ").
-		SetFieldStyle(tcell.StyleDefault.Underline(true))
-	var entries []func() // what Enter on each item of the list opens
-	add := func(label string, open func()) {
-		choose := func() { u.closeOverlay(); open() }
-		entries = append(entries, choose)
-		list.AddItem(label, "", 0, choose)
-	}
-	lib := patterns.Library()
-	slices.SortFunc(lib, func(a, b patterns.Entry) int { return strings.Compare(a.Name, b.Name) })
-	for _, l := range lib {
-		add("built-in: "+l.Name, func() { u.openPattern(l.Pattern(), "built-in "+l.Name) })
-	}
-	input.SetDoneFunc(func(key tcell.Key) {
-		switch key {
-		case tcell.KeyEscape:
-			u.closeOverlay()
-		case tcell.KeyEnter:
-			path := strings.TrimSpace(input.GetText())
-			if path == "" {
-				if i := list.GetCurrentItem(); i >= 0 && i < len(entries) {
-					entries[i]()
-				}
-				return
-			}
-			u.closeOverlay()
-			u.openFile(path)
-		case tcell.KeyTab, tcell.KeyDown:
-			u.app.SetFocus(list)
-		}
-	})
-	list.SetDoneFunc(u.closeOverlay)
-	list.SetInputCapture(func(ev *tcell.EventKey) *tcell.EventKey {
-		if ev.Key() == tcell.KeyTab {
-			u.app.SetFocus(input)
-			return nil
-		}
-		return ev
-	})
-	box := tview.NewFlex().SetDirection(tview.FlexRow).
-		AddItem(input, 1, 0, true).AddItem(list, 0, 1, false)
-	box.SetBorder(true).SetTitle(" Open (type a path and Enter, or Tab to the list; Esc cancels) ")
-	u.showOverlay("open", box, 76, 20, input)
-	if dir := u.opts.PatternsDir; dir != "" {
-		u.runTask("listing "+dir, func(context.Context) func() {
-			files, err := patterns.ListDir(dir)
-			return func() {
-				u.msg = ""
-				if err != nil {
-					u.msg = "open: " + err.Error()
-				}
-				for _, f := range files {
-					rel, _ := filepath.Rel(dir, f)
-					add(rel, func() { u.openFile(f) })
-				}
-			}
-		})
-	}
-}
-
 // openFile opens the pattern file at path, off the event loop, and makes
 // it the current universe; the current one stays (and the status bar
 // says why) when it does not load. Opening a FIFO or a huge file leaves
@@ -203,6 +135,7 @@ func (u *controller) openFile(path string) {
 	_, _, w, h := u.board.GetInnerRect()
 	s := u.settings(fitSize(w, h))
 	u.runTask("opening "+path, func(ctx context.Context) func() {
+		s.Progress = u.progressTo(ctx)
 		w, _, err := universe.LoadFile(ctx, path, s)
 		d := newDoc(path)
 		return func() { u.opened(w, d, err) }

@@ -132,18 +132,41 @@ func (u *controller) clock(ctx context.Context) {
 	}
 }
 
-// tick turns the spinner and redraws when a step has been in flight for
-// longer than longJob, and reports whether one is still in flight. It
-// runs on the event loop.
+// poke wakes the clock to watch the job just handed out.
+func (u *controller) poke() {
+	select {
+	case u.wake <- struct{}{}:
+	default:
+	}
+}
+
+// tick turns the spinner and redraws when a step or a task has been in
+// flight for longer than longJob, and reports whether one is still in
+// flight. It runs on the event loop.
 func (u *controller) tick() bool {
 	if u.quitting || !u.busy {
 		return false
 	}
-	if u.computing() {
+	if u.computing() || u.task != nil && time.Since(u.taskAt) >= longJob {
 		u.spin++
 		u.app.ForceDraw()
 	}
 	return true
+}
+
+// taskText says what the status bar shows of a task that has taken longer
+// than longJob: what it does, for how long, and how many cells it has
+// placed, with the spinner.
+func (u *controller) taskText() string {
+	t := u.task
+	if t == nil || time.Since(u.taskAt) < longJob {
+		return ""
+	}
+	s := fmt.Sprintf("%s %c %.1f s", t.what, spinner[u.spin%len(spinner)], time.Since(u.taskAt).Seconds())
+	if u.taskCells > 0 {
+		s += ", " + readable(big.NewInt(u.taskCells)) + " cells placed"
+	}
+	return s + " (Esc cancels)"
 }
 
 // stateText says what the status bar shows of the run's state:

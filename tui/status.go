@@ -26,6 +26,7 @@ type status struct {
 	settle           string // what a run does when it settles: "settle:go"
 	mode             string // "EDIT", "SELECT", "PASTE" or ""
 	msg              string
+	task             string  // a slow task, with its progress, shown instead of msg
 	pops             []int64 // recent populations, oldest first, saturated at math.MaxInt64
 }
 
@@ -118,7 +119,10 @@ func (st status) hint() string {
 // messageLines returns the lines below the first for a width of w: the
 // message wrapped, or the hint.
 func (st status) messageLines(w int) []string {
-	if st.msg == "" {
+	switch {
+	case st.task != "":
+		return wrapLine(" "+st.task, w, 1)
+	case st.msg == "":
 		return []string{st.hint()}
 	}
 	return wrapLine(" "+st.msg, w, 1)

@@ -37,6 +37,11 @@ type Options struct {
 	// the built-in acorn.
 	Pattern *patterns.Pattern
 	Name    string
+	// Path, when set, is a pattern file to open instead, once the UI
+	// runs: it is read off the event loop, which shows how far it has got
+	// (a large file takes seconds), and Esc cancels it. When it does not
+	// load, Run returns its error.
+	Path string
 	// Settings say how a pattern opened becomes a universe (see
 	// [universe.Settings]): cmd/life passes --rule, --torus and --engine.
 	// A pattern without a bounded-grid suffix runs on the unbounded plane
@@ -88,6 +93,9 @@ type Options struct {
 	wrap func(w world) world
 	// afterDraw, for tests, is called on the event loop after each draw.
 	afterDraw func(u *controller, s tcell.Screen)
+	// gollyDirs, for tests, are where o looks for Golly's patterns; nil
+	// is [gollyDirs].
+	gollyDirs []string
 	// stepClock, for tests, is the clock that times the animator's steps
 	// for the automatic switch; nil is time.Now.
 	stepClock func() time.Time
@@ -206,6 +214,9 @@ type controller struct {
 	sentAt        time.Time     // when the job in flight began stepping
 	spin          int           // the spinner's frame
 	wake          chan struct{} // wakes the clock (speed.go)
+	taskAt        time.Time     // when the task in flight began
+	taskCells     int64         // the cells it has placed, when it loads a file
+	startErr      error         // why Options.Path did not load
 
 	auto   bool         // the automatic engine switch is on (Options.AutoSwitch)
 	fast   *engine.Algo // the engine it moved to on the board at hand, or nil
@@ -232,13 +243,19 @@ func Run(ctx context.Context, opts Options) error {
 	if err != nil {
 		return err
 	}
-	return u.run(ctx)
+	if err := u.run(ctx); err != nil {
+		return err
+	}
+	return u.startErr
 }
 
 // newUI builds the UI and its screen, and loads the starting pattern to fill
 // the screen.
 func newUI(opts Options) (*controller, error) {
-	if opts.Pattern == nil {
+	switch {
+	case opts.Path != "":
+		opts.Pattern, opts.Name = &patterns.Pattern{}, opts.Path // empty until the file is read
+	case opts.Pattern == nil:
 		opts.Pattern, opts.Name = defaultPattern()
 	}
 	if opts.WriteFile == nil {
@@ -302,6 +319,9 @@ func newUI(opts Options) (*controller, error) {
 			// The first draw runs on the event loop: start the run.
 			u.started = true
 			close(u.looping)
+			if u.opts.Path != "" {
+				u.openStart(u.opts.Path)
+			}
 			u.kick()
 		}
 		u.refresh()
@@ -314,7 +334,7 @@ func newUI(opts Options) (*controller, error) {
 		return nil, err
 	}
 	u.adopt(uni, newDoc(opts.Name))
-	u.running = true
+	u.running = opts.Path == "" // a file to read runs once it is read
 	return u, nil
 }
 
@@ -436,6 +456,8 @@ func (u *controller) kick() {
 		t := u.tasks[0]
 		u.tasks, u.task = u.tasks[1:], t
 		u.busy = true
+		u.taskAt, u.taskCells = time.Now(), 0
+		u.poke()
 		u.jobCancel = nil // a task has its own context: changes of the world leave it be
 		u.jobs <- job{ctx: t.ctx, task: t, version: u.version}
 		return
@@ -481,10 +503,7 @@ func (u *controller) send(j job) {
 	u.busy = true
 	u.jobDelay, u.stepping = j.delay, j.rec == nil
 	u.sentAt = time.Now().Add(j.delay)
-	select {
-	case u.wake <- struct{}{}: // the clock watches the job
-	default:
-	}
+	u.poke()
 	u.jobs <- j // never blocks: the animator is idle and the buffer empty
 }
 
@@ -657,6 +676,7 @@ func (u *controller) statusLine() status {
 		msg:     u.msg,
 		editing: u.editing,
 		state:   u.stateText(),
+		task:    u.taskText(),
 		step:    u.speedText(),
 		sel:     u.selectionText(),
 		paste:   u.pasteStatus(),

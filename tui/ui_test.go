@@ -83,6 +83,9 @@ func start(t testing.TB, w, h int, opts Options) *harness {
 	if opts.Engines == nil {
 		opts.Engines = algos("protocol")
 	}
+	if opts.gollyDirs == nil {
+		opts.gollyDirs = []string{} // o lists Golly's patterns only when a test asks
+	}
 	opts.NoColor = true
 	opts.afterDraw = func(u *controller, s tcell.Screen) {
 		s.Show() // the hook runs before tview's Show

@@ -325,3 +325,27 @@ func TestOutOfReach(t *testing.T) {
 		t.Errorf("a torus: %s out of reach", n)
 	}
 }
+
+// TestLoadProgress loads a soup and counts the calls of Settings.Progress:
+// the cells placed so far, growing, the last within ProgressEvery of all.
+func TestLoadProgress(t *testing.T) {
+	var b patterns.Builder
+	rnd := rand.New(rand.NewPCG(3, 4))
+	for y := range int64(1024) {
+		for x := range int64(1024) {
+			if rnd.Float64() < 0.5 {
+				b.Add(y, x, 1)
+			}
+		}
+	}
+	p := &patterns.Pattern{Runs: b.Runs()}
+	var seen []int64
+	u, err := Load(p, "soup", Settings{Engine: "bitwise", Torus: "1100x1100", Progress: func(n int64) { seen = append(seen, n) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	total := u.Eng.Population().Int64()
+	if len(seen) < 4 || !slices.IsSorted(seen) || seen[len(seen)-1] > total || total-seen[len(seen)-1] > ProgressEvery {
+		t.Errorf("progress %v of %d cells", seen, total)
+	}
+}

@@ -51,7 +51,16 @@ type Settings struct {
 	// the rule's, on an engine with [engine.CustomStep]; nil for the
 	// rule's.
 	Step engine.StepFunc
+	// Progress, when set, is called as a pattern's cells are placed on the
+	// engine, with the number placed so far, every [ProgressEvery] cells
+	// or so, on the goroutine that loads: the UI shows how far a large
+	// file has got.
+	Progress func(cells int64)
 }
+
+// ProgressEvery is about how many cells are placed between two calls of
+// [Settings.Progress].
+const ProgressEvery = 1 << 16
 
 // Size is a size in cells.
 type Size struct{ W, H int }
@@ -211,6 +220,10 @@ type loader struct {
 	u      Universe
 	rs     engine.RunSetter // u.Eng's, or nil
 	y0, x0 int64            // where the pattern's (0, 0) goes on the engine
+	// progress is Settings.Progress; placed counts the cells placed, and
+	// next is when to call it again.
+	progress     func(cells int64)
+	placed, next int64
 }
 
 // start makes the engine for pattern p, of w x h cells, read from name,
@@ -238,6 +251,7 @@ func (s Settings) start(p *patterns.Pattern, w, h int64, name string) (*loader, 
 		l.u.Gen0 = g // the file's generation, as Golly reads #CXRLE Gen
 	}
 	l.rs, _ = eng.(engine.RunSetter)
+	l.progress, l.next = s.Progress, ProgressEvery
 	l.place(p, t, w, h)
 	return l, nil
 }
@@ -273,6 +287,12 @@ func (l *loader) place(p *patterns.Pattern, t engine.Topology, w, h int64) {
 
 // addRun makes the run of n cells at the pattern's (y, x) alive.
 func (l *loader) addRun(y, x, n int64) {
+	if l.progress != nil {
+		if l.placed += n; l.placed >= l.next {
+			l.progress(l.placed)
+			l.next = l.placed + ProgressEvery
+		}
+	}
 	if l.rs != nil {
 		l.rs.SetRun(l.y0+y, l.x0+x, n)
 		return
@@ -306,6 +326,10 @@ func Open(path string, stdin io.Reader) (io.Reader, *patterns.Pattern, string, e
 	}
 	return f, nil, path, nil
 }
+
+// Builtin returns the built-in pattern arg names, when no file arg
+// exists (a file that exists always wins), as [Open] reads arg.
+func Builtin(arg string) (*patterns.Pattern, bool) { return builtin(arg) }
 
 // builtin returns the built-in pattern arg names, when no file arg exists:
 // a file that exists always wins.
