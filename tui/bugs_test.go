@@ -167,7 +167,9 @@ func TestBugComputing(t *testing.T) {
 	h.press(' ')
 	g := gen(t, h.idle())
 	h.press('+', tcell.KeyTab) // held at the gate
-	h.wait("computing", func(f frame) bool { return strings.Contains(f.text, "computing") && strings.Contains(f.text, "Esc cancels") })
+	h.wait("computing", func(f frame) bool {
+		return strings.Contains(f.text, "computing") && strings.Contains(f.text, "Esc cancels")
+	})
 	f := h.press(tcell.KeyEscape)
 	f = h.idle()
 	if gen(t, f) != g || !strings.Contains(f.msg, "cancelled") {

@@ -99,10 +99,10 @@ func (u *controller) capture(ev *tcell.EventKey) *tcell.EventKey {
 		}
 		return ev
 	}
-	if u.msg != "" && !u.editing {
-		u.msg = ""
+	msg := u.msg
+	if u.key(ev) && u.msg == msg && !u.editing {
+		u.msg = "" // a key that says nothing itself clears the message
 	}
-	u.key(ev)
 	return nil // never tview's: it would quit on Ctrl-C
 }
 

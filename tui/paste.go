@@ -32,10 +32,14 @@ func (f *floating) rect() engine.Rect {
 // dropPaste drops the floating paste, if any.
 func (u *controller) dropPaste() { u.paste = nil }
 
-// movePaste moves the floating paste by (dy, dx) characters' cells: a
-// cell at a time at the finer scales. It keeps the paste's corner in view.
+// movePaste moves the floating paste by (dy, dx) cells at the finer
+// scales, or characters' cells zoomed out (past braille). It keeps the
+// paste's corner in view.
 func (u *controller) movePaste(dy, dx int) {
-	_, across, down := u.board.Scale().geometry()
+	across, down := int64(1), int64(1)
+	if s := u.board.Scale(); s.shift() > 0 {
+		_, across, down = s.geometry()
+	}
 	f := u.paste
 	f.y += int64(dy) * down
 	f.x += int64(dx) * across
