@@ -48,13 +48,17 @@ func (u *controller) movePaste(dy, dx int) {
 }
 
 // placePaste puts the floating paste on the universe in the paste mode, as
-// one edit, and drops it.
+// one edit, drops it, and selects what was pasted, as Golly does, so that
+// the keys that act on the selection act on it next.
 func (u *controller) placePaste() {
 	f := u.paste
 	u.paste = nil
 	w := u.cur.Clone()
 	dropped := universe.Paste(w.Eng, f.p, f.y, f.x, u.pasteMode)
 	u.edit(w)
+	if r := universe.Clip(u.cur.Eng, f.rect()); r.W > 0 && r.H > 0 {
+		u.sel, u.selecting = selectionOf(r), false
+	}
 	pw, ph := f.p.Size()
 	u.msg = fmt.Sprintf("pasted %d x %d cells in %s mode at (%d,%d)", pw, ph, u.pasteMode, f.x+u.cur.OffX, f.y+u.cur.OffY)
 	if dropped > 0 {
