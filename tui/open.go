@@ -108,7 +108,14 @@ func (d *openDialog) Draw(screen tcell.Screen) {
 	case n == 0 && strings.TrimSpace(d.input.GetText()) != "":
 		note = fmt.Sprintf(" no entry of %d matches: Enter opens the text as a path ", len(d.entries))
 	case n > rows:
-		note = fmt.Sprintf(" %d of %d match; %d-%d shown, %d more below, %d above ", n, len(d.entries), top+1, min(top+rows, n), max(n-top-rows, 0), top)
+		note = fmt.Sprintf(" %d of %d match; %d-%d shown", n, len(d.entries), top+1, min(top+rows, n))
+		if below := n - top - rows; below > 0 {
+			note += fmt.Sprintf(", %d more below", below)
+		}
+		if top > 0 {
+			note += fmt.Sprintf(", %d above", top)
+		}
+		note += " "
 	default:
 		note = fmt.Sprintf(" %d of %d match ", n, len(d.entries))
 	}

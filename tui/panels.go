@@ -15,36 +15,44 @@ import (
 
 // wrapLine breaks text into lines of at most w characters at spaces (a
 // word longer than a line is cut), the lines after the first indented by
-// indent spaces.
+// indent spaces (by at most half a line). The spaces that start text are
+// kept.
 func wrapLine(text string, w, indent int) []string {
 	if w <= 0 {
 		return []string{""}
 	}
-	indent = min(indent, w/2)
+	pad := []rune(strings.Repeat(" ", min(indent, w/2)))
 	var lines []string
-	line := []rune{}
-	for _, word := range strings.SplitAfter(text, " ") {
-		rs := []rune(word)
+	emit := func(l []rune) { lines = append(lines, strings.TrimRight(string(l), " ")) }
+	blank := func(l []rune) bool { return strings.TrimSpace(string(l)) == "" }
+	var line []rune
+	for _, tok := range strings.SplitAfter(text, " ") {
+		rs := []rune(tok)
 		for len(rs) > 0 {
-			if len(line)+len(strings.TrimRight(string(rs), " ")) <= w {
+			word := len([]rune(strings.TrimRight(string(rs), " ")))
+			switch {
+			case len(line)+word <= w:
 				line = append(line, rs...)
-				break
+				rs = nil
+			case !blank(line):
+				emit(line)
+				line = append([]rune(nil), pad...)
+			default:
+				// A word longer than a line (or than what the spaces before
+				// it leave): cut it.
+				if len(line) >= w {
+					line = nil // only spaces, as wide as the line
+					continue
+				}
+				n := w - len(line)
+				emit(append(line, rs[:n]...))
+				rs = rs[n:]
+				line = append([]rune(nil), pad...)
 			}
-			if strings.TrimSpace(string(line)) != "" && len(line) > indent {
-				lines = append(lines, strings.TrimRight(string(line), " "))
-				line = []rune(strings.Repeat(" ", indent))
-				continue
-			}
-			// A word longer than a line: cut it.
-			n := w - len(line)
-			line = append(line, rs[:n]...)
-			rs = rs[n:]
-			lines = append(lines, string(line))
-			line = []rune(strings.Repeat(" ", indent))
 		}
 	}
-	if s := strings.TrimRight(string(line), " "); s != "" || len(lines) == 0 {
-		lines = append(lines, s)
+	if !blank(line) || len(lines) == 0 {
+		emit(line)
 	}
 	return lines
 }
