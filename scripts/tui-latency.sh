@@ -2,7 +2,7 @@
 # tui-latency.sh measures, in a real terminal, how long a key press takes to
 # reach the screen while life runs flat out: tmux at 120 x 40, a random
 # soup filling the window, and then ] and [ in turn, each timed from
-# tmux -L "$session" send-keys until tmux -L "$session" capture-pane shows the new scale on the status
+# tmux send-keys until tmux capture-pane shows the new scale on the status
 # bar. The figures include tmux's own delivery and the polling (one
 # capture-pane every few milliseconds), so they are an upper bound; the
 # same keys as life itself saw them (LIFE_KEY_LATENCY: from the key event
@@ -56,5 +56,8 @@ tmux -L "$session" send-keys -t "$session" Space
 sleep 0.5
 measure "paused (tmux and polling alone)"
 tmux -L "$session" send-keys -t "$session" q
+sleep 0.5
+# The fill is an edit: q asks first (an older life has quit already).
+tmux -L "$session" send-keys -t "$session" y 2>/dev/null || true
 for _ in $(seq 50); do [[ -s $work/inapp.txt ]] && break; sleep 0.1; done
 echo "inside life (LIFE_KEY_LATENCY, both phases): $(cat "$work/inapp.txt" 2>/dev/null)"
