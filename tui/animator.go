@@ -28,6 +28,9 @@ type job struct {
 	// step, recorded when it is adopted. fromStart says its world is
 	// the starting pattern (g, backwards).
 	undo, fromStart bool
+	// identify asks for the world to be classified (I) instead of
+	// stepped; the result comes back in result.ident.
+	identify bool
 	// rec, when set, records the n generations as a GIF and writes it
 	// (see [recording.run]) instead of stepping them at once.
 	rec *recording
@@ -43,6 +46,7 @@ type job struct {
 // its own, which Esc cancels.
 type task struct {
 	what   string // what it does, for messages: "opening glider.rle"
+	save   bool   // it writes a file the user asked for: quitting waits for it
 	run    func(ctx context.Context) (done func())
 	ctx    context.Context
 	cancel context.CancelFunc
@@ -55,9 +59,10 @@ type result struct {
 	fp    classify.Frame // when job.detect
 	fp0   classify.Frame // of the job's world, when job.first
 	err   error
-	drawn bool          // handed over with QueueUpdateDraw
-	took  time.Duration // the time Step took, by the animator's clock
-	done  func()        // a task's outcome, to run on the event loop
+	drawn bool             // handed over with QueueUpdateDraw
+	took  time.Duration    // the time Step took, by the animator's clock
+	done  func()           // a task's outcome, to run on the event loop
+	ident *classify.Result // when job.identify
 }
 
 // animator is the one goroutine that steps engines. It takes jobs from the
@@ -121,9 +126,13 @@ func (a *animator) run(ctx context.Context) {
 		w := j.world.Clone()
 		var err error
 		var took time.Duration
-		if j.rec != nil {
+		var ident *classify.Result
+		switch {
+		case j.identify:
+			ident, err = identifyJob(jctx, w)
+		case j.rec != nil:
 			err = j.rec.run(jctx, w, func(frames uint64) { a.report(j, frames) })
-		} else {
+		default:
 			t0 := a.clock()
 			err = w.Eng.Step(jctx, j.n)
 			took = a.clock().Sub(t0)
@@ -131,7 +140,7 @@ func (a *animator) run(ctx context.Context) {
 		if ctx.Err() != nil {
 			return
 		}
-		r := result{job: j, world: w, err: err, fp0: fp0, took: took}
+		r := result{job: j, world: w, err: err, fp0: fp0, took: took, ident: ident}
 		if j.detect {
 			r.fp = fingerprintOf(w.Eng)
 		}

@@ -188,8 +188,9 @@ func (u *controller) save(path string) {
 		u.msg = fmt.Sprintf("save: %s of the %s live cells lie beyond 2^61 cells from the origin, out of the writers' reach (nothing was written)", readable(n), readable(u.cur.Eng.Population()))
 		return
 	}
-	w, write, d, rev := u.cur, u.opts.WriteFile, u.doc, u.rev
-	u.runTask("saving "+path, func(ctx context.Context) func() {
+	// The task's own engine: the board draws u.cur meanwhile.
+	w, write, d, rev := u.cur.Clone(), u.opts.WriteFile, u.doc, u.rev
+	u.runSave("saving "+path, func(ctx context.Context) func() {
 		err := write(path, func(out io.Writer) error {
 			if err := w.WriteTo(out, path, true); err != nil {
 				return err

@@ -55,6 +55,7 @@ var bindings = []binding{
 	{"R", "change the rule and topology (B3/S23:T100,80)"},
 	{"E", "choose the engine (and stop switching by itself)"},
 	{"i", "the pattern's name, file, rule, size and comments"},
+	{"I  t", "identify the pattern / follow the spaceship it found"},
 	{"?", "this help"},
 	{"q", "quit (asks first when there are unsaved edits)"},
 }
@@ -151,12 +152,16 @@ func (u *controller) key(ev *tcell.EventKey) bool {
 	return true
 }
 
-// escape cancels, one thing a press: a task (an open, a save), a recording
-// or a jump in flight, then the floating paste, then the selection, then
+// escape cancels, one thing a press: a task (an open, a save), an
+// identification, a recording or a jump in flight, then the floating paste, then the selection, then
 // edit mode.
 func (u *controller) escape() {
 	switch {
 	case u.cancelTasks(): // an open, a save, a listing
+	case u.ident.running || u.ident.queued:
+		u.ident.queued, u.ident.running = false, false
+		u.dropJob()
+		u.msg = "identify cancelled"
 	case u.recordingActive():
 		u.pause() // cancels the recording
 	case u.computing():
@@ -258,6 +263,10 @@ func (u *controller) runeKey(r rune) bool {
 		u.askEngine()
 	case 'i':
 		u.showInfo()
+	case 'I':
+		u.identify()
+	case 't':
+		u.toggleTracking()
 	case '?':
 		u.showHelp()
 	case 'q':

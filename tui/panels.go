@@ -232,3 +232,15 @@ func (u *controller) showPanel(name, title string, closer rune, lines func(w int
 	u.overlay = name
 	u.app.SetFocus(p)
 }
+
+// showText shows text in a panel that scrolls, its lines wrapped to the
+// panel's width; Esc, Enter and q close it.
+func (u *controller) showText(name, title, text string) {
+	u.showPanel(name, title, 0, func(w int) []string {
+		var lines []string
+		for _, l := range strings.Split(text, "\n") {
+			lines = append(lines, wrapLine(l, w, 2)...)
+		}
+		return lines
+	})
+}

@@ -135,14 +135,11 @@ func (u *controller) askPNG() {
 // savePNG writes the view v to path as a PNG image, through the atomic
 // writer.
 func (u *controller) savePNG(path string, v view) {
-	if u.opts.WriteFile == nil {
-		u.msg = "png: not available"
-		return
-	}
-	write, theme := u.opts.WriteFile, u.theme()
-	u.runTask("saving "+path, func(ctx context.Context) func() {
+	// The task's own engine: the board draws the world's meanwhile.
+	eng, write, theme := v.world.Eng.Clone(), u.opts.WriteFile, u.theme()
+	u.runSave("saving "+path, func(ctx context.Context) func() {
 		err := write(path, func(w io.Writer) error {
-			if err := render.PNG(w, v.world.Eng, v.rect, v.scale, theme); err != nil {
+			if err := render.PNG(w, eng, v.rect, v.scale, theme); err != nil {
 				return err
 			}
 			return ctx.Err() // cancelled: the file is not kept
@@ -193,10 +190,6 @@ func (u *controller) askGIF() {
 	}
 	if err != nil {
 		u.msg = "gif: " + err.Error()
-		return
-	}
-	if u.opts.WriteFile == nil {
-		u.msg = "gif: not available"
 		return
 	}
 	from := new(big.Int).Add(v.world.Gen(), big.NewInt(1))

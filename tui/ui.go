@@ -187,9 +187,10 @@ type controller struct {
 	msg      string
 	editing  bool
 	settle   settler
-	overlay  string    // the name of the page on top of the board, or ""
-	keys     int       // key events seen, for tests
-	keyAt    time.Time // when the last key event was made, until drawn
+	ident    identifyState // I and t
+	overlay  string        // the name of the page on top of the board, or ""
+	keys     int           // key events seen, for tests
+	keyAt    time.Time     // when the last key event was made, until drawn
 	quitting bool
 	started  bool  // the first job has been handed out
 	cursorY  int64 // the edit cursor's cell
@@ -227,6 +228,7 @@ type controller struct {
 	recording *recording // the recording in flight
 	tasks     []*task    // tasks asked for, until the animator takes them
 	task      *task      // the task in flight
+	quitSaved bool       // quit once the files being saved are written
 
 	jobs      chan job
 	ctx       context.Context    // the animator's
@@ -436,12 +438,25 @@ func (u *controller) run(parent context.Context) error {
 }
 
 // quit cancels the animator; the app stops once it has returned.
+//
+// While a file the user asked to save is being written (or waits to be),
+// the UI quits once it is written; asked again, it quits at once.
 func (u *controller) quit() {
 	if u.quitting {
 		return
 	}
+	if u.saving() && !u.quitSaved {
+		u.quitSaved = true
+		u.msg = "quitting once the file is written (q again quits now)"
+		return
+	}
 	u.quitting = true
 	u.running = false
+	for _, t := range append(u.tasks, u.task) {
+		if t != nil {
+			t.cancel() // saves too: asked twice, the UI quits without them
+		}
+	}
 	u.cancel()
 	close(u.jobs)
 }
@@ -460,6 +475,11 @@ func (u *controller) kick() {
 		u.poke()
 		u.jobCancel = nil // a task has its own context: changes of the world leave it be
 		u.jobs <- job{ctx: t.ctx, task: t, version: u.version}
+		return
+	}
+	if u.ident.queued {
+		u.ident.queued, u.ident.running = false, true
+		u.send(job{world: u.cur, version: u.version, identify: true})
 		return
 	}
 	if r := u.recQueued; r != nil {
@@ -543,17 +563,27 @@ func (u *controller) deliver(r result) {
 			r.done()
 		}
 		t.cancel()
+		if u.quitSaved && !u.saving() {
+			u.quit() // asked to quit while saving: the file is written
+		}
 		return
 	}
 	rec := r.job.rec
 	if rec != nil && u.recording == rec {
 		u.recording = nil
 	}
+	if r.job.identify && r.job.version != u.version {
+		u.ident.running = false // dropped: the universe changed
+	}
 	if r.job.version != u.version {
 		if rec != nil && r.err == nil {
 			u.msg = rec.recorded() // cancelled too late: the file was written
 		}
 		return // the world changed meanwhile: drop the result
+	}
+	if r.job.identify {
+		u.identified(r)
+		return
 	}
 	if r.err != nil {
 		u.running, u.pending, u.queue = false, 0, u.queue[:0]
@@ -576,6 +606,7 @@ func (u *controller) deliver(r result) {
 		}
 		u.pushBack(u.cur)
 		u.cur = r.world
+		u.track()
 		pop := u.cur.Eng.Population()
 		u.sample(pop)
 		u.rate.add(time.Now(), u.cur.Gen())
@@ -591,6 +622,7 @@ func (u *controller) deliver(r result) {
 				if m != "" {
 					// Said once; the detector rests until the world
 					// changes, and pauses the run only when asked (p).
+					u.ident.last = u.settle.result
 					u.msg, u.settled = m, true
 					if u.pauseAtSettle {
 						u.running = false
@@ -607,7 +639,35 @@ func (u *controller) deliver(r result) {
 // It runs on the event loop.
 func (u *controller) runTask(what string, run func(ctx context.Context) (done func())) {
 	ctx, cancel := context.WithCancel(u.ctx)
-	u.tasks = append(u.tasks, &task{what: what, run: run, ctx: ctx, cancel: cancel})
+	u.queueTask(&task{what: what, run: run, ctx: ctx, cancel: cancel})
+}
+
+// runSave is runTask for a task that writes a file the user asked for:
+// quitting does not cancel it (the UI waits for it before it stops), Esc
+// still does.
+func (u *controller) runSave(what string, run func(ctx context.Context) (done func())) {
+	ctx, cancel := context.WithCancel(context.WithoutCancel(u.ctx))
+	u.queueTask(&task{what: what, run: run, ctx: ctx, cancel: cancel, save: true})
+}
+
+// saving reports whether a task that writes a file the user asked for is
+// queued or in flight.
+func (u *controller) saving() bool {
+	if u.task != nil && u.task.save && u.task.ctx.Err() == nil {
+		return true
+	}
+	for _, t := range u.tasks {
+		if t.save {
+			return true
+		}
+	}
+	return false
+}
+
+// queueTask queues t and kicks the animator.
+func (u *controller) queueTask(t *task) {
+	what := t.what
+	u.tasks = append(u.tasks, t)
 	u.msg = what + " (Esc cancels)"
 	u.kick()
 }

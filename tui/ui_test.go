@@ -318,9 +318,17 @@ func TestBackUndoRedo(t *testing.T) {
 	}
 }
 
-// TestZoomPan zooms through the scales and pans.
+// TestZoomPan zooms through the scales, pans, and fits the acorn.
 func TestZoomPan(t *testing.T) {
-	h := start(t, 60, 20, Options{})
+	// The engine is held back: the acorn's first step waits at the gate
+	// and Space drops it, so that f fits the acorn as loaded, however
+	// fast the machine.
+	gate := make(chan struct{})
+	wrap := func(w world) world {
+		w.Eng = gated{w.Eng, gate}
+		return w
+	}
+	h := start(t, 60, 20, Options{wrap: wrap})
 	h.press(' ')
 	h.idle()
 	want := []Scale{ScaleSingle, ScaleDouble, ScaleDouble}
@@ -772,5 +780,35 @@ func TestOpenFIFO(t *testing.T) {
 	h.press(tcell.KeyEscape)
 	if f = h.tasked(); f.msg != "opening "+fifo+": cancelled" || f.pop != pop {
 		t.Errorf("Esc: message %q, pop %s; want the open cancelled, the acorn kept (pop %s)", f.msg, f.pop, pop)
+	}
+}
+
+// TestQuitWhileSaving quits while a save is being written, which the test
+// holds back: the UI waits for the file, then quits; and q twice cancels
+// the save, which keeps nothing, and quits as soon as the write returns.
+func TestQuitWhileSaving(t *testing.T) {
+	for _, twice := range []bool{false, true} {
+		gate := make(chan struct{}, 1)
+		write := func(path string, w func(io.Writer) error) error {
+			<-gate
+			return atomicWrite(path, w)
+		}
+		out := filepath.Join(t.TempDir(), "out.rle")
+		h := start(t, 60, 20, Options{WriteFile: write})
+		h.press(' ')
+		h.idle()
+		h.press('s', tcell.KeyCtrlU, out, tcell.KeyEnter)
+		f := h.press('q')
+		if want := "quitting once the file is written (q again quits now)"; f.msg != want || !f.task {
+			t.Fatalf("q while saving: message %q, task %v; want %q", f.msg, f.task, want)
+		}
+		if twice {
+			h.press('q') // cancels the save: the write ends with nothing kept
+		}
+		gate <- struct{}{}
+		h.wait("Run to return", nil)
+		if _, err := os.Stat(out); (err == nil) == twice {
+			t.Errorf("q twice %v: %s written: %v", twice, out, err == nil)
+		}
 	}
 }

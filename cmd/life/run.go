@@ -112,7 +112,7 @@ func run(ctx context.Context, e *env, path string, s universe.Settings, unit uin
 	var result *patterns.Pattern
 	var gen, pop *big.Int
 	if s.Gens == 0 {
-		if result, err = convert(p, name, s); err != nil {
+		if result, err = s.Convert(p, name); err != nil {
 			return err
 		}
 		gen, pop = new(big.Int), big.NewInt(p.Population())
@@ -149,22 +149,4 @@ func notice(e *env, p *patterns.Pattern) {
 	if p != nil && p.Notice != "" {
 		fmt.Fprintf(e.stderr, "life: %s\n", p.Notice)
 	}
-}
-
-// convert returns pattern p, read from the file name, as life run writes it
-// after zero generations: its rule checked, and replaced by --rule when
-// that is given. The other settings are checked too, though no engine runs.
-func convert(p *patterns.Pattern, name string, s universe.Settings) (*patterns.Pattern, error) {
-	if err := s.Check(); err != nil {
-		return nil, err
-	}
-	r, err := s.RuleOf(p, name)
-	if err != nil {
-		return nil, err
-	}
-	out := *p
-	if s.Rule != "" {
-		out.Rule = r.String()
-	}
-	return &out, nil
 }
