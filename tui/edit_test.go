@@ -2,13 +2,16 @@ package tui
 
 import (
 	"math/big"
+	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/gdamore/tcell/v2"
 	"github.com/life-go/life/engine"
+	"github.com/life-go/life/patterns"
 )
 
 // The editing keys, each on a simulation screen: selection, the
@@ -565,4 +568,37 @@ func TestUnsavedUndo(t *testing.T) {
 	h.press('n', 'u')
 	h.key(tcell.KeyRune, 'q')
 	h.wait("Run to return", nil)
+}
+
+// TestSaveFormats saves the glider with s in each format the writers know,
+// by the extension (.mc included, .gz compressing), and reads each file
+// back; an extension no writer knows is refused as it is typed.
+func TestSaveFormats(t *testing.T) {
+	h := startGlider(t)
+	dir := t.TempDir()
+	for _, name := range []string{"g.rle", "g.mc", "g.cells", "g.lif", "g.mc.gz", "g"} {
+		path := filepath.Join(dir, name)
+		h.press('s', tcell.KeyCtrlU, path, tcell.KeyEnter)
+		f := h.tasked()
+		if !strings.HasPrefix(f.msg, "saved 5 cells at gen 0 to "+path) {
+			t.Errorf("s %s: message %q", name, f.msg)
+			continue
+		}
+		p, err := patterns.ReadFile(path)
+		if err != nil || p.Population() != 5 {
+			t.Errorf("%s: %v, %d cells", name, err, p.Population())
+			continue
+		}
+		if top, left, hh, w, _ := p.Bounds(); w != 3 || hh != 3 || !slices.Contains(p.Runs, patterns.Run{Y: top + 2, X: left, N: 3}) {
+			t.Errorf("%s: the glider read back as %+v", name, p.Runs)
+		}
+	}
+	f := h.press('s', tcell.KeyCtrlU, filepath.Join(dir, "g.txt"))
+	if !strings.Contains(f.text, "want a name ending in") {
+		t.Errorf("s g.txt: no word about the extension:\n%s", f.text)
+	}
+	if f = h.press(tcell.KeyEnter); f.overlay != "save" {
+		t.Errorf("Enter on g.txt closed the prompt")
+	}
+	h.press(tcell.KeyEscape)
 }

@@ -174,7 +174,7 @@ func (u *controller) taskText() string {
 func (u *controller) stateText() string {
 	switch {
 	case u.computing():
-		return fmt.Sprintf("computing %c (Esc cancels)", spinner[u.spin%len(spinner)])
+		return fmt.Sprintf("computing... %c (Esc cancels)", spinner[u.spin%len(spinner)])
 	case u.running:
 		return "running"
 	}

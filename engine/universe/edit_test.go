@@ -349,3 +349,28 @@ func TestLoadProgress(t *testing.T) {
 		t.Errorf("progress %v of %d cells", seen, total)
 	}
 }
+
+// TestPosReadBack loads a positioned pattern on the plane and on a torus
+// that stands in for it (the UI's window): saving writes back the
+// position and the generation read, as Golly does.
+func TestPosReadBack(t *testing.T) {
+	p, err := patterns.ReadRLE("p.rle", strings.NewReader("#CXRLE Pos=-10,7 Gen=5\nx = 3, y = 3\nbo$2bo$3o!\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []Settings{{Engine: "hashlife", Plane: true}, {Engine: "bitwise", Fit: Size{W: 40, H: 30}}} {
+		u, err := Load(p, "p.rle", s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		q := u.Pattern(true)
+		top, left, _, _, _ := q.Bounds()
+		if x, y := q.OriginX+left, q.OriginY+top; !q.Positioned || x != -10 || y != 7 || q.Gen != "5" || q.Population() != 5 {
+			t.Errorf("%s: saved at (%d,%d) gen %q with %d cells, want (-10,7) gen 5 with 5", s.Engine, x, y, q.Gen, q.Population())
+		}
+		var b strings.Builder
+		if err := patterns.WriteRLE(&b, q); err != nil || !strings.HasPrefix(b.String(), "#CXRLE Pos=-10,7 Gen=5\n") {
+			t.Errorf("%s: written as %q, %v", s.Engine, b.String(), err)
+		}
+	}
+}
