@@ -34,7 +34,7 @@ var bindings = []binding{
 	{"mouse", "left draws, right erases, middle drag pans"},
 	{"", "Editing"},
 	{"e", "edit mode: a cursor; x toggles its cell (no selection)"},
-	{"v", "select from the cursor: arrows stretch, mouse drags; v: done"},
+	{"v", "select from the cursor: arrows stretch, mouse drags; v ends"},
 	{"Ctrl-A", "select the whole pattern"},
 	{"S", "shrink the selection to its live cells"},
 	{"Ctrl-C  Ctrl-X", "copy / cut the selection as RLE (system clipboard too)"},
