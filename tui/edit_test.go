@@ -70,7 +70,7 @@ func (h *harness) keyMod(k tcell.Key, mod tcell.ModMask) frame {
 // does, and waits until it is handled.
 func (h *harness) paste(text string) frame {
 	h.t.Helper()
-	h.sim.PostEvent(tcell.NewEventPaste(true))
+	h.sim.PostEventWait(tcell.NewEventPaste(true)) // PostEvent drops an event when the queue is full
 	for _, r := range text {
 		if r == '\n' {
 			h.sim.InjectKey(tcell.KeyEnter, 0, tcell.ModNone)
@@ -78,7 +78,7 @@ func (h *harness) paste(text string) frame {
 			h.sim.InjectKey(tcell.KeyRune, r, tcell.ModNone)
 		}
 	}
-	h.sim.PostEvent(tcell.NewEventPaste(false))
+	h.sim.PostEventWait(tcell.NewEventPaste(false))
 	return h.sync()
 }
 

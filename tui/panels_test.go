@@ -59,7 +59,7 @@ func TestTinyScreen(t *testing.T) {
 		h.press(' ')
 		h.idle()
 		h.sim.SetSize(size[0], size[1])
-		h.sim.PostEvent(tcell.NewEventResize(size[0], size[1]))
+		h.sim.PostEventWait(tcell.NewEventResize(size[0], size[1]))
 		h.wait("a draw at the size", func(f frame) bool { return len(strings.Split(strings.TrimSuffix(f.text, "\n"), "\n")) == size[1] })
 		for _, k := range []any{'?', tcell.KeyEnd, tcell.KeyEscape, 'i', tcell.KeyEscape, 'o', "gun", tcell.KeyEscape,
 			'g', tcell.KeyEscape, 'F', tcell.KeyEscape, 's', tcell.KeyEscape, 'R', tcell.KeyEscape, 'E', tcell.KeyEscape,

@@ -674,7 +674,7 @@ func TestResize(t *testing.T) {
 	h := start(t, 60, 20, Options{wrap: wrap})
 	for _, s := range [][2]int{{12, 4}, {1, 1}, {3, 2}, {60, 20}} {
 		h.sim.SetSize(s[0], s[1])
-		h.sim.PostEvent(tcell.NewEventResize(s[0], s[1]))
+		h.sim.PostEventWait(tcell.NewEventResize(s[0], s[1]))
 		atSize := func(f frame) bool {
 			return len(strings.Split(strings.TrimSuffix(f.text, "\n"), "\n")) == s[1]
 		}
