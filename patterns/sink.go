@@ -1,0 +1,138 @@
+package patterns
+
+import (
+	"context"
+	"errors"
+)
+
+// Sink takes a pattern's live cells as its reader reads them, instead of
+// their being kept in [Pattern.Runs]: a pattern then goes straight into an
+// engine, without a copy of its cells in between. See [ReadOptions].
+type Sink interface {
+	// Begin is called once, before any cell, with the pattern as far as
+	// it is known before its cells: its rule, name, comments, position
+	// (#CXRLE Pos) and, for RLE, its declared size. A Life 1.05 or 1.06
+	// file is positioned with its origin at (0, 0) here, since its cells
+	// give Golly's coordinates themselves. An error stops the read: when
+	// it is not an [*Error], the read's error places it at the rule.
+	Begin(p *Pattern) error
+	// Run takes n live cells of row y from column x rightwards, in the
+	// coordinates of Begin's pattern: Golly's universe puts them at
+	// p.TopLeft() + (y, x). RLE and plaintext hand their runs in reading
+	// order (row by row, left to right); Life 1.06 in the file's order,
+	// which may repeat a cell.
+	Run(y, x, n int64) error
+}
+
+// TreeSink is a [Sink] that takes a macrocell file's tree of nodes as the
+// file gives it, instead of its cells: a macrocell pattern then costs what
+// its nodes cost (a few thousand for Golly's metapixel patterns of 10^8
+// cells), not what its cells do. HashLife builds its own tree from them.
+type TreeSink interface {
+	Sink
+	// Leaf takes an 8 x 8 leaf: rows[0] is the top row, bit 7 of a row its
+	// leftmost cell. It returns the leaf's handle.
+	Leaf(rows [8]uint8) (uint32, error)
+	// Node takes a node of depth d (from 4: 2^d cells square) made of four
+	// handles of depth d-1 given before, north-west, north-east,
+	// south-west and south-east; 0 is an empty quadrant. It returns the
+	// node's handle, never 0.
+	Node(d int, kids [4]uint32) (uint32, error)
+	// Root sets the pattern: handle h, of depth d, whose top-left cell is
+	// Golly's (-2^(d-1)+1, -2^(d-1)), row first, as in Golly's HashLife.
+	// It is not called for a file with no node.
+	Root(h uint32, d int) error
+}
+
+// ReadOptions tune [ReadWith].
+type ReadOptions struct {
+	// Limits is the read's budget; its zero fields take [DefaultLimits].
+	Limits Limits
+	// Ctx, when not nil, cancels the read: it is checked as the data
+	// arrives and as the cells are handed on, and its error is returned.
+	Ctx context.Context
+	// Sink, when not nil, takes the cells instead of Pattern.Runs (and, a
+	// TreeSink, a macrocell file's nodes).
+	Sink Sink
+}
+
+// reading is what a reader works with: its options, filled in, and the
+// sink its cells go to (a [builderSink] when the caller gave none).
+type reading struct {
+	name  string
+	lim   Limits
+	ctx   context.Context
+	sink  Sink
+	tree  TreeSink // sink as a TreeSink, or nil
+	keep  *builderSink
+	runs  int64 // runs handed on
+	cells int64 // live cells handed on
+	ticks int
+}
+
+func newReading(name string, o *ReadOptions) *reading {
+	rd := &reading{name: name, lim: o.Limits.withDefaults(), ctx: o.Ctx, sink: o.Sink}
+	if rd.sink == nil {
+		rd.keep = &builderSink{}
+		rd.sink = rd.keep
+	} else if t, ok := rd.sink.(TreeSink); ok {
+		rd.tree = t
+	}
+	return rd
+}
+
+// run hands on a run, within the budget; l places the errors.
+func (rd *reading) run(l *lexer, y, x, n int64) error {
+	rd.runs++
+	rd.cells += n
+	if rd.runs > rd.lim.Runs {
+		return l.errorf(l.line, l.col, "more than the limit of %d runs of live cells", rd.lim.Runs)
+	}
+	if rd.cells > rd.lim.Cells || rd.cells < 0 {
+		return l.errorf(l.line, l.col, "more than the limit of %d live cells", rd.lim.Cells)
+	}
+	if rd.ticks++; rd.ticks&0xfff == 0 {
+		if err := rd.cancelled(); err != nil {
+			return err
+		}
+	}
+	return rd.sink.Run(y, x, n)
+}
+
+// cancelled returns the context's error, or nil.
+func (rd *reading) cancelled() error {
+	if rd.ctx != nil {
+		return rd.ctx.Err()
+	}
+	return nil
+}
+
+// begin calls the sink's Begin, placing an error that has no place at
+// the rule (or at the start of the file).
+func (rd *reading) begin(p *Pattern) error {
+	err := rd.sink.Begin(p)
+	if err == nil {
+		return nil
+	}
+	var pe *Error
+	if errors.As(err, &pe) || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return err
+	}
+	return &Error{File: rd.name, Line: p.RuleLine, Col: p.RuleCol, Msg: err.Error(), Err: err}
+}
+
+// finish puts the kept runs into p, when the reader kept them.
+func (rd *reading) finish(p *Pattern) {
+	if rd.keep != nil {
+		p.Runs = rd.keep.b.Runs()
+	}
+}
+
+// builderSink keeps the cells in a Builder: the sink of [Read].
+type builderSink struct{ b Builder }
+
+func (s *builderSink) Begin(*Pattern) error { return nil }
+func (s *builderSink) Run(y, x, n int64) error {
+	s.b.Add(y, x, n)
+	return nil
+}
