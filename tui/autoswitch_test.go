@@ -175,10 +175,7 @@ func (c *stepClock) set(d time.Duration) {
 }
 
 // fastFirst are the engines as cmd/life lists them, fastest first.
-var fastFirst = []EngineChoice{
-	{"bitwise", func(r engine.Rule) (engine.Engine, error) { return bitwise.New(r) }},
-	{"protocol", func(r engine.Rule) (engine.Engine, error) { return engine.NewProtocol(r, nil) }},
-}
+var fastFirst = algos("bitwise", "protocol")
 
 // switchMsg is what the status bar says when the run at 10^2 moves on.
 const switchMsg = "protocol could not keep up with 10^2 gens a frame: switched to bitwise"

@@ -390,50 +390,61 @@ func (u *controller) askRule() {
 	})
 }
 
-// ruleEngine returns the name of the engine a new rule runs on when it
-// can: the current one, but with the automatic switch on, the protocol
-// engine until the switch has moved away from it.
-func (u *controller) ruleEngine() string {
+// ruleEngine returns the engine a new rule runs on when it can: the
+// current one, but with the automatic switch on, the watched engine (the
+// protocol engine) until the switch has moved away from it.
+func (u *controller) ruleEngine() *engine.Algo {
 	switch {
 	case !u.auto:
-		return u.cur.eng.Name()
-	case u.fast != "":
+		return engine.AlgoOf(u.cur.eng)
+	case u.fast != nil:
 		return u.fast
 	}
-	return protocolEngine
+	return u.watched()
 }
 
-// engineNamed returns an empty engine for r of the options' engine named
-// name, and false when there is none or it does not run r.
-func (u *controller) engineNamed(name string, r engine.Rule) (engine.Engine, bool) {
-	for _, c := range u.opts.Engines {
-		if c.Name == name && name != "" {
-			if e, err := c.New(r); err == nil {
-				return e, true
-			}
+// watched returns the first of the options' engines that runs the
+// protocol's step logic ([engine.CustomStep]): the engine the automatic
+// switch starts on and watches. It is nil when there is none.
+func (u *controller) watched() *engine.Algo {
+	for _, a := range u.engines() {
+		if a.Has(engine.CustomStep) {
+			return a
 		}
 	}
-	return nil, false
+	return nil
 }
 
-// newEngine returns an empty engine for r: the one named when it runs r,
-// else the first of the options' engines that does.
-func (u *controller) newEngine(name string, r engine.Rule) (engine.Engine, error) {
-	if e, ok := u.engineNamed(name, r); ok {
+// engines returns the engines the UI offers, fastest first: the options'
+// or the whole registry.
+func (u *controller) engines() []*engine.Algo {
+	if u.opts.Engines != nil {
+		return u.opts.Engines
+	}
+	return engine.Algos()
+}
+
+// engineOf returns an empty engine of a for r, and false when a is nil or
+// does not run r.
+func (u *controller) engineOf(a *engine.Algo, r engine.Rule) (engine.Engine, bool) {
+	if a == nil || a.Runs(r) != nil {
+		return nil, false
+	}
+	e, err := a.New(r, engine.Options{})
+	return e, err == nil
+}
+
+// newEngine returns an empty engine for r: of a when it runs r, else of
+// the first of the UI's engines that does.
+func (u *controller) newEngine(a *engine.Algo, r engine.Rule) (engine.Engine, error) {
+	if e, ok := u.engineOf(a, r); ok {
 		return e, nil
 	}
-	var errs []error
-	for _, c := range u.opts.Engines {
-		e, err := c.New(r)
-		if err == nil {
-			return e, nil
-		}
-		errs = append(errs, fmt.Errorf("%s: %w", c.Name, err))
+	a, err := engine.Choose(u.engines(), r, engine.Options{})
+	if err != nil {
+		return nil, err
 	}
-	if len(errs) == 0 {
-		return nil, errors.New("no engine is available")
-	}
-	return nil, errors.Join(errs...)
+	return a.New(r, engine.Options{})
 }
 
 // canSwitch returns an error when the current universe has more than
@@ -478,13 +489,14 @@ func (u *controller) askEngine() {
 	list := tview.NewList().ShowSecondaryText(false).SetHighlightFullLine(true).
 		SetSelectedStyle(tcell.StyleDefault.Reverse(true))
 	n := 0
-	for _, c := range u.opts.Engines {
-		e, err := c.New(r)
-		if err != nil {
+	in := engine.AlgoOf(u.cur.eng)
+	for _, c := range u.engines() {
+		e, ok := u.engineOf(c, r)
+		if !ok {
 			continue
 		}
 		label := c.Name
-		if c.Name == u.cur.eng.Name() {
+		if c == in {
 			label += " (in use)"
 		}
 		n++
@@ -496,7 +508,7 @@ func (u *controller) askEngine() {
 				u.msg = "engine " + c.Name + ": " + err.Error()
 				return
 			}
-			u.auto, u.fast, u.chosen = false, "", c.Name
+			u.auto, u.fast, u.chosen = false, nil, c
 			u.switchTo(e, u.cur.implied) // canSwitch said yes: it copies
 			u.msg = "engine " + c.Name
 		})

@@ -302,7 +302,7 @@ func (u *controller) reset() {
 // clear kills every cell: the universe goes on as an empty engine of the
 // same kind, at the same generation, however many cells it had.
 func (u *controller) clear() {
-	e, err := u.newEngine(u.cur.eng.Name(), u.cur.eng.Rule())
+	e, err := u.newEngine(engine.AlgoOf(u.cur.eng), u.cur.eng.Rule())
 	if err != nil {
 		u.msg = "clear: " + err.Error()
 		return

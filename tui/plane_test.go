@@ -17,10 +17,7 @@ import (
 
 // planeEngines are the engines of the plane's tests, as cmd/life lists
 // them: hashlife, which runs the plane, and the protocol engine.
-var planeEngines = []EngineChoice{
-	{"hashlife", func(r engine.Rule) (engine.Engine, error) { return hashlife.New(r, hashlife.Options{}) }},
-	{"protocol", func(r engine.Rule) (engine.Engine, error) { return engine.NewProtocol(r, nil) }},
-}
+var planeEngines = algos("hashlife", "protocol")
 
 // planeLoad loads a pattern as cmd/life does for the UI: its rule's
 // bounded grid on the protocol engine, else the unbounded plane on

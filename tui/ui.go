@@ -41,13 +41,6 @@ type Universe struct {
 	Implied bool
 }
 
-// EngineChoice is an engine the user may switch to with E.
-type EngineChoice struct {
-	Name string
-	// New returns an empty engine for r, or an error when it cannot run r.
-	New func(r engine.Rule) (engine.Engine, error)
-}
-
 // LibraryEntry is a pattern of the built-in library, offered by o.
 type LibraryEntry struct {
 	Name string
@@ -67,8 +60,9 @@ type Options struct {
 	// grids, on a torus of fit cells when it fits in it, which fills the
 	// window.
 	Load func(p *patterns.Pattern, name string, fit Size) (Universe, error)
-	// Engines are the engines E offers, in order, fastest first.
-	Engines []EngineChoice
+	// Engines are the engines E offers, fastest first; nil means every
+	// engine of the registry ([engine.Algos]).
+	Engines []*engine.Algo
 	// AutoSwitch lets the UI choose the engine, as --engine auto asks: the
 	// protocol engine stays wherever it keeps up with the speed chosen on
 	// the board at hand. A run that falls clearly behind (three frames in
@@ -139,12 +133,12 @@ const (
 	baseTen    = 10  // the step base of engines that name none, as in Golly
 )
 
-// stepBase returns eng's step base: the step is base^exp generations. An
-// engine says its own with a method StepBase() int (hashlife: 2, its
-// natural jump, as Golly has a base per algorithm); else it is 10.
+// stepBase returns eng's step base: the step is base^exp generations. The
+// registry says it for each engine (hashlife: 2, its natural jump, as
+// Golly has a base per algorithm); an engine it does not know has 10.
 func stepBase(eng engine.Engine) int {
-	if b, ok := eng.(interface{ StepBase() int }); ok && b.StepBase() >= 2 {
-		return b.StepBase()
+	if a := engine.AlgoOf(eng); a != nil {
+		return a.StepBase
 	}
 	return baseTen
 }
@@ -209,10 +203,10 @@ type controller struct {
 	cursorY  int64 // the edit cursor's cell
 	cursorX  int64
 
-	auto   bool   // the automatic engine switch is on (Options.AutoSwitch)
-	fast   string // the engine it moved to on the board at hand, or ""
-	chosen string // the engine chosen with E, or ""
-	pace   pacer  // judges the run's frames for the automatic switch
+	auto   bool         // the automatic engine switch is on (Options.AutoSwitch)
+	fast   *engine.Algo // the engine it moved to on the board at hand, or nil
+	chosen *engine.Algo // the engine chosen with E, or nil
+	pace   pacer        // judges the run's frames for the automatic switch
 
 	recQueued *recording // a recording G asked for, until the animator takes it
 	recording *recording // the recording in flight
@@ -652,9 +646,9 @@ func (u *controller) adoptUniverse(uni Universe, p *patterns.Pattern, name strin
 	w := world{eng: uni.Eng, gen0: new(big.Int), implied: uni.Implied}
 	// A new board: the automatic switch judges it afresh, on the engine the
 	// loader chose; an engine chosen with E stays chosen.
-	u.fast = ""
-	if u.chosen != "" && w.eng.Name() != u.chosen {
-		if e, ok := u.engineNamed(u.chosen, w.eng.Rule()); ok {
+	u.fast = nil
+	if u.chosen != nil && engine.AlgoOf(w.eng) != u.chosen {
+		if e, ok := u.engineOf(u.chosen, w.eng.Rule()); ok {
 			w = moveTo(e, w)
 		}
 	}

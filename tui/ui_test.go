@@ -96,7 +96,7 @@ func start(t testing.TB, w, h int, opts Options) *harness {
 		opts.WriteFile = writeFile
 	}
 	if opts.Engines == nil {
-		opts.Engines = []EngineChoice{{"protocol", func(r engine.Rule) (engine.Engine, error) { return engine.NewProtocol(r, nil) }}}
+		opts.Engines = algos("protocol")
 	}
 	opts.NoColor = true
 	opts.afterDraw = func(u *controller, s tcell.Screen) {
@@ -631,4 +631,17 @@ func TestQuit(t *testing.T) {
 	if err := u.run(ctx); err != nil {
 		t.Errorf("run: %v", err)
 	}
+}
+
+// algos returns the registry's engines of the names given, in that order.
+func algos(names ...string) []*engine.Algo {
+	var as []*engine.Algo
+	for _, name := range names {
+		a, err := engine.Lookup(name)
+		if err != nil {
+			panic(err)
+		}
+		as = append(as, a)
+	}
+	return as
 }

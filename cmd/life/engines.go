@@ -2,63 +2,35 @@ package main
 
 import (
 	"errors"
-	"fmt"
-	"strings"
 
 	"github.com/life-go/life/engine"
-	"github.com/life-go/life/engine/bitwise"
-	"github.com/life-go/life/engine/hashlife"
+	// The engines register themselves in the engine registry.
+	_ "github.com/life-go/life/engine/bitwise"
+	_ "github.com/life-go/life/engine/hashlife"
 )
 
-// engineChoice is an engine --engine can name.
-type engineChoice struct {
-	name    string
-	summary string
-	new     func(r engine.Rule) (engine.Engine, error)
-}
-
-// engines lists the engines, fastest first: "auto" takes the first that
-// runs the rule's topology.
-var engines = []engineChoice{
-	{"bitwise", "64 cells a word, settled tiles skipped, on every core (tori and bounded planes)",
-		func(r engine.Rule) (engine.Engine, error) { return bitwise.New(r) }},
-	{"hashlife", "HashLife: memoised quadtree, astronomically far generations (the unbounded plane)",
-		func(r engine.Rule) (engine.Engine, error) { return hashlife.New(r, hashlife.Options{}) }},
-	{"protocol", "per-cell step logic through Query/Transition messages on channels (tori)",
-		func(r engine.Rule) (engine.Engine, error) { return engine.NewProtocol(r, nil) }},
-}
-
 // engineNames lists the names --engine accepts.
-func engineNames() string {
-	names := []string{"auto"}
-	for _, c := range engines {
-		names = append(names, c.name)
+func engineNames() string { return engine.AlgoNames() }
+
+// newEngine returns the named engine for r, with a memory limit of maxMB
+// megabytes where the engine has one (0: its default); "auto" or "" picks
+// the fastest that runs r. An unknown name is the user's to mend.
+func newEngine(name string, r engine.Rule, maxMB int64) (engine.Engine, error) {
+	e, err := engine.New(name, r, engine.Options{MaxMemory: maxMB << 20})
+	if errors.Is(err, engine.ErrUnknownEngine) {
+		return nil, usageError{err}
 	}
-	return strings.Join(names, ", ")
+	return e, err
 }
 
-// isAuto reports whether --engine name leaves the choice to life: "auto"
-// or "".
-func isAuto(name string) bool { return name == "" || name == "auto" }
-
-// newEngine returns the named engine for r; "auto" or "" picks the first
-// engine in [engines] that runs r's topology.
-func newEngine(name string, r engine.Rule) (engine.Engine, error) {
-	if isAuto(name) {
-		var errs []error
-		for _, c := range engines {
-			e, err := c.new(r)
-			if err == nil {
-				return e, nil
-			}
-			errs = append(errs, fmt.Errorf("%s: %w", c.name, err))
-		}
-		return nil, fmt.Errorf("no engine runs %s: %w", r, errors.Join(errs...))
+// checkEngine returns a usage error when no engine is named name, which
+// may also be "auto" or "".
+func checkEngine(name string) error {
+	if engine.IsAuto(name) {
+		return nil
 	}
-	for _, c := range engines {
-		if c.name == name {
-			return c.new(r)
-		}
+	if _, err := engine.Lookup(name); err != nil {
+		return usageError{err}
 	}
-	return nil, usageError{fmt.Errorf("unknown engine %q, want one of %s", name, engineNames())}
+	return nil
 }

@@ -56,19 +56,15 @@ type setup struct {
 	rule   string // --rule, or "" for the file's
 	torus  string // --torus WxH, or ""
 	engine string // --engine
-	// prefer, when --engine is auto, is the engine to start on when it
-	// runs the topology (the UI's protocol engine); "" takes the fastest.
-	prefer string
-	gens   uint64 // generations to run, for the implied torus's margin
-	maxMB  int64  // --max-memory in megabytes, or 0 for the engine's default
+	// watch, when --engine is auto, starts on an engine that runs the
+	// protocol's step logic ([engine.CustomStep]) when one runs the
+	// topology (the UI's protocol engine), instead of the fastest.
+	watch bool
+	gens  uint64 // generations to run, for the implied torus's margin
+	maxMB int64  // --max-memory in megabytes, or 0 for the engine's default
 	// plane runs a pattern without a bounded-grid suffix on the unbounded
 	// plane when the engine runs it (life run), instead of a torus.
 	plane bool
-}
-
-// memoryLimiter is implemented by engines with a memory limit (hashlife).
-type memoryLimiter interface {
-	SetMaxMemory(bytes int64)
 }
 
 // maxMargin caps the margin of the torus a pattern with no bounded-grid
@@ -131,25 +127,26 @@ func resolveRule(p *patterns.Pattern, name string, s setup) (engine.Rule, bool, 
 // unbounded plane.
 func runsPlane(name string, r engine.Rule) bool {
 	r.Topology = engine.Topology{}
-	_, err := newEngine(name, r)
-	return err == nil
-}
-
-// runSetter is implemented by engines that set a run of live cells faster
-// than cell by cell.
-type runSetter interface {
-	SetRun(y, x, n int64)
+	if engine.IsAuto(name) {
+		_, err := engine.Choose(nil, r, engine.Options{})
+		return err == nil
+	}
+	a, err := engine.Lookup(name)
+	return err == nil && a.Runs(r) == nil
 }
 
 // newEngine returns an empty engine for r: the one --engine names, or for
-// auto the preferred one when it runs r, else the fastest that does.
+// auto the watched one (s.watch) when one runs r, else the fastest that
+// does.
 func (s setup) newEngine(r engine.Rule) (engine.Engine, error) {
-	if s.prefer != "" && isAuto(s.engine) {
-		if e, err := newEngine(s.prefer, r); err == nil {
-			return e, nil
+	if s.watch && engine.IsAuto(s.engine) {
+		for _, a := range engine.Algos() {
+			if a.Has(engine.CustomStep) && a.Runs(r) == nil {
+				return newEngine(a.Name, r, s.maxMB)
+			}
 		}
 	}
-	return newEngine(s.engine, r)
+	return newEngine(s.engine, r, s.maxMB)
 }
 
 // load builds the universe for pattern p read from the file name.
@@ -170,9 +167,6 @@ func load(p *patterns.Pattern, name string, s setup) (*universe, error) {
 			return nil, inputError{fmt.Errorf("%s: %w", name, err)}
 		}
 		return nil, err
-	}
-	if ml, ok := eng.(memoryLimiter); ok && s.maxMB > 0 {
-		ml.SetMaxMemory(s.maxMB << 20)
 	}
 	// Place the pattern as Golly does. A bounded grid spans
 	// [-(H/2), H-H/2) of Golly's universe: a positioned pattern goes where
@@ -195,7 +189,7 @@ func load(p *patterns.Pattern, name string, s setup) (*universe, error) {
 	case p.Positioned:
 		y0, x0 = floorMod(p.OriginY-offY, int64(t.H)), floorMod(p.OriginX-offX, int64(t.W))
 	}
-	if rs, ok := eng.(runSetter); ok {
+	if rs, ok := eng.(engine.RunSetter); ok {
 		for _, run := range p.Runs {
 			rs.SetRun(y0+run.Y, x0+run.X, run.N)
 		}
@@ -294,12 +288,9 @@ func streamLoad(e *env, path string, s setup) (*universe, *patterns.Pattern, boo
 		if err != nil {
 			return nil
 		}
-		rs, ok := eng.(runSetter)
+		rs, ok := eng.(engine.RunSetter)
 		if !ok {
 			return nil
-		}
-		if ml, ok := eng.(memoryLimiter); ok && s.maxMB > 0 {
-			ml.SetMaxMemory(s.maxMB << 20)
 		}
 		// Placed as load places it: the declared box is the pattern's
 		// size as long as every cell lies inside it, which is checked.

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"math/big"
-	"slices"
 
 	"github.com/life-go/life/engine"
 	"github.com/life-go/life/patterns"
@@ -148,8 +147,8 @@ func run(ctx context.Context, e *env, path string, s setup, unit uint64, out str
 // that is given. The other flags are checked too, though no engine runs.
 func convert(p *patterns.Pattern, name string, s setup) (*patterns.Pattern, error) {
 	out := *p
-	if s.engine != "" && s.engine != "auto" && !slices.ContainsFunc(engines, func(c engineChoice) bool { return c.name == s.engine }) {
-		return nil, usageError{fmt.Errorf("unknown engine %q, want one of %s", s.engine, engineNames())}
+	if err := checkEngine(s.engine); err != nil {
+		return nil, err
 	}
 	if s.rule != "" {
 		r, err := engine.ParseRule(s.rule)

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/life-go/life/engine"
 	"github.com/life-go/life/patterns"
 	"github.com/life-go/life/tui"
 )
@@ -84,11 +85,11 @@ func runUI(e *env) int {
 		}
 		opts.Pattern, opts.Name = p, name
 	}
-	for _, c := range engines {
-		opts.Engines = append(opts.Engines, tui.EngineChoice{Name: c.name, New: c.new})
+	if err := checkEngine(*eng); err != nil {
+		return report(e, err)
 	}
-	opts.AutoSwitch = isAuto(*eng)
-	opts.Load = uiLoader(setup{rule: *rule, torus: *torus, engine: *eng, prefer: "protocol", gens: maxMargin, plane: true})
+	opts.AutoSwitch = engine.IsAuto(*eng)
+	opts.Load = uiLoader(setup{rule: *rule, torus: *torus, engine: *eng, watch: true, gens: maxMargin, plane: true})
 	var lat []time.Duration
 	latFile := os.Getenv("LIFE_KEY_LATENCY")
 	if latFile != "" {

@@ -50,16 +50,16 @@ func TestUILoader(t *testing.T) {
 		{"suffix", "x = 3, y = 3, rule = B36/S23:T10,10\nbo$2bo$3o!\n", setup{}, tui.Size{W: 120, H: 76}, "B36/S23:T10,10", false, "bitwise"},
 		// The UI's auto: the protocol engine where it runs the topology,
 		// else the fastest; a named engine as named.
-		{"auto, a torus", glider, setup{engine: "auto", prefer: "protocol"}, tui.Size{W: 120, H: 76}, "B3/S23:T120,76", true, "protocol"},
+		{"auto, a torus", glider, setup{engine: "auto", watch: true}, tui.Size{W: 120, H: 76}, "B3/S23:T120,76", true, "protocol"},
 		// The plane, as the UI asks for it: hashlife, whatever the window;
 		// --torus, a suffix or an engine that does not run it, a torus.
-		{"plane", glider, setup{engine: "auto", prefer: "protocol", plane: true}, tui.Size{W: 120, H: 76}, "B3/S23", false, "hashlife"},
-		{"plane, :T0,0", glider, setup{engine: "auto", prefer: "protocol", plane: true, rule: "B3/S23:T0,0"}, tui.Size{W: 2, H: 2}, "B3/S23", false, "hashlife"},
-		{"plane, --torus", glider, setup{engine: "auto", prefer: "protocol", plane: true, torus: "30x20"}, tui.Size{W: 120, H: 76}, "B3/S23:T30,20", false, "protocol"},
-		{"plane, suffix", "x = 3, y = 3, rule = B36/S23:T10,10\nbo$2bo$3o!\n", setup{engine: "auto", prefer: "protocol", plane: true}, tui.Size{W: 120, H: 76}, "B36/S23:T10,10", false, "protocol"},
-		{"plane, --engine protocol", glider, setup{engine: "protocol", prefer: "protocol", plane: true}, tui.Size{W: 120, H: 76}, "B3/S23:T120,76", true, "protocol"},
-		{"auto, a bounded plane", glider, setup{engine: "auto", prefer: "protocol", rule: "B3/S23:P20,10"}, tui.Size{W: 120, H: 76}, "B3/S23:P20,10", false, "bitwise"},
-		{"--engine bitwise", glider, setup{engine: "bitwise", prefer: "protocol"}, tui.Size{W: 120, H: 76}, "B3/S23:T120,76", true, "bitwise"},
+		{"plane", glider, setup{engine: "auto", watch: true, plane: true}, tui.Size{W: 120, H: 76}, "B3/S23", false, "hashlife"},
+		{"plane, :T0,0", glider, setup{engine: "auto", watch: true, plane: true, rule: "B3/S23:T0,0"}, tui.Size{W: 2, H: 2}, "B3/S23", false, "hashlife"},
+		{"plane, --torus", glider, setup{engine: "auto", watch: true, plane: true, torus: "30x20"}, tui.Size{W: 120, H: 76}, "B3/S23:T30,20", false, "protocol"},
+		{"plane, suffix", "x = 3, y = 3, rule = B36/S23:T10,10\nbo$2bo$3o!\n", setup{engine: "auto", watch: true, plane: true}, tui.Size{W: 120, H: 76}, "B36/S23:T10,10", false, "protocol"},
+		{"plane, --engine protocol", glider, setup{engine: "protocol", watch: true, plane: true}, tui.Size{W: 120, H: 76}, "B3/S23:T120,76", true, "protocol"},
+		{"auto, a bounded plane", glider, setup{engine: "auto", watch: true, rule: "B3/S23:P20,10"}, tui.Size{W: 120, H: 76}, "B3/S23:P20,10", false, "bitwise"},
+		{"--engine bitwise", glider, setup{engine: "bitwise", watch: true}, tui.Size{W: 120, H: 76}, "B3/S23:T120,76", true, "bitwise"},
 	} {
 		p, err := patterns.ReadRLE(c.name, strings.NewReader(c.rle))
 		if err != nil {
