@@ -104,14 +104,24 @@ func readMacrocell(name string, data []byte, o *ReadOptions) (*Pattern, error) {
 		return nil, l.errorf(line, 1, "unexpected %q, want the macrocell header \"[M2]\"", text)
 	}
 	// Node 0 is the empty node of any depth.
-	tree := &mcTree{depth: []uint8{0}, sink: rd.tree, maxPop: uint64(min(rd.lim.Cells, rd.lim.Runs)) + 1}
-	if rd.tree != nil {
-		tree.handles = []uint32{0}
-	} else {
-		tree.nodes = []mcNode{{}}
-	}
+	tree := &mcTree{depth: []uint8{0}, maxPop: uint64(min(rd.lim.Cells, rd.lim.Runs)) + 1}
 	root, rootLine := 0, 0
 	begun := false
+	// begin hands the pattern to the sink before the first node, with the
+	// origin at (0, 0): the cells, when the sink takes cells, come in
+	// Golly's coordinates. Then the sink says whether it takes the tree.
+	begin := func() error {
+		begun = true
+		if err := rd.begin(&pat); err != nil {
+			return err
+		}
+		if rd.tree != nil && rd.tree.TakesTree() {
+			tree.sink, tree.handles = rd.tree, []uint32{0}
+		} else {
+			tree.nodes = []mcNode{{}}
+		}
+		return nil
+	}
 	for {
 		text, line, _, ok := l.readLine()
 		if !ok {
@@ -121,11 +131,8 @@ func readMacrocell(name string, data []byte, o *ReadOptions) (*Pattern, error) {
 		if t == "" {
 			continue
 		}
-		if t[0] != '#' && !begun && rd.tree != nil {
-			// A tree goes to the sink as it is read; cells, whose place
-			// is known only once the whole tree is, at the end.
-			begun = true
-			if err := rd.begin(&pat); err != nil {
+		if t[0] != '#' && !begun {
+			if err := begin(); err != nil {
 				return nil, err
 			}
 		}
@@ -188,17 +195,17 @@ func readMacrocell(name string, data []byte, o *ReadOptions) (*Pattern, error) {
 			}
 		}
 	}
-	if root == 0 {
-		if !begun {
-			if err := rd.begin(&pat); err != nil {
-				return nil, err
-			}
+	if !begun {
+		if err := begin(); err != nil {
+			return nil, err
 		}
+	}
+	if root == 0 {
 		rd.finish(&pat)
 		return &pat, nil
 	}
 	d := int(tree.depth[root])
-	if rd.tree != nil {
+	if tree.sink != nil {
 		if err := rd.tree.Root(tree.handles[root], d); err != nil {
 			return nil, l.errorf(rootLine, 1, "node %d, the whole pattern: %v", root, err)
 		}
@@ -228,16 +235,15 @@ func readMacrocell(name string, data []byte, o *ReadOptions) (*Pattern, error) {
 	pat.OriginY, pat.OriginX = top-half+1, left-half
 	pat.W, pat.H = w, h
 	if rd.keep == nil {
-		// A sink that is no TreeSink takes the cells as runs.
-		if err := rd.begin(&pat); err != nil {
-			return nil, err
-		}
+		// A sink that takes no tree takes the cells as runs, in Golly's
+		// coordinates (Begin saw the origin at (0, 0)).
 		for _, r := range pat.Runs {
-			if err := rd.run(l, r.Y, r.X, r.N); err != nil {
+			if err := rd.run(l, pat.OriginY+r.Y, pat.OriginX+r.X, r.N); err != nil {
 				return nil, err
 			}
 		}
 		pat.Runs = nil
+		pat.OriginY, pat.OriginX, pat.W, pat.H = 0, 0, 0, 0
 	}
 	return &pat, nil
 }

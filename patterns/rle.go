@@ -90,9 +90,9 @@ type rleParser struct {
 	*lexer
 	rd      *reading
 	pat     Pattern
-	pend    Run  // the run being gathered, not handed on yet
-	begun   bool // the sink's Begin has been called
-	history bool // the rule is LifeHistory
+	pend    Run   // the run being gathered, not handed on yet
+	begun   bool  // the sink's Begin has been called
+	history bool  // the rule is LifeHistory
 	maxY    int64 // below the lowest live cell's row
 	maxX    int64 // right of the rightmost live cell
 	posLine int   // where the #CXRLE Pos value is

@@ -52,11 +52,26 @@ func TestReadWithSink(t *testing.T) {
 			t.Errorf("%s: Begin saw %+v", name, h)
 		}
 	}
-	// An error of the sink's Begin is placed at the rule.
-	rec := recorder{err: errors.New("rule B9/S23: birth count 9 is out of range 0-8")}
+	// Begin sees where the rule is, to place its error there.
+	rec := recorder{err: errors.New("no")}
 	_, err = ReadWith("f.rle", strings.NewReader("#C x\nx = 3, y = 1, rule = B9/S23\n3o!"), ReadOptions{Sink: &rec})
-	if err == nil || err.Error() != "f.rle:2:22: rule B9/S23: birth count 9 is out of range 0-8" {
-		t.Errorf("Begin's error: %v", err)
+	if err != rec.err || rec.begun.RuleLine != 2 || rec.begun.RuleCol != 22 {
+		t.Errorf("Begin's error: %v, rule at %d:%d", err, rec.begun.RuleLine, rec.begun.RuleCol)
+	}
+	for src, want := range map[string][2]int{
+		"#r B3/S23\nx = 3, y = 1\n3o!":       {1, 4},
+		"!Rule: B3/S23\nO":                   {1, 8},
+		"#Life 1.05\n#R 23/3\n#P 0 0\n*":     {2, 4},
+		"[M2] (golly)\n#R B3/S23\n*$\n":      {2, 4},
+		"x = 1, y = 1, rule =  B3/S23\no!\n": {1, 23},
+	} {
+		var rec recorder
+		if _, err := ReadWith("f", strings.NewReader(src), ReadOptions{Sink: &rec}); err != nil || rec.begun == nil {
+			t.Fatalf("%q: %v", src, err)
+		}
+		if got := [2]int{rec.begun.RuleLine, rec.begun.RuleCol}; got != want {
+			t.Errorf("%q: rule at %v, want %v", src, got, want)
+		}
 	}
 }
 

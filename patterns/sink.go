@@ -1,9 +1,6 @@
 package patterns
 
-import (
-	"context"
-	"errors"
-)
+import "context"
 
 // Sink takes a pattern's live cells as its reader reads them, instead of
 // their being kept in [Pattern.Runs]: a pattern then goes straight into an
@@ -13,8 +10,9 @@ type Sink interface {
 	// it is known before its cells: its rule, name, comments, position
 	// (#CXRLE Pos) and, for RLE, its declared size. A Life 1.05 or 1.06
 	// file is positioned with its origin at (0, 0) here, since its cells
-	// give Golly's coordinates themselves. An error stops the read: when
-	// it is not an [*Error], the read's error places it at the rule.
+	// give Golly's coordinates themselves. An error stops the read and is
+	// returned as it is: a sink that finds the rule wrong places its
+	// error at p.RuleLine and p.RuleCol.
 	Begin(p *Pattern) error
 	// Run takes n live cells of row y from column x rightwards, in the
 	// coordinates of Begin's pattern: Golly's universe puts them at
@@ -30,6 +28,9 @@ type Sink interface {
 // cells), not what its cells do. HashLife builds its own tree from them.
 type TreeSink interface {
 	Sink
+	// TakesTree reports, after Begin, whether the sink takes the tree;
+	// when it does not, the reader hands it the tree's cells as runs.
+	TakesTree() bool
 	// Leaf takes an 8 x 8 leaf: rows[0] is the top row, bit 7 of a row its
 	// leftmost cell. It returns the leaf's handle.
 	Leaf(rows [8]uint8) (uint32, error)
@@ -107,19 +108,8 @@ func (rd *reading) cancelled() error {
 	return nil
 }
 
-// begin calls the sink's Begin, placing an error that has no place at
-// the rule (or at the start of the file).
-func (rd *reading) begin(p *Pattern) error {
-	err := rd.sink.Begin(p)
-	if err == nil {
-		return nil
-	}
-	var pe *Error
-	if errors.As(err, &pe) || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
-		return err
-	}
-	return &Error{File: rd.name, Line: p.RuleLine, Col: p.RuleCol, Msg: err.Error(), Err: err}
-}
+// begin calls the sink's Begin.
+func (rd *reading) begin(p *Pattern) error { return rd.sink.Begin(p) }
 
 // finish puts the kept runs into p, when the reader kept them.
 func (rd *reading) finish(p *Pattern) {

@@ -1,10 +1,9 @@
 package main
 
 import (
-	"bytes"
+	"context"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"math/big"
 	"os"
@@ -17,35 +16,52 @@ import (
 const stdinName = "<stdin>"
 
 // readPattern reads the pattern at path, or standard input for "-", or the
-// built-in pattern path names when no file path exists. Errors
-// in the content are inputErrors; the file's name is in every message.
+// built-in pattern path names when no file path exists, keeping its cells.
+// Errors in the content are inputErrors; the file's name is in every
+// message.
 func readPattern(e *env, path string) (*patterns.Pattern, string, error) {
-	if path == "-" {
-		data, err := io.ReadAll(e.stdin)
-		if err != nil {
-			return nil, stdinName, fmt.Errorf("reading standard input: %w", err)
+	p, name, _, err := readInto(e, path, nil)
+	return p, name, err
+}
+
+// readInto reads the pattern at path as readPattern does, handing its cells
+// to sink when it is not nil (then the Pattern returned has none), within
+// the default budget and watching e's context. builtin is true for a
+// built-in pattern, which is never read, and whose cells are the Pattern's.
+func readInto(e *env, path string, sink patterns.Sink) (p *patterns.Pattern, name string, isBuiltin bool, err error) {
+	o := patterns.ReadOptions{Ctx: e.ctx, Sink: sink}
+	name = path
+	switch {
+	case path == "-":
+		// Standard input is read as the data arrives, within the byte
+		// limit: an endless stream fails at the limit.
+		name = stdinName
+		p, err = patterns.ReadWith(name, e.stdin, o)
+	default:
+		if b, ok := builtin(path); ok {
+			return b, path, true, nil
 		}
-		p, err := patterns.Read(stdinName, bytes.NewReader(data))
-		if err == nil && p.Notice != "" {
-			fmt.Fprintf(e.stderr, "life: %s\n", p.Notice)
+		var f *os.File
+		if f, err = os.Open(path); err != nil {
+			return nil, name, false, asInputError(err)
 		}
-		return p, stdinName, asInputError(err)
+		defer f.Close()
+		p, err = patterns.ReadWith(name, f, o)
 	}
-	if p, ok := builtin(path); ok {
-		return p, path, nil
-	}
-	p, err := patterns.ReadFile(path)
 	if err == nil && p.Notice != "" {
 		fmt.Fprintf(e.stderr, "life: %s\n", p.Notice)
 	}
-	return p, path, asInputError(err)
+	if errors.Is(err, context.Canceled) {
+		return nil, name, false, fmt.Errorf("%s: stopped while reading: %w", name, err)
+	}
+	return p, name, false, asInputError(err)
 }
 
 // asInputError marks errors in the content of a file, and a file that does
-// not exist, as the user's to mend (exit status 2).
+// not exist or cannot be read, as the user's to mend (exit status 2).
 func asInputError(err error) error {
 	var pe *patterns.Error
-	if errors.As(err, &pe) || errors.Is(err, fs.ErrNotExist) {
+	if errors.As(err, &pe) || errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrPermission) {
 		return inputError{err}
 	}
 	return err
@@ -97,7 +113,7 @@ func resolveRule(p *patterns.Pattern, name string, s setup) (engine.Rule, bool, 
 			if s.rule != "" {
 				return r, false, usageError{fmt.Errorf("%s: %w", from, err)}
 			}
-			return r, false, inputError{fmt.Errorf("%s: %w", from, err)}
+			return r, false, ruleError(p, name, err)
 		}
 	}
 	if r.Topology.Kind != engine.Plane {
@@ -121,6 +137,12 @@ func resolveRule(p *patterns.Pattern, name string, s setup) (engine.Rule, bool, 
 	}
 	r.Topology = engine.TorusOf(int(max(w, 1)+2*m), int(max(h, 1)+2*m))
 	return r, true, nil
+}
+
+// ruleError is the error of the rule a file gives, placed where the file
+// gives it (f.rle:1:22: rule "B9/S23": ...).
+func ruleError(p *patterns.Pattern, name string, err error) error {
+	return inputError{&patterns.Error{File: name, Line: p.RuleLine, Col: p.RuleCol, Msg: err.Error(), Err: err}}
 }
 
 // runsPlane reports whether the engine named (or auto) runs rule r on the
@@ -202,22 +224,18 @@ func load(p *patterns.Pattern, name string, s setup) (*universe, error) {
 // floorMod returns a modulo n in [0, n).
 func floorMod(a, n int64) int64 { return ((a % n) + n) % n }
 
-// snapshot returns the universe's live cells as a pattern, with the name
-// and comments of the original. Its rule has the bounded-grid suffix unless
-// the torus only stood in for the plane. When the original was positioned,
-// so is the snapshot, in the same coordinates, with its generation count
-// advanced by the generations run.
-func (u *universe) snapshot(orig *patterns.Pattern) *patterns.Pattern {
+// saved returns what [patterns.WriteFunc] takes to write the universe: a
+// pattern with the name and comments of the original, no cells, and the
+// engine's cells as a patterns.Source (node by node on HashLife). Its rule
+// has the bounded-grid suffix unless the torus only stood in for the
+// plane. When the original was positioned, so is the result, in the same
+// coordinates, with its generation count advanced by the generations run.
+func (u *universe) saved(orig *patterns.Pattern) (*patterns.Pattern, patterns.Source) {
 	r := u.eng.Rule()
 	if u.implied {
 		r.Topology = engine.Topology{}
 	}
 	out := &patterns.Pattern{Name: orig.Name, Author: orig.Author, Comments: orig.Comments, Rule: r.String()}
-	var b patterns.Builder
-	if box, ok := u.eng.Bounds(); ok {
-		u.eng.Visit(box, func(y, x int64) { b.Add(y, x, 1) })
-	}
-	out.Runs = b.Runs()
 	if orig.Positioned {
 		out.Positioned, out.OriginY, out.OriginX = true, u.offY, u.offX
 		gen, _ := new(big.Int).SetString("0"+orig.Gen, 10)
@@ -225,7 +243,7 @@ func (u *universe) snapshot(orig *patterns.Pattern) *patterns.Pattern {
 			out.Gen = gen.String()
 		}
 	}
-	return out
+	return out, source(u.eng, u.offY == 0 && u.offX == 0 && r.Topology.Kind == engine.Plane)
 }
 
 // stats is the --stats line.
@@ -233,83 +251,28 @@ func stats(gen, pop *big.Int) string {
 	return fmt.Sprintf("generation=%s population=%s", gen, pop)
 }
 
-// streamMin is the size from which readAndLoad streams an RLE file's cells
-// straight into the engine.
-const streamMin = 1 << 20
-
-// readAndLoad reads the pattern at path and loads it as [load] does. A
-// large RLE file on a bounded grid, not positioned and within its declared
-// size (the anchors' soups, for one), has its cells handed straight to the
-// engine as they are read, without a copy of them in between: for a dense
-// 4096 x 4096 soup that copy is 84 MB, and touching it costs more than
-// running the soup. Anything else takes the ordinary path.
+// readAndLoad reads the pattern at path and loads it as [load] does, in
+// one pass: the cells go straight from the reader into the engine as they
+// are read (a macrocell file's nodes into HashLife's tree), without a copy
+// of them in between, whenever their place is known before them (see
+// [loader]). The read and the load watch e's context.
 func readAndLoad(e *env, path string, s setup) (*patterns.Pattern, string, *universe, error) {
-	if u, p, ok := streamLoad(e, path, s); ok {
-		return p, path, u, nil
+	name := path
+	if path == "-" {
+		name = stdinName
 	}
-	p, name, err := readPattern(e, path)
+	l := &loader{s: s, ctx: e.ctx, name: name}
+	p, name, isBuiltin, err := readInto(e, path, l)
 	if err != nil {
 		return nil, name, nil, err
 	}
-	u, err := load(p, name, s)
+	if isBuiltin {
+		u, err := load(p, name, s)
+		return p, name, u, err
+	}
+	u, err := l.finish(p)
+	if errors.Is(err, context.Canceled) {
+		err = fmt.Errorf("%s: stopped while loading: %w", name, err)
+	}
 	return p, name, u, err
-}
-
-// streamLoad is readAndLoad's fast path; ok is false when it does not
-// apply or anything goes wrong, for the ordinary path to take over (and
-// report any error as it does).
-func streamLoad(e *env, path string, s setup) (*universe, *patterns.Pattern, bool) {
-	if path == "-" {
-		return nil, nil, false
-	}
-	if _, ok := builtin(path); ok {
-		return nil, nil, false
-	}
-	fi, err := os.Stat(path)
-	if err != nil || !fi.Mode().IsRegular() || fi.Size() < streamMin || fi.Size() > patterns.MaxFileSize {
-		return nil, nil, false
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, nil, false
-	}
-	var u *universe
-	outside := false
-	p, ok, err := patterns.ScanRLE(path, data, func(p *patterns.Pattern) func(patterns.Run) {
-		if p.Positioned || p.W == 0 || p.H == 0 {
-			return nil
-		}
-		r, implied, err := resolveRule(p, path, s)
-		t := r.Topology
-		if err != nil || implied || t.Kind == engine.Plane || p.W > int64(t.W) || p.H > int64(t.H) {
-			return nil
-		}
-		eng, err := s.newEngine(r)
-		if err != nil {
-			return nil
-		}
-		rs, ok := eng.(engine.RunSetter)
-		if !ok {
-			return nil
-		}
-		// Placed as load places it: the declared box is the pattern's
-		// size as long as every cell lies inside it, which is checked.
-		w, h := p.W, p.H
-		y0, x0 := int64(t.H/2)-h/2, int64(t.W/2)-w/2
-		u = &universe{eng: eng, offY: -int64(t.H / 2), offX: -int64(t.W / 2)}
-		return func(run patterns.Run) {
-			if run.Y >= h || run.X+run.N > w {
-				outside = true
-				return
-			}
-			rs.SetRun(y0+run.Y, x0+run.X, run.N)
-		}
-	})
-	if !ok || err != nil || u == nil || outside {
-		return nil, nil, false
-	}
-	if p.Notice != "" {
-		fmt.Fprintf(e.stderr, "life: %s\n", p.Notice)
-	}
-	return u, p, true
 }

@@ -289,11 +289,10 @@ func union(a engine.Rect, aok bool, b engine.Rect, bok bool) (engine.Rect, bool)
 
 // run loads the pattern, runs it and writes the picture.
 func (j *renderJob) run(ctx context.Context, e *env, path string) error {
-	p, name, err := readPattern(e, path)
-	if err != nil {
+	if err := checkWritable(j.out); err != nil {
 		return err
 	}
-	u, err := load(p, name, j.setup)
+	_, name, u, err := readAndLoad(e, path, j.setup)
 	if err != nil {
 		return err
 	}
@@ -343,7 +342,7 @@ func (j *renderJob) run(ctx context.Context, e *env, path string) error {
 // write writes the picture to -o through writeFileAtomic; an interrupt
 // while it is being encoded leaves no file, as one during the run does.
 func (j *renderJob) write(ctx context.Context, name string, encode func(w io.Writer) error) error {
-	return writeFileAtomic(j.out, func(w io.Writer) error {
+	return writeFileAtomic(ctx, j.out, func(w io.Writer) error {
 		if err := encode(w); err != nil {
 			return err
 		}

@@ -90,32 +90,34 @@ func runRun(e *env) int {
 // engine: a format conversion, which works for patterns of any size.
 // It advances in steps of unit generations when unit is not 0 (--step).
 func run(ctx context.Context, e *env, path string, s setup, unit uint64, out string, st, quiet bool) error {
-	var p *patterns.Pattern
-	var name string
-	var u *universe
-	var err error
-	if s.gens == 0 {
-		p, name, err = readPattern(e, path)
-	} else {
-		p, name, u, err = readAndLoad(e, path, s)
-	}
-	if err != nil {
-		return err
-	}
-	write := patterns.WriteRLE
+	write := patterns.RLEWriter
 	if out != "" {
+		var err error
 		if write, err = patterns.WriterFor(out); err != nil {
 			return usageError{fmt.Errorf("-o: %w", err)}
 		}
-	}
-	var result *patterns.Pattern
-	var gen, pop *big.Int
-	if s.gens == 0 {
-		if result, err = convert(p, name, s); err != nil {
+		if err := checkWritable(out); err != nil {
 			return err
 		}
-		gen, pop = new(big.Int), big.NewInt(p.Population())
+	}
+	var hdr *patterns.Pattern
+	var cells patterns.Source
+	var gen, pop *big.Int
+	if s.gens == 0 {
+		p, name, c, err := readToConvert(e, path)
+		if err != nil {
+			return err
+		}
+		if hdr, err = convert(p, name, s); err != nil {
+			return err
+		}
+		cells = c
+		gen, pop = new(big.Int), c.LiveCells()
 	} else {
+		p, name, u, err := readAndLoad(e, path, s)
+		if err != nil {
+			return err
+		}
 		if err := advance(ctx, e, u.eng, s.gens, unit, quiet); err != nil {
 			if ctx.Err() != nil {
 				return fmt.Errorf("%s: stopped at generation %s: %w", name, u.eng.Generation(), err)
@@ -123,12 +125,10 @@ func run(ctx context.Context, e *env, path string, s setup, unit uint64, out str
 			return fmt.Errorf("%s: %w", name, err)
 		}
 		gen, pop = u.eng.Generation(), u.eng.Population()
-		if out != "" || !st {
-			result = u.snapshot(p) // --stats alone needs no pattern
-		}
+		hdr, cells = u.saved(p)
 	}
 	if out != "" {
-		if err := writeFileAtomic(out, func(w io.Writer) error { return write(w, result) }); err != nil {
+		if err := writeFileAtomic(ctx, out, func(w io.Writer) error { return write(ctx, w, hdr, cells, patterns.Limits{}) }); err != nil {
 			return err
 		}
 	}
@@ -137,7 +137,7 @@ func run(ctx context.Context, e *env, path string, s setup, unit uint64, out str
 		return err
 	}
 	if out == "" {
-		return write(e.stdout, result)
+		return write(ctx, e.stdout, hdr, cells, patterns.Limits{})
 	}
 	return nil
 }
@@ -158,7 +158,7 @@ func convert(p *patterns.Pattern, name string, s setup) (*patterns.Pattern, erro
 		out.Rule = r.String()
 	} else if p.Rule != "" {
 		if _, err := engine.ParseRule(p.Rule); err != nil {
-			return nil, inputError{fmt.Errorf("%s: %w", name, err)}
+			return nil, ruleError(p, name, err)
 		}
 	}
 	if s.torus != "" {

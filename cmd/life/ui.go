@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"slices"
 	"time"
@@ -74,9 +75,11 @@ func runUI(e *env) int {
 	opts := tui.Options{
 		PatternsDir: *dir,
 		Library:     uiLibrary(),
-		WriteFile:   writeFileAtomic,
-		NoColor:     os.Getenv("NO_COLOR") != "",
-		Theme:       tui.ThemeFor(os.Getenv("COLORFGBG")),
+		WriteFile: func(path string, write func(w io.Writer) error) error {
+			return writeFileAtomic(e.ctx, path, write)
+		},
+		NoColor: os.Getenv("NO_COLOR") != "",
+		Theme:   tui.ThemeFor(os.Getenv("COLORFGBG")),
 	}
 	if len(pos) == 1 {
 		p, name, err := readPattern(e, pos[0])
