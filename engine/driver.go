@@ -169,6 +169,7 @@ type bandConn struct {
 	lastRow      []uint64
 	cell         cellCheck
 	canceled     bool
+	deadRow      []uint64 // answers after cancellation; see row
 }
 
 type cachedRow struct {
@@ -259,8 +260,14 @@ func (c *bandConn) row(y int) []uint64 {
 		slot.y = y
 		if !c.fetch(y, slot.row) {
 			// Cancelled: the driver may still be copying into the old
-			// buffer, so leave it to the driver and answer from a new one.
-			slot.row = make([]uint64, c.stride)
+			// buffer, so leave it to the driver, and answer the rest of
+			// the band (which is thrown away) from one dead row, made
+			// once: not a row per query, which on a wide torus would
+			// take gigabytes.
+			if c.deadRow == nil {
+				c.deadRow = make([]uint64, c.stride)
+			}
+			slot.row = c.deadRow
 			slot.y = -1
 		}
 	}

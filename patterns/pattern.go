@@ -114,7 +114,13 @@ func (p *Pattern) Size() (w, h int64) {
 // around it, and without a final comma, which Golly drops from an RLE
 // header (so that every format keeps the same rule).
 func cleanRule(rule string) string {
-	return strings.TrimSpace(strings.TrimRight(strings.TrimSpace(rule), ","))
+	for {
+		r := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(rule), ","))
+		if r == rule {
+			return r // as cleaned as it gets: cleaning twice changes nothing
+		}
+		rule = r
+	}
 }
 
 // TopLeft returns where the cell at (0, 0) of Runs lies in Golly's

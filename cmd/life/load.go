@@ -9,6 +9,7 @@ import (
 	"os"
 
 	"github.com/life-go/life/engine"
+	"github.com/life-go/life/grid"
 	"github.com/life-go/life/patterns"
 )
 
@@ -185,7 +186,7 @@ func load(p *patterns.Pattern, name string, s setup) (*universe, error) {
 	}
 	eng, err := s.newEngine(r)
 	if err != nil {
-		if errors.Is(err, engine.ErrUnsupported) {
+		if errors.Is(err, engine.ErrUnsupported) || errors.Is(err, grid.ErrSize) {
 			return nil, inputError{fmt.Errorf("%s: %w", name, err)}
 		}
 		return nil, err

@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/life-go/life/engine"
+	"github.com/life-go/life/grid"
 	"github.com/life-go/life/patterns"
 )
 
@@ -88,7 +89,7 @@ func (l *loader) Begin(p *patterns.Pattern) error {
 	}
 	eng, err := l.s.newEngine(r)
 	if err != nil {
-		if errors.Is(err, engine.ErrUnsupported) {
+		if errors.Is(err, engine.ErrUnsupported) || errors.Is(err, grid.ErrSize) {
 			return inputError{fmt.Errorf("%s: %w", l.name, err)}
 		}
 		return err

@@ -23,6 +23,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/life-go/life/tui"
 )
 
 // Exit codes. A run stopped by a signal exits with 128 plus the signal's
@@ -99,7 +101,15 @@ func main() {
 	signal.Notify(sigs, stopSignals...)
 	done := make(chan int, 1)
 	e := &env{ctx: ctx, args: os.Args[1:], stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr}
-	go func() { done <- dispatch(e) }()
+	go func() {
+		defer func() {
+			if r := recover(); r != nil {
+				tui.RestoreTerminal() // before the panic is printed
+				panic(r)
+			}
+		}()
+		done <- dispatch(e)
+	}()
 	var code int
 	select {
 	case code = <-done:
@@ -124,6 +134,7 @@ func main() {
 // removed and the note printed here.
 func forceExit(e *env, se signalError) int {
 	temps.removeAll()
+	tui.RestoreTerminal()
 	fmt.Fprintf(e.stderr, "life: %s\n", se)
 	return se.code()
 }
