@@ -4,10 +4,8 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"errors"
 	"fmt"
-	"math/big"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -16,36 +14,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/life-go/life/engine"
 	"golang.org/x/sys/unix"
 )
-
-// The engine "test-panic" steps by panicking, so that a test can make the
-// UI's animator panic in a child process.
-func init() {
-	engine.Register(engine.Algo{
-		Name: "test-panic", Summary: "panics on its first step (tests only)",
-		Families: []engine.Family{engine.LifeLike}, Topologies: []engine.TopologyKind{engine.Torus},
-		StepBase: 10, Rank: 1000,
-		Check: func(r engine.Rule) error {
-			if r.Topology.Kind != engine.Torus {
-				return fmt.Errorf("only tori are %w", engine.ErrUnsupported)
-			}
-			return nil
-		},
-		New: func(r engine.Rule, o engine.Options) (engine.Engine, error) {
-			p, err := engine.NewProtocol(r, nil)
-			return panicker{p}, err
-		},
-	})
-}
-
-type panicker struct{ *engine.Protocol }
-
-func (p panicker) Name() string                       { return "test-panic" }
-func (p panicker) Step(context.Context, uint64) error { panic("test-panic: a step panics") }
-func (p panicker) Clone() engine.Engine               { return p }
-func (p panicker) Generation() *big.Int               { return p.Protocol.Generation() }
 
 // pty is a pseudo-terminal: the test holds the master, the child the slave.
 type pty struct {
@@ -184,7 +154,7 @@ func TestUIPanic(t *testing.T) {
 	before := p.termios(t)
 	glider, _ := filepath.Abs("testdata/glider.rle")
 	cmd := exec.Command(os.Args[0], "--engine", "test-panic", "--torus", "16x16", glider)
-	cmd.Env = append(os.Environ(), "LIFE_TEST_MAIN=1", "TERM=xterm")
+	cmd.Env = append(os.Environ(), "LIFE_TEST_MAIN=1", "LIFE_TEST_PANIC=1", "TERM=xterm")
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = p.slave, p.slave, p.slave
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true, Ctty: 0}
 	if err := cmd.Start(); err != nil {
