@@ -168,6 +168,9 @@ func (j *renderJob) check(set map[string]bool, scale, rect, theme string) error 
 	if j.every < 1 {
 		return errors.New("--every: want a whole number of generations from 1")
 	}
+	if j.delay < 0 || j.delay > render.MaxDelay {
+		return fmt.Errorf("--delay %v: want from 0 to %v, the longest a GIF frame may show", j.delay, render.MaxDelay)
+	}
 	tooMany := func(frames string) error {
 		return fmt.Errorf("%s frames are more than the %d a GIF may have; give fewer --frames or more --every", frames, render.MaxFrames)
 	}

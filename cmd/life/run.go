@@ -66,6 +66,9 @@ func runRun(e *env) int {
 		fs.Usage()
 		return report(e, usageError{fmt.Errorf("run: want one PATTERN (a file, or - for standard input), got %d arguments", len(pos))})
 	}
+	if err := checkMaxMemory(*maxMB); err != nil {
+		return report(e, err)
+	}
 	var unit uint64
 	if *stepFlag != "" {
 		step, err := parseStep(*stepFlag)
@@ -168,3 +171,18 @@ func convert(p *patterns.Pattern, name string, s setup) (*patterns.Pattern, erro
 	}
 	return &out, nil
 }
+
+// maxMemoryMB is the largest --max-memory: 2^20 MB, a tebibyte, far past
+// any machine's memory and far from overflowing a count of bytes.
+const maxMemoryMB = 1 << 20
+
+// checkMaxMemory checks --max-memory's megabytes.
+func checkMaxMemory(mb int64) error {
+	if mb < 0 || mb > maxMemoryMB {
+		return usageError{fmt.Errorf("--max-memory %d: want 0 (the default, %d) or a number of megabytes from 1 to %d", mb, hashlifeDefaultMB, maxMemoryMB)}
+	}
+	return nil
+}
+
+// hashlifeDefaultMB is the default limit of hashlife's node cache, in MB.
+const hashlifeDefaultMB = 1024

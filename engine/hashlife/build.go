@@ -27,9 +27,18 @@ const reach = int64(1) << (viewLevel - 1)
 // (a row or column more than 2^61 from the origin) are left alone.
 func (e *Engine) SetRun(y, x, n int64) {
 	if n > 0 {
+		if len(e.pending) == cap(e.pending) && len(e.pending) >= maxPending {
+			// Build what is gathered, so that a large pattern's runs
+			// never all wait in memory: the tree holds them for less.
+			e.flush()
+		}
 		e.pending = append(e.pending, run{y - rowShift, x, n})
 	}
 }
+
+// maxPending is how many runs SetRun gathers before building them: 2^16,
+// 1.5 MiB.
+const maxPending = 1 << 16
 
 // flush builds the pending runs into the tree; it cannot be cancelled.
 func (e *Engine) flush() { _ = e.Build(context.Background()) }
@@ -43,7 +52,8 @@ func (e *Engine) Build(ctx context.Context) error {
 		return nil
 	}
 	runs := e.pending
-	e.pending = nil
+	e.pending = e.pending[:0]
+	defer func() { e.pending = runs[:0] }() // the gathering space, reused
 	// Clip to the reach, sort, and merge overlapping and adjacent runs.
 	k := 0
 	for _, r := range runs {
