@@ -203,7 +203,10 @@ func coords(l *lexer, text string, line, from int) ([2]int64, error) {
 		if err != nil || v > MaxPos || v < -MaxPos {
 			what := "end of line"
 			if start < len(text) {
-				what = strconv.Quote(strings.Fields(text[start:])[0])
+				what = quote(int(text[start]))
+				if f := strings.Fields(text[start:]); len(f) > 0 && strings.HasPrefix(text[start:], f[0]) {
+					what = strconv.Quote(f[0])
+				}
 			}
 			if err == nil || strings.Contains(err.Error(), "range") {
 				return vals, l.errorf(line, start+1, "coordinate %s is more than the limit of %d from the origin", what, int64(MaxPos))

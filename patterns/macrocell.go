@@ -2,12 +2,15 @@ package patterns
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/binary"
 	"fmt"
 	"io"
 	"math/bits"
+	"slices"
 	"strconv"
 	"strings"
+	"unsafe"
 )
 
 // MaxDepth is the deepest macrocell node a reader accepts: a node of depth
@@ -116,20 +119,32 @@ func readMacrocell(name string, data []byte, o *ReadOptions) (*Pattern, error) {
 			return err
 		}
 		if rd.tree != nil && rd.tree.TakesTree() {
-			tree.sink, tree.handles = rd.tree, []uint32{0}
+			tree.sink = rd.tree
+			tree.handles = append(make([]uint32, 0, cap(tree.depth)), 0)
 		} else {
 			tree.nodes = []mcNode{{}}
 		}
 		return nil
 	}
+	// The node lines, millions in a large file, are read without a copy
+	// or an allocation each; the '#' lines, whose text is kept, are
+	// copied.
+	if n := int64(bytes.Count(data, []byte{'\n'})) + 1; n > 0 {
+		n = min(n, rd.lim.Nodes+1)
+		tree.depth = slices.Grow(tree.depth, int(n))
+	}
 	for {
-		text, line, _, ok := l.readLine()
+		raw, line, ok := l.readLineBytes()
 		if !ok {
 			break
 		}
-		t := strings.TrimRight(text, " \t")
-		if t == "" {
+		raw = bytes.TrimRight(raw, " \t")
+		if len(raw) == 0 {
 			continue
+		}
+		t := unsafe.String(&raw[0], len(raw)) // not kept: see the '#' case
+		if t[0] == '#' {
+			t = strings.Clone(t)
 		}
 		if t[0] != '#' && !begun {
 			if err := begin(); err != nil {
@@ -276,7 +291,9 @@ func mcLeaf(l *lexer, t string, line int) (mcNode, error) {
 // mcBranch reads a node line "D NW NE SW SE".
 func mcBranch(l *lexer, t string, line int, tree *mcTree) (mcNode, error) {
 	var n mcNode
-	fields, cols := []string{}, []int{}
+	var vals [5]int64
+	var cols [5]int
+	k := 0
 	for i := 0; i < len(t); {
 		if isBlank(int(t[i])) {
 			i++
@@ -286,22 +303,23 @@ func mcBranch(l *lexer, t string, line int, tree *mcTree) (mcNode, error) {
 		for j < len(t) && !isBlank(int(t[j])) {
 			j++
 		}
-		fields, cols = append(fields, t[i:j]), append(cols, i+1)
-		i = j
-	}
-	if len(fields) != 5 {
-		return n, l.errorf(line, 1, "node line with %d numbers, want 5: depth and four node numbers", len(fields))
-	}
-	vals := make([]int64, 5)
-	for k, f := range fields {
+		if k == 5 {
+			return n, l.errorf(line, 1, "node line with more than 5 numbers, want 5: depth and four node numbers")
+		}
+		f := t[i:j]
 		v, err := strconv.ParseInt(f, 10, 64)
 		if err != nil || v < 0 {
 			if err != nil && strings.Trim(f, "0123456789") == "" {
-				return n, l.errorf(line, cols[k], "node number %s is more than the limit of %d", f, MaxNodes)
+				return n, l.errorf(line, i+1, "node number %s is more than the limit of %d", f, MaxNodes)
 			}
-			return n, l.errorf(line, cols[k], "unexpected %q in a node line, want a whole number", f)
+			return n, l.errorf(line, i+1, "unexpected %q in a node line, want a whole number", f)
 		}
-		vals[k] = v
+		vals[k], cols[k] = v, i+1
+		k++
+		i = j
+	}
+	if k != 5 {
+		return n, l.errorf(line, 1, "node line with %d numbers, want 5: depth and four node numbers", k)
 	}
 	if vals[0] < 3 {
 		return n, l.errorf(line, cols[0], "node depth %d, want 4 to %d: multi-state macrocell files are not supported", vals[0], MaxDepth)
