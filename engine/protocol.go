@@ -11,12 +11,13 @@ import (
 
 // Protocol is the protocol engine: it runs per-cell step logic through the
 // query and transition messages of the seed, with bands of rows on every
-// core (see [Run]). It runs on a torus.
+// core (see [Driver]). It runs on a torus.
 type Protocol struct {
 	t      *grid.Torus
 	rule   Rule
 	step   StepFunc
 	custom bool // step is the caller's, not the rule's
+	reach  int  // the step logic's, for the driver; 0 when unknown
 	gen    big.Int
 }
 
@@ -38,7 +39,9 @@ func init() {
 
 // NewProtocol returns a protocol engine for rule r, whose topology must be a
 // plain torus, with every cell dead. step is the per-cell step logic; nil
-// means the seed's, [StepCell] of r.
+// means the seed's, [StepCell] of r. Step logic given here may ask about any
+// cell; the seed's asks within [StepReach] of r, and each band of the
+// driver is answered only the rows within that reach.
 func NewProtocol(r Rule, step StepFunc) (*Protocol, error) {
 	if err := r.Topology.CheckTorus(); err != nil {
 		return nil, err
@@ -47,11 +50,11 @@ func NewProtocol(r Rule, step StepFunc) (*Protocol, error) {
 	if err != nil {
 		return nil, err
 	}
-	custom := step != nil
+	custom, reach := step != nil, 0
 	if !custom {
-		step = StepCell(r)
+		step, reach = StepCell(r), StepReach(r)
 	}
-	return &Protocol{t: t, rule: r, step: step, custom: custom}, nil
+	return &Protocol{t: t, rule: r, step: step, custom: custom, reach: reach}, nil
 }
 
 // Name returns "protocol".
@@ -76,7 +79,7 @@ func (p *Protocol) Population() *big.Int { return big.NewInt(int64(p.t.Populatio
 
 // Step advances n generations through the channel driver.
 func (p *Protocol) Step(ctx context.Context, n uint64) error {
-	done, err := Run(ctx, p.t, p.step, n)
+	done, err := Driver{Reach: p.reach}.Run(ctx, p.t, p.step, n)
 	p.gen.Add(&p.gen, new(big.Int).SetUint64(done))
 	return err
 }
@@ -93,8 +96,7 @@ func (p *Protocol) SetCell(y, x int64, alive bool) {
 
 // Bounds returns the bounding box of the live cells in grid coordinates.
 func (p *Protocol) Bounds() (Rect, bool) {
-	r, ok := p.t.Bounds()
-	return Rect{X: int64(r.X), Y: int64(r.Y), W: int64(r.W), H: int64(r.H)}, ok
+	return p.t.Bounds()
 }
 
 // Visit calls fn for every live cell whose grid coordinates (0 <= y < height,
@@ -157,7 +159,7 @@ func onesIn(row []uint64, a, b int64) uint64 {
 
 // Clone returns an independent copy.
 func (p *Protocol) Clone() Engine {
-	c := &Protocol{t: p.t.Clone(), rule: p.rule, step: p.step, custom: p.custom}
+	c := &Protocol{t: p.t.Clone(), rule: p.rule, step: p.step, custom: p.custom, reach: p.reach}
 	c.gen.Set(&p.gen)
 	return c
 }

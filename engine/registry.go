@@ -149,9 +149,9 @@ func (a *Algo) TopologyNames() string {
 	return strings.Join(names, ", ")
 }
 
-// runs is Runs for o too: step logic of the caller's own needs an engine
-// with [CustomStep].
-func (a *Algo) runs(r Rule, o Options) error {
+// RunsWith is Runs for an engine made with o too: step logic of the
+// caller's own ([Options.Step]) needs an engine with [CustomStep].
+func (a *Algo) RunsWith(r Rule, o Options) error {
 	if o.Step != nil && !a.Has(CustomStep) {
 		return fmt.Errorf("custom step logic is %w by the %s engine", ErrUnsupported, a.Name)
 	}
@@ -238,7 +238,7 @@ func Choose(algos []*Algo, r Rule, o Options) (*Algo, error) {
 	}
 	var errs []error
 	for _, a := range algos {
-		err := a.runs(r, o)
+		err := a.RunsWith(r, o)
 		if err == nil {
 			return a, nil
 		}
@@ -258,7 +258,7 @@ func New(name string, r Rule, o Options) (Engine, error) {
 	if IsAuto(name) {
 		a, err = Choose(nil, r, o)
 	} else if a, err = Lookup(name); err == nil {
-		err = a.runs(r, o)
+		err = a.RunsWith(r, o)
 	}
 	if err != nil {
 		return nil, err

@@ -34,13 +34,14 @@ func ReadRLE(name string, r io.Reader) (*Pattern, error) {
 }
 
 func readRLE(name string, data []byte, o *ReadOptions) (*Pattern, error) {
-	rd := newReading(name, o)
+	// Make room for the runs kept at once: runs of live cells are at
+	// least two bytes apart ("o" and a 'b' or '$'), so half the data's
+	// length bounds their number. Room never used is never touched, so it
+	// costs address space, not memory.
+	rd := newReading(name, &ReadOptions{Limits: o.Limits, Ctx: o.Ctx, Start: o.Start})
+	rd.hint = len(data)/2 + 1
 	if rd.keep != nil {
-		// Make room for the runs at once: runs of live cells are at
-		// least two bytes apart ("o" and a 'b' or '$'), so half the
-		// data's length bounds their number. Room never used is never
-		// touched, so it costs address space, not memory.
-		rd.keep.b.Grow(int(min(int64(len(data)/2+1), rd.lim.Runs)))
+		rd.keepRuns()
 	}
 	p := &rleParser{lexer: newLexer(name, data), rd: rd}
 	return p.parse(isPlainRLE(firstLine(data)))

@@ -11,25 +11,26 @@ import (
 	"testing"
 )
 
-// recorder is a Sink that keeps what it is handed.
+// recorder is a Sink that keeps what it is handed, and the pattern Start
+// was called with.
 type recorder struct {
 	begun *Pattern
 	runs  []Run
-	err   error // Begin's error
+	err   error // Start's error
 }
 
-func (r *recorder) Begin(p *Pattern) error {
+func (r *recorder) start(p *Pattern) (Sink, error) {
 	c := *p
 	r.begun = &c
-	return r.err
+	return r, r.err
 }
 
-func (r *recorder) Run(y, x, n int64) error {
+func (r *recorder) AddRun(y, x, n int64) error {
 	r.runs = append(r.runs, Run{y, x, n})
 	return nil
 }
 
-func TestReadWithSink(t *testing.T) {
+func TestReadWithStart(t *testing.T) {
 	const src = "#N two rows\nx = 9, y = 3, rule = B3/S23:T20,20\n2o2b3o$\n#C among the cells\n9o$bo!\n"
 	want, err := Read("t.rle", strings.NewReader(src))
 	if err != nil {
@@ -41,7 +42,7 @@ func TestReadWithSink(t *testing.T) {
 	zw.Close()
 	for name, data := range map[string][]byte{"plain": []byte(src), "gzip": gz.Bytes()} {
 		var rec recorder
-		p, err := ReadWith("t.rle", bytes.NewReader(data), ReadOptions{Sink: &rec})
+		p, err := ReadWith("t.rle", bytes.NewReader(data), ReadOptions{Start: rec.start})
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
@@ -49,14 +50,14 @@ func TestReadWithSink(t *testing.T) {
 			t.Errorf("%s: streamed %v (kept %v), want %v", name, rec.runs, p.Runs, want.Runs)
 		}
 		if h := rec.begun; h == nil || h.Name != "two rows" || h.W != 9 || h.H != 3 || h.Rule != "B3/S23:T20,20" {
-			t.Errorf("%s: Begin saw %+v", name, h)
+			t.Errorf("%s: Start saw %+v", name, h)
 		}
 	}
-	// Begin sees where the rule is, to place its error there.
+	// Start sees where the rule is, to place its error there.
 	rec := recorder{err: errors.New("no")}
-	_, err = ReadWith("f.rle", strings.NewReader("#C x\nx = 3, y = 1, rule = B9/S23\n3o!"), ReadOptions{Sink: &rec})
+	_, err = ReadWith("f.rle", strings.NewReader("#C x\nx = 3, y = 1, rule = B9/S23\n3o!"), ReadOptions{Start: rec.start})
 	if err != rec.err || rec.begun.RuleLine != 2 || rec.begun.RuleCol != 22 {
-		t.Errorf("Begin's error: %v, rule at %d:%d", err, rec.begun.RuleLine, rec.begun.RuleCol)
+		t.Errorf("Start's error: %v, rule at %d:%d", err, rec.begun.RuleLine, rec.begun.RuleCol)
 	}
 	for src, want := range map[string][2]int{
 		"#r B3/S23\nx = 3, y = 1\n3o!":       {1, 4},
@@ -66,7 +67,7 @@ func TestReadWithSink(t *testing.T) {
 		"x = 1, y = 1, rule =  B3/S23\no!\n": {1, 23},
 	} {
 		var rec recorder
-		if _, err := ReadWith("f", strings.NewReader(src), ReadOptions{Sink: &rec}); err != nil || rec.begun == nil {
+		if _, err := ReadWith("f", strings.NewReader(src), ReadOptions{Start: rec.start}); err != nil || rec.begun == nil {
 			t.Fatalf("%q: %v", src, err)
 		}
 		if got := [2]int{rec.begun.RuleLine, rec.begun.RuleCol}; got != want {
@@ -122,7 +123,7 @@ func TestLongLineBudget(t *testing.T) {
 		"RLE":       "x = 0, y = 0\n" + strings.Repeat("ob", 1<<12) + "!",
 	} {
 		var rec recorder
-		_, err := ReadWith(name, strings.NewReader(src), ReadOptions{Limits: Limits{Runs: 100}, Sink: &rec})
+		_, err := ReadWith(name, strings.NewReader(src), ReadOptions{Limits: Limits{Runs: 100}, Start: rec.start})
 		if err == nil || !strings.Contains(err.Error(), "more than the limit of 100 runs") {
 			t.Errorf("%s: %v", name, err)
 		}

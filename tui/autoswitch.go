@@ -75,7 +75,7 @@ func speedText(j job) string {
 // logic other than its rule's is never moved: another would run the rule.
 // It runs on the event loop.
 func (u *controller) keepUp(r result) {
-	if !u.auto || u.fast != nil || !r.job.run || !u.running || !u.isWatched(r.world.eng) {
+	if !u.auto || u.fast != nil || !r.job.run || !u.running || !u.isWatched(r.world.Eng) {
 		u.pace.reset()
 		return
 	}
@@ -83,12 +83,12 @@ func (u *controller) keepUp(r result) {
 		return
 	}
 	u.pace.reset()
-	from := engine.AlgoOf(u.cur.eng)
-	a, e, ok := u.faster(u.cur.eng.Rule(), from)
+	from := engine.AlgoOf(u.cur.Eng)
+	a, e, ok := u.faster(u.cur.Eng.Rule(), from)
 	if !ok {
 		return // nothing faster runs the topology: stay
 	}
-	u.cur, u.fast = moveTo(e, u.cur), a
+	u.cur, u.fast = u.cur.MoveTo(e), a
 	u.settle.reset() // the detector starts again on the new engine's cells
 	u.msg = fmt.Sprintf("%s could not keep up with %s: switched to %s", from.Name, speedText(r.job), a.Name)
 }
@@ -120,56 +120,11 @@ func (u *controller) faster(r engine.Rule, from *engine.Algo) (*engine.Algo, eng
 // has moved and w is still on the watched engine (a world from the undo
 // or rewind history, or the starting one), converting it; else w.
 func (u *controller) onFast(w world) world {
-	if u.fast == nil || !u.isWatched(w.eng) {
+	if u.fast == nil || !u.isWatched(w.Eng) {
 		return w
 	}
-	if e, ok := u.engineOf(u.fast, w.eng.Rule()); ok {
-		return moveTo(e, w)
+	if e, ok := u.engineOf(u.fast, w.Eng.Rule()); ok {
+		return w.MoveTo(e)
 	}
 	return w
-}
-
-// moveTo returns w on e, an empty engine of w's rule: it copies w's cells
-// into e and keeps w's generation.
-func moveTo(e engine.Engine, w world) world {
-	copyCells(e, w.eng, 0, 0)
-	return world{eng: e, gen0: w.gen(), implied: w.implied}
-}
-
-// copyCells makes every live cell of from, moved by (dy, dx), alive in to,
-// dropping those that fall outside a bounded to. It sets runs of cells
-// at once when to can.
-func copyCells(to, from engine.Engine, dy, dx int64) {
-	box, ok := from.Bounds()
-	if !ok {
-		return
-	}
-	tb, bounded := bounds(to)
-	rs, runs := to.(engine.RunSetter)
-	var ry, rx, rn int64 // the run of live cells being gathered
-	flush := func() {
-		if rn > 0 {
-			rs.SetRun(ry, rx, rn)
-		}
-		rn = 0
-	}
-	from.Visit(box, func(y, x int64) {
-		y, x = y+dy, x+dx
-		if bounded && (y < tb.Y || y >= tb.Y+tb.H || x < tb.X || x >= tb.X+tb.W) {
-			return
-		}
-		if !runs {
-			to.SetCell(y, x, true)
-			return
-		}
-		if rn > 0 && y == ry && x == rx+rn {
-			rn++
-			return
-		}
-		flush()
-		ry, rx, rn = y, x, 1
-	})
-	if runs {
-		flush()
-	}
 }

@@ -62,7 +62,7 @@ func runBench(e *env) int {
 	}
 	if len(pos) != 0 {
 		fs.Usage()
-		return report(e, usageError{fmt.Errorf("bench: unexpected argument %q", pos[0])})
+		return report(e, usageError{Err: fmt.Errorf("bench: unexpected argument %q", pos[0])})
 	}
 	workloads := bench.Workloads()
 	if *only != "" {
@@ -70,7 +70,7 @@ func runBench(e *env) int {
 		for _, name := range strings.Split(*only, ",") {
 			w, err := bench.Lookup(strings.TrimSpace(name))
 			if err != nil {
-				return report(e, usageError{fmt.Errorf("--workload: %w", err)})
+				return report(e, usageError{Err: fmt.Errorf("--workload: %w", err)})
 			}
 			workloads = append(workloads, w)
 		}
@@ -81,7 +81,7 @@ func runBench(e *env) int {
 		for _, name := range strings.Split(*engs, ",") {
 			c, err := engine.Lookup(strings.TrimSpace(name))
 			if err != nil {
-				return report(e, usageError{fmt.Errorf("--engine: %w", err)})
+				return report(e, usageError{Err: fmt.Errorf("--engine: %w", err)})
 			}
 			choices = append(choices, c)
 		}

@@ -12,6 +12,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/life-go/life/engine/universe"
 )
 
 // cancelling is a reader that cancels its context once n bytes have been
@@ -74,7 +76,7 @@ func TestCancelledWrite(t *testing.T) {
 	out := filepath.Join(dir, "out.lif")
 	os.WriteFile(out, []byte("old\n"), 0o600)
 	ctx, cancel := context.WithCancel(context.Background())
-	err := writeFileAtomic(ctx, out, func(w io.Writer) error {
+	err := universe.WriteFileContext(ctx, out, func(w io.Writer) error {
 		io.WriteString(w, "#Life 1.06\n0 0\n")
 		cancel()
 		io.WriteString(w, "1 1\n")
@@ -91,13 +93,13 @@ func TestCancelledWrite(t *testing.T) {
 	}
 	dirHolds(t, dir, "out.lif")
 	// A writer that fails: the same.
-	err = writeFileAtomic(context.Background(), out, func(w io.Writer) error { return errors.New("no") })
+	err = universe.WriteFileContext(context.Background(), out, func(w io.Writer) error { return errors.New("no") })
 	if err == nil || err.Error() != "-o "+out+": no" {
 		t.Errorf("err %v", err)
 	}
 	dirHolds(t, dir, "out.lif")
 	// A write that succeeds keeps the mode.
-	if err := writeFileAtomic(context.Background(), out, func(w io.Writer) error { _, err := io.WriteString(w, "new\n"); return err }); err != nil {
+	if err := universe.WriteFileContext(context.Background(), out, func(w io.Writer) error { _, err := io.WriteString(w, "new\n"); return err }); err != nil {
 		t.Fatal(err)
 	}
 	if fi, _ := os.Stat(out); fi.Mode().Perm() != 0o600 {

@@ -24,6 +24,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/life-go/life/engine/universe"
 	"github.com/life-go/life/tui"
 )
 
@@ -133,7 +134,7 @@ func main() {
 // after a signal (blocked reading a FIFO, say): its temporary files are
 // removed and the note printed here.
 func forceExit(e *env, se signalError) int {
-	temps.removeAll()
+	universe.RemoveTemps()
 	tui.RestoreTerminal()
 	fmt.Fprintf(e.stderr, "life: %s\n", se)
 	return se.code()
@@ -167,14 +168,11 @@ func usage(w io.Writer) {
 }
 
 // usageError marks errors in the command line: they exit with exitUsage.
-type usageError struct{ error }
+type usageError = universe.UsageError
 
 // inputError marks errors in the user's input files: they exit with
 // exitUsage too.
-type inputError struct{ error }
-
-func (e usageError) Unwrap() error { return e.error }
-func (e inputError) Unwrap() error { return e.error }
+type inputError = universe.InputError
 
 // report prints err on stderr as "life: ..." and returns its exit code:
 // 128+N for a run a signal stopped (the message says which signal instead

@@ -2,12 +2,15 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"math/big"
+	"runtime/debug"
 
 	"github.com/life-go/life/engine"
+	"github.com/life-go/life/engine/universe"
 	"github.com/life-go/life/patterns"
 )
 
@@ -55,7 +58,7 @@ func runRun(e *env) int {
 	st := fs.Bool("stats", false, "print one line, generation=N population=P, instead of the pattern")
 	quiet := fs.Bool("quiet", false, "show no progress bar (one shows on a terminal when a run takes more than a second)")
 	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), runUsage, maxMargin, maxMargin-1)
+		fmt.Fprintf(fs.Output(), runUsage, universe.MaxMargin, universe.MaxMargin-1)
 		fs.PrintDefaults()
 	}
 	pos, code, ok := parseCommand(fs, e.args)
@@ -64,16 +67,13 @@ func runRun(e *env) int {
 	}
 	if len(pos) != 1 {
 		fs.Usage()
-		return report(e, usageError{fmt.Errorf("run: want one PATTERN (a file, or - for standard input), got %d arguments", len(pos))})
-	}
-	if err := checkMaxMemory(*maxMB); err != nil {
-		return report(e, err)
+		return report(e, usageError{Err: fmt.Errorf("run: want one PATTERN (a file, or - for standard input), got %d arguments", len(pos))})
 	}
 	var unit uint64
 	if *stepFlag != "" {
 		step, err := parseStep(*stepFlag)
 		if err != nil {
-			return report(e, usageError{err})
+			return report(e, usageError{Err: err})
 		}
 		gensSet := false
 		fs.Visit(func(f *flag.Flag) { gensSet = gensSet || f.Name == "gens" })
@@ -81,93 +81,109 @@ func runRun(e *env) int {
 			*gens = step.gens
 		}
 		if *gens%step.gens != 0 {
-			return report(e, usageError{fmt.Errorf("--gens %d is not a multiple of --step %s", *gens, step)})
+			return report(e, usageError{Err: fmt.Errorf("--gens %d is not a multiple of --step %s", *gens, step)})
 		}
 		unit = step.gens
 	}
-	return report(e, run(e.ctx, e, pos[0], setup{rule: *rule, torus: *torus, engine: *eng, gens: *gens, maxMB: *maxMB, plane: true}, unit, *out, *st, *quiet))
+	if err := checkMaxMemory(*maxMB); err != nil {
+		return report(e, err)
+	}
+	return report(e, run(e.ctx, e, pos[0], universe.Settings{Rule: *rule, Torus: *torus, Engine: *eng, Gens: *gens, MaxMemory: *maxMB << 20, Plane: true}, unit, *out, *st, *quiet))
 }
 
 // run is life run once its flags are read. With no generations to run it
 // writes the pattern as read, in the format -o names, without building an
 // engine: a format conversion, which works for patterns of any size.
 // It advances in steps of unit generations when unit is not 0 (--step).
-func run(ctx context.Context, e *env, path string, s setup, unit uint64, out string, st, quiet bool) error {
+func run(ctx context.Context, e *env, path string, s universe.Settings, unit uint64, out string, st, quiet bool) error {
 	write := patterns.RLEWriter
 	if out != "" {
 		var err error
 		if write, err = patterns.WriterFor(out); err != nil {
-			return usageError{fmt.Errorf("-o: %w", err)}
+			return usageError{Err: fmt.Errorf("-o: %w", err)}
 		}
-		if err := checkWritable(out); err != nil {
+		// Refused before any work, so that a long run is not lost at
+		// its end.
+		if err := universe.CheckWritable(out); err != nil {
 			return err
 		}
 	}
+	s.Ctx = ctx
 	var hdr *patterns.Pattern
 	var cells patterns.Source
 	var gen, pop *big.Int
-	if s.gens == 0 {
-		p, name, c, err := readToConvert(e, path)
+	if s.Gens == 0 {
+		p, name, c, err := universe.ReadCells(ctx, path, e.stdin)
 		if err != nil {
 			return err
 		}
+		notice(e, p)
 		if hdr, err = convert(p, name, s); err != nil {
 			return err
 		}
-		cells = c
-		gen, pop = new(big.Int), c.LiveCells()
+		cells, gen, pop = c, new(big.Int), c.LiveCells()
 	} else {
-		p, name, u, err := readAndLoad(e, path, s)
+		u, p, name, err := universe.LoadPath(path, e.stdin, s)
 		if err != nil {
 			return err
 		}
-		if err := advance(ctx, e, u.eng, s.gens, unit, quiet); err != nil {
+		notice(e, p)
+		limitMemory(u.Eng, s.MaxMemory)
+		if err := advance(ctx, e, u.Eng, s.Gens, unit, quiet); err != nil {
 			if ctx.Err() != nil {
-				return fmt.Errorf("%s: stopped at generation %s: %w", name, u.eng.Generation(), err)
+				return fmt.Errorf("%s: stopped at generation %s: %w", name, u.Eng.Generation(), err)
 			}
 			return fmt.Errorf("%s: %w", name, err)
 		}
-		gen, pop = u.eng.Generation(), u.eng.Population()
-		hdr, cells = u.saved(p)
+		gen, pop = u.Eng.Generation(), u.Eng.Population()
+		if out == "" && st {
+			// --stats alone needs no pattern.
+		} else {
+			hdr, cells = u.Pattern(false), u.Cells()
+			hdr.Runs = nil
+		}
 	}
 	if out != "" {
-		if err := writeFileAtomic(ctx, out, func(w io.Writer) error { return write(ctx, w, hdr, cells, patterns.Limits{}) }); err != nil {
+		err := universe.WriteFileContext(ctx, out, func(w io.Writer) error { return write(ctx, w, hdr, cells, patterns.Limits{}) })
+		if err != nil {
 			return err
 		}
 	}
 	if st {
-		_, err := fmt.Fprintln(e.stdout, stats(gen, pop))
+		_, err := fmt.Fprintf(e.stdout, "generation=%s population=%s\n", gen, pop)
 		return err
 	}
 	if out == "" {
-		return write(ctx, e.stdout, hdr, cells, patterns.Limits{})
+		if err := write(ctx, e.stdout, hdr, cells, patterns.Limits{}); err != nil {
+			if errors.Is(err, patterns.ErrTooLarge) {
+				return usageError{Err: err}
+			}
+			return err
+		}
 	}
 	return nil
 }
 
+func notice(e *env, p *patterns.Pattern) {
+	if p != nil && p.Notice != "" {
+		fmt.Fprintf(e.stderr, "life: %s\n", p.Notice)
+	}
+}
+
 // convert returns pattern p, read from the file name, as life run writes it
 // after zero generations: its rule checked, and replaced by --rule when
-// that is given. The other flags are checked too, though no engine runs.
-func convert(p *patterns.Pattern, name string, s setup) (*patterns.Pattern, error) {
-	out := *p
-	if err := checkEngine(s.engine); err != nil {
+// that is given. The other settings are checked too, though no engine runs.
+func convert(p *patterns.Pattern, name string, s universe.Settings) (*patterns.Pattern, error) {
+	if err := s.Check(); err != nil {
 		return nil, err
 	}
-	if s.rule != "" {
-		r, err := engine.ParseRule(s.rule)
-		if err != nil {
-			return nil, usageError{fmt.Errorf("--rule: %w", err)}
-		}
-		out.Rule = r.String()
-	} else if p.Rule != "" {
-		if _, err := engine.ParseRule(p.Rule); err != nil {
-			return nil, ruleError(p, name, err)
-		}
+	r, err := s.RuleOf(p, name)
+	if err != nil {
+		return nil, err
 	}
-	if s.torus != "" {
-		if _, _, err := parseSize(s.torus); err != nil {
-			return nil, usageError{fmt.Errorf("--torus: %w", err)}
-		}
+	out := *p
+	if s.Rule != "" {
+		out.Rule = r.String()
 	}
 	return &out, nil
 }
@@ -176,13 +192,33 @@ func convert(p *patterns.Pattern, name string, s setup) (*patterns.Pattern, erro
 // any machine's memory and far from overflowing a count of bytes.
 const maxMemoryMB = 1 << 20
 
+// hashlifeDefaultMB is the default limit of hashlife's node cache, in MB.
+const hashlifeDefaultMB = 1024
+
 // checkMaxMemory checks --max-memory's megabytes.
 func checkMaxMemory(mb int64) error {
 	if mb < 0 || mb > maxMemoryMB {
-		return usageError{fmt.Errorf("--max-memory %d: want 0 (the default, %d) or a number of megabytes from 1 to %d", mb, hashlifeDefaultMB, maxMemoryMB)}
+		return usageError{Err: fmt.Errorf("--max-memory %d: want 0 (the default, %d) or a number of megabytes from 1 to %d", mb, hashlifeDefaultMB, maxMemoryMB)}
 	}
 	return nil
 }
 
-// hashlifeDefaultMB is the default limit of hashlife's node cache, in MB.
-const hashlifeDefaultMB = 1024
+// memoryOverhead is what the process needs beside an engine's memory
+// limit: the program, the runtime, and a pattern being loaded or written.
+const memoryOverhead = 16 << 20
+
+// limitMemory tells Go's collector, for an engine with a memory limit of
+// maxBytes (0: the default), to keep the heap within 1.25 times the limit
+// plus memoryOverhead, so that the process's memory follows --max-memory,
+// as bgolly's does -M, instead of the collector's default of twice what is
+// live. It is a soft limit: the collector works harder near it, never
+// fails.
+func limitMemory(eng engine.Engine, maxBytes int64) {
+	if a := engine.AlgoOf(eng); a == nil || !a.Has(engine.MemoryLimit) {
+		return
+	}
+	if maxBytes == 0 {
+		maxBytes = hashlifeDefaultMB << 20
+	}
+	debug.SetMemoryLimit(maxBytes*5/4 + memoryOverhead)
+}

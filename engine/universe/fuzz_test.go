@@ -1,4 +1,4 @@
-package main
+package universe
 
 import (
 	"bytes"
@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/life-go/life/engine"
 	"github.com/life-go/life/patterns"
 )
 
@@ -20,7 +21,7 @@ func FuzzLoad(f *testing.F) {
 	old := patterns.DefaultLimits
 	patterns.DefaultLimits.Runs, patterns.DefaultLimits.Nodes, patterns.DefaultLimits.Cells = 1<<14, 1<<14, 1<<20
 	f.Cleanup(func() { patterns.DefaultLimits = old })
-	for _, dir := range []string{"testdata", "../../patterns/testdata", "../../patterns/library"} {
+	for _, dir := range []string{"../../cmd/life/testdata", "../../patterns/testdata", "../../patterns/library"} {
 		files, _ := filepath.Glob(filepath.Join(dir, "*"))
 		for _, path := range files {
 			if data, err := os.ReadFile(path); err == nil && len(data) < 1<<16 {
@@ -35,16 +36,15 @@ func FuzzLoad(f *testing.F) {
 		if err != nil {
 			return
 		}
-		e := &env{ctx: context.Background(), stdin: bytes.NewReader(data), stderr: &bytes.Buffer{}}
-		s := setup{engine: "hashlife", plane: true}
+		s := Settings{Engine: "hashlife", Plane: true, Ctx: context.Background()}
 		if want.Rule != "" {
-			s.rule = "B3/S23" // any rule: the cells are what is checked
+			s.Rule = "B3/S23" // any rule: the cells are what is checked
 		}
-		_, _, u, err := readAndLoad(e, "-", s)
+		u, _, err := Read("f", bytes.NewReader(data), s)
 		if err != nil {
 			return // a rule or a size the engine refuses
 		}
-		got := engineCellSet(u.eng)
+		got := engineCellSet(u.Eng)
 		wantCells := map[[2]int64]bool{}
 		y0, x0 := placed(want)
 		want.Cells(func(y, x int64) { wantCells[[2]int64{y0 + y, x0 + x}] = true })
@@ -56,20 +56,18 @@ func FuzzLoad(f *testing.F) {
 				continue
 			}
 			write, _ := patterns.WriterFor("x" + f.Exts[0])
-			hdr, cells := u.saved(want)
 			var b bytes.Buffer
-			if err := write(nil, &b, hdr, cells, patterns.Limits{Bytes: 1 << 22}); err != nil {
+			if err := write(nil, &b, u.header(false), u.Cells(), patterns.Limits{Bytes: 1 << 22}); err != nil {
 				continue // past a writer's budget (plaintext of a far pattern)
 			}
 			// Read back as life reads: into the engine (a macrocell
 			// file as a tree, whatever its population).
-			e := &env{ctx: context.Background(), stdin: &b, stderr: &bytes.Buffer{}}
 			text := b.String()
-			_, _, v, err := readAndLoad(e, "-", s)
+			v, _, err := Read("back", &b, s)
 			if err != nil {
 				t.Fatalf("%s: reading what was written: %v\n%.300s", f.Name, err, text)
 			}
-			back, wrote := engineCellSet(v.eng), got
+			back, wrote := engineCellSet(v.Eng), got
 			if f.Name == "plaintext" || !want.Positioned {
 				// Without a position, a pattern is its cells relative
 				// to each other: where it goes is the reader's choice.
@@ -80,6 +78,15 @@ func FuzzLoad(f *testing.F) {
 			}
 		}
 	})
+}
+
+// engineCellSet returns the live cells of eng.
+func engineCellSet(eng engine.Engine) map[[2]int64]bool {
+	cells := map[[2]int64]bool{}
+	if box, ok := eng.Bounds(); ok {
+		eng.Visit(box, func(y, x int64) { cells[[2]int64{y, x}] = true })
+	}
+	return cells
 }
 
 // relativeTo returns cells moved so that their box starts at (0, 0).

@@ -1,4 +1,4 @@
-package main
+package universe
 
 import (
 	"bufio"
@@ -13,6 +13,12 @@ import (
 
 	"github.com/life-go/life/patterns"
 )
+
+// WriteFile writes path atomically as [WriteFileContext] does, with no
+// context to cancel it.
+func WriteFile(path string, write func(w io.Writer) error) error {
+	return WriteFileContext(context.Background(), path, write)
+}
 
 // target returns the file that writing path writes: path itself, or, when
 // path is a symbolic link (a chain of them), the file it leads to, which
@@ -35,33 +41,33 @@ func target(path string) (string, error) {
 	return "", fmt.Errorf("%s: too many levels of symbolic links", path)
 }
 
-// checkWritable returns an error, naming path as the user gave it, when
+// CheckWritable returns an error, naming path as the user gave it, when
 // writing path would fail or replace a file the user may not write: one
 // that is not a regular file, is read-only (to root as well: its mode says
 // it is not to be written, as editors warn), or sits in a directory the
 // user cannot create a file in. It is checked before any work, so that a
 // long run is not lost at its end.
-func checkWritable(path string) error {
+func CheckWritable(path string) error {
 	t, err := target(path)
 	if err != nil {
-		return usageError{fmt.Errorf("-o %s: %w", path, err)}
+		return UsageError{fmt.Errorf("-o %s: %w", path, err)}
 	}
 	if fi, err := os.Stat(t); err == nil {
 		if !fi.Mode().IsRegular() {
-			return usageError{fmt.Errorf("-o %s: not a regular file", path)}
+			return UsageError{fmt.Errorf("-o %s: not a regular file", path)}
 		}
 		if fi.Mode().Perm()&0o222 == 0 || !accessible(t, wOK) {
-			return usageError{fmt.Errorf("-o %s: the file is read-only to you; it was left as it is", path)}
+			return UsageError{fmt.Errorf("-o %s: the file is read-only to you; it was left as it is", path)}
 		}
 	} else if !errors.Is(err, fs.ErrNotExist) {
-		return usageError{fmt.Errorf("-o %s: %w", path, unwrapPath(err))}
+		return UsageError{fmt.Errorf("-o %s: %w", path, unwrapPath(err))}
 	}
 	dir := filepath.Dir(t)
 	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
-		return usageError{fmt.Errorf("-o %s: no such directory %s", path, dir)}
+		return UsageError{fmt.Errorf("-o %s: no such directory %s", path, dir)}
 	}
 	if !accessible(dir, wOK|xOK) {
-		return usageError{fmt.Errorf("-o %s: cannot create a file in the directory %s: permission denied", path, dir)}
+		return UsageError{fmt.Errorf("-o %s: cannot create a file in the directory %s: permission denied", path, dir)}
 	}
 	return nil
 }
@@ -76,7 +82,7 @@ func unwrapPath(err error) error {
 	return err
 }
 
-// writeFileAtomic writes path through a temporary file in the same
+// WriteFileContext writes path through a temporary file in the same
 // directory and a rename, so that after any error, a cancellation of ctx
 // or a signal, an existing file at path is byte for byte as it was. The
 // temporary file has no name until the write is complete (O_TMPFILE on
@@ -86,8 +92,8 @@ func unwrapPath(err error) error {
 // and the link kept. An existing file keeps its mode (and, for root, its
 // owner); a new one gets mode 0644. Errors name path, never the
 // temporary file.
-func writeFileAtomic(ctx context.Context, path string, write func(w io.Writer) error) (err error) {
-	if err := checkWritable(path); err != nil {
+func WriteFileContext(ctx context.Context, path string, write func(w io.Writer) error) (err error) {
+	if err := CheckWritable(path); err != nil {
 		return err
 	}
 	dest, err := target(path)
@@ -116,7 +122,7 @@ func writeFileAtomic(ctx context.Context, path string, write func(w io.Writer) e
 		case ctx != nil && ctx.Err() != nil:
 			return fmt.Errorf("-o %s: stopped before it was written: %w", path, ctx.Err())
 		case errors.Is(err, patterns.ErrTooLarge):
-			return usageError{fmt.Errorf("-o %s: %w", path, err)}
+			return UsageError{fmt.Errorf("-o %s: %w", path, err)}
 		}
 		return fmt.Errorf("-o %s: %w", path, unwrapPath(err))
 	}
@@ -211,8 +217,8 @@ func (t *tempFile) discard() {
 	}
 }
 
-// temps are the named temporary files in existence, which the signal
-// handler removes before the process exits on a second signal.
+// temps are the named temporary files in existence, which [RemoveTemps]
+// removes.
 var temps tempSet
 
 type tempSet struct {
@@ -235,7 +241,12 @@ func (s *tempSet) remove(name string) {
 	delete(s.names, name)
 }
 
-// removeAll removes every named temporary file; the process is exiting.
+// RemoveTemps removes every named temporary file a write in progress has
+// made, for a process about to exit without the write's own cleanup (a
+// signal not obeyed in time). Writes in progress fail after it.
+func RemoveTemps() { temps.removeAll() }
+
+// removeAll removes every named temporary file.
 func (s *tempSet) removeAll() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
