@@ -3,6 +3,7 @@ package patterns
 import (
 	"bytes"
 	"compress/gzip"
+	"encoding/binary"
 	"context"
 	"errors"
 	"fmt"
@@ -121,6 +122,14 @@ func decode(name string, data []byte, o *ReadOptions) (*Pattern, error) {
 // ignored, as gzip(1) and Golly ignore them ("trailing garbage").
 func gunzip(name string, data []byte, max int64, ctx context.Context) ([]byte, error) {
 	var out bytes.Buffer
+	if len(data) >= 4 {
+		// The last member's trailer gives its size (modulo 2^32): room
+		// for that at once, rather than a buffer grown by copying, which
+		// would take twice the limit at its peak. A hint only: trailing
+		// garbage or more members make it wrong, and it is bounded.
+		hint := int64(binary.LittleEndian.Uint32(data[len(data)-4:]))
+		out.Grow(int(min(hint, max)) + bytes.MinRead)
+	}
 	in := bytes.NewReader(data)
 	for member := 0; ; member++ {
 		zr, err := gzip.NewReader(in)
