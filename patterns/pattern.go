@@ -7,8 +7,14 @@
 // macrocell, Life 1.05 and 1.06, and plaintext. [WriterFor] picks the writer
 // by the extension of the file to write. Every malformed input is an
 // [*Error] placed at file:line:col, and declared sizes, counts and node
-// numbers are checked against limits ([MaxCoord], [MaxPos], [MaxRuns],
-// [MaxDepth], [MaxFileSize]) before anything large is allocated.
+// numbers are checked against limits ([MaxCoord], [MaxPos], [MaxDepth])
+// before anything large is allocated. One budget ([Limits]: bytes, runs,
+// cells, nodes; [DefaultLimits]) bounds every reader, checked as the data
+// arrives, and every writer, checked before and as it writes.
+// [ReadWith] reads within a budget and a context, handing the cells to a
+// [Sink] as they are read (a macrocell tree to a [TreeSink]); writers
+// ([WriterFor]) take the cells from a [Source] (a [Tree] for macrocell),
+// so that neither side needs a copy of every cell.
 //
 // A [Pattern] keeps its cells as horizontal runs of live cells, so that a
 // huge but sparse pattern costs what its cells cost, not what its bounding
