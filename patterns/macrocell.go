@@ -138,7 +138,9 @@ func readMacrocell(name string, data []byte, o *ReadOptions) (*Pattern, error) {
 		if !ok {
 			break
 		}
-		raw = bytes.TrimRight(raw, " \t")
+		for len(raw) > 0 && (raw[len(raw)-1] == ' ' || raw[len(raw)-1] == '\t') {
+			raw = raw[:len(raw)-1]
+		}
 		if len(raw) == 0 {
 			continue
 		}
