@@ -261,6 +261,7 @@ func (j *renderJob) run(ctx context.Context, e *env, path string) error {
 	if err != nil {
 		return err
 	}
+	limitMemory(u.Eng, j.MaxMemory)
 	notice(e, head)
 	eng := u.Eng
 	var view engine.Rect
