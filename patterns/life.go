@@ -23,7 +23,7 @@ import (
 // Coordinates are Golly's, so the pattern is positioned. Errors are
 // [*Error]s.
 func ReadLife(name string, r io.Reader) (*Pattern, error) {
-	data, err := readAll(name, r, DefaultLimits.Bytes)
+	data, err := readAll(name, r, DefaultLimits.Bytes, nil)
 	if err != nil {
 		return nil, err
 	}

@@ -36,7 +36,7 @@ const maxCellDepth = 63
 // pattern of more than [MaxRuns] live cells is one, found before any cell
 // is set.
 func ReadMacrocell(name string, r io.Reader) (*Pattern, error) {
-	data, err := readAll(name, r, DefaultLimits.Bytes)
+	data, err := readAll(name, r, DefaultLimits.Bytes, nil)
 	if err != nil {
 		return nil, err
 	}

@@ -14,7 +14,7 @@ import (
 // before the first row are skipped; later ones are empty rows. The pattern
 // has no position. Errors are [*Error]s.
 func ReadPlaintext(name string, r io.Reader) (*Pattern, error) {
-	data, err := readAll(name, r, DefaultLimits.Bytes)
+	data, err := readAll(name, r, DefaultLimits.Bytes, nil)
 	if err != nil {
 		return nil, err
 	}

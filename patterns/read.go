@@ -79,10 +79,7 @@ func Read(name string, r io.Reader) (*Pattern, error) {
 // a buffer of that limit at most, and fails at it.
 func ReadWith(name string, r io.Reader, o ReadOptions) (*Pattern, error) {
 	lim := o.Limits.withDefaults()
-	if o.Ctx != nil {
-		r = ctxReader{o.Ctx, r}
-	}
-	data, err := readAll(name, r, lim.Bytes)
+	data, err := readAll(name, r, lim.Bytes, o.Ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -161,23 +158,27 @@ func gunzip(name string, data []byte, max int64, ctx context.Context) ([]byte, e
 }
 
 // readAll reads r to its end, failing past max bytes as soon as they have
-// arrived.
-func readAll(name string, r io.Reader, max int64) ([]byte, error) {
-	var buf bytes.Buffer
+// arrived, and checking ctx (when not nil) between reads. A file of known
+// size is read into a buffer of that size; a stream of unknown size
+// (standard input, a pipe) in chunks joined at the end, so that its peak
+// is twice its size, not the three times of a buffer grown by copying,
+// and an endless one costs the limit and no more before it fails.
+func readAll(name string, r io.Reader, max int64, ctx context.Context) ([]byte, error) {
+	size := int64(-1)
 	if f, ok := r.(interface{ Stat() (os.FileInfo, error) }); ok {
-		// A file's size is known: read it into a buffer of that size
-		// rather than one grown by copying as it fills.
 		if fi, err := f.Stat(); err == nil {
 			if fi.IsDir() {
 				return nil, &Error{File: name, Msg: "is a directory, want a pattern file"}
 			}
 			if fi.Mode().IsRegular() && fi.Size() <= max {
-				buf.Grow(int(fi.Size()) + bytes.MinRead)
+				size = fi.Size()
 			}
 		}
 	}
-	_, err := buf.ReadFrom(io.LimitReader(r, max+1))
-	if err != nil {
+	if ctx != nil {
+		r = ctxReader{ctx, r}
+	}
+	fail := func(err error) ([]byte, error) {
 		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 			return nil, err
 		}
@@ -186,9 +187,42 @@ func readAll(name string, r io.Reader, max int64) ([]byte, error) {
 		}
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	data := buf.Bytes()
-	if int64(len(data)) > max {
-		return nil, &Error{File: name, Msg: fmt.Sprintf("more than the limit of %d bytes", max)}
+	if size >= 0 {
+		var buf bytes.Buffer
+		buf.Grow(int(size) + bytes.MinRead)
+		if _, err := buf.ReadFrom(io.LimitReader(r, max+1)); err != nil {
+			return fail(err)
+		}
+		if int64(buf.Len()) > max {
+			return nil, &Error{File: name, Msg: fmt.Sprintf("more than the limit of %d bytes", max)}
+		}
+		return buf.Bytes(), nil
+	}
+	var chunks [][]byte
+	var total int64
+	next := int64(64 << 10)
+	for {
+		c := make([]byte, min(next, max+1-total))
+		n, err := io.ReadFull(r, c)
+		chunks = append(chunks, c[:n])
+		total += int64(n)
+		if total > max {
+			return nil, &Error{File: name, Msg: fmt.Sprintf("more than the limit of %d bytes", max)}
+		}
+		if err == io.EOF || err == io.ErrUnexpectedEOF {
+			break
+		}
+		if err != nil {
+			return fail(err)
+		}
+		next = min(2*next, 16<<20)
+	}
+	if len(chunks) == 1 {
+		return chunks[0], nil
+	}
+	data := make([]byte, 0, total)
+	for _, c := range chunks {
+		data = append(data, c...)
 	}
 	return data, nil
 }

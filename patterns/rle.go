@@ -26,7 +26,7 @@ import (
 // under B3/S23 with the same bounded-grid suffix, and the pattern's Notice
 // says so. Errors are [*Error]s placed at the offending character.
 func ReadRLE(name string, r io.Reader) (*Pattern, error) {
-	data, err := readAll(name, r, DefaultLimits.Bytes)
+	data, err := readAll(name, r, DefaultLimits.Bytes, nil)
 	if err != nil {
 		return nil, err
 	}
