@@ -13,12 +13,12 @@ import (
 // Both drivers use it; the synchronous driver answers from the whole grid,
 // a band worker from the rows the channel driver answered it.
 type port struct {
-	// cells holds the n rows from top of the current generation (rows as
-	// the step logic numbers them, before wrapping), a byte a cell, row
-	// after row.
+	// cells holds rows of the current generation from row top (as the
+	// step logic numbers rows, before wrapping), a byte a cell, row after
+	// row.
 	cells  []byte
-	top, n int
-	rn     int // the rows Query reads unwrapped: n, or 0 while recording
+	top    int
+	rn     int // the rows in cells, or 0 while recording: Query's fast path reads these
 	height int // the torus's
 	width  int
 
@@ -64,7 +64,7 @@ func (c Conn) Query(y, x int) State {
 		x %= p.width
 		x += p.width & (x >> 63)
 	}
-	return State(p.cells[i*p.width+x])
+	return State(c.cells[i*p.width+x])
 }
 
 // Transition gives the cell at (y, x) its next state: the seed's `yield
@@ -158,16 +158,21 @@ func newWindow(h, w, halo int) *window {
 	return &window{cells: make([]byte, (h+2*halo)*w), h: h, w: w, halo: halo}
 }
 
-// load makes the window hold g's states.
-func (win *window) load(g *grid.Torus) {
+// load makes the window hold g's states. It returns ctx's error, checked
+// every few rows, when ctx is done first; ctx may be nil.
+func (win *window) load(ctx context.Context, g *grid.Torus) error {
 	h, halo := win.h, win.halo
 	for y := range h {
+		if y&63 == 63 && ctx != nil && ctx.Err() != nil {
+			return ctx.Err()
+		}
 		unpack(win.rows(y, 1), g.Row(y))
 	}
 	for k := 1; k <= halo; k++ {
 		copy(win.rows(-k, 1), win.rows(h-k, 1))
 		copy(win.rows(h+k-1, 1), win.rows(k-1, 1))
 	}
+	return nil
 }
 
 // rows returns the n rows from y, -halo <= y and y+n <= h+halo.

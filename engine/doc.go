@@ -2,6 +2,28 @@
 // step logic, the drivers that run it, Life-like rules, and the [Engine]
 // interface that every algorithm implements.
 //
+// Where to look:
+//
+//   - The protocol: the seed's [Query], [Transition] and [Tick] and the
+//     typed batches the channel wire carries, [QueryRows], [AnswerRows] and
+//     [TransitionRows] (msg.go); [Conn], what step logic talks to, with
+//     [StepCell], [StepFunc] and [Simulate] (step.go; Conn's methods and
+//     the driver's side of it in conn.go); the drivers [LiveAGeneration]
+//     and [Transcript] (sync.go) and [Driver] and [Run] (driver.go, with
+//     [Driver.Tap] to read the wire); and [Protocol], the engine that runs
+//     them.
+//   - The rules: [Rule], [ParseRule] and [Topology] (rule.go).
+//   - The registry (registry.go): every engine registers an [Algo] (name,
+//     summary, rule families, topologies, natural step base, capabilities
+//     such as [CustomStep] and [BlockCounts], speed rank); [New], [Choose],
+//     [Lookup] and [Algos] pick and list them. Nothing compares engine
+//     names. The fast engines live below this package (engine/bitwise,
+//     engine/hashlife) and register themselves.
+//   - The universe layer, engine/universe, is the floor above: it turns
+//     pattern files into running engines and back (placement, rule and
+//     topology, #CXRLE), and records pictures; cmd/life and the UI use it.
+//     This package imports no patterns and no UI.
+//
 // # The protocol
 //
 // It is the seed's coroutine Game of Life (Effective Python, item 40) in Go.
@@ -54,11 +76,13 @@
 //
 // A band asks for its own rows and the step logic's reach either side
 // ([StepReach]; every row when the reach is unknown). The answer is a
-// read-only view of the driver's grid, which the band unpacks into its
-// window, a byte a cell. The bands meet at the ticks: when every band has
-// ticked, the progeny becomes the current grid. [Driver.Tap] reads the wire as a transcript. Each
-// sender creates and closes its channel, every blocking send and receive
-// watches a context, and no goroutine outlives a run.
+// read-only view of the driver's copy of the generation, a byte a cell
+// (made once a generation, with the rows across the wrap repeated above
+// and below), so a batch costs a few words whatever its size. The bands
+// meet at the ticks: when every band has ticked, the progeny becomes the
+// current grid. [Driver.Tap] reads the wire as a transcript. Each sender
+// creates and closes its channel, every blocking send and receive watches
+// a context, and no goroutine outlives a run.
 //
 // [Protocol] wraps the channel driver as an [Engine].
 //

@@ -118,7 +118,9 @@ func (d Driver) Run(ctx context.Context, g *grid.Torus, step StepFunc, gens uint
 		}
 	}
 	for ; done < gens; done++ {
-		win.load(cur)
+		if err := win.load(ctx, cur); err != nil {
+			return done, err
+		}
 		for i, b := range workers {
 			q, err := receive[QueryRows](ctx, b)
 			if err != nil {
@@ -245,7 +247,7 @@ func (b *band) run(ctx context.Context, step StepFunc, gens uint64, msgs chan<- 
 			if !ok {
 				return
 			}
-			b.p.cells, b.p.top, b.p.n, b.p.rn = a.cells, a.Y, a.N, a.N
+			b.p.cells, b.p.top, b.p.rn = a.cells, a.Y, a.N
 		case <-ctx.Done():
 			b.err = ctx.Err()
 			return
@@ -271,7 +273,7 @@ func (b *band) generation(step StepFunc) (err error) {
 			}
 		}
 	}()
-	return Simulate(Conn{b.p}, step, b.y0, b.y1, b.w)
+	return Simulate(Conn{p: b.p}, step, b.y0, b.y1, b.w)
 }
 
 func plural(n int) string {

@@ -572,3 +572,20 @@ func BenchmarkDriver(b *testing.B) {
 		})
 	}
 }
+
+// TestProtocolSetRun: a run of cells set at once is the run set cell by
+// cell, wrapping at the edges, from any coordinates.
+func TestProtocolSetRun(t *testing.T) {
+	r, _ := ParseRule("B3/S23:T130,3")
+	for _, run := range [][3]int64{{0, 0, 1}, {1, 5, 60}, {2, 63, 2}, {0, 60, 70}, {1, 120, 20}, {-1, -3, 5}, {4, 129, 1}, {0, 7, 130}, {2, 7, 500}, {1, 0, 128}} {
+		a, _ := NewProtocol(r, nil)
+		b, _ := NewProtocol(r, nil)
+		a.SetRun(run[0], run[1], run[2])
+		for i := range min(run[2], 130) {
+			b.SetCell(run[0], run[1]+i, true)
+		}
+		if !a.Torus().Equal(b.Torus()) {
+			t.Errorf("SetRun%v:\n%vwant:\n%v", run, a.Torus(), b.Torus())
+		}
+	}
+}

@@ -6,14 +6,17 @@ package engine
 // step logic a Conn; the step logic sees nothing of how the grid is stored,
 // only the answers to its queries.
 //
-// Conn is a concrete type, one for every driver, so that the compiler
+// Conn is one concrete type that every driver uses, so that the compiler
 // inlines its methods into the step logic: a query costs a few
 // instructions, not a call. (An interface would cost a call per query;
 // generics would not help, because Go compiles the methods of a type
 // parameter as calls through a dictionary.) A Conn is a small value that
 // copies freely; it is valid while the driver runs the step logic it was
 // given to, and is used by one goroutine at a time.
-type Conn struct{ p *port }
+type Conn struct {
+	p     *port
+	cells []byte // p.cells, held in the value: the step logic keeps it in registers
+}
 
 // StepFunc is per-cell step logic: for the cell at (y, x) it asks the Conn
 // about any cells it likes and then emits exactly one Transition, for (y, x)
@@ -80,13 +83,14 @@ func StepReach(r Rule) int { return 1 }
 // row and left to right, running step on each through c. It is the body of
 // one generation of the seed's simulate; the driver ends the generation
 // with a [Tick] once every band of rows is done. Every driver runs its cells
-// through it.
+// through it, with a Conn of its own (not one handed to step logic).
 //
 // It returns the first breach of the [StepFunc] contract, naming the cell,
 // or the context's error when the driver's run is cancelled (checked once a
 // row).
 func Simulate(c Conn, step StepFunc, y0, y1, w int) error {
 	p := c.p
+	c.cells = p.cells // for this generation's cells
 	for y := y0; y < y1; y++ {
 		p.startRow(y)
 		for x := 0; x < w; x++ {

@@ -43,14 +43,14 @@ func Transcript(g *grid.Torus, step StepFunc) ([]Msg, error) {
 func syncConn(g, progeny *grid.Torus, record bool) Conn {
 	h, w := g.Height(), g.Width()
 	win := newWindow(h, w, 0)
-	win.load(g)
+	win.load(nil, g)
 	p := &port{
-		cells: win.cells, n: h, rn: h, height: h, width: w,
+		cells: win.cells, rn: h, height: h, width: w,
 		out: progeny.Words(), stride: g.Stride(),
 	}
 	if record {
 		p.log = []Msg{}
 		p.rn = 0 // every query takes the wrapping path, which records it
 	}
-	return Conn{p}
+	return Conn{p: p}
 }

@@ -118,7 +118,7 @@ func readMacrocell(name string, data []byte, o *ReadOptions) (*Pattern, error) {
 		if err := rd.begin(&pat); err != nil {
 			return err
 		}
-		if rd.tree != nil {
+		if rd.tree != nil && rd.tree.TakesTree() {
 			tree.sink = rd.tree
 			tree.handles = append(make([]uint32, 0, cap(tree.depth)), 0)
 		} else {

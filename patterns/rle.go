@@ -38,7 +38,7 @@ func readRLE(name string, data []byte, o *ReadOptions) (*Pattern, error) {
 	// least two bytes apart ("o" and a 'b' or '$'), so half the data's
 	// length bounds their number. Room never used is never touched, so it
 	// costs address space, not memory.
-	rd := newReading(name, &ReadOptions{Limits: o.Limits, Ctx: o.Ctx, Start: o.Start})
+	rd := newReading(name, &ReadOptions{Limits: o.Limits, Ctx: o.Ctx, Sink: o.Sink})
 	rd.hint = len(data)/2 + 1
 	if rd.keep != nil {
 		rd.keepRuns()

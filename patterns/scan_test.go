@@ -19,13 +19,13 @@ type recorder struct {
 	err   error // Start's error
 }
 
-func (r *recorder) start(p *Pattern) (Sink, error) {
+func (r *recorder) Begin(p *Pattern) error {
 	c := *p
 	r.begun = &c
-	return r, r.err
+	return r.err
 }
 
-func (r *recorder) AddRun(y, x, n int64) error {
+func (r *recorder) Run(y, x, n int64) error {
 	r.runs = append(r.runs, Run{y, x, n})
 	return nil
 }
@@ -42,7 +42,7 @@ func TestReadWithStart(t *testing.T) {
 	zw.Close()
 	for name, data := range map[string][]byte{"plain": []byte(src), "gzip": gz.Bytes()} {
 		var rec recorder
-		p, err := ReadWith("t.rle", bytes.NewReader(data), ReadOptions{Start: rec.start})
+		p, err := ReadWith("t.rle", bytes.NewReader(data), ReadOptions{Sink: &rec})
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
@@ -55,7 +55,7 @@ func TestReadWithStart(t *testing.T) {
 	}
 	// Start sees where the rule is, to place its error there.
 	rec := recorder{err: errors.New("no")}
-	_, err = ReadWith("f.rle", strings.NewReader("#C x\nx = 3, y = 1, rule = B9/S23\n3o!"), ReadOptions{Start: rec.start})
+	_, err = ReadWith("f.rle", strings.NewReader("#C x\nx = 3, y = 1, rule = B9/S23\n3o!"), ReadOptions{Sink: &rec})
 	if err != rec.err || rec.begun.RuleLine != 2 || rec.begun.RuleCol != 22 {
 		t.Errorf("Start's error: %v, rule at %d:%d", err, rec.begun.RuleLine, rec.begun.RuleCol)
 	}
@@ -67,7 +67,7 @@ func TestReadWithStart(t *testing.T) {
 		"x = 1, y = 1, rule =  B3/S23\no!\n": {1, 23},
 	} {
 		var rec recorder
-		if _, err := ReadWith("f", strings.NewReader(src), ReadOptions{Start: rec.start}); err != nil || rec.begun == nil {
+		if _, err := ReadWith("f", strings.NewReader(src), ReadOptions{Sink: &rec}); err != nil || rec.begun == nil {
 			t.Fatalf("%q: %v", src, err)
 		}
 		if got := [2]int{rec.begun.RuleLine, rec.begun.RuleCol}; got != want {
@@ -123,7 +123,7 @@ func TestLongLineBudget(t *testing.T) {
 		"RLE":       "x = 0, y = 0\n" + strings.Repeat("ob", 1<<12) + "!",
 	} {
 		var rec recorder
-		_, err := ReadWith(name, strings.NewReader(src), ReadOptions{Limits: Limits{Runs: 100}, Start: rec.start})
+		_, err := ReadWith(name, strings.NewReader(src), ReadOptions{Limits: Limits{Runs: 100}, Sink: &rec})
 		if err == nil || !strings.Contains(err.Error(), "more than the limit of 100 runs") {
 			t.Errorf("%s: %v", name, err)
 		}

@@ -1,38 +1,37 @@
 package patterns
 
-import (
-	"context"
-	"io"
-)
+import "context"
 
-// Sink takes a pattern's live cells from a reader, a run at a time, as
-// they are read, instead of their being kept in [Pattern.Runs]: a pattern
-// then goes straight into an engine, without a copy of its cells in
-// between. The reader gets its sink from [ReadOptions.Start] once the
-// lines before the cells are read (see there for the coordinates). The
-// universe layer (engine/universe) places cells on an engine through one;
-// a [*Builder] is one that keeps them.
+// Sink takes a pattern's live cells as its reader reads them, instead of
+// their being kept in [Pattern.Runs]: a pattern then goes straight into an
+// engine, without a copy of its cells in between (engine/universe places
+// them through one). See [ReadOptions].
 type Sink interface {
-	// AddRun takes n live cells in row y from column x rightwards. An
-	// error stops the reading: the reader returns it as it is.
-	AddRun(y, x, n int64) error
-}
-
-// AddRun adds n live cells in row y from column x, as [Builder.Add]
-// does; it never fails. It makes a Builder a [Sink].
-func (b *Builder) AddRun(y, x, n int64) error {
-	b.Add(y, x, n)
-	return nil
+	// Begin is called once, before any cell, with the pattern as far as
+	// it is known before its cells: its rule (and RuleLine and RuleCol,
+	// to place an error in it), name, comments, position (#CXRLE Pos)
+	// and, for RLE, its declared size. A Life 1.05 or 1.06 or a
+	// macrocell file is positioned with its origin at (0, 0) here: its
+	// cells give Golly's coordinates themselves. An error stops the read,
+	// which returns it as it is.
+	Begin(p *Pattern) error
+	// Run takes n live cells of row y from column x rightwards, in the
+	// coordinates of Begin's pattern: Golly's universe puts them at its
+	// TopLeft() + (y, x). RLE and plaintext hand their runs in reading
+	// order (row by row, left to right); Life 1.06 in the file's order,
+	// which may repeat a cell. An error stops the read, which returns it.
+	Run(y, x, n int64) error
 }
 
 // TreeSink is a [Sink] that takes a macrocell file's tree of nodes as the
 // file gives it, instead of its cells: a macrocell pattern then costs what
 // its nodes cost (a few thousand for Golly's metapixel patterns of 10^8
 // cells), not what its cells do. HashLife builds its own tree from them.
-// A macrocell reader whose Start returns a TreeSink hands it the tree;
-// any other Sink gets the cells.
 type TreeSink interface {
 	Sink
+	// TakesTree reports, after Begin, whether the sink takes the tree;
+	// when it does not, the reader hands it the tree's cells as runs.
+	TakesTree() bool
 	// Leaf takes an 8 x 8 leaf: rows[0] is the top row, bit 7 of a row its
 	// leftmost cell. It returns the leaf's handle.
 	Leaf(rows [8]uint8) (uint32, error)
@@ -47,12 +46,6 @@ type TreeSink interface {
 	Root(h uint32, d int) error
 }
 
-// ReadTo reads a pattern from r as [Read] does, handing its live cells to
-// the sink start returns, as [ReadOptions.Start] says.
-func ReadTo(name string, r io.Reader, start func(h *Pattern) (Sink, error)) (*Pattern, error) {
-	return ReadWith(name, r, ReadOptions{Start: start})
-}
-
 // ReadOptions tune [ReadWith].
 type ReadOptions struct {
 	// Limits is the read's budget; its zero fields take [DefaultLimits].
@@ -60,22 +53,9 @@ type ReadOptions struct {
 	// Ctx, when not nil, cancels the read: it is checked as the data
 	// arrives and as the cells are handed on, and its error is returned.
 	Ctx context.Context
-	// Start, when not nil, is called once, before any cell, with the
-	// pattern as far as it is known without its cells (it has no Runs):
-	// its rule (and RuleLine and RuleCol, to place an error in it), name,
-	// comments, position (#CXRLE Pos) and, for RLE, its declared size.
-	// When it returns a sink, the live cells go to it as they are read,
-	// and the Pattern returned has no Runs (but its comments and Notice,
-	// which may come after the cells); when it returns nil, they are kept
-	// as Read keeps them. Its error stops the read and is returned as it
-	// is. The cells' coordinates are those of the pattern Start saw:
-	// Golly's universe puts them at its TopLeft() + (y, x). RLE and
-	// plaintext hand their runs in reading order (row by row, left to
-	// right); a Life 1.05 or 1.06 or a macrocell file is positioned with
-	// its origin at (0, 0) when Start sees it, its cells in Golly's
-	// coordinates themselves, Life 1.06's in the file's order (which may
-	// repeat a cell).
-	Start func(h *Pattern) (Sink, error)
+	// Sink, when not nil, takes the cells instead of Pattern.Runs (and,
+	// a TreeSink, a macrocell file's nodes).
+	Sink Sink
 }
 
 // reading is what a reader works with: its options, filled in, and the
@@ -84,7 +64,6 @@ type reading struct {
 	name  string
 	lim   Limits
 	ctx   context.Context
-	start func(h *Pattern) (Sink, error)
 	hint  int // about how many runs the data may hold, to make room for
 	sink  Sink
 	tree  TreeSink // sink as a TreeSink, or nil
@@ -95,9 +74,11 @@ type reading struct {
 }
 
 func newReading(name string, o *ReadOptions) *reading {
-	rd := &reading{name: name, lim: o.Limits.withDefaults(), ctx: o.Ctx, start: o.Start}
-	if rd.start == nil {
+	rd := &reading{name: name, lim: o.Limits.withDefaults(), ctx: o.Ctx, sink: o.Sink}
+	if rd.sink == nil {
 		rd.keepRuns()
+	} else {
+		rd.tree, _ = rd.sink.(TreeSink)
 	}
 	return rd
 }
@@ -108,7 +89,7 @@ func (rd *reading) keepRuns() {
 	if rd.hint > 0 {
 		rd.keep.Grow(int(min(int64(rd.hint), rd.lim.Runs)))
 	}
-	rd.sink = rd.keep
+	rd.sink = builderSink{rd.keep}
 }
 
 // run hands on a run, within the budget; l places the errors.
@@ -126,7 +107,7 @@ func (rd *reading) run(l *lexer, y, x, n int64) error {
 			return err
 		}
 	}
-	return rd.sink.AddRun(y, x, n)
+	return rd.sink.Run(y, x, n)
 }
 
 // cancelled returns the context's error, or nil.
@@ -137,21 +118,15 @@ func (rd *reading) cancelled() error {
 	return nil
 }
 
-// begin calls Start, once, and takes the sink it returns.
-func (rd *reading) begin(p *Pattern) error {
-	if rd.sink != nil {
-		return nil
-	}
-	sink, err := rd.start(p)
-	if err != nil {
-		return err
-	}
-	if sink == nil {
-		rd.keepRuns()
-		return nil
-	}
-	rd.sink = sink
-	rd.tree, _ = sink.(TreeSink)
+// begin calls the sink's Begin.
+func (rd *reading) begin(p *Pattern) error { return rd.sink.Begin(p) }
+
+// builderSink keeps the runs of a reading that has no sink.
+type builderSink struct{ *Builder }
+
+func (builderSink) Begin(*Pattern) error { return nil }
+func (s builderSink) Run(y, x, n int64) error {
+	s.Add(y, x, n)
 	return nil
 }
 

@@ -265,12 +265,11 @@ func (h hugePop) Clone() engine.Engine { return hugePop{h.Engine.Clone()} }
 // moving), R and E refuse to copy the cells, and c clears at once.
 func TestPlaneHugePopulation(t *testing.T) {
 	glider := rle(t, "x = 3, y = 3\nbo$2bo$3o!\n")
-	load := func(p *patterns.Pattern, name string, s universe.Settings) (world, error) {
-		u, err := universe.Load(p, name, s)
-		u.Eng = hugePop{u.Eng}
-		return u, err
+	wrap := func(w world) world {
+		w.Eng = hugePop{w.Eng}
+		return w
 	}
-	h := start(t, 70, 20, Options{Pattern: glider, Settings: planeSettings, load: load, Engines: planeEngines, AutoSwitch: true})
+	h := start(t, 70, 20, Options{Pattern: glider, Settings: planeSettings, wrap: wrap, Engines: planeEngines, AutoSwitch: true})
 	f := h.wait("generation 20", func(f frame) bool { return gen(t, f) >= 20 })
 	if !f.running || f.msg != "" || f.pop != "1.000e21" || !strings.Contains(f.text, "Pop 1.000e21") {
 		t.Errorf("running at gen %s: running %v, pop %s, message %q; want running, 1.000e21, none:\n%s", f.gen, f.running, f.pop, f.msg, f.text)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"github.com/life-go/life/engine/bench"
 	"strings"
 	"testing"
 )
@@ -11,7 +12,7 @@ func TestBenchJSON(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	var rows []benchRow
+	var rows []bench.Row
 	if err := json.Unmarshal([]byte(out), &rows); err != nil {
 		t.Fatalf("%v in\n%s", err, out)
 	}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/life-go/life/engine"
+	"github.com/life-go/life/engine/universe"
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
 )
@@ -25,27 +26,20 @@ var (
 	clock = time.Now
 )
 
-const (
-	// progressAfter is how long a run must look like taking before it
-	// shows a bar.
-	progressAfter = time.Second
-	// chunkTime is about how long one call of Step takes while the
-	// progress may show, so that the bar moves smoothly.
-	chunkTime = 50 * time.Millisecond
-)
+// progressAfter is how long a run must look like taking before it shows
+// a bar.
+const progressAfter = time.Second
 
 // stepper advances an engine through a run of a known number of
 // generations, possibly in several calls, and shows the run's progress on
 // standard error when that is a terminal, the run looks like taking more
 // than [progressAfter] and it was not asked to be quiet. While it may show
-// progress it steps in chunks sized to take about [chunkTime] each;
+// progress it steps in chunks sized to take about [universe.ChunkTime] each;
 // otherwise it steps in one call.
 type stepper struct {
+	universe.Advancer
 	w     io.Writer // standard error, or nil for no progress
 	total uint64    // the generations of the whole run
-	done  uint64
-	chunk uint64 // generations a call, or steps of unit when unit is set
-	unit  uint64 // life run's --step: the run goes in steps of this many generations; 0 for none
 	start time.Time
 	bar   *progressbar.ProgressBar
 }
@@ -53,73 +47,19 @@ type stepper struct {
 // newStepper returns a stepper for a run of total generations, which
 // writes progress to e's standard error unless quiet.
 func newStepper(e *env, total uint64, quiet bool) *stepper {
-	s := &stepper{total: total, chunk: 1}
+	s := &stepper{total: total}
 	if !quiet && total > 1 && total <= math.MaxInt64 && isTerminal(e.stderr) {
 		s.w = e.stderr
 		s.start = clock()
+		s.Clock, s.Report = clock, s.show
 	}
 	return s
 }
 
-// step advances eng n generations, a part of the run; for none it does
-// nothing. On cancellation it returns ctx's error and eng holds the last
-// whole generation it reached.
+// step advances eng n generations, a part of the run (see
+// [universe.Advancer.Step]).
 func (s *stepper) step(ctx context.Context, eng engine.Engine, n uint64) error {
-	if n == 0 {
-		return nil
-	}
-	if s.w == nil && s.unit == 0 {
-		s.done += n
-		return eng.Step(ctx, n)
-	}
-	if s.w == nil {
-		return s.steps(ctx, eng, n)
-	}
-	for n > 0 {
-		var k uint64
-		t0 := clock()
-		if s.unit == 0 {
-			k = min(n, s.chunk)
-			if err := eng.Step(ctx, k); err != nil {
-				return err
-			}
-			s.done += k
-		} else {
-			k = min(n, s.chunk*s.unit) // chunk*unit fits: chunk doubles only while it does
-			k -= k % s.unit
-			if k == 0 {
-				k = n
-			}
-			if err := s.steps(ctx, eng, k); err != nil {
-				return err
-			}
-		}
-		now := clock()
-		n -= k
-		switch d := now.Sub(t0); {
-		case d < chunkTime/2 && s.chunk < math.MaxUint64/2/max(s.unit, 1):
-			s.chunk *= 2
-		case d > 2*chunkTime && s.chunk > 1:
-			s.chunk /= 2
-		}
-		s.show(now)
-	}
-	return nil
-}
-
-// steps advances eng n generations in steps of s.unit, each one call (see
-// [jump]); a remainder less than a step, which life run never leaves, is a
-// last step of its own.
-func (s *stepper) steps(ctx context.Context, eng engine.Engine, n uint64) error {
-	for n > 0 {
-		k := min(n, s.unit)
-		if err := jump(ctx, eng, k); err != nil {
-			return err
-		}
-		n -= k
-		s.done += k
-	}
-	return nil
+	return s.Step(ctx, eng, n)
 }
 
 // show draws the bar, first making it when the run so far says the whole
@@ -127,7 +67,7 @@ func (s *stepper) steps(ctx context.Context, eng engine.Engine, n uint64) error 
 func (s *stepper) show(now time.Time) {
 	if s.bar == nil {
 		elapsed := now.Sub(s.start)
-		if s.done >= s.total || float64(elapsed)*float64(s.total)/float64(s.done) <= float64(progressAfter) {
+		if s.Done() >= s.total || float64(elapsed)*float64(s.total)/float64(s.Done()) <= float64(progressAfter) {
 			return
 		}
 		s.bar = progressbar.NewOptions64(int64(s.total),
@@ -141,7 +81,7 @@ func (s *stepper) show(now time.Time) {
 			progressbar.OptionClearOnFinish(),
 		)
 	}
-	s.bar.Set64(int64(s.done))
+	s.bar.Set64(int64(s.Done()))
 }
 
 // grow adds n generations to the run, for a part found to be needed as it
@@ -170,7 +110,7 @@ func (s *stepper) finish() {
 		s.bar.Exit()
 		s.bar = nil
 	}
-	s.w = nil
+	s.w, s.Report = nil, nil
 }
 
 // advance steps eng n generations as one whole run, showing its progress as
@@ -179,7 +119,7 @@ func (s *stepper) finish() {
 // generations, each one call of the engine, and n is a multiple of unit.
 func advance(ctx context.Context, e *env, eng engine.Engine, n, unit uint64, quiet bool) error {
 	s := newStepper(e, n, quiet)
-	s.unit = unit
+	s.Unit = unit
 	defer s.finish()
 	return s.step(ctx, eng, n)
 }

@@ -18,7 +18,7 @@ import (
 // coordinates.
 func ReadCells(ctx context.Context, path string, stdin io.Reader) (*patterns.Pattern, string, Cells, error) {
 	c := &converter{}
-	p, name, built, err := ReadPatternContext(ctx, path, stdin, func(*patterns.Pattern) (patterns.Sink, error) { return c.sink(), nil })
+	p, name, built, err := ReadPatternContext(ctx, path, stdin, convertSink{c})
 	if err != nil {
 		return nil, name, nil, err
 	}
@@ -52,40 +52,46 @@ type Cells interface {
 	patterns.Counted
 }
 
-// converter is ReadCells' sink: runs into a Builder, a tree into an
-// engine that writes nodes.
+// converter is ReadCells' sink: runs into a Builder, a macrocell tree
+// into an engine that writes nodes.
 type converter struct {
 	b    patterns.Builder
 	eng  engine.Engine
+	t    treeEngine
 	tree bool // the engine took a tree
 }
 
-// sink returns a TreeSink when an engine writes nodes, else the Builder.
-func (c *converter) sink() patterns.Sink {
+// convertSink is the converter as a patterns.TreeSink.
+type convertSink struct{ c *converter }
+
+var _ patterns.TreeSink = convertSink{}
+
+func (s convertSink) Begin(*patterns.Pattern) error { return nil }
+func (s convertSink) Run(y, x, n int64) error {
+	s.c.b.Add(y, x, n)
+	return nil
+}
+
+// TakesTree makes the engine that takes the tree, when one writes nodes.
+func (s convertSink) TakesTree() bool {
 	for _, a := range engine.Algos() {
 		if !a.Has(engine.NodeWriting) {
 			continue
 		}
 		e, err := a.New(engine.Life, engine.Options{})
 		if t, ok := e.(treeEngine); err == nil && ok {
-			c.eng = e
-			return convertSink{&c.b, t, c}
+			s.c.eng, s.c.t = e, t
+			return true
 		}
 	}
-	return &c.b
+	return false
 }
 
-// convertSink takes runs into a Builder and a tree into an engine.
-type convertSink struct {
-	*patterns.Builder
-	treeEngine
-	c *converter
-}
+func (s convertSink) Leaf(rows [8]uint8) (uint32, error)         { return s.c.t.Leaf(rows) }
+func (s convertSink) Node(d int, kids [4]uint32) (uint32, error) { return s.c.t.Node(d, kids) }
 
 // Root hands the tree's root to the engine, which then holds the cells.
 func (s convertSink) Root(h uint32, d int) error {
 	s.c.tree = true
-	return s.treeEngine.Root(h, d)
+	return s.c.t.Root(h, d)
 }
-
-var _ patterns.TreeSink = convertSink{}

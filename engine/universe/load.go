@@ -107,6 +107,26 @@ func (s Settings) Check() error {
 	return nil
 }
 
+// Convert returns pattern p, read from the file name, as it is written
+// after zero generations (a conversion between formats, which runs no
+// engine and so takes patterns of any size): its rule checked, and
+// replaced by s.Rule when that is given. The other settings are checked
+// too, as a run would check them.
+func (s Settings) Convert(p *patterns.Pattern, name string) (*patterns.Pattern, error) {
+	if err := s.Check(); err != nil {
+		return nil, err
+	}
+	r, err := s.RuleOf(p, name)
+	if err != nil {
+		return nil, err
+	}
+	out := *p
+	if s.Rule != "" {
+		out.Rule = r.String()
+	}
+	return &out, nil
+}
+
 // RuleOf returns the rule pattern p, read from the file name, runs under
 // with s: --rule, else the file's, else B3/S23, with its topology as
 // written (no suffix: the plane).
@@ -316,12 +336,12 @@ func floorMod(a, n int64) int64 { return ((a % n) + n) % n }
 // StdinName is how standard input is named in messages.
 const StdinName = "<stdin>"
 
-// Open returns the pattern file path as a reader and the name messages
+// open returns the pattern file path as a reader and the name messages
 // give it: standard input for "-", the built-in pattern of that name when
 // no file path exists (as a pattern; the reader is then nil), or the file.
 // A file that does not exist is an [InputError]. The caller closes the
 // reader when it is a file.
-func Open(path string, stdin io.Reader) (io.Reader, *patterns.Pattern, string, error) {
+func open(path string, stdin io.Reader) (io.Reader, *patterns.Pattern, string, error) {
 	if path == "-" {
 		return stdin, nil, StdinName, nil
 	}
@@ -348,12 +368,12 @@ func builtin(arg string) (*patterns.Pattern, bool) {
 	return entry.Pattern(), true
 }
 
-// ReadPattern reads the pattern at path as [Open] names it: a file,
+// ReadPattern reads the pattern at path: a file,
 // standard input for "-", or a built-in name. Errors in the content, and
 // a file that does not exist, are [InputError]s; the file's name is in
 // every message.
 func ReadPattern(path string, stdin io.Reader) (*patterns.Pattern, string, error) {
-	r, p, name, err := Open(path, stdin)
+	r, p, name, err := open(path, stdin)
 	if err != nil || p != nil {
 		return p, name, err
 	}
@@ -365,18 +385,18 @@ func ReadPattern(path string, stdin io.Reader) (*patterns.Pattern, string, error
 }
 
 // ReadPatternContext reads the pattern at path as [ReadPattern] does,
-// within ctx and the default budget, handing its cells to the sink start
-// returns (see [patterns.ReadOptions]); built is set for a built-in
+// within ctx and the default budget, handing its cells to sink when it is
+// not nil (see [patterns.ReadOptions]); built is set for a built-in
 // pattern, whose cells are then the Pattern's, never handed on.
-func ReadPatternContext(ctx context.Context, path string, stdin io.Reader, start func(h *patterns.Pattern) (patterns.Sink, error)) (p *patterns.Pattern, name string, built bool, err error) {
-	r, p, name, err := Open(path, stdin)
+func ReadPatternContext(ctx context.Context, path string, stdin io.Reader, sink patterns.Sink) (p *patterns.Pattern, name string, built bool, err error) {
+	r, p, name, err := open(path, stdin)
 	if err != nil || p != nil {
 		return p, name, p != nil, err
 	}
 	if c, ok := r.(io.Closer); ok && path != "-" {
 		defer c.Close()
 	}
-	p, err = patterns.ReadWith(name, r, patterns.ReadOptions{Ctx: ctx, Start: start})
+	p, err = patterns.ReadWith(name, r, patterns.ReadOptions{Ctx: ctx, Sink: sink})
 	if isCancel(err) {
 		return nil, name, false, fmt.Errorf("%s: stopped while reading: %w", name, err)
 	}
@@ -392,7 +412,7 @@ func isCancel(err error) bool {
 // [Read] does. It returns the pattern's header (without its cells) for
 // its Notice.
 func LoadPath(path string, stdin io.Reader, s Settings) (Universe, *patterns.Pattern, string, error) {
-	r, p, name, err := Open(path, stdin)
+	r, p, name, err := open(path, stdin)
 	if err != nil {
 		return Universe{}, nil, name, err
 	}

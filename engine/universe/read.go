@@ -26,33 +26,21 @@ func Read(name string, r io.Reader, s Settings) (Universe, *patterns.Pattern, er
 // read is Read, and reports whether the cells went straight into the
 // engine.
 func read(name string, r io.Reader, s Settings) (Universe, *patterns.Pattern, bool, error) {
-	var st *streamer
-	var serr error
-	p, err := patterns.ReadWith(name, r, patterns.ReadOptions{Ctx: s.Ctx, Start: func(h *patterns.Pattern) (patterns.Sink, error) {
-		st, serr = s.stream(h, name)
-		if st == nil {
-			return nil, nil // gather the cells: Load places them below
-		}
-		if t, ok := st.l.u.Eng.(treeEngine); ok && !st.box && st.l.u.Eng.Rule().Topology.Kind == engine.Plane {
-			// A macrocell file's tree goes into HashLife's as it is.
-			return treeStreamer{st, t}, nil
-		}
-		return st, nil
-	}})
+	st := &streamer{s: s, name: name}
+	p, err := patterns.ReadWith(name, r, patterns.ReadOptions{Sink: treeStreamer{st}, Ctx: s.Ctx})
 	if isCancel(err) {
 		return Universe{}, nil, false, fmt.Errorf("%s: stopped while reading: %w", name, err)
 	}
 	if err != nil {
 		return Universe{}, nil, false, asInputError(err)
 	}
-	if st == nil || st.over != nil {
+	if st.l == nil || st.gather != nil {
 		// The header did not place the pattern, or its cells outgrew the
 		// declared size: place the whole pattern, as gathered.
-		if st != nil {
-			p.Runs = st.over.Runs()
-		} else if serr != nil {
-			return Universe{}, nil, false, serr
+		if st.gather != nil {
+			p.Runs = st.gather.Runs()
 		}
+		normalize(p)
 		u, err := Load(p, name, s)
 		if err != nil {
 			return Universe{}, nil, false, err
@@ -65,7 +53,7 @@ func read(name string, r io.Reader, s Settings) (Universe, *patterns.Pattern, bo
 	u := st.l.u
 	head := *p
 	head.W, head.H = max(p.W, st.w), max(p.H, st.h)
-	if !st.box && !st.seen {
+	if st.tree {
 		// A macrocell tree: its size is the engine's box.
 		if b, ok := u.Eng.Bounds(); ok {
 			head.W, head.H = b.W, b.H
@@ -75,65 +63,112 @@ func read(name string, r io.Reader, s Settings) (Universe, *patterns.Pattern, bo
 	return u, u.Header, true, nil
 }
 
-// streamer is the sink that puts cells on the engine as they are read.
+// treeEngine is an engine that takes a macrocell file's tree as it is
+// read (HashLife), as patterns.TreeSink asks.
+type treeEngine interface {
+	Leaf(rows [8]uint8) (uint32, error)
+	Node(d int, kids [4]uint32) (uint32, error)
+	Root(h uint32, d int) error
+}
+
+// treeStreamer is the streamer as a patterns.TreeSink: a macrocell file's
+// tree goes into HashLife's as it is, node by node, when the streamer has
+// placed the pattern on the plane of an engine that takes trees.
+type treeStreamer struct{ *streamer }
+
+// TakesTree reports whether the engine takes the tree.
+func (ts treeStreamer) TakesTree() bool {
+	st := ts.streamer
+	if st.l == nil || st.box || st.gather != nil || st.l.u.Eng.Rule().Topology.Kind != engine.Plane {
+		return false
+	}
+	_, ok := st.l.u.Eng.(treeEngine)
+	st.tree = ok
+	return ok
+}
+
+func (ts treeStreamer) Leaf(rows [8]uint8) (uint32, error) {
+	return ts.l.u.Eng.(treeEngine).Leaf(rows)
+}
+
+func (ts treeStreamer) Node(d int, kids [4]uint32) (uint32, error) {
+	return ts.l.u.Eng.(treeEngine).Node(d, kids)
+}
+
+func (ts treeStreamer) Root(h uint32, d int) error { return ts.l.u.Eng.(treeEngine).Root(h, d) }
+
+// streamer is the sink that puts cells on the engine as they are read
+// when the header places them, and gathers them otherwise.
 type streamer struct {
-	l *loader
+	s    Settings
+	name string
+	l    *loader // nil while the cells are gathered
 	// box, when set, is the declared size the cells must lie in for the
 	// placement to hold.
 	box  bool
 	w, h int64 // the declared size, or (box false) the size seen so far
+	// gather keeps the cells when they cannot go on an engine yet.
+	gather *patterns.Builder
+	tree   bool // the engine took a macrocell tree
 	// top and left are the least row and column seen (box false), from
-	// which w and h count: a Life 1.06 file's cells may lie either side
-	// of its origin.
+	// which w and h count.
 	top, left int64
 	seen      bool
-	// over gathers the cells once one fell outside the declared size.
-	over *patterns.Builder
 }
 
-// stream returns a streamer for a pattern whose header is h, or nil when
-// the header does not say enough to place its cells, or the error that
-// loading the pattern would meet.
-func (s Settings) stream(h *patterns.Pattern, name string) (*streamer, error) {
+// Begin makes the engine when the header places the pattern's cells: a
+// position on the plane places every cell, whatever the size; an RLE
+// header's declared size places them while they lie inside it. An error
+// that loading the pattern would meet stops the read. It implements
+// [patterns.Sink].
+func (st *streamer) Begin(h *patterns.Pattern) error {
+	s := st.s
 	switch {
 	case h.Positioned:
-		// A position on the plane places every cell, whatever the size.
-		r, err := s.RuleOf(h, name)
-		if err != nil || r.Topology.Kind != engine.Plane || !s.Plane || s.Torus != "" || !s.runsPlane(r) {
-			return nil, err
-		}
-		l, err := s.start(h, h.W, h.H, name)
+		r, err := s.RuleOf(h, st.name)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		return &streamer{l: l}, nil
+		if r.Topology.Kind != engine.Plane || !s.Plane || s.Torus != "" || !s.runsPlane(r) {
+			break
+		}
+		l, err := s.start(h, h.W, h.H, st.name)
+		if err != nil {
+			return err
+		}
+		st.l = l
+		return nil
 	case h.W > 0 && h.H > 0:
-		l, err := s.start(h, h.W, h.H, name)
+		l, err := s.start(h, h.W, h.H, st.name)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		return &streamer{l: l, box: true, w: h.W, h: h.H}, nil
+		st.l, st.box, st.w, st.h = l, true, h.W, h.H
+		return nil
 	}
-	return nil, nil
+	st.gather = &patterns.Builder{}
+	return nil
 }
 
-// AddRun places a run of cells as it is read. It implements
+// Run places a run of cells as it is read, or gathers it. It implements
 // [patterns.Sink].
-func (st *streamer) AddRun(y, x, n int64) error {
+func (st *streamer) Run(y, x, n int64) error {
 	switch {
-	case st.over != nil:
-		st.over.Add(y, x, n)
-	case st.box && (y >= st.h || x+n > st.w):
+	case st.gather != nil:
+		st.gather.Add(y, x, n)
+	case st.box && (y >= st.h || x+n > st.w || y < 0 || x < 0):
 		// Outside the declared size: the placement no longer holds.
 		// Gather what is on the engine back, and the rest as it comes.
-		st.over = &patterns.Builder{}
+		st.gather = &patterns.Builder{}
 		eng := st.l.u.Eng
 		if b, ok := eng.Bounds(); ok {
-			eng.Visit(b, func(yy, xx int64) { st.over.Add(yy-st.l.y0, xx-st.l.x0, 1) })
+			eng.Visit(b, func(yy, xx int64) { st.gather.Add(yy-st.l.y0, xx-st.l.x0, 1) })
 		}
-		st.over.Add(y, x, n)
+		st.gather.Add(y, x, n)
 	default:
 		if !st.box {
+			// The box seen so far: a Life 1.06 file's cells may lie
+			// either side of its origin.
 			if !st.seen {
 				st.top, st.left, st.seen = y, x, true
 			}
@@ -146,21 +181,18 @@ func (st *streamer) AddRun(y, x, n int64) error {
 	return nil
 }
 
-// treeEngine is an engine that takes a macrocell file's tree as it is
-// read (HashLife), as patterns.TreeSink asks.
-type treeEngine interface {
-	Leaf(rows [8]uint8) (uint32, error)
-	Node(d int, kids [4]uint32) (uint32, error)
-	Root(h uint32, d int) error
+// normalize moves p's runs so that their bounding box starts at (0, 0),
+// moving a positioned pattern's origin the other way: a reader may hand
+// cells on in the coordinates its file gives (Life 1.06's are Golly's).
+func normalize(p *patterns.Pattern) {
+	top, left, _, _, ok := p.Bounds()
+	if !ok || top == 0 && left == 0 || !p.Positioned && top >= 0 && left >= 0 {
+		return
+	}
+	for i := range p.Runs {
+		p.Runs[i].Y -= top
+		p.Runs[i].X -= left
+	}
+	p.OriginY += top
+	p.OriginX += left
 }
-
-// treeStreamer is a streamer whose engine takes trees: a
-// patterns.TreeSink.
-type treeStreamer struct {
-	*streamer
-	t treeEngine
-}
-
-func (ts treeStreamer) Leaf(rows [8]uint8) (uint32, error)         { return ts.t.Leaf(rows) }
-func (ts treeStreamer) Node(d int, kids [4]uint32) (uint32, error) { return ts.t.Node(d, kids) }
-func (ts treeStreamer) Root(h uint32, d int) error                 { return ts.t.Root(h, d) }

@@ -1,4 +1,4 @@
-package main
+package universe
 
 import (
 	"context"
@@ -10,26 +10,26 @@ import (
 	"github.com/life-go/life/engine"
 )
 
-// stepSize is life run's --step: a number of generations S, written as a
-// number or as B^K.
-type stepSize struct {
-	gens uint64 // S, at least 1
-	text string // as written
+// Step is a step of a run: a number of generations, written as a number
+// or as B^K (life run's --step).
+type Step struct {
+	Gens uint64 // at least 1
+	Text string // as written
 }
 
 // String returns the size as written, and its value when written as B^K:
 // "2^4 (16)".
-func (s stepSize) String() string {
-	if strings.Contains(s.text, "^") {
-		return fmt.Sprintf("%s (%d)", s.text, s.gens)
+func (s Step) String() string {
+	if strings.Contains(s.Text, "^") {
+		return fmt.Sprintf("%s (%d)", s.Text, s.Gens)
 	}
-	return s.text
+	return s.Text
 }
 
-// parseStep reads --step: a whole number from 1, or B^K with B from 2 and K
-// from 0, such as 2^10 or 10^3, in decimal digits only (no signs, spaces
+// ParseStep reads --step: a whole number from 1, or B^K with B from 2 and
+// K from 0, such as 2^10 or 10^3, in decimal digits only (no signs, spaces
 // or other bases), whose value fits in 64 bits.
-func parseStep(s string) (stepSize, error) {
+func ParseStep(s string) (Step, error) {
 	bad := fmt.Errorf("--step %q: want a whole number of generations from 1, or B^K such as 2^10 or 10^3", s)
 	big := fmt.Errorf("--step %q: too many generations, want at most 2^64-1", s)
 	num := func(t string) (uint64, error) {
@@ -45,33 +45,33 @@ func parseStep(s string) (stepSize, error) {
 	b, k, pow := strings.Cut(s, "^")
 	base, err := num(b)
 	if err != nil {
-		return stepSize{}, err
+		return Step{}, err
 	}
 	if !pow {
 		if base == 0 {
-			return stepSize{}, bad
+			return Step{}, bad
 		}
-		return stepSize{base, s}, nil
+		return Step{base, s}, nil
 	}
 	exp, err := num(k)
 	if err != nil {
 		if err == big {
-			return stepSize{}, big
+			return Step{}, big
 		}
-		return stepSize{}, bad
+		return Step{}, bad
 	}
 	if base < 2 {
-		return stepSize{}, fmt.Errorf("--step %q: the base B of B^K must be at least 2", s)
+		return Step{}, fmt.Errorf("--step %q: the base B of B^K must be at least 2", s)
 	}
 	n := uint64(1)
 	for range exp {
 		hi, lo := bits.Mul64(n, base)
 		if hi != 0 {
-			return stepSize{}, big
+			return Step{}, big
 		}
 		n = lo
 	}
-	return stepSize{n, s}, nil
+	return Step{n, s}, nil
 }
 
 // pow2Stepper is an engine with a natural jump of 2^k generations, as
@@ -80,9 +80,9 @@ type pow2Stepper interface {
 	StepPow2(ctx context.Context, k uint) error
 }
 
-// jump advances eng n generations as one step: for n a power of two on an
-// engine with power-of-two jumps, one such jump.
-func jump(ctx context.Context, eng engine.Engine, n uint64) error {
+// Jump advances eng n generations as one step: for n a power of two on an
+// engine with power-of-two jumps, one such jump (HashLife's natural one).
+func Jump(ctx context.Context, eng engine.Engine, n uint64) error {
 	if p, ok := eng.(pow2Stepper); ok && n&(n-1) == 0 {
 		return p.StepPow2(ctx, uint(bits.TrailingZeros64(n)))
 	}
