@@ -139,8 +139,7 @@ func run(ctx context.Context, e *env, path string, s universe.Settings, unit uin
 		if out == "" && st {
 			// --stats alone needs no pattern.
 		} else {
-			hdr, cells = u.Pattern(false), u.Cells()
-			hdr.Runs = nil
+			hdr, cells = u.PatternHeader(false), u.Cells()
 		}
 	}
 	if out != "" {

@@ -57,7 +57,7 @@ func FuzzLoad(f *testing.F) {
 			}
 			write, _ := patterns.WriterFor("x" + f.Exts[0])
 			var b bytes.Buffer
-			if err := write(nil, &b, u.header(false), u.Cells(), patterns.Limits{Bytes: 1 << 22}); err != nil {
+			if err := write(nil, &b, u.PatternHeader(false), u.Cells(), patterns.Limits{Bytes: 1 << 22}); err != nil {
 				continue // past a writer's budget (plaintext of a far pattern)
 			}
 			// Read back as life reads: into the engine (a macrocell

@@ -19,7 +19,7 @@ import (
 // does not. It visits every live cell: [Universe.WriteTo] writes without
 // that copy.
 func (u Universe) Pattern(xrle bool) *patterns.Pattern {
-	out := u.header(xrle)
+	out := u.PatternHeader(xrle)
 	var b patterns.Builder
 	if box, ok := u.Eng.Bounds(); ok {
 		u.Eng.Visit(box, func(y, x int64) { b.Add(y, x, 1) })
@@ -28,8 +28,10 @@ func (u Universe) Pattern(xrle bool) *patterns.Pattern {
 	return out
 }
 
-// header returns what [Universe.Pattern] returns, without the cells.
-func (u Universe) header(xrle bool) *patterns.Pattern {
+// PatternHeader returns what [Universe.Pattern] returns, without the
+// cells and without visiting them: what a writer takes with
+// [Universe.Cells].
+func (u Universe) PatternHeader(xrle bool) *patterns.Pattern {
 	r := u.Eng.Rule()
 	if u.Implied {
 		r.Topology = engine.Topology{}
@@ -92,7 +94,7 @@ func (u Universe) WriteToContext(ctx context.Context, w io.Writer, path string, 
 			return err
 		}
 	}
-	return write(ctx, w, u.header(xrle), u.Cells(), patterns.Limits{})
+	return write(ctx, w, u.PatternHeader(xrle), u.Cells(), patterns.Limits{})
 }
 
 // Save writes the universe to the file path, as [Universe.WriteTo] does,
