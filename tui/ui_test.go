@@ -662,6 +662,23 @@ func TestUILibrary(t *testing.T) {
 	}
 }
 
+// TestRuleNarrowTorus asks for a torus one cell wide and 2 x 10^9 high,
+// whose rows would take 16 GB: the prompt says so and the run goes on, as
+// it was (it crashed, leaving the terminal raw).
+func TestRuleNarrowTorus(t *testing.T) {
+	h := start(t, 60, 20, Options{})
+	h.press(' ')
+	before := h.idle()
+	f := h.press('R', tcell.KeyCtrlU, "B3/S23:T1,2000000000", tcell.KeyEnter)
+	if !strings.Contains(f.text, "MiB") {
+		t.Errorf("no error shown:\n%s", f.text)
+	}
+	f = h.press(tcell.KeyEscape)
+	if f.rule != before.rule || f.overlay != "" {
+		t.Errorf("after Esc: rule %s overlay %q, want %s", f.rule, f.overlay, before.rule)
+	}
+}
+
 // TestQuitWhileSaving quits while a save is being written, which the test
 // holds back: the UI waits for the file, then quits; and q twice cancels
 // the save, which keeps nothing, and quits as soon as the write returns.
