@@ -1,6 +1,7 @@
 package universe
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -11,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/life-go/life/engine"
+	"github.com/life-go/life/grid"
 	"github.com/life-go/life/patterns"
 )
 
@@ -56,6 +58,10 @@ type Settings struct {
 	// or so, on the goroutine that loads: the UI shows how far a large
 	// file has got.
 	Progress func(cells int64)
+	// Ctx, when not nil, cancels a load: the reading of the file, as the
+	// data arrives, and the building of the engine's cells (HashLife's
+	// tree). A cancelled load returns Ctx's error, wrapped.
+	Ctx context.Context
 }
 
 // ProgressEvery is about how many cells are placed between two calls of
@@ -147,6 +153,10 @@ func (s Settings) RuleOf(p *patterns.Pattern, name string) (engine.Rule, error) 
 		if s.Rule != "" {
 			return r, UsageError{fmt.Errorf("%s: %w", from, err)}
 		}
+		if p.RuleLine > 0 {
+			// Placed where the file gives the rule: f.rle:1:22: ...
+			return r, InputError{&patterns.Error{File: name, Line: p.RuleLine, Col: p.RuleCol, Msg: err.Error(), Err: err}}
+		}
 		return r, InputError{fmt.Errorf("%s: %w", from, err)}
 	}
 	return r, nil
@@ -232,7 +242,29 @@ func Load(p *patterns.Pattern, name string, s Settings) (Universe, error) {
 	for _, r := range p.Runs {
 		l.addRun(r.Y, r.X, r.N)
 	}
+	if err := l.build(s.Ctx); err != nil {
+		return Universe{}, fmt.Errorf("%s: stopped while loading: %w", name, err)
+	}
 	return l.u, nil
+}
+
+// builder is an engine that builds the runs it was given in a pass that
+// can be cancelled (HashLife).
+type builder interface {
+	Build(ctx context.Context) error
+}
+
+// build builds the engine's cells, watching ctx, when the engine does
+// that in a pass of its own.
+func (l *loader) build(ctx context.Context) error {
+	b, ok := l.u.Eng.(builder)
+	if !ok {
+		return nil
+	}
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	return b.Build(ctx)
 }
 
 // loader places a pattern's cells on an engine.
@@ -259,7 +291,7 @@ func (s Settings) start(p *patterns.Pattern, w, h int64, name string) (*loader, 
 	}
 	eng, err := s.NewEngine(r)
 	if err != nil {
-		if errors.Is(err, engine.ErrUnsupported) {
+		if errors.Is(err, engine.ErrUnsupported) || errors.Is(err, grid.ErrSize) {
 			return nil, InputError{fmt.Errorf("%s: %w", name, err)}
 		}
 		return nil, err
@@ -380,6 +412,30 @@ func ReadPattern(path string, stdin io.Reader) (*patterns.Pattern, string, error
 	return p, name, asInputError(err)
 }
 
+// ReadPatternContext reads the pattern at path as [ReadPattern] does,
+// within ctx and the default budget, handing its cells to sink when it is
+// not nil (see [patterns.ReadOptions]); built is set for a built-in
+// pattern, whose cells are then the Pattern's, never handed on.
+func ReadPatternContext(ctx context.Context, path string, stdin io.Reader, sink patterns.Sink) (p *patterns.Pattern, name string, built bool, err error) {
+	r, p, name, err := open(path, stdin)
+	if err != nil || p != nil {
+		return p, name, p != nil, err
+	}
+	if c, ok := r.(io.Closer); ok && path != "-" {
+		defer c.Close()
+	}
+	p, err = patterns.ReadWith(name, r, patterns.ReadOptions{Ctx: ctx, Sink: sink})
+	if isCancel(err) {
+		return nil, name, false, fmt.Errorf("%s: stopped while reading: %w", name, err)
+	}
+	return p, name, false, asInputError(err)
+}
+
+// isCancel reports whether err is a context's.
+func isCancel(err error) bool {
+	return errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)
+}
+
 // LoadPath reads the pattern at path as [ReadPattern] does and loads it as
 // [Read] does. It returns the pattern's header (without its cells) for
 // its Notice.
@@ -403,7 +459,7 @@ func LoadPath(path string, stdin io.Reader, s Settings) (Universe, *patterns.Pat
 // does not exist, as the user's to mend.
 func asInputError(err error) error {
 	var pe *patterns.Error
-	if errors.As(err, &pe) || errors.Is(err, fs.ErrNotExist) {
+	if errors.As(err, &pe) || errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrPermission) {
 		return InputError{err}
 	}
 	return err
