@@ -247,17 +247,17 @@ func (f *openFrame) PasteHandler() func(text string, setFocus func(p tview.Primi
 }
 
 // progressTo returns the progress report of a file loaded by the task
-// whose context is ctx: how many cells it has placed, handed to the event
-// loop for the status bar at most once a frame time. It is called on the
-// goroutine that loads.
-func (u *controller) progressTo(ctx context.Context) func(cells int64) {
+// whose context is ctx (see [universe.Settings.Progress]), handed to the
+// event loop for the status bar at most once a frame time. It is called
+// on the goroutine that loads.
+func (u *controller) progressTo(ctx context.Context) func(done, total int64) {
 	var last time.Time
-	return func(cells int64) {
+	return func(done, total int64) {
 		if now := time.Now(); ctx.Err() == nil && now.Sub(last) >= frameTime {
 			last = now
 			u.app.QueueUpdateDraw(func() {
 				if u.task != nil && u.task.ctx == ctx {
-					u.taskCells = cells
+					u.taskDone, u.taskTotal = done, total
 				}
 			})
 		}

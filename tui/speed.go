@@ -155,16 +155,16 @@ func (u *controller) tick() bool {
 }
 
 // taskText says what the status bar shows of a task that has taken longer
-// than longJob: what it does, for how long, and how many cells it has
-// placed, with the spinner.
+// than longJob: what it does, for how long, and how far it has got, with
+// the spinner.
 func (u *controller) taskText() string {
 	t := u.task
 	if t == nil || time.Since(u.taskAt) < longJob {
 		return ""
 	}
 	s := fmt.Sprintf("%s %c %.1f s", t.what, spinner[u.spin%len(spinner)], time.Since(u.taskAt).Seconds())
-	if u.taskCells > 0 {
-		s += ", " + readable(big.NewInt(u.taskCells)) + " cells placed"
+	if u.taskTotal > 0 {
+		s += fmt.Sprintf(", %d%%", u.taskDone*100/u.taskTotal)
 	}
 	return s + " (Esc cancels)"
 }

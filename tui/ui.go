@@ -216,7 +216,8 @@ type controller struct {
 	spin          int           // the spinner's frame
 	wake          chan struct{} // wakes the clock (speed.go)
 	taskAt        time.Time     // when the task in flight began
-	taskCells     int64         // the cells it has placed, when it loads a file
+	taskDone      int64         // how far it has got when it loads a file,
+	taskTotal     int64         // as taskDone of taskTotal
 	startErr      error         // why Options.Path did not load
 
 	auto   bool         // the automatic engine switch is on (Options.AutoSwitch)
@@ -476,7 +477,7 @@ func (u *controller) kick() {
 		t := u.tasks[0]
 		u.tasks, u.task = u.tasks[1:], t
 		u.busy = true
-		u.taskAt, u.taskCells = time.Now(), 0
+		u.taskAt, u.taskDone, u.taskTotal = time.Now(), 0, 0
 		u.poke()
 		u.jobCancel = nil // a task has its own context: changes of the world leave it be
 		u.jobs <- job{ctx: t.ctx, task: t, version: u.version}

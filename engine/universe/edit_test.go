@@ -1,6 +1,7 @@
 package universe
 
 import (
+	"bytes"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -326,27 +327,48 @@ func TestOutOfReach(t *testing.T) {
 	}
 }
 
-// TestLoadProgress loads a soup and counts the calls of Settings.Progress:
-// the cells placed so far, growing, the last within ProgressEvery of all.
+// TestLoadProgress loads a soup whole and reads it from RLE, counting the
+// calls of Settings.Progress: done grows, of a total that stays, about a
+// hundred times (runs placed, or rows of the declared size read), and the
+// soup's cells are all placed.
 func TestLoadProgress(t *testing.T) {
 	var b patterns.Builder
 	rnd := rand.New(rand.NewPCG(3, 4))
-	for y := range int64(1024) {
-		for x := range int64(1024) {
+	for y := range int64(1000) {
+		for x := range int64(300) {
 			if rnd.Float64() < 0.5 {
 				b.Add(y, x, 1)
 			}
 		}
 	}
 	p := &patterns.Pattern{Runs: b.Runs()}
-	var seen []int64
-	u, err := Load(p, "soup", Settings{Engine: "bitwise", Torus: "1100x1100", Progress: func(n int64) { seen = append(seen, n) }})
-	if err != nil {
+	var text bytes.Buffer
+	if err := patterns.WriteRLE(&text, p); err != nil {
 		t.Fatal(err)
 	}
-	total := u.Eng.Population().Int64()
-	if len(seen) < 4 || !slices.IsSorted(seen) || seen[len(seen)-1] > total || total-seen[len(seen)-1] > ProgressEvery {
-		t.Errorf("progress %v of %d cells", seen, total)
+	for _, how := range []string{"Load", "Read"} {
+		var done, totals []int64
+		s := Settings{Engine: "bitwise", Torus: "400x1100", Progress: func(d, total int64) {
+			done, totals = append(done, d), append(totals, total)
+		}}
+		var u Universe
+		var err error
+		if how == "Load" {
+			u, err = Load(p, "soup", s)
+		} else {
+			u, _, err = Read("soup.rle", bytes.NewReader(text.Bytes()), s)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := u.Eng.Population().Int64(); got != p.Population() {
+			t.Errorf("%s: %d cells, want %d", how, got, p.Population())
+		}
+		total := totals[0]
+		if len(done) < 90 || len(done) > 110 || !slices.IsSorted(done) || slices.Max(totals) != total || slices.Min(totals) != total ||
+			total-done[len(done)-1] > total/50 {
+			t.Errorf("%s: %d reports, done %v of %v", how, len(done), done, totals)
+		}
 	}
 }
 

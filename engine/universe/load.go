@@ -54,19 +54,16 @@ type Settings struct {
 	// rule's.
 	Step engine.StepFunc
 	// Progress, when set, is called as a pattern's cells are placed on the
-	// engine, with the number placed so far, every [ProgressEvery] cells
-	// or so, on the goroutine that loads: the UI shows how far a large
-	// file has got.
-	Progress func(cells int64)
+	// engine, about every hundredth of the way, with how far the load has
+	// got as done of total (rows of an RLE file's declared size as they
+	// are read, or runs of a pattern placed whole), on the goroutine that
+	// loads: the UI shows how far a large file has got.
+	Progress func(done, total int64)
 	// Ctx, when not nil, cancels a load: the reading of the file, as the
 	// data arrives, and the building of the engine's cells (HashLife's
 	// tree). A cancelled load returns Ctx's error, wrapped.
 	Ctx context.Context
 }
-
-// ProgressEvery is about how many cells are placed between two calls of
-// [Settings.Progress].
-const ProgressEvery = 1 << 16
 
 // Size is a size in cells.
 type Size struct{ W, H int }
@@ -239,7 +236,11 @@ func Load(p *patterns.Pattern, name string, s Settings) (Universe, error) {
 	if err != nil {
 		return Universe{}, err
 	}
-	for _, r := range p.Runs {
+	step := int(max(len(p.Runs)/100, 1))
+	for i, r := range p.Runs {
+		if s.Progress != nil && i%step == 0 {
+			s.Progress(int64(i), int64(len(p.Runs)))
+		}
 		l.addRun(r.Y, r.X, r.N)
 	}
 	if err := l.build(s.Ctx); err != nil {
@@ -272,10 +273,6 @@ type loader struct {
 	u      Universe
 	rs     engine.RunSetter // u.Eng's, or nil
 	y0, x0 int64            // where the pattern's (0, 0) goes on the engine
-	// progress is Settings.Progress; placed counts the cells placed, and
-	// next is when to call it again.
-	progress     func(cells int64)
-	placed, next int64
 }
 
 // start makes the engine for pattern p, of w x h cells, read from name,
@@ -303,7 +300,6 @@ func (s Settings) start(p *patterns.Pattern, w, h int64, name string) (*loader, 
 		l.u.Gen0 = g // the file's generation, as Golly reads #CXRLE Gen
 	}
 	l.rs, _ = eng.(engine.RunSetter)
-	l.progress, l.next = s.Progress, ProgressEvery
 	l.place(p, t, w, h)
 	return l, nil
 }
@@ -339,12 +335,6 @@ func (l *loader) place(p *patterns.Pattern, t engine.Topology, w, h int64) {
 
 // addRun makes the run of n cells at the pattern's (y, x) alive.
 func (l *loader) addRun(y, x, n int64) {
-	if l.progress != nil {
-		if l.placed += n; l.placed >= l.next {
-			l.progress(l.placed)
-			l.next = l.placed + ProgressEvery
-		}
-	}
 	if l.rs != nil {
 		l.rs.SetRun(l.y0+y, l.x0+x, n)
 		return
