@@ -602,3 +602,26 @@ func TestSaveFormats(t *testing.T) {
 	}
 	h.press(tcell.KeyEscape)
 }
+
+// TestEditHugePopulation: the edits count the cells of the selection, not
+// of the universe, and Delete of a selection holding every live cell
+// clears the universe at once, however many cells it has.
+func TestEditHugePopulation(t *testing.T) {
+	wrap := func(w world) world {
+		w.Eng = hugePop{w.Eng}
+		return w
+	}
+	h := start(t, 70, 20, Options{Pattern: rle(t, gliderRLE), Settings: planeSettings, wrap: wrap, Engines: planeEngines})
+	h.press(' ')
+	h.idle()
+	h.press(tcell.KeyCtrlA)
+	if f := h.press('>'); f.msg != "selection rotated clockwise" || f.pop != "1.000e21" {
+		t.Errorf(">: message %q, pop %s", f.msg, f.pop)
+	}
+	if f := h.press(tcell.KeyDelete); f.pop != "0" {
+		t.Errorf("Delete of everything: pop %s, message %q", f.pop, f.msg)
+	}
+	if f := h.press('u'); f.pop != "1.000e21" {
+		t.Errorf("u: pop %s", f.pop)
+	}
+}

@@ -96,6 +96,15 @@ func (u *controller) clearSelection(outside bool) {
 	if !ok {
 		return
 	}
+	if box, ok := u.cur.Eng.Bounds(); !ok || contains(r, box) {
+		// Every live cell is inside: clearing it is clearing the universe,
+		// at once however many cells there are; outside there is nothing.
+		if !outside && ok {
+			u.clear()
+		}
+		u.msg = fmt.Sprintf("%s the %d x %d selection: %s cells left", map[bool]string{false: "cleared", true: "cleared outside"}[outside], r.W, r.H, readable(u.cur.Eng.Population()))
+		return
+	}
 	if outside {
 		box, ok := u.cur.Eng.Bounds()
 		if !ok || !u.canEdit(what, box) {
@@ -158,4 +167,9 @@ func (u *controller) fill(d float64) error {
 	universe.Fill(w.Eng, r, d, rand.New(rand.NewPCG(rand.Uint64(), rand.Uint64())))
 	u.edit(w)
 	return nil
+}
+
+// contains reports whether the rectangle a holds all of b.
+func contains(a, b engine.Rect) bool {
+	return b.X >= a.X && b.Y >= a.Y && b.X+b.W <= a.X+a.W && b.Y+b.H <= a.Y+a.H
 }
