@@ -23,7 +23,7 @@ func TestRegistry(t *testing.T) {
 		topo string
 	}{
 		"bitwise":  {10, engine.BlockCounts | engine.BulkLoad, "torus, bounded plane, Klein bottle, cross-surface, sphere"},
-		"hashlife": {2, engine.BlockCounts | engine.MemoryLimit | engine.BulkLoad, "plane"},
+		"hashlife": {2, engine.BlockCounts | engine.NodeWriting | engine.MemoryLimit | engine.BulkLoad, "plane"},
 		"protocol": {10, engine.BlockCounts | engine.CustomStep | engine.BulkLoad, "torus, bounded plane, Klein bottle, cross-surface, sphere"},
 	}
 	for _, a := range engine.Algos() {

@@ -39,7 +39,7 @@ func boardText(f frame) string {
 // zooms out there, shaded from the node populations.
 func TestPlane(t *testing.T) {
 	glider := rle(t, "x = 3, y = 3\nbo$2bo$3o!\n")
-	h := start(t, 60, 20, Options{Pattern: glider, Settings: planeSettings, Engines: planeEngines, AutoSwitch: true})
+	h := start(t, 60, 20, Options{Pattern: glider, Settings: planeSettings, Engines: planeEngines, AutoSwitch: true, PauseAtSettle: true})
 	f := h.wait("the glider to be seen moving", func(f frame) bool { return !f.running && strings.Contains(f.msg, "moving") })
 	if f.rule != "B3/S23" || f.engine != "hashlife" || f.pop != "5" {
 		t.Errorf("the glider on the plane: rule %s on %s, pop %s; want B3/S23 on hashlife, pop 5", f.rule, f.engine, f.pop)
@@ -125,7 +125,7 @@ func TestPlane(t *testing.T) {
 // :T0,0 asks for the plane, on hashlife.
 func TestPlaneRuleChange(t *testing.T) {
 	glider := rle(t, "x = 3, y = 3\nbo$2bo$3o!\n")
-	h := start(t, 60, 20, Options{Pattern: glider, Settings: planeSettings, Engines: planeEngines, AutoSwitch: true})
+	h := start(t, 60, 20, Options{Pattern: glider, Settings: planeSettings, Engines: planeEngines, AutoSwitch: true, PauseAtSettle: true})
 	h.wait("the glider to be seen moving", func(f frame) bool { return !f.running && strings.Contains(f.msg, "moving") })
 	h.idle()
 	if f := h.press('r'); f.gen != "0" {
@@ -182,8 +182,8 @@ func TestBoardFar(t *testing.T) {
 	}
 	box, _ := e.Bounds()
 	b.Fit(box)
-	if y, x := b.Centre(); y != 0 || x != 0 || b.Scale() != BlockScale(38) {
-		t.Errorf("Fit(%+v): centre (%d, %d) at %v, want (0, 0) at %v", box, y, x, b.Scale(), BlockScale(38))
+	if y, x := b.Centre(); y != 0 || x != 0 || b.Scale() != BlockScale(37) {
+		t.Errorf("Fit(%+v): centre (%d, %d) at %v, want (0, 0) at %v", box, y, x, b.Scale(), BlockScale(37))
 	}
 	if got := strings.Count(draw(), "░"); got != 2 {
 		t.Errorf("Fit: %d shaded blocks, want the two:\n%s", got, draw())

@@ -1,10 +1,15 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
+	"os/signal"
 	"slices"
+	"syscall"
 	"time"
 
 	"github.com/life-go/life/engine"
@@ -80,12 +85,24 @@ func runUI(e *env) int {
 		AutoSwitch:  engine.IsAuto(*eng),
 	}
 	if len(pos) == 1 {
-		p, name, err := universe.ReadPattern(pos[0], e.stdin)
-		if err != nil {
-			return report(e, err)
+		fi, err := os.Stat(pos[0])
+		switch {
+		case err == nil && fi.Mode().IsRegular():
+			// The UI reads a file itself, showing how far it has got.
+			opts.Path = pos[0]
+		case err == nil && fi.IsDir():
+			return report(e, usageError{Err: fmt.Errorf("%s is a directory, want a pattern file (--patterns %s lists it in o)", pos[0], pos[0])})
+		default:
+			p, name, err := universe.ReadPattern(pos[0], e.stdin)
+			if err != nil {
+				return report(e, err)
+			}
+			if _, builtin := universe.Builtin(pos[0]); builtin {
+				name = "built-in " + name
+			}
+			notice(e, p)
+			opts.Pattern, opts.Name = p, name
 		}
-		notice(e, p)
-		opts.Pattern, opts.Name = p, name
 	}
 	if err := s.Check(); err != nil {
 		return report(e, err)
@@ -95,7 +112,33 @@ func runUI(e *env) int {
 	if latFile != "" {
 		opts.KeyLatency = func(d time.Duration) { lat = append(lat, d) }
 	}
-	err := tui.Run(e.ctx, opts)
+	// SIGINT, SIGTERM and SIGHUP cancel e.ctx (see main); the UI also
+	// stops on SIGQUIT, whose default would leave the terminal raw. On
+	// every one, the UI's own shutdown puts the terminal back.
+	ctx, cancel := context.WithCancelCause(e.ctx)
+	defer cancel(nil)
+	quit := make(chan os.Signal, 1)
+	signal.Notify(quit, syscall.SIGQUIT)
+	defer signal.Stop(quit)
+	go func() {
+		select {
+		case sig := <-quit:
+			cancel(signalError{sig.(syscall.Signal)})
+		case <-ctx.Done():
+		}
+	}()
+	opts.WriteFile = func(path string, write func(w io.Writer) error) error {
+		return universe.WriteFileContext(ctx, path, write)
+	}
+	err := tui.Run(ctx, opts)
+	if errors.Is(err, tui.ErrNoTerminal) {
+		return report(e, usageError{Err: fmt.Errorf("%w; to run a pattern without one, use life run (life run --help)", err)})
+	}
+	var se signalError
+	if err == nil && errors.As(context.Cause(ctx), &se) {
+		fmt.Fprintf(e.stderr, "life: %s\n", se)
+		return se.code()
+	}
 	if latFile != "" && len(lat) > 0 {
 		slices.Sort(lat)
 		ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }

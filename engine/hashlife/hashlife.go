@@ -53,7 +53,7 @@ func init() {
 		Families:   engine.TwoStateFamilies,
 		Topologies: []engine.TopologyKind{engine.Plane},
 		StepBase:   2,
-		Caps:       engine.BlockCounts | engine.MemoryLimit | engine.BulkLoad,
+		Caps:       engine.BlockCounts | engine.NodeWriting | engine.MemoryLimit | engine.BulkLoad,
 		Rank:       20,
 		Check:      check,
 		New: func(r engine.Rule, o engine.Options) (engine.Engine, error) {

@@ -1,15 +1,18 @@
 package universe
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
+	"math/big"
 	"os"
 	"strconv"
 	"strings"
 
 	"github.com/life-go/life/engine"
+	"github.com/life-go/life/grid"
 	"github.com/life-go/life/patterns"
 )
 
@@ -50,6 +53,16 @@ type Settings struct {
 	// the rule's, on an engine with [engine.CustomStep]; nil for the
 	// rule's.
 	Step engine.StepFunc
+	// Progress, when set, is called as a pattern's cells are placed on the
+	// engine, about every hundredth of the way, with how far the load has
+	// got as done of total (rows of an RLE file's declared size as they
+	// are read, or runs of a pattern placed whole), on the goroutine that
+	// loads: the UI shows how far a large file has got.
+	Progress func(done, total int64)
+	// Ctx, when not nil, cancels a load: the reading of the file, as the
+	// data arrives, and the building of the engine's cells (HashLife's
+	// tree). A cancelled load returns Ctx's error, wrapped.
+	Ctx context.Context
 }
 
 // Size is a size in cells.
@@ -137,6 +150,10 @@ func (s Settings) RuleOf(p *patterns.Pattern, name string) (engine.Rule, error) 
 		if s.Rule != "" {
 			return r, UsageError{fmt.Errorf("%s: %w", from, err)}
 		}
+		if p.RuleLine > 0 {
+			// Placed where the file gives the rule: f.rle:1:22: ...
+			return r, InputError{&patterns.Error{File: name, Line: p.RuleLine, Col: p.RuleCol, Msg: err.Error(), Err: err}}
+		}
 		return r, InputError{fmt.Errorf("%s: %w", from, err)}
 	}
 	return r, nil
@@ -219,10 +236,36 @@ func Load(p *patterns.Pattern, name string, s Settings) (Universe, error) {
 	if err != nil {
 		return Universe{}, err
 	}
-	for _, r := range p.Runs {
+	step := int(max(len(p.Runs)/100, 1))
+	for i, r := range p.Runs {
+		if s.Progress != nil && i%step == 0 {
+			s.Progress(int64(i), int64(len(p.Runs)))
+		}
 		l.addRun(r.Y, r.X, r.N)
 	}
+	if err := l.build(s.Ctx); err != nil {
+		return Universe{}, fmt.Errorf("%s: stopped while loading: %w", name, err)
+	}
 	return l.u, nil
+}
+
+// builder is an engine that builds the runs it was given in a pass that
+// can be cancelled (HashLife).
+type builder interface {
+	Build(ctx context.Context) error
+}
+
+// build builds the engine's cells, watching ctx, when the engine does
+// that in a pass of its own.
+func (l *loader) build(ctx context.Context) error {
+	b, ok := l.u.Eng.(builder)
+	if !ok {
+		return nil
+	}
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	return b.Build(ctx)
 }
 
 // loader places a pattern's cells on an engine.
@@ -247,7 +290,7 @@ func (s Settings) start(p *patterns.Pattern, w, h int64, name string) (*loader, 
 	t := r.Topology
 	eng, err := s.NewEngine(r)
 	if err != nil {
-		if errors.Is(err, engine.ErrUnsupported) {
+		if errors.Is(err, engine.ErrUnsupported) || errors.Is(err, grid.ErrSize) {
 			return nil, InputError{fmt.Errorf("%s: %w", name, err)}
 		}
 		return nil, err
@@ -255,6 +298,9 @@ func (s Settings) start(p *patterns.Pattern, w, h int64, name string) (*loader, 
 	head := *p
 	head.Runs, head.W, head.H = nil, w, h
 	l := &loader{u: Universe{Eng: eng, Implied: implied, Header: &head}}
+	if g, ok := new(big.Int).SetString(p.Gen, 10); ok && g.Sign() > 0 {
+		l.u.Gen0 = g // the file's generation, as Golly reads #CXRLE Gen
+	}
 	l.rs, _ = eng.(engine.RunSetter)
 	l.out, _ = eng.(engine.OutsideSetter)
 	l.t = t
@@ -375,6 +421,10 @@ func open(path string, stdin io.Reader) (io.Reader, *patterns.Pattern, string, e
 	return f, nil, path, nil
 }
 
+// Builtin returns the built-in pattern arg names, when no file arg
+// exists (a file that exists always wins), as [Open] reads arg.
+func Builtin(arg string) (*patterns.Pattern, bool) { return builtin(arg) }
+
 // builtin returns the built-in pattern arg names, when no file arg exists:
 // a file that exists always wins.
 func builtin(arg string) (*patterns.Pattern, bool) {
@@ -404,6 +454,30 @@ func ReadPattern(path string, stdin io.Reader) (*patterns.Pattern, string, error
 	return p, name, asInputError(err)
 }
 
+// ReadPatternContext reads the pattern at path as [ReadPattern] does,
+// within ctx and the default budget, handing its cells to sink when it is
+// not nil (see [patterns.ReadOptions]); built is set for a built-in
+// pattern, whose cells are then the Pattern's, never handed on.
+func ReadPatternContext(ctx context.Context, path string, stdin io.Reader, sink patterns.Sink) (p *patterns.Pattern, name string, built bool, err error) {
+	r, p, name, err := open(path, stdin)
+	if err != nil || p != nil {
+		return p, name, p != nil, err
+	}
+	if c, ok := r.(io.Closer); ok && path != "-" {
+		defer c.Close()
+	}
+	p, err = patterns.ReadWith(name, r, patterns.ReadOptions{Ctx: ctx, Sink: sink})
+	if isCancel(err) {
+		return nil, name, false, fmt.Errorf("%s: stopped while reading: %w", name, err)
+	}
+	return p, name, false, asInputError(err)
+}
+
+// isCancel reports whether err is a context's.
+func isCancel(err error) bool {
+	return errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)
+}
+
 // LoadPath reads the pattern at path as [ReadPattern] does and loads it as
 // [Read] does. It returns the pattern's header (without its cells) for
 // its Notice.
@@ -427,7 +501,7 @@ func LoadPath(path string, stdin io.Reader, s Settings) (Universe, *patterns.Pat
 // does not exist, as the user's to mend.
 func asInputError(err error) error {
 	var pe *patterns.Error
-	if errors.As(err, &pe) || errors.Is(err, fs.ErrNotExist) {
+	if errors.As(err, &pe) || errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrPermission) {
 		return InputError{err}
 	}
 	return err

@@ -17,8 +17,8 @@ func (u Universe) MoveTo(e engine.Engine) Universe {
 // Swap returns u on e, another engine (with its own cells), at u's
 // generation. When e's rule is a B0 rule without Smax, whose phases
 // alternate as Golly emulates it ([engine.Rule.Phase]), e counts Golly's
-// own generation, the file's (#CXRLE Gen) and those run since, whose parity
-// chooses the rule it steps with next; Gen0 then makes up the difference.
+// own generation, the file's (#CXRLE Gen) and those run since, whose
+// parity chooses the rule it steps with next, and Gen0 is 0.
 func (u Universe) Swap(e engine.Engine) Universe {
 	gen := u.Gen()
 	u.Eng, u.Gen0 = e, gen
@@ -26,14 +26,8 @@ func (u Universe) Swap(e engine.Engine) Universe {
 	if !ok || !e.Rule().Alternates() {
 		return u
 	}
-	abs := new(big.Int).Set(gen)
-	if h := u.Header; h != nil && h.Gen != "" {
-		if g, ok := new(big.Int).SetString(h.Gen, 10); ok {
-			abs.Add(abs, g)
-		}
-	}
-	gs.SetGeneration(abs)
-	u.Gen0 = new(big.Int).Sub(gen, abs)
+	gs.SetGeneration(gen)
+	u.Gen0 = nil
 	return u
 }
 
