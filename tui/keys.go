@@ -398,9 +398,7 @@ func (u *controller) clear() {
 		return
 	}
 	u.pause()
-	w := u.cur
-	w.Eng, w.Gen0 = e, u.cur.Gen()
-	u.edit(w)
+	u.edit(u.cur.Swap(e))
 }
 
 // toggleCell flips the cell at (y, x).
