@@ -24,6 +24,8 @@ var engines = []engineChoice{
 		func(r engine.Rule) (engine.Engine, error) { return bitwise.New(r) }},
 	{"hashlife", "HashLife: memoised quadtree, astronomically far generations (the unbounded plane)",
 		func(r engine.Rule) (engine.Engine, error) { return hashlife.New(r, hashlife.Options{}) }},
+	{"sparse", "64 cells a word in 64 x 64 tiles held where the pattern lives, settled rows skipped, on every core (the unbounded plane)",
+		func(r engine.Rule) (engine.Engine, error) { return bitwise.NewPlane(r) }},
 	{"protocol", "per-cell step logic through Query/Transition messages on channels (tori)",
 		func(r engine.Rule) (engine.Engine, error) { return engine.NewProtocol(r, nil) }},
 }
