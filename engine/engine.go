@@ -3,11 +3,14 @@ package engine
 import (
 	"context"
 	"math/big"
+
+	"github.com/life-go/life/grid"
 )
 
 // Rect is a rectangle of cells in universe coordinates: X and Y are its
-// top-left corner, W and H its size.
-type Rect struct{ X, Y, W, H int64 }
+// top-left corner, W and H its size. It is [grid.Rect], the one rectangle
+// of the project, from the floor below.
+type Rect = grid.Rect
 
 // Engine is what every algorithm implements, as Golly's lifealgo serves
 // QuickLife and HashLife alike: cells to set and get, generations to step,

@@ -13,10 +13,27 @@ import (
 // query and transition messages of the seed, with bands of rows on every
 // core (see [Run]). It runs on a torus.
 type Protocol struct {
-	t    *grid.Torus
-	rule Rule
-	step StepFunc
-	gen  big.Int
+	t      *grid.Torus
+	rule   Rule
+	step   StepFunc
+	custom bool // step is the caller's, not the rule's
+	gen    big.Int
+}
+
+func init() {
+	Register(Algo{
+		Name:       "protocol",
+		Summary:    "per-cell step logic through Query/Transition messages on channels (tori)",
+		Families:   []Family{LifeLike},
+		Topologies: []TopologyKind{Torus},
+		StepBase:   10,
+		Caps:       BlockCounts | CustomStep,
+		Rank:       100,
+		Check:      func(r Rule) error { return r.Topology.CheckTorus() },
+		New: func(r Rule, o Options) (Engine, error) {
+			return NewProtocol(r, o.Step)
+		},
+	})
 }
 
 // NewProtocol returns a protocol engine for rule r, whose topology must be a
@@ -30,14 +47,19 @@ func NewProtocol(r Rule, step StepFunc) (*Protocol, error) {
 	if err != nil {
 		return nil, err
 	}
-	if step == nil {
+	custom := step != nil
+	if !custom {
 		step = StepCell(r)
 	}
-	return &Protocol{t: t, rule: r, step: step}, nil
+	return &Protocol{t: t, rule: r, step: step, custom: custom}, nil
 }
 
 // Name returns "protocol".
 func (p *Protocol) Name() string { return "protocol" }
+
+// CustomStep reports whether the engine runs step logic of its maker's own
+// rather than its rule's ([CustomStepper]).
+func (p *Protocol) CustomStep() bool { return p.custom }
 
 // Rule returns the engine's rule.
 func (p *Protocol) Rule() Rule { return p.rule }
@@ -71,8 +93,7 @@ func (p *Protocol) SetCell(y, x int64, alive bool) {
 
 // Bounds returns the bounding box of the live cells in grid coordinates.
 func (p *Protocol) Bounds() (Rect, bool) {
-	r, ok := p.t.Bounds()
-	return Rect{X: int64(r.X), Y: int64(r.Y), W: int64(r.W), H: int64(r.H)}, ok
+	return p.t.Bounds()
 }
 
 // Visit calls fn for every live cell whose grid coordinates (0 <= y < height,
@@ -135,7 +156,7 @@ func onesIn(row []uint64, a, b int64) uint64 {
 
 // Clone returns an independent copy.
 func (p *Protocol) Clone() Engine {
-	c := &Protocol{t: p.t.Clone(), rule: p.rule, step: p.step}
+	c := &Protocol{t: p.t.Clone(), rule: p.rule, step: p.step, custom: p.custom}
 	c.gen.Set(&p.gen)
 	return c
 }

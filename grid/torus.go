@@ -131,8 +131,9 @@ func (t *Torus) Population() int {
 }
 
 // Rect is a rectangle of cells: X and Y are its top-left corner, W and H its
-// size.
-type Rect struct{ X, Y, W, H int }
+// size. It is the one rectangle of the project: package engine names it
+// engine.Rect, in the coordinates of every universe.
+type Rect struct{ X, Y, W, H int64 }
 
 // Bounds returns the smallest rectangle holding every live cell, in grid
 // coordinates (0 <= X, X+W <= width), and false when no cell is alive. It
@@ -161,7 +162,7 @@ func (t *Torus) Bounds() (Rect, bool) {
 	if top < 0 {
 		return Rect{}, false
 	}
-	return Rect{X: left, Y: top, W: right - left + 1, H: bottom - top + 1}, true
+	return Rect{X: int64(left), Y: int64(top), W: int64(right - left + 1), H: int64(bottom - top + 1)}, true
 }
 
 // Equal reports whether u has the same size and the same live cells as t.

@@ -68,7 +68,23 @@ var gzipMagic = []byte{0x1f, 0x8b}
 // shows, never by the file's name; name is the file's name for messages.
 // Gzip-compressed content is decompressed first. Errors in the content are
 // [*Error]s.
-func Read(name string, r io.Reader) (*Pattern, error) {
+func Read(name string, r io.Reader) (*Pattern, error) { return ReadTo(name, r, nil) }
+
+// ReadTo reads a pattern from r as [Read] does, but can hand its live
+// cells to a [Sink] instead of keeping them: once the lines before the
+// cells (comments, the header, the rule, the position) are read, it calls
+// start with the pattern so far, which has no Runs. When start returns a
+// sink, every live cell goes to it, run by run in reading order, and the
+// Pattern returned has no Runs (but its comments, name and Notice, which
+// may come after the cells). When start returns nil, or start is nil, the
+// runs are kept as Read keeps them. An error from start or from the sink
+// is returned as it is, and the sink is handed nothing after it.
+//
+// RLE hands its cells on as it reads them, so that a large pattern goes
+// straight into an engine without a copy of its cells in between. The
+// other formats are read whole first (their cells are known only at the
+// end, or are not in reading order), and their runs handed on after.
+func ReadTo(name string, r io.Reader, start func(h *Pattern) (Sink, error)) (*Pattern, error) {
 	data, err := readAll(name, r)
 	if err != nil {
 		return nil, err
@@ -92,7 +108,10 @@ func Read(name string, r io.Reader) (*Pattern, error) {
 	}
 	for _, f := range formats {
 		if f.Sniff(first) {
-			return f.Read(name, data)
+			if start == nil {
+				return f.Read(name, data)
+			}
+			return readTo(f, name, data, start)
 		}
 	}
 	l := newLexer(name, data)

@@ -2,7 +2,6 @@ package patterns
 
 import (
 	"bufio"
-	"bytes"
 	"fmt"
 	"io"
 	"strconv"
@@ -42,35 +41,6 @@ func readRLE(name string, data []byte) (*Pattern, error) {
 	// space, not memory.
 	p.cells.Grow(min(len(data)/2+1, runLimit))
 	return p.parse(isPlainRLE(firstLine(data)))
-}
-
-// ScanRLE reads data as [Read] does when it is RLE, but once the lines
-// before the cells (comments, #CXRLE, the header) have been read it calls
-// start with the pattern so far. When start returns a function, the live
-// cells are handed to it run by run, in reading order, instead of being
-// kept, and the Pattern returned has no Runs: a large pattern then goes
-// straight into an engine without a copy of its cells in between. ok is
-// false when data is not plain RLE (gzip, or another format), for the
-// caller to use Read.
-func ScanRLE(name string, data []byte, start func(*Pattern) func(Run)) (p *Pattern, ok bool, err error) {
-	if bytes.HasPrefix(data, gzipMagic) {
-		return nil, false, nil
-	}
-	first := firstLine(data)
-	for _, f := range formats {
-		if f.Sniff(first) {
-			if f.Name != "RLE" {
-				return nil, false, nil
-			}
-			break
-		}
-	}
-	if !sniffRLE(first) {
-		return nil, false, nil
-	}
-	r := &rleParser{lexer: newLexer(name, data), start: start}
-	p, err = r.parse(isPlainRLE(first))
-	return p, true, err
 }
 
 // sniffRLE reports whether a file starting with the line first is RLE, as
@@ -115,7 +85,7 @@ func isPlainRLE(line string) bool {
 // rleParser is a small state machine over the lexer.
 type rleParser struct {
 	*lexer
-	start   func(*Pattern) func(Run) // see ScanRLE
+	start   func(*Pattern) func(Run) // see ReadTo
 	pat     Pattern
 	cells   Builder
 	history bool // the rule is LifeHistory

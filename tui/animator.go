@@ -3,6 +3,8 @@ package tui
 import (
 	"context"
 	"time"
+
+	"github.com/life-go/life/engine/classify"
 )
 
 // frameTime is the shortest time between two frames while running flat
@@ -30,9 +32,9 @@ type job struct {
 // result is a job done.
 type result struct {
 	job   job
-	world world       // the stepped clone; nobody modifies it any more
-	fp    fingerprint // when job.detect
-	fp0   fingerprint // of the job's world, when job.first
+	world world          // the stepped clone; nobody modifies it any more
+	fp    classify.Frame // when job.detect
+	fp0   classify.Frame // of the job's world, when job.first
 	err   error
 	drawn bool          // handed over with QueueUpdateDraw
 	took  time.Duration // the time Step took, by the animator's clock
@@ -83,18 +85,18 @@ func (a *animator) run(ctx context.Context) {
 			}
 			t.Stop()
 		}
-		var fp0 fingerprint
+		var fp0 classify.Frame
 		if j.first {
-			fp0 = fingerprintOf(j.world.eng)
+			fp0 = fingerprintOf(j.world.Eng)
 		}
-		w := j.world.clone()
+		w := j.world.Clone()
 		var err error
 		var took time.Duration
 		if j.rec != nil {
 			err = j.rec.run(jctx, w, func(frames uint64) { a.report(j, frames) })
 		} else {
 			t0 := a.clock()
-			err = w.eng.Step(jctx, j.n)
+			err = w.Eng.Step(jctx, j.n)
 			took = a.clock().Sub(t0)
 		}
 		if ctx.Err() != nil {
@@ -102,7 +104,7 @@ func (a *animator) run(ctx context.Context) {
 		}
 		r := result{job: j, world: w, err: err, fp0: fp0, took: took}
 		if j.detect {
-			r.fp = fingerprintOf(w.eng)
+			r.fp = fingerprintOf(w.Eng)
 		}
 		if now := time.Now(); now.Sub(a.lastDraw) >= frameTime {
 			a.lastDraw, r.drawn = now, true

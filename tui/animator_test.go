@@ -56,7 +56,7 @@ func TestAnimator(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		glider := rle(t, "x = 3, y = 3\nbo$2bo$3o!\n")
 		e := place(t, glider, engine.Rule{Birth: engine.Life.Birth, Survive: engine.Life.Survive, Topology: engine.TorusOf(8, 8)}, 1, 1, 0)
-		w := world{eng: e, gen0: big.NewInt(100)}
+		w := world{Eng: e, Gen0: big.NewInt(100)}
 		jobs := make(chan job)
 		results := make(chan result, 1)
 		fa := &fakeApp{}
@@ -70,18 +70,18 @@ func TestAnimator(t *testing.T) {
 
 		jobs <- job{world: w, n: 32, detect: true, first: true}
 		r := <-results
-		if r.err != nil || r.world.gen().Int64() != 132 || w.gen().Int64() != 100 {
-			t.Fatalf("result gen %v (err %v), job's world gen %v; want 132 and 100", r.world.gen(), r.err, w.gen())
+		if r.err != nil || r.world.Gen().Int64() != 132 || w.Gen().Int64() != 100 {
+			t.Fatalf("result gen %v (err %v), job's world gen %v; want 132 and 100", r.world.Gen(), r.err, w.Gen())
 		}
-		if r.fp.shape != r.fp0.shape || r.fp.y != r.fp0.y || r.fp.x != r.fp0.x {
+		if !r.fp.Same(r.fp0) {
 			t.Errorf("after 32 generations on an 8 x 8 torus the glider is not home: %+v, was %+v", r.fp, r.fp0)
 		}
 
 		start := time.Now()
 		jobs <- job{world: r.world, n: 1, delay: 2 * time.Second}
 		r = <-results
-		if waited := time.Since(start); waited != 2*time.Second || r.world.gen().Int64() != 133 {
-			t.Errorf("a job delayed 2s: waited %v, gen %v", waited, r.world.gen())
+		if waited := time.Since(start); waited != 2*time.Second || r.world.Gen().Int64() != 133 {
+			t.Errorf("a job delayed 2s: waited %v, gen %v", waited, r.world.Gen())
 		}
 
 		// A job cancelled in its delay is dropped; the animator returns.
@@ -114,7 +114,7 @@ func TestAnimatorRecords(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		glider := rle(t, "x = 3, y = 3\nbo$2bo$3o!\n")
 		e := place(t, glider, engine.Rule{Birth: engine.Life.Birth, Survive: engine.Life.Survive, Topology: engine.TorusOf(8, 8)}, 1, 1, 0)
-		w := world{eng: e, gen0: big.NewInt(10)}
+		w := world{Eng: e, Gen0: big.NewInt(10)}
 		var file bytes.Buffer
 		writes := 0
 		write := func(path string, f func(io.Writer) error) error {
@@ -135,8 +135,8 @@ func TestAnimatorRecords(t *testing.T) {
 		}()
 		jobs <- job{world: w, n: 4, rec: rec}
 		r := <-results
-		if r.err != nil || r.world.gen().Int64() != 14 || writes != 1 || rec.size != int64(file.Len()) {
-			t.Fatalf("result gen %v, err %v, %d writes of %d bytes (size %d); want gen 14, one write", r.world.gen(), r.err, writes, file.Len(), rec.size)
+		if r.err != nil || r.world.Gen().Int64() != 14 || writes != 1 || rec.size != int64(file.Len()) {
+			t.Fatalf("result gen %v, err %v, %d writes of %d bytes (size %d); want gen 14, one write", r.world.Gen(), r.err, writes, file.Len(), rec.size)
 		}
 		if len(progress) != 1 || progress[0] != 1 {
 			t.Errorf("progress %v, want [1]", progress)

@@ -7,10 +7,6 @@ import (
 	"github.com/life-go/life/engine"
 )
 
-// protocolEngine is the name of the protocol engine, the UI's default
-// wherever it keeps up (see [Options.AutoSwitch]).
-const protocolEngine = "protocol"
-
 // How long a run must fall behind before the UI leaves the protocol engine:
 // lateFrames frames in a row, each clearly late, that took lateTime to step
 // between them at least. The count rides out a pause of the machine's (a
@@ -74,10 +70,12 @@ func speedText(j job) string {
 }
 
 // keepUp judges the run's frame r, just delivered, and moves the run to the
-// faster engine when the protocol engine has fallen behind for good and the
-// automatic switch is on. It runs on the event loop.
+// faster engine when the watched engine (the protocol engine) has fallen
+// behind for good and the automatic switch is on. An engine running step
+// logic other than its rule's is never moved: another would run the rule.
+// It runs on the event loop.
 func (u *controller) keepUp(r result) {
-	if !u.auto || u.fast != "" || !r.job.run || !u.running || r.world.eng.Name() != protocolEngine {
+	if !u.auto || u.fast != nil || !r.job.run || !u.running || !u.isWatched(r.world.Eng) {
 		u.pace.reset()
 		return
 	}
@@ -85,91 +83,48 @@ func (u *controller) keepUp(r result) {
 		return
 	}
 	u.pace.reset()
-	name, e, ok := u.faster(u.cur.eng.Rule())
+	from := engine.AlgoOf(u.cur.Eng)
+	a, e, ok := u.faster(u.cur.Eng.Rule(), from)
 	if !ok {
 		return // nothing faster runs the topology: stay
 	}
-	u.cur, u.fast = moveTo(e, u.cur), name
+	u.cur, u.fast = u.cur.MoveTo(e), a
 	u.settle.reset() // the detector starts again on the new engine's cells
-	u.msg = fmt.Sprintf("%s could not keep up with %s: switched to %s", protocolEngine, speedText(r.job), u.fast)
+	u.msg = fmt.Sprintf("%s could not keep up with %s: switched to %s", from.Name, speedText(r.job), a.Name)
 }
 
-// faster returns the name of the engine the automatic switch moves to for
-// rule r, and an empty engine of it: the first of the options' engines,
-// other than the protocol engine, that runs r. The options list the
-// engines fastest first.
-func (u *controller) faster(r engine.Rule) (name string, e engine.Engine, ok bool) {
-	for _, c := range u.opts.Engines {
-		if c.Name == protocolEngine {
+// isWatched reports whether e is on the watched engine (see
+// [controller.watched]) running its rule's own step logic: an engine the
+// automatic switch may move away from.
+func (u *controller) isWatched(e engine.Engine) bool {
+	a := u.watched()
+	return a != nil && e != nil && engine.AlgoOf(e) == a && !engine.RunsCustomStep(e)
+}
+
+// faster returns the engine the automatic switch moves to from the engine
+// from for rule r, and an empty engine of it: the first of the UI's
+// engines (fastest first), other than from, that runs r.
+func (u *controller) faster(r engine.Rule, from *engine.Algo) (*engine.Algo, engine.Engine, bool) {
+	for _, a := range u.engines() {
+		if a == from {
 			continue
 		}
-		if e, err := c.New(r); err == nil {
-			return c.Name, e, true
+		if e, ok := u.engineOf(a, r); ok {
+			return a, e, true
 		}
 	}
-	return "", nil, false
+	return nil, nil, false
 }
 
 // onFast returns w on the engine the automatic switch moved to, when it
-// has moved and w is still on the protocol engine (a world from the undo
+// has moved and w is still on the watched engine (a world from the undo
 // or rewind history, or the starting one), converting it; else w.
 func (u *controller) onFast(w world) world {
-	if u.fast == "" || w.eng == nil || w.eng.Name() != protocolEngine {
+	if u.fast == nil || !u.isWatched(w.Eng) {
 		return w
 	}
-	if e, ok := u.engineNamed(u.fast, w.eng.Rule()); ok {
-		return moveTo(e, w)
+	if e, ok := u.engineOf(u.fast, w.Eng.Rule()); ok {
+		return w.MoveTo(e)
 	}
 	return w
-}
-
-// moveTo returns w on e, an empty engine of w's rule: it copies w's cells
-// into e and keeps w's generation.
-func moveTo(e engine.Engine, w world) world {
-	copyCells(e, w.eng, 0, 0)
-	return world{eng: e, gen0: w.gen(), implied: w.implied}
-}
-
-// runSetter is implemented by engines that set a run of live cells faster
-// than cell by cell (engine/bitwise).
-type runSetter interface {
-	SetRun(y, x, n int64)
-}
-
-// copyCells makes every live cell of from, moved by (dy, dx), alive in to,
-// dropping those that fall outside a bounded to. It sets runs of cells
-// at once when to can.
-func copyCells(to, from engine.Engine, dy, dx int64) {
-	box, ok := from.Bounds()
-	if !ok {
-		return
-	}
-	tb, bounded := bounds(to)
-	rs, runs := to.(runSetter)
-	var ry, rx, rn int64 // the run of live cells being gathered
-	flush := func() {
-		if rn > 0 {
-			rs.SetRun(ry, rx, rn)
-		}
-		rn = 0
-	}
-	from.Visit(box, func(y, x int64) {
-		y, x = y+dy, x+dx
-		if bounded && (y < tb.Y || y >= tb.Y+tb.H || x < tb.X || x >= tb.X+tb.W) {
-			return
-		}
-		if !runs {
-			to.SetCell(y, x, true)
-			return
-		}
-		if rn > 0 && y == ry && x == rx+rn {
-			rn++
-			return
-		}
-		flush()
-		ry, rx, rn = y, x, 1
-	})
-	if runs {
-		flush()
-	}
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/gdamore/tcell/v2"
 	"github.com/life-go/life/engine"
 	"github.com/life-go/life/engine/bitwise"
+	"github.com/life-go/life/engine/universe"
 	"github.com/life-go/life/patterns"
 )
 
@@ -96,7 +97,7 @@ func TestSpeedText(t *testing.T) {
 	}
 }
 
-// noRuns hides an engine's SetRun, so that copyCells sets cell by cell.
+// noRuns hides an engine's SetRun, so that CopyCells sets cell by cell.
 type noRuns struct{ engine.Engine }
 
 // TestMoveTo moves a soup from the protocol engine to the bitwise one, by
@@ -105,7 +106,7 @@ type noRuns struct{ engine.Engine }
 func TestMoveTo(t *testing.T) {
 	r := engine.Rule{Birth: engine.Life.Birth, Survive: engine.Life.Survive, Topology: engine.TorusOf(70, 33)}
 	soup := rle(t, "x = 9, y = 4\nb3o2b3o$o2bobo$3o2b2obo$obobobobo!\n")
-	from := world{eng: place(t, soup, r, 30, 65, 7), gen0: big.NewInt(1000)} // across the seams
+	from := world{Eng: place(t, soup, r, 30, 65, 7), Gen0: big.NewInt(1000)} // across the seams
 	for _, name := range []string{"runs", "cells"} {
 		b, err := bitwise.New(r)
 		if err != nil {
@@ -115,11 +116,11 @@ func TestMoveTo(t *testing.T) {
 		if name == "cells" {
 			e = noRuns{b}
 		}
-		to := moveTo(e, from)
-		if to.eng.Rule() != r || to.gen().Int64() != 1007 {
-			t.Errorf("%s: rule %s gen %v, want %s and 1007", name, to.eng.Rule(), to.gen(), r)
+		to := from.MoveTo(e)
+		if to.Eng.Rule() != r || to.Gen().Int64() != 1007 {
+			t.Errorf("%s: rule %s gen %v, want %s and 1007", name, to.Eng.Rule(), to.Gen(), r)
 		}
-		if got, want := cellsOf(t, to), cellsOf(t, from); got != want || to.eng.Population().Cmp(from.eng.Population()) != 0 {
+		if got, want := cellsOf(t, to), cellsOf(t, from); got != want || to.Eng.Population().Cmp(from.Eng.Population()) != 0 {
 			t.Errorf("%s: cells\n%s\nwant\n%s", name, got, want)
 		}
 	}
@@ -134,7 +135,7 @@ func TestMoveTo(t *testing.T) {
 	for x := range int64(8) {
 		line.SetCell(0, x, x != 3)
 	}
-	copyCells(small, line, 1, -2)
+	universe.CopyCells(small, line, 1, -2)
 	var got []string
 	small.Visit(engine.Rect{W: 4, H: 3}, func(y, x int64) { got = append(got, fmt.Sprint(y, x)) })
 	if want := "1 0 1 2 1 3"; strings.Join(got, " ") != want {
@@ -146,7 +147,7 @@ func TestMoveTo(t *testing.T) {
 func cellsOf(t *testing.T, w world) string {
 	t.Helper()
 	var b strings.Builder
-	if err := patterns.WriteRLE(&b, w.pattern(nil)); err != nil {
+	if err := patterns.WriteRLE(&b, bare(w.Pattern(false))); err != nil {
 		t.Fatal(err)
 	}
 	return b.String()
@@ -175,10 +176,7 @@ func (c *stepClock) set(d time.Duration) {
 }
 
 // fastFirst are the engines as cmd/life lists them, fastest first.
-var fastFirst = []EngineChoice{
-	{"bitwise", func(r engine.Rule) (engine.Engine, error) { return bitwise.New(r) }},
-	{"protocol", func(r engine.Rule) (engine.Engine, error) { return engine.NewProtocol(r, nil) }},
-}
+var fastFirst = algos("bitwise", "protocol")
 
 // switchMsg is what the status bar says when the run at 10^2 moves on.
 const switchMsg = "protocol could not keep up with 10^2 gens a frame: switched to bitwise"
@@ -246,16 +244,17 @@ func TestAutoSwitch(t *testing.T) {
 // w x h screen, stepped by the protocol engine.
 func acornAt(t *testing.T, w, h, g int) string {
 	t.Helper()
-	p, name := Default()
-	u, err := testLoad(p, name, fitSize(w, h-statusLines))
+	p, name := defaultPattern()
+	s := testSettings
+	s.Fit = fitSize(w, h-statusLines)
+	u, err := universe.Load(p, name, s)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if err := u.Eng.Step(t.Context(), uint64(g)); err != nil {
 		t.Fatal(err)
 	}
-	pat := world{eng: u.Eng, gen0: new(big.Int)}.pattern(nil)
-	pat.Rule = ""
+	pat := bare(u.Pattern(false))
 	var b strings.Builder
 	patterns.WriteRLE(&b, pat)
 	return b.String()
@@ -317,12 +316,82 @@ func BenchmarkMoveTo(b *testing.B) {
 			p.SetCell(y, x, rng.Float64() < 0.3)
 		}
 	}
-	w := world{eng: p, gen0: new(big.Int)}
+	w := world{Eng: p, Gen0: new(big.Int)}
 	for b.Loop() {
 		e, err := bitwise.New(r)
 		if err != nil {
 			b.Fatal(err)
 		}
-		moveTo(e, w)
+		w.MoveTo(e)
+	}
+}
+
+// parity is step logic of a caller's own on the von Neumann
+// neighbourhood: a cell's next state is the parity of its four
+// neighbours, north, east, south and west (Fredkin's replicator). It asks
+// and emits in the seed's style.
+func parity(c engine.Conn, y, x int) {
+	alive := 0
+	for _, d := range [4][2]int{{1, 0}, {0, 1}, {-1, 0}, {0, -1}} {
+		if c.Query(y+d[0], x+d[1]) == engine.Alive {
+			alive++
+		}
+	}
+	next := engine.Dead
+	if alive%2 == 1 {
+		next = engine.Alive
+	}
+	c.Transition(y, x, next)
+}
+
+// TestCustomStepNeverSwitched runs step logic of the caller's own (a von
+// Neumann rule, given as a StepFunc) with the automatic switch on, and
+// makes every step seem to take a second: far behind the speed asked,
+// the run stays on the protocol engine, says nothing of a switch, keeps
+// its rule, and its cells are the step logic's, not B3/S23's. E offers no
+// engine that would drop the step logic, and c keeps it.
+func TestCustomStepNeverSwitched(t *testing.T) {
+	clock := &stepClock{step: time.Second}
+	s := universe.Settings{Engine: "auto", Watch: true, Step: parity}
+	h := start(t, 60, 20, Options{AutoSwitch: true, Engines: fastFirst, Settings: s, stepClock: clock.now})
+	f := h.press('+', '+')
+	if f.step != "step 10^2" || !f.running {
+		t.Fatalf("+ +: %s, running %v", f.step, f.running)
+	}
+	rule, g := f.rule, gen(t, f)
+	f = h.wait("ten slow steps", func(f frame) bool { return gen(t, f) >= g+1000 })
+	if f.engine != "protocol" || f.msg != "" || f.rule != rule {
+		t.Errorf("ten steps that took a second each: engine %s, message %q, rule %s; want protocol, none, %s", f.engine, f.msg, f.rule, rule)
+	}
+	h.press(' ')
+	f = h.idle()
+	if f.engine != "protocol" || f.rule != rule {
+		t.Errorf("paused: engine %s, rule %s", f.engine, f.rule)
+	}
+	// The cells are parity's at that generation.
+	p, name := defaultPattern()
+	ref := s
+	ref.Fit = fitSize(60, 20-statusLines)
+	want, err := universe.Load(p, name, ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := want.Eng.Step(t.Context(), uint64(gen(t, f))); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := h.cells(), cellsOf(t, want); got != want {
+		t.Errorf("gen %s: cells\n%s\nwant parity's\n%s", f.gen, got, want)
+	}
+	// E offers the protocol engine alone, the one that runs the step
+	// logic; c clears onto it too.
+	if f = h.press('E'); !strings.Contains(f.text, "protocol (in use)") || strings.Contains(f.text, "bitwise") {
+		t.Errorf("E: want protocol alone offered:\n%s", f.text)
+	}
+	h.press(tcell.KeyEscape)
+	h.press('c')
+	var custom bool
+	h.do(func(u *controller) { custom = engine.RunsCustomStep(u.cur.Eng) })
+	if f = h.idle(); !custom || f.engine != "protocol" || f.pop != "0" {
+		t.Errorf("c: engine %s pop %s, custom step %v; want an empty protocol engine with the step logic", f.engine, f.pop, custom)
 	}
 }

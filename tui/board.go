@@ -6,6 +6,7 @@ import (
 
 	"github.com/gdamore/tcell/v2"
 	"github.com/life-go/life/engine"
+	"github.com/life-go/life/engine/universe"
 	"github.com/rivo/tview"
 )
 
@@ -193,16 +194,6 @@ func (b *Board) CellAt(sx, sy int) (y, x int64, ok bool) {
 	return top + int64(sy-y0)*down, left + int64(sx-x0)/cpc*across, true
 }
 
-// bounds returns the rectangle of a bounded universe, and false for an
-// unbounded one.
-func bounds(e engine.Engine) (engine.Rect, bool) {
-	t := e.Rule().Topology
-	if t.Kind == engine.Plane || t.W == 0 || t.H == 0 {
-		return engine.Rect{}, false
-	}
-	return engine.Rect{W: int64(t.W), H: int64(t.H)}, true
-}
-
 // Styles of the board. The live cells take the terminal's own foreground,
 // which suits dark and light terminals alike.
 var (
@@ -243,7 +234,7 @@ func (b *Board) Draw(screen tcell.Screen) {
 	}
 	eng := b.snap.Eng
 	top, left, rows, cols := b.view(w, h)
-	univ, bounded := bounds(eng)
+	univ, bounded := universe.Bounds(eng)
 	outside := liveStyle.Foreground(outsideColor)
 	if b.noColor {
 		outside = tcell.StyleDefault.Dim(true)

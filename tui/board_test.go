@@ -15,11 +15,11 @@ import (
 // torus, its top-left corner at (y, x).
 func gunWorld(t testing.TB, w, h int, y, x int64, gens uint64) engine.Engine {
 	t.Helper()
-	p, err := builtin(2)
-	if err != nil {
-		t.Fatal(err)
+	e, ok := patterns.Lookup("gosper-glider-gun")
+	if !ok {
+		t.Fatal("no built-in gosper-glider-gun")
 	}
-	return place(t, p, engine.Rule{Birth: engine.Life.Birth, Survive: engine.Life.Survive, Topology: engine.TorusOf(w, h)}, y, x, gens)
+	return place(t, e.Pattern(), engine.Rule{Birth: engine.Life.Birth, Survive: engine.Life.Survive, Topology: engine.TorusOf(w, h)}, y, x, gens)
 }
 
 // place returns p with its top-left corner at (y, x) on a protocol engine

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"math/big"
 	"math/rand/v2"
 	"path/filepath"
@@ -76,19 +75,21 @@ func (u *controller) showHelp() { u.showText("help", "Keys", KeysHelp()) }
 // showInfo shows the pattern's name, author and comments.
 func (u *controller) showInfo() {
 	var b strings.Builder
-	p := u.pat
-	name := p.Name
+	h := u.start.Header
+	if h == nil {
+		h = &patterns.Pattern{}
+	}
+	name := h.Name
 	if name == "" {
 		name = "(no name)"
 	}
 	fmt.Fprintf(&b, "Name:   %s\nFile:   %s\n", name, u.name)
-	if p.Author != "" {
-		fmt.Fprintf(&b, "Author: %s\n", p.Author)
+	if h.Author != "" {
+		fmt.Fprintf(&b, "Author: %s\n", h.Author)
 	}
-	fmt.Fprintf(&b, "Rule:   %s\n", u.cur.eng.Rule())
-	w, h := p.Size()
-	fmt.Fprintf(&b, "Size:   %d x %d, %d cells as loaded\n", w, h, p.Population())
-	for _, c := range p.Comments {
+	fmt.Fprintf(&b, "Rule:   %s\n", u.cur.Eng.Rule())
+	fmt.Fprintf(&b, "Size:   %d x %d, %s cells as loaded\n", h.W, h.H, u.start.Eng.Population())
+	for _, c := range h.Comments {
 		fmt.Fprintf(&b, "%s\n", c)
 	}
 	u.showText("info", "Pattern", strings.TrimRight(b.String(), "\n"))
@@ -163,21 +164,17 @@ func (u *controller) fill(d float64) error {
 	if r.W*r.H > maxFill {
 		return fmt.Errorf("fill: %d x %d cells in view is more than %d; zoom in", r.W, r.H, maxFill)
 	}
-	w := u.cur.clone()
+	w := u.cur.Clone()
 	for y := r.Y; y < r.Y+r.H; y++ {
 		for x := r.X; x < r.X+r.W; x++ {
-			w.eng.SetCell(y, x, rand.Float64() < d)
+			w.Eng.SetCell(y, x, rand.Float64() < d)
 		}
 	}
 	u.change(w)
 	return nil
 }
 
-// patternExts are the file name extensions o lists from the patterns
-// directory.
-var patternExts = []string{".rle", ".cells", ".lif", ".life", ".mc", ".txt"}
-
-// askOpen offers the built-in library and the patterns directory's files,
+// askOpen offers the built-in library, by name, and the patterns directory's files,
 // and takes a typed path.
 func (u *controller) askOpen() {
 	type entry struct {
@@ -185,20 +182,15 @@ func (u *controller) askOpen() {
 		open  func() (*patterns.Pattern, string, error)
 	}
 	var entries []entry
-	for _, l := range u.opts.Library {
+	lib := patterns.Library()
+	slices.SortFunc(lib, func(a, b patterns.Entry) int { return strings.Compare(a.Name, b.Name) })
+	for _, l := range lib {
 		entries = append(entries, entry{"built-in: " + l.Name, func() (*patterns.Pattern, string, error) {
-			p, err := l.Open()
-			return p, "built-in " + l.Name, err
+			return l.Pattern(), "built-in " + l.Name, nil
 		}})
 	}
 	if dir := u.opts.PatternsDir; dir != "" {
-		var files []string
-		filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-			if err == nil && !d.IsDir() && slices.Contains(patternExts, strings.ToLower(filepath.Ext(path))) && len(files) < 10000 {
-				files = append(files, path)
-			}
-			return nil
-		})
+		files, _ := patterns.ListDir(dir)
 		for _, f := range files {
 			rel, _ := filepath.Rel(dir, f)
 			entries = append(entries, entry{rel, func() (*patterns.Pattern, string, error) {
@@ -258,12 +250,12 @@ func (u *controller) askOpen() {
 // current one (and saying why) when it does not load.
 func (u *controller) load(p *patterns.Pattern, name string) {
 	_, _, w, h := u.board.GetInnerRect()
-	uni, err := u.opts.Load(p, name, fitSize(w, h))
+	uni, err := u.loadPattern(p, name, fitSize(w, h))
 	if err != nil {
 		u.msg = "open: " + err.Error() + " (the current pattern is kept)"
 		return
 	}
-	u.adoptUniverse(uni, p, name)
+	u.adopt(uni, name)
 	u.msg = "opened " + name
 	u.kick()
 }
@@ -277,60 +269,29 @@ func (u *controller) askSave() {
 	case u.name != "" && !strings.HasPrefix(u.name, "built-in ") && !strings.HasPrefix(u.name, "<"):
 		initial = u.name
 	}
-	u.askFile("save", "Save as RLE", initial, func(ext string) string {
-		if ext != ".rle" && ext != "" {
-			return fmt.Sprintf("%s: only RLE (.rle) can be written yet", ext)
-		}
-		return ""
-	}, u.save)
+	u.askFile("save", "Save the pattern (.rle, .mc, .cells, .lif; .gz compresses)", initial, func(string) string { return "" }, u.save)
 }
 
-// save writes the current world to path as RLE.
+// save writes the current world to path in the format its extension names
+// (RLE for none), keeping its place and generation as Golly's #CXRLE line
+// does (see [universe.Universe.Pattern]).
 func (u *controller) save(path string) {
-	if u.opts.WriteFile == nil {
-		u.msg = "save: not available"
+	if _, _, err := patterns.FormatFor(path); err != nil {
+		u.msg = "save: " + err.Error()
 		return
 	}
-	if tooMany(u.cur.eng) {
-		u.msg = fmt.Sprintf("save: %s live cells are too many to write (nothing was written)", readable(u.cur.eng.Population()))
+	if tooMany(u.cur.Eng) {
+		u.msg = fmt.Sprintf("save: %s live cells are too many to write (nothing was written)", readable(u.cur.Eng.Population()))
 		return
 	}
-	p := u.cur.pattern(u.pat)
-	err := u.opts.WriteFile(path, func(w io.Writer) error { return patterns.WriteRLE(w, p) })
+	w := u.cur
+	err := u.opts.WriteFile(path, func(out io.Writer) error { return w.WriteTo(out, path, true) })
 	if err != nil {
 		u.msg = "save: " + err.Error() + " (nothing was changed)"
 		return
 	}
 	u.savedAs = path
-	u.msg = fmt.Sprintf("saved %d cells at gen %s to %s", p.Population(), u.cur.gen(), path)
-}
-
-// pattern returns w's live cells as a pattern with orig's name and
-// comments. Its rule has the bounded-grid suffix unless the torus only
-// stands in for the plane.
-func (w world) pattern(orig *patterns.Pattern) *patterns.Pattern {
-	r := w.eng.Rule()
-	if w.implied {
-		r.Topology = engine.Topology{}
-	}
-	out := &patterns.Pattern{Rule: r.String()}
-	if orig != nil {
-		out.Name, out.Author, out.Comments = orig.Name, orig.Author, orig.Comments
-	}
-	var b patterns.Builder
-	if box, ok := w.eng.Bounds(); ok {
-		w.eng.Visit(box, func(y, x int64) { b.Add(y, x, 1) })
-	}
-	out.Runs = b.Runs()
-	if r.Topology.Kind == engine.Plane && !w.implied {
-		// The plane's coordinates are Golly's: keep the place and the
-		// generation, as Golly's #CXRLE line does.
-		out.Positioned = true
-		if g := w.gen(); g.Sign() > 0 {
-			out.Gen = g.String()
-		}
-	}
-	return out
+	u.msg = fmt.Sprintf("saved %s cells at gen %s to %s", w.Eng.Population(), w.Gen(), path)
 }
 
 // confirm asks a yes-or-no question; y calls yes, n or Esc does nothing
@@ -354,8 +315,8 @@ func (u *controller) confirm(question, no string, yes func()) {
 
 // askRule asks a new rule and topology, checked as the user types.
 func (u *controller) askRule() {
-	r := u.cur.eng.Rule()
-	if u.cur.implied {
+	r := u.cur.Eng.Rule()
+	if u.cur.Implied {
 		r.Topology = engine.Topology{}
 	}
 	u.prompt("rule", "Rule", "rule: ", r.String(), func(s string) (string, bool) {
@@ -367,7 +328,7 @@ func (u *controller) askRule() {
 			if strings.Contains(s, ":") {
 				return fmt.Sprintf("%s on the unbounded plane", r), true
 			}
-			return fmt.Sprintf("%s on the current %s", r, u.cur.eng.Rule().Topology.Kind), true
+			return fmt.Sprintf("%s on the current %s", r, u.cur.Eng.Rule().Topology.Kind), true
 		}
 		t := r.Topology
 		return fmt.Sprintf("%s: a %s of %d x %d cells", r, t.Kind, t.W, t.H), true
@@ -376,7 +337,7 @@ func (u *controller) askRule() {
 		implied := false
 		if r.Topology.Kind == engine.Plane && !strings.Contains(s, ":") {
 			// No suffix keeps the topology; :T0,0 asks for the plane.
-			r.Topology, implied = u.cur.eng.Rule().Topology, u.cur.implied
+			r.Topology, implied = u.cur.Eng.Rule().Topology, u.cur.Implied
 		}
 		e, err := u.newEngine(u.ruleEngine(), r)
 		if err != nil {
@@ -390,56 +351,77 @@ func (u *controller) askRule() {
 	})
 }
 
-// ruleEngine returns the name of the engine a new rule runs on when it
-// can: the current one, but with the automatic switch on, the protocol
-// engine until the switch has moved away from it.
-func (u *controller) ruleEngine() string {
+// ruleEngine returns the engine a new rule runs on when it can: the
+// current one, but with the automatic switch on, the watched engine (the
+// protocol engine) until the switch has moved away from it.
+func (u *controller) ruleEngine() *engine.Algo {
 	switch {
 	case !u.auto:
-		return u.cur.eng.Name()
-	case u.fast != "":
+		return engine.AlgoOf(u.cur.Eng)
+	case u.fast != nil:
 		return u.fast
 	}
-	return protocolEngine
+	return u.watched()
 }
 
-// engineNamed returns an empty engine for r of the options' engine named
-// name, and false when there is none or it does not run r.
-func (u *controller) engineNamed(name string, r engine.Rule) (engine.Engine, bool) {
-	for _, c := range u.opts.Engines {
-		if c.Name == name && name != "" {
-			if e, err := c.New(r); err == nil {
-				return e, true
-			}
+// watched returns the first of the options' engines that runs the
+// protocol's step logic ([engine.CustomStep]): the engine the automatic
+// switch starts on and watches. It is nil when there is none.
+func (u *controller) watched() *engine.Algo {
+	for _, a := range u.engines() {
+		if a.Has(engine.CustomStep) {
+			return a
 		}
 	}
-	return nil, false
+	return nil
 }
 
-// newEngine returns an empty engine for r: the one named when it runs r,
-// else the first of the options' engines that does.
-func (u *controller) newEngine(name string, r engine.Rule) (engine.Engine, error) {
-	if e, ok := u.engineNamed(name, r); ok {
+// engines returns the engines the UI offers, fastest first: the options'
+// or the whole registry.
+func (u *controller) engines() []*engine.Algo {
+	if u.opts.Engines != nil {
+		return u.opts.Engines
+	}
+	return engine.Algos()
+}
+
+// engineOf returns an empty engine of a for r, and false when a is nil or
+// does not run r.
+func (u *controller) engineOf(a *engine.Algo, r engine.Rule) (engine.Engine, bool) {
+	o := u.engineOptions()
+	if a == nil || a.RunsWith(r, o) != nil {
+		return nil, false
+	}
+	e, err := a.New(r, o)
+	return e, err == nil
+}
+
+// engineOptions are what the UI makes engines with: the step logic and
+// the memory limit of its settings. With step logic of the caller's own,
+// only engines that run it ([engine.CustomStep]) are offered, made or
+// switched to, so that no switch, no E and no R ever replaces it with the
+// rule's.
+func (u *controller) engineOptions() engine.Options {
+	return engine.Options{Step: u.opts.Settings.Step, MaxMemory: u.opts.Settings.MaxMemory}
+}
+
+// newEngine returns an empty engine for r: of a when it runs r, else of
+// the first of the UI's engines that does.
+func (u *controller) newEngine(a *engine.Algo, r engine.Rule) (engine.Engine, error) {
+	if e, ok := u.engineOf(a, r); ok {
 		return e, nil
 	}
-	var errs []error
-	for _, c := range u.opts.Engines {
-		e, err := c.New(r)
-		if err == nil {
-			return e, nil
-		}
-		errs = append(errs, fmt.Errorf("%s: %w", c.Name, err))
+	a, err := engine.Choose(u.engines(), r, u.engineOptions())
+	if err != nil {
+		return nil, err
 	}
-	if len(errs) == 0 {
-		return nil, errors.New("no engine is available")
-	}
-	return nil, errors.Join(errs...)
+	return a.New(r, u.engineOptions())
 }
 
 // canSwitch returns an error when the current universe has more than
 // maxVisit live cells, too many for switchTo to copy one by one.
 func (u *controller) canSwitch() error {
-	if e := u.cur.eng; tooMany(e) {
+	if e := u.cur.Eng; tooMany(e) {
 		return fmt.Errorf("%s live cells are too many to copy to another engine (at most %s)", readable(e.Population()), readable(big.NewInt(maxVisit)))
 	}
 	return nil
@@ -452,39 +434,25 @@ func (u *controller) switchTo(e engine.Engine, implied bool) error {
 	if err := u.canSwitch(); err != nil {
 		return err
 	}
-	from := u.cur.eng
-	var dy, dx int64
-	// Keep the cells where they are about the universe's middle: a bounded
-	// universe's, or the plane's origin, as in Golly.
-	fb, fok := bounds(from)
-	tb, tok := bounds(e)
-	switch {
-	case fok && tok:
-		dy, dx = tb.H/2-fb.H/2, tb.W/2-fb.W/2
-	case tok:
-		dy, dx = tb.H/2, tb.W/2
-	case fok:
-		dy, dx = -(fb.H / 2), -(fb.W / 2)
-	}
-	copyCells(e, from, dy, dx)
-	u.change(world{eng: e, gen0: u.cur.gen(), implied: implied})
+	u.change(u.cur.Rehome(e, implied))
 	u.kick()
 	return nil
 }
 
 // askEngine offers the engines that run the current rule and topology.
 func (u *controller) askEngine() {
-	r := u.cur.eng.Rule()
+	r := u.cur.Eng.Rule()
 	list := tview.NewList().ShowSecondaryText(false).SetHighlightFullLine(true).
 		SetSelectedStyle(tcell.StyleDefault.Reverse(true))
 	n := 0
-	for _, c := range u.opts.Engines {
-		e, err := c.New(r)
-		if err != nil {
+	in := engine.AlgoOf(u.cur.Eng)
+	for _, c := range u.engines() {
+		e, ok := u.engineOf(c, r)
+		if !ok {
 			continue
 		}
 		label := c.Name
-		if c.Name == u.cur.eng.Name() {
+		if c == in {
 			label += " (in use)"
 		}
 		n++
@@ -496,8 +464,8 @@ func (u *controller) askEngine() {
 				u.msg = "engine " + c.Name + ": " + err.Error()
 				return
 			}
-			u.auto, u.fast, u.chosen = false, "", c.Name
-			u.switchTo(e, u.cur.implied) // canSwitch said yes: it copies
+			u.auto, u.fast, u.chosen = false, nil, c
+			u.switchTo(e, u.cur.Implied) // canSwitch said yes: it copies
 			u.msg = "engine " + c.Name
 		})
 	}

@@ -18,8 +18,9 @@
 //   - Pictures (pictures.go): P saves a PNG of the view, G records the next
 //     N generations of it as a GIF, which the animator steps and writes as
 //     a job; both draw through engine/render.
-//   - The settle detector (settle.go) tells when a run has died out, become
-//     still, started repeating, or is a lone spaceship.
+//   - The settle detector (settle.go) is the classifier's watcher
+//     (engine/classify): it tells when a run has died out, become still,
+//     started repeating, or is a lone spaceship, in the classifier's words.
 //   - The automatic engine switch (autoswitch.go) times the run's steps and,
 //     when the protocol engine falls clearly behind the speed chosen, moves
 //     the run to the faster engine (see [Options.AutoSwitch]).

@@ -6,6 +6,7 @@ import (
 
 	"github.com/gdamore/tcell/v2"
 	"github.com/life-go/life/engine"
+	"github.com/life-go/life/engine/universe"
 )
 
 // binding is one line of the key help.
@@ -237,9 +238,9 @@ func (u *controller) move(dy, dx int) {
 
 // fit shows the live cells whole, or the universe when there are none.
 func (u *controller) fit() {
-	r, ok := u.cur.eng.Bounds()
+	r, ok := u.cur.Eng.Bounds()
 	if !ok {
-		if r, ok = bounds(u.cur.eng); !ok {
+		if r, ok = universe.Bounds(u.cur.Eng); !ok {
 			return
 		}
 	}
@@ -296,19 +297,21 @@ func (u *controller) reset() {
 	u.pause()
 	u.change(u.start)
 	u.pops = u.pops[:0]
-	u.sample(u.cur.eng.Population())
+	u.sample(u.cur.Eng.Population())
 }
 
 // clear kills every cell: the universe goes on as an empty engine of the
 // same kind, at the same generation, however many cells it had.
 func (u *controller) clear() {
-	e, err := u.newEngine(u.cur.eng.Name(), u.cur.eng.Rule())
+	e, err := u.newEngine(engine.AlgoOf(u.cur.Eng), u.cur.Eng.Rule())
 	if err != nil {
 		u.msg = "clear: " + err.Error()
 		return
 	}
 	u.pause()
-	u.change(world{eng: e, gen0: u.cur.gen(), implied: u.cur.implied})
+	w := u.cur
+	w.Eng, w.Gen0 = e, u.cur.Gen()
+	u.change(w)
 }
 
 // toggleCell flips the cell at (y, x).
@@ -316,19 +319,19 @@ func (u *controller) toggleCell(y, x int64) {
 	if !u.inside(y, x) {
 		return
 	}
-	w := u.cur.clone()
-	w.eng.SetCell(y, x, !w.eng.Cell(y, x))
+	w := u.cur.Clone()
+	w.Eng.SetCell(y, x, !w.Eng.Cell(y, x))
 	u.change(w)
 }
 
 // paint is the board's mouse drawing: a stroke starts with a button press,
 // which records one undo step for the whole stroke.
 func (u *controller) paint(y, x int64, alive, start bool) {
-	if !u.inside(y, x) || (!start && u.cur.eng.Cell(y, x) == alive) {
+	if !u.inside(y, x) || (!start && u.cur.Eng.Cell(y, x) == alive) {
 		return
 	}
-	w := u.cur.clone()
-	w.eng.SetCell(y, x, alive)
+	w := u.cur.Clone()
+	w.Eng.SetCell(y, x, alive)
 	if start {
 		u.change(w)
 	} else {
@@ -338,7 +341,7 @@ func (u *controller) paint(y, x int64, alive, start bool) {
 
 // inside reports whether (y, x) is a cell of the universe.
 func (u *controller) inside(y, x int64) bool {
-	r, ok := bounds(u.cur.eng)
+	r, ok := universe.Bounds(u.cur.Eng)
 	return !ok || y >= r.Y && y < r.Y+r.H && x >= r.X && x < r.X+r.W
 }
 
@@ -347,7 +350,7 @@ func (u *controller) viewRect() engine.Rect {
 	_, _, w, h := u.board.GetInnerRect()
 	top, left, rows, cols := u.board.view(w, h)
 	r := engine.Rect{X: left, Y: top, W: cols, H: rows}
-	if b, ok := bounds(u.cur.eng); ok {
+	if b, ok := universe.Bounds(u.cur.Eng); ok {
 		r = intersect(r, b)
 	}
 	return r

@@ -12,6 +12,7 @@ import (
 
 	"github.com/life-go/life/engine"
 	"github.com/life-go/life/engine/render"
+	"github.com/life-go/life/engine/universe"
 )
 
 // Pictures: P saves a PNG of the view and G records the next N generations
@@ -85,8 +86,8 @@ func (u *controller) currentView() (view, error) {
 // its file's, in lower case with dashes, the generation and ext.
 func (u *controller) pictureName(gen *big.Int, ext string) string {
 	name := ""
-	if u.pat != nil {
-		name = u.pat.Name
+	if h := u.start.Header; h != nil {
+		name = h.Name
 	}
 	if name == "" && !strings.HasPrefix(u.name, "<") {
 		name = strings.TrimPrefix(u.name, "built-in ")
@@ -160,7 +161,7 @@ func (u *controller) askPNG() {
 		u.msg = "png: " + err.Error()
 		return
 	}
-	u.askFile("png", "Save a PNG of the view", u.pictureName(v.world.gen(), ".png"), endingIn(".png"), func(path string) { u.savePNG(path, v) })
+	u.askFile("png", "Save a PNG of the view", u.pictureName(v.world.Gen(), ".png"), endingIn(".png"), func(path string) { u.savePNG(path, v) })
 }
 
 // savePNG writes the view v to path as a PNG image, through the atomic
@@ -171,7 +172,7 @@ func (u *controller) savePNG(path string, v view) {
 		return
 	}
 	err := u.opts.WriteFile(path, func(w io.Writer) error {
-		return render.PNG(w, v.world.eng, v.rect, v.scale, u.theme())
+		return render.PNG(w, v.world.Eng, v.rect, v.scale, u.theme())
 	})
 	if err != nil {
 		u.msg = "png: " + err.Error() + " (nothing was changed)"
@@ -179,7 +180,7 @@ func (u *controller) savePNG(path string, v view) {
 	}
 	pw, ph, _ := v.scale.Pixels(v.rect.W, v.rect.H)
 	u.msg = fmt.Sprintf("saved gen %s, %d x %d cells at scale %s (%d x %d pixels), to %s",
-		v.world.gen(), v.rect.W, v.rect.H, v.scale, pw, ph, path)
+		v.world.Gen(), v.rect.W, v.rect.H, v.scale, pw, ph, path)
 }
 
 // recording is a GIF that G asked for: n generations of the view, written
@@ -222,7 +223,7 @@ func (u *controller) askGIF() {
 		u.msg = "gif: not available"
 		return
 	}
-	from := new(big.Int).Add(v.world.gen(), big.NewInt(1))
+	from := new(big.Int).Add(v.world.Gen(), big.NewInt(1))
 	parse := func(s string) uint64 {
 		n, err := strconv.ParseUint(strings.TrimSpace(s), 10, 64)
 		if err != nil {
@@ -236,11 +237,11 @@ func (u *controller) askGIF() {
 		if err != nil {
 			return err.Error(), false
 		}
-		to := new(big.Int).Add(v.world.gen(), new(big.Int).SetUint64(n))
+		to := new(big.Int).Add(v.world.Gen(), new(big.Int).SetUint64(n))
 		return fmt.Sprintf("gens %s to %s, a frame each, %d x %d pixels", from, to, pw, ph), true
 	}, func(s string) error {
 		n := parse(s)
-		u.askFile("gif-file", "Save the GIF", u.pictureName(v.world.gen(), ".gif"), endingIn(".gif"), func(path string) {
+		u.askFile("gif-file", "Save the GIF", u.pictureName(v.world.Gen(), ".gif"), endingIn(".gif"), func(path string) {
 			u.record(&recording{view: v, n: n, theme: u.theme(), path: path, write: u.opts.WriteFile})
 		})
 		return nil
@@ -268,20 +269,16 @@ func (u *controller) recordingActive() bool { return u.recQueued != nil || u.rec
 // each frame with the frames done. On cancellation it stops within a
 // generation and writes nothing.
 func (r *recording) run(ctx context.Context, w world, progress func(frames uint64)) error {
-	g, err := render.NewGIF(r.view.rect, r.view.scale, r.theme)
+	g, err := universe.Record(ctx, w.Eng, universe.Recording{
+		Start: 1, Every: 1, Frames: r.n,
+		View:     r.view.rect,
+		Scale:    func(engine.Rect) (render.Scale, error) { return r.view.scale, nil },
+		Theme:    r.theme,
+		Delay:    render.DefaultDelay,
+		Progress: progress,
+	})
 	if err != nil {
 		return err
-	}
-	for i := uint64(1); i <= r.n; i++ {
-		if err := w.eng.Step(ctx, 1); err != nil {
-			return err
-		}
-		if err := g.Add(w.eng); err != nil {
-			return err
-		}
-		if progress != nil {
-			progress(i)
-		}
 	}
 	if err := ctx.Err(); err != nil {
 		return err
@@ -311,7 +308,7 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 // recorded returns the message for a recording written: from its world,
 // stepped n generations.
 func (r *recording) recorded() string {
-	g := r.view.world.gen()
+	g := r.view.world.Gen()
 	pw, ph, _ := r.view.scale.Pixels(r.view.rect.W, r.view.rect.H)
 	return fmt.Sprintf("recorded gens %s to %s, %d frames of %d x %d pixels (%d bytes), to %s",
 		new(big.Int).Add(g, big.NewInt(1)), new(big.Int).Add(g, new(big.Int).SetUint64(r.n)), r.n, pw, ph, r.size, r.path)

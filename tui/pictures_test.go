@@ -19,6 +19,7 @@ import (
 	"github.com/gdamore/tcell/v2"
 	"github.com/life-go/life/engine"
 	"github.com/life-go/life/engine/render"
+	"github.com/life-go/life/engine/universe"
 	"github.com/life-go/life/patterns"
 )
 
@@ -56,7 +57,7 @@ func TestPictureName(t *testing.T) {
 		{"", "<stdin>", "life-42.png"},
 		{"***", "x.rle", "life-42.png"},
 	} {
-		u := &controller{pat: &patterns.Pattern{Name: c.patName}, name: c.file}
+		u := &controller{start: world{Header: &patterns.Pattern{Name: c.patName}}, name: c.file}
 		if got := u.pictureName(big.NewInt(42), ".png"); got != c.want {
 			t.Errorf("%q from %q: %s, want %s", c.patName, c.file, got, c.want)
 		}
@@ -145,7 +146,7 @@ func TestSavePNG(t *testing.T) {
 	if b := img.Bounds(); b.Dx() != 64 || b.Dy() != 48 {
 		t.Fatalf("the PNG is %v, want 64 x 48", b)
 	}
-	if got, want := pixelCells(t, img, 4, render.Dark.Live), liveCells(w.eng, engine.Rect{W: 16, H: 12}); !maps.Equal(got, want) || len(want) != 5 {
+	if got, want := pixelCells(t, img, 4, render.Dark.Live), liveCells(w.Eng, engine.Rect{W: 16, H: 12}); !maps.Equal(got, want) || len(want) != 5 {
 		t.Errorf("the PNG shows %v, want %v", got, want)
 	}
 	if r, g, b, _ := img.At(0, 0).RGBA(); color.RGBA64Model.Convert(render.Dark.Dead) != (color.RGBA64{uint16(r), uint16(g), uint16(b), 0xffff}) {
@@ -166,7 +167,7 @@ func TestSavePNG(t *testing.T) {
 	}
 	data, _ = os.ReadFile(out)
 	var want bytes.Buffer
-	render.PNG(&want, w.eng, engine.Rect{W: 16, H: 12}, render.CellsPerPixel(2), render.Dark)
+	render.PNG(&want, w.Eng, engine.Rect{W: 16, H: 12}, render.CellsPerPixel(2), render.Dark)
 	if !bytes.Equal(data, want.Bytes()) {
 		t.Errorf("zoomed out, the PNG is not the renderer's picture of the view")
 	}
@@ -250,7 +251,7 @@ func TestRecordGIF(t *testing.T) {
 	if len(frames) != 12 || g.Config.Width != 64 || g.Config.Height != 48 {
 		t.Fatalf("%d frames of %d x %d, want 12 of 64 x 48", len(frames), g.Config.Width, g.Config.Height)
 	}
-	e := w0.eng.Clone()
+	e := w0.Eng.Clone()
 	for i, fr := range frames {
 		e.Step(context.Background(), 1)
 		if got, want := pixelCells(t, fr, 4, render.Light.Live), liveCells(e, engine.Rect{W: 16, H: 12}); !maps.Equal(got, want) {
@@ -291,14 +292,14 @@ func (g gated) Clone() engine.Engine { return gated{g.Engine.Clone(), g.gate} }
 // stays where the recording began.
 func TestRecordGIFCancel(t *testing.T) {
 	gate := make(chan struct{}, 100)
-	load := func(p *patterns.Pattern, name string, fit Size) (Universe, error) {
-		u, err := testLoad(p, name, fit)
+	load := func(p *patterns.Pattern, name string, s universe.Settings) (world, error) {
+		u, err := universe.Load(p, name, s)
 		u.Eng = gated{u.Eng, gate}
 		return u, err
 	}
 	dir := t.TempDir()
 	out := filepath.Join(dir, "run.gif")
-	h := start(t, 80, 20, Options{Pattern: rle(t, gliderOnTorus), Name: "glider.rle", Load: load, WriteFile: atomicWrite})
+	h := start(t, 80, 20, Options{Pattern: rle(t, gliderOnTorus), Name: "glider.rle", load: load, WriteFile: atomicWrite})
 	h.press(' ') // the first step waits at the gate; pausing drops it
 	f := h.idle()
 	for _, cancel := range []any{tcell.KeyEscape, ' ', 'c', 'q'} {
@@ -316,6 +317,12 @@ func TestRecordGIFCancel(t *testing.T) {
 				t.Errorf("%v: message %q, gen %s; want gen 0", cancel, f.msg, f.gen)
 			}
 			h.idle()
+			if cancel == 'c' {
+				// c put in an empty engine of its own, which nothing holds
+				// back: bring back the held-back glider for the next case.
+				h.press('r')
+				h.idle()
+			}
 		}
 		if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 			t.Errorf("after cancelling with %v: %v in %s", cancel, entries, dir)

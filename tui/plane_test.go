@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"fmt"
 	"math"
 	"math/big"
 	"os"
@@ -12,38 +11,18 @@ import (
 	"github.com/gdamore/tcell/v2"
 	"github.com/life-go/life/engine"
 	"github.com/life-go/life/engine/hashlife"
+	"github.com/life-go/life/engine/universe"
 	"github.com/life-go/life/patterns"
 )
 
 // planeEngines are the engines of the plane's tests, as cmd/life lists
 // them: hashlife, which runs the plane, and the protocol engine.
-var planeEngines = []EngineChoice{
-	{"hashlife", func(r engine.Rule) (engine.Engine, error) { return hashlife.New(r, hashlife.Options{}) }},
-	{"protocol", func(r engine.Rule) (engine.Engine, error) { return engine.NewProtocol(r, nil) }},
-}
+var planeEngines = algos("hashlife", "protocol")
 
-// planeLoad loads a pattern as cmd/life does for the UI: its rule's
+// planeSettings load a pattern as cmd/life does for the UI: its rule's
 // bounded grid on the protocol engine, else the unbounded plane on
 // hashlife, the pattern's top-left cell at (-(h/2), -(w/2)) as in Golly.
-func planeLoad(p *patterns.Pattern, name string, fit Size) (Universe, error) {
-	r := engine.Life
-	if p.Rule != "" {
-		var err error
-		if r, err = engine.ParseRule(p.Rule); err != nil {
-			return Universe{}, fmt.Errorf("%s: %w", name, err)
-		}
-	}
-	if r.Topology.Kind != engine.Plane {
-		return testLoad(p, name, fit)
-	}
-	e, err := hashlife.New(r, hashlife.Options{})
-	if err != nil {
-		return Universe{}, err
-	}
-	w, h := p.Size()
-	p.Cells(func(y, x int64) { e.SetCell(y-h/2, x-w/2, true) })
-	return Universe{Eng: e}, nil
-}
+var planeSettings = universe.Settings{Engine: "auto", Watch: true, Plane: true}
 
 // boardText returns the board's part of a screen: every line but the
 // status bar's.
@@ -60,7 +39,7 @@ func boardText(f frame) string {
 // zooms out there, shaded from the node populations.
 func TestPlane(t *testing.T) {
 	glider := rle(t, "x = 3, y = 3\nbo$2bo$3o!\n")
-	h := start(t, 60, 20, Options{Pattern: glider, Load: planeLoad, Engines: planeEngines, AutoSwitch: true})
+	h := start(t, 60, 20, Options{Pattern: glider, Settings: planeSettings, Engines: planeEngines, AutoSwitch: true})
 	f := h.wait("the glider to be seen moving", func(f frame) bool { return !f.running && strings.Contains(f.msg, "moving") })
 	if f.rule != "B3/S23" || f.engine != "hashlife" || f.pop != "5" {
 		t.Errorf("the glider on the plane: rule %s on %s, pop %s; want B3/S23 on hashlife, pop 5", f.rule, f.engine, f.pop)
@@ -93,7 +72,7 @@ func TestPlane(t *testing.T) {
 	}
 	// The glider moves a cell down and right every 4 generations.
 	var box engine.Rect
-	h.do(func(u *controller) { box, _ = u.cur.eng.Bounds() })
+	h.do(func(u *controller) { box, _ = u.cur.Eng.Bounds() })
 	d := new(big.Int).Rsh(want, 2).Int64()
 	if box.W != 3 || box.H != 3 || box.X < d-2 || box.X > d+2 || box.Y < d-2 || box.Y > d+2 {
 		t.Fatalf("the glider at gen %s is at %+v, want about (%d, %d)", want, box, d, d)
@@ -146,7 +125,7 @@ func TestPlane(t *testing.T) {
 // :T0,0 asks for the plane, on hashlife.
 func TestPlaneRuleChange(t *testing.T) {
 	glider := rle(t, "x = 3, y = 3\nbo$2bo$3o!\n")
-	h := start(t, 60, 20, Options{Pattern: glider, Load: planeLoad, Engines: planeEngines, AutoSwitch: true})
+	h := start(t, 60, 20, Options{Pattern: glider, Settings: planeSettings, Engines: planeEngines, AutoSwitch: true})
 	h.wait("the glider to be seen moving", func(f frame) bool { return !f.running && strings.Contains(f.msg, "moving") })
 	h.idle()
 	if f := h.press('r'); f.gen != "0" {
@@ -159,7 +138,7 @@ func TestPlaneRuleChange(t *testing.T) {
 		t.Errorf("typing B3/S23:T20,10: no torus shown:\n%s", f.text)
 	}
 	f = h.press(tcell.KeyEnter)
-	h.do(func(u *controller) { box, _ = u.cur.eng.Bounds() })
+	h.do(func(u *controller) { box, _ = u.cur.Eng.Bounds() })
 	if f.rule != "B3/S23:T20,10" || f.engine != "protocol" || h.cells() != cells || box != (engine.Rect{X: 9, Y: 4, W: 3, H: 3}) {
 		t.Errorf("to the torus: rule %s on %s, cells at %+v, want B3/S23:T20,10 on protocol, the glider at 9,4", f.rule, f.engine, box)
 	}
@@ -168,7 +147,7 @@ func TestPlaneRuleChange(t *testing.T) {
 		t.Errorf("typing B3/S23:T0,0: the plane not shown:\n%s", f.text)
 	}
 	f = h.press(tcell.KeyEnter)
-	h.do(func(u *controller) { box, _ = u.cur.eng.Bounds() })
+	h.do(func(u *controller) { box, _ = u.cur.Eng.Bounds() })
 	if f.rule != "B3/S23" || f.engine != "hashlife" || h.cells() != cells || box != (engine.Rect{X: -1, Y: -1, W: 3, H: 3}) {
 		t.Errorf("back to the plane: rule %s on %s, cells at %+v, want B3/S23 on hashlife, the glider at -1,-1", f.rule, f.engine, box)
 	}
@@ -286,12 +265,12 @@ func (h hugePop) Clone() engine.Engine { return hugePop{h.Engine.Clone()} }
 // moving), R and E refuse to copy the cells, and c clears at once.
 func TestPlaneHugePopulation(t *testing.T) {
 	glider := rle(t, "x = 3, y = 3\nbo$2bo$3o!\n")
-	load := func(p *patterns.Pattern, name string, fit Size) (Universe, error) {
-		u, err := planeLoad(p, name, fit)
+	load := func(p *patterns.Pattern, name string, s universe.Settings) (world, error) {
+		u, err := universe.Load(p, name, s)
 		u.Eng = hugePop{u.Eng}
 		return u, err
 	}
-	h := start(t, 70, 20, Options{Pattern: glider, Load: load, Engines: planeEngines, AutoSwitch: true})
+	h := start(t, 70, 20, Options{Pattern: glider, Settings: planeSettings, load: load, Engines: planeEngines, AutoSwitch: true})
 	f := h.wait("generation 20", func(f frame) bool { return gen(t, f) >= 20 })
 	if !f.running || f.msg != "" || f.pop != "1.000e21" || !strings.Contains(f.text, "Pop 1.000e21") {
 		t.Errorf("running at gen %s: running %v, pop %s, message %q; want running, 1.000e21, none:\n%s", f.gen, f.running, f.pop, f.msg, f.text)
@@ -353,9 +332,9 @@ func TestStepBase(t *testing.T) {
 		{hl, ten, 1, 10, 0, 1},
 		{hl, ten, 2, 10, 1, 10},
 	} {
-		u := &controller{cur: world{eng: c.from, gen0: new(big.Int)}, exp: c.exp}
+		u := &controller{cur: world{Eng: c.from, Gen0: new(big.Int)}, exp: c.exp}
 		u.base()
-		u.cur.eng = c.to
+		u.cur.Eng = c.to
 		b := u.base()
 		n, _ := u.step()
 		if b != c.base || u.exp != c.want || n != c.n {
@@ -363,7 +342,7 @@ func TestStepBase(t *testing.T) {
 		}
 	}
 	// + stops at 2^60 on hashlife.
-	u := &controller{cur: world{eng: hl, gen0: new(big.Int)}, exp: maxExp2}
+	u := &controller{cur: world{Eng: hl, Gen0: new(big.Int)}, exp: maxExp2}
 	u.runeKey('+')
 	if u.exp != maxExp2 {
 		t.Errorf("+ at 2^60: exp %d", u.exp)

@@ -2,7 +2,6 @@ package tui
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -12,6 +11,7 @@ import (
 	"github.com/gdamore/tcell/v2"
 	"github.com/life-go/life/engine"
 	"github.com/life-go/life/engine/render"
+	"github.com/life-go/life/engine/universe"
 	"github.com/life-go/life/patterns"
 	"github.com/rivo/tview"
 )
@@ -30,45 +30,23 @@ type app interface {
 
 var _ app = (*tview.Application)(nil)
 
-// Size is a size in cells.
-type Size struct{ W, H int }
-
-// Universe is a pattern loaded into an engine, ready to run.
-type Universe struct {
-	Eng engine.Engine
-	// Implied says the torus only stands in for the unbounded plane: a
-	// saved pattern leaves its bounded-grid suffix out.
-	Implied bool
-}
-
-// EngineChoice is an engine the user may switch to with E.
-type EngineChoice struct {
-	Name string
-	// New returns an empty engine for r, or an error when it cannot run r.
-	New func(r engine.Rule) (engine.Engine, error)
-}
-
-// LibraryEntry is a pattern of the built-in library, offered by o.
-type LibraryEntry struct {
-	Name string
-	Open func() (*patterns.Pattern, error)
-}
-
 // Options is what the UI takes from cmd/life.
 type Options struct {
 	// Pattern is the starting pattern and Name the file it came from (for
 	// messages and as the default place to save). A nil Pattern starts
-	// the built-in [Default].
+	// the built-in acorn.
 	Pattern *patterns.Pattern
 	Name    string
-	// Load builds a universe for pattern p read from the file name. A
-	// pattern without a bounded-grid suffix runs on the unbounded plane
-	// (cmd/life: on hashlife), or, on an engine that runs only bounded
-	// grids, on a torus of fit cells when it fits in it, which fills the
-	// window.
-	Load func(p *patterns.Pattern, name string, fit Size) (Universe, error)
-	// Engines are the engines E offers, in order, fastest first.
-	Engines []EngineChoice
+	// Settings say how a pattern opened becomes a universe (see
+	// [universe.Settings]): cmd/life passes --rule, --torus and --engine.
+	// A pattern without a bounded-grid suffix runs on the unbounded plane
+	// (on hashlife) when Settings.Plane asks for it, or, on an engine that
+	// runs only bounded grids, on a torus that fills the window when it
+	// fits in it ([universe.Settings.Fit], which the UI sets).
+	Settings universe.Settings
+	// Engines are the engines E offers, fastest first; nil means every
+	// engine of the registry ([engine.Algos]).
+	Engines []*engine.Algo
 	// AutoSwitch lets the UI choose the engine, as --engine auto asks: the
 	// protocol engine stays wherever it keeps up with the speed chosen on
 	// the board at hand. A run that falls clearly behind (three frames in
@@ -77,14 +55,15 @@ type Options struct {
 	// to the faster engine, the first of Engines other than the protocol
 	// engine that runs the rule, and the status bar says so. The UI never
 	// moves back by itself; an engine chosen with E turns the switch off.
-	// Load is expected to start a universe on the protocol engine when it
-	// runs the topology, and on the fastest engine that does otherwise.
+	// An engine that runs step logic of the caller's own
+	// ([engine.RunsCustomStep]) is never moved: another would run the
+	// rule instead. Settings.Watch starts a universe on the protocol
+	// engine where it runs the topology.
 	AutoSwitch bool
 	// PatternsDir is the directory o lists, or "".
 	PatternsDir string
-	// Library is the built-in library o lists first; [Builtins] when nil.
-	Library []LibraryEntry
-	// WriteFile writes path atomically (a temporary file and a rename).
+	// WriteFile writes path atomically (a temporary file and a rename);
+	// nil is [universe.WriteFile].
 	WriteFile func(path string, write func(w io.Writer) error) error
 	// NoColor draws with attributes only, for NO_COLOR.
 	NoColor bool
@@ -101,6 +80,8 @@ type Options struct {
 	// effect, written to the terminal.
 	KeyLatency func(d time.Duration)
 
+	// load, for tests, loads a pattern instead of [universe.Load].
+	load func(p *patterns.Pattern, name string, s universe.Settings) (world, error)
 	// afterDraw, for tests, is called on the event loop after each draw.
 	afterDraw func(u *controller, s tcell.Screen)
 	// stepClock, for tests, is the clock that times the animator's steps
@@ -108,24 +89,14 @@ type Options struct {
 	stepClock func() time.Time
 }
 
-// world is a universe as the controller keeps it: an engine nobody
-// modifies in place, and the generations run before the engine was made
-// (a rule or engine switch starts a new engine at generation 0).
-type world struct {
-	eng     engine.Engine
-	gen0    *big.Int // never modified
-	implied bool
-}
-
-// gen returns the world's generation.
-func (w world) gen() *big.Int { return new(big.Int).Add(w.gen0, w.eng.Generation()) }
-
-// clone returns a copy of w with its own engine, to modify.
-func (w world) clone() world { return world{eng: w.eng.Clone(), gen0: w.gen0, implied: w.implied} }
+// world is a universe as the controller keeps it: nobody modifies its
+// engine in place (an edit clones it first), which makes undo, rewind and
+// snapshots plain values.
+type world = universe.Universe
 
 // snapshot returns w as the board draws it.
-func (w world) snapshot() *Snapshot {
-	return &Snapshot{Eng: w.eng, Gen: w.gen(), Pop: w.eng.Population()}
+func snapshot(w world) *Snapshot {
+	return &Snapshot{Eng: w.Eng, Gen: w.Gen(), Pop: w.Eng.Population()}
 }
 
 // Limits of the histories.
@@ -139,12 +110,12 @@ const (
 	baseTen    = 10  // the step base of engines that name none, as in Golly
 )
 
-// stepBase returns eng's step base: the step is base^exp generations. An
-// engine says its own with a method StepBase() int (hashlife: 2, its
-// natural jump, as Golly has a base per algorithm); else it is 10.
+// stepBase returns eng's step base: the step is base^exp generations. The
+// registry says it for each engine (hashlife: 2, its natural jump, as
+// Golly has a base per algorithm); an engine it does not know has 10.
 func stepBase(eng engine.Engine) int {
-	if b, ok := eng.(interface{ StepBase() int }); ok && b.StepBase() >= 2 {
-		return b.StepBase()
+	if a := engine.AlgoOf(eng); a != nil {
+		return a.StepBase
 	}
 	return baseTen
 }
@@ -163,7 +134,7 @@ func maxExpFor(b int) int {
 // the new base, keeping the step about the same size (10^3 becomes 2^10,
 // and back), up to the new base's fastest.
 func (u *controller) base() int {
-	b := stepBase(u.cur.eng)
+	b := stepBase(u.cur.Eng)
 	if u.expBase != 0 && u.expBase != b && u.exp > 0 {
 		e := math.Round(float64(u.exp) * math.Log(float64(u.expBase)) / math.Log(float64(b)))
 		u.exp = min(int(e), maxExpFor(b))
@@ -183,9 +154,8 @@ type controller struct {
 	pages  *tview.Pages
 
 	cur, start world
-	pat        *patterns.Pattern // the pattern as loaded, for i and s
-	name       string            // its file
-	savedAs    string            // the last file saved, offered by s
+	name       string // the file the universe was loaded from
+	savedAs    string // the last file saved, offered by s
 
 	running  bool
 	busy     bool   // a job is with the animator
@@ -209,10 +179,10 @@ type controller struct {
 	cursorY  int64 // the edit cursor's cell
 	cursorX  int64
 
-	auto   bool   // the automatic engine switch is on (Options.AutoSwitch)
-	fast   string // the engine it moved to on the board at hand, or ""
-	chosen string // the engine chosen with E, or ""
-	pace   pacer  // judges the run's frames for the automatic switch
+	auto   bool         // the automatic engine switch is on (Options.AutoSwitch)
+	fast   *engine.Algo // the engine it moved to on the board at hand, or nil
+	chosen *engine.Algo // the engine chosen with E, or nil
+	pace   pacer        // judges the run's frames for the automatic switch
 
 	recQueued *recording // a recording G asked for, until the animator takes it
 	recording *recording // the recording in flight
@@ -238,14 +208,14 @@ func Run(ctx context.Context, opts Options) error {
 // newUI builds the UI and its screen, and loads the starting pattern to fill
 // the screen.
 func newUI(opts Options) (*controller, error) {
-	if opts.Load == nil {
-		return nil, errors.New("tui: Options.Load is nil")
-	}
-	if opts.Library == nil {
-		opts.Library = Builtins()
-	}
 	if opts.Pattern == nil {
-		opts.Pattern, opts.Name = Default()
+		opts.Pattern, opts.Name = defaultPattern()
+	}
+	if opts.load == nil {
+		opts.load = universe.Load
+	}
+	if opts.WriteFile == nil {
+		opts.WriteFile = universe.WriteFile
 	}
 	tview.Styles = tview.Theme{
 		PrimitiveBackgroundColor:    tcell.ColorDefault,
@@ -308,20 +278,39 @@ func newUI(opts Options) (*controller, error) {
 		return false
 	})
 	u.board.SetRect(0, 0, w, h-statusLines) // until the first draw lays it out
-	uni, err := opts.Load(opts.Pattern, opts.Name, fitSize(w, h-statusLines))
+	uni, err := u.loadPattern(opts.Pattern, opts.Name, fitSize(w, h-statusLines))
 	if err != nil {
 		screen.Fini()
 		return nil, err
 	}
-	u.adoptUniverse(uni, opts.Pattern, opts.Name)
+	u.adopt(uni, opts.Name)
 	u.running = true
 	return u, nil
 }
 
 // fitSize returns the size in cells of a board of w x h characters at the
 // scale a new universe is shown at.
-func fitSize(w, h int) Size {
-	return Size{W: max(w, 8), H: max(2*h, 8)}
+func fitSize(w, h int) universe.Size {
+	return universe.Size{W: max(w, 8), H: max(2*h, 8)}
+}
+
+// defaultPattern returns the pattern life opens with no argument, the
+// built-in acorn, and its name.
+func defaultPattern() (*patterns.Pattern, string) {
+	e, ok := patterns.Lookup("acorn")
+	if !ok {
+		panic("tui: no built-in acorn") // the library is tested
+	}
+	return e.Pattern(), "built-in acorn"
+}
+
+// loadPattern makes pattern p, read from the file name, a universe as the
+// options' settings say, on a torus of fit cells when it stands in for
+// the plane and fits in it.
+func (u *controller) loadPattern(p *patterns.Pattern, name string, fit universe.Size) (world, error) {
+	s := u.opts.Settings
+	s.Fit = fit
+	return u.opts.load(p, name, s)
 }
 
 // run starts the animator, runs the event loop, and waits for the animator
@@ -405,7 +394,7 @@ func (u *controller) kick() {
 	default:
 		return
 	}
-	if g := u.cur.gen(); j.detect && g.IsInt64() && g.Int64() != u.settle.last {
+	if g := u.cur.Gen(); j.detect && g.IsInt64() && !u.settle.seen(g.Int64()) {
 		j.first = true // the settle detector has not seen the job's world
 	}
 	u.send(j)
@@ -484,11 +473,11 @@ func (u *controller) deliver(r result) {
 		}
 		u.pushBack(u.cur)
 		u.cur = r.world
-		pop := u.cur.eng.Population()
+		pop := u.cur.Eng.Population()
 		u.sample(pop)
-		u.rate.add(time.Now(), u.cur.gen())
+		u.rate.add(time.Now(), u.cur.Gen())
 		if r.job.detect && u.running {
-			if g := u.cur.gen(); g.IsInt64() {
+			if g := u.cur.Gen(); g.IsInt64() {
 				m := ""
 				if r.job.first {
 					m = u.settle.add(g.Int64()-1, r.fp0)
@@ -523,10 +512,10 @@ func (u *controller) refresh() {
 
 // snap returns the current world's snapshot, made once per world.
 func (u *controller) snap() *Snapshot {
-	if s := u.board.Snapshot(); s != nil && s.Eng == u.cur.eng {
+	if s := u.board.Snapshot(); s != nil && s.Eng == u.cur.Eng {
 		return s
 	}
-	return u.cur.snapshot()
+	return snapshot(u.cur)
 }
 
 // statusLine gathers what the status bar shows.
@@ -536,8 +525,8 @@ func (u *controller) statusLine() status {
 		running: u.running,
 		gen:     readable(s.Gen),
 		pop:     readable(s.Pop),
-		rule:    u.cur.eng.Rule().String(),
-		engine:  u.cur.eng.Name(),
+		rule:    u.cur.Eng.Rule().String(),
+		engine:  u.cur.Eng.Name(),
 		scale:   u.board.Scale().String(),
 		pops:    u.pops,
 		msg:     u.msg,
@@ -572,7 +561,7 @@ func (u *controller) sample(pop *big.Int) {
 
 // pushBack adds w to the rewind history.
 func (u *controller) pushBack(w world) {
-	if n := len(u.back) - historyCap(w.eng, maxBack) + 1; n > 0 {
+	if n := len(u.back) - historyCap(w.Eng, maxBack) + 1; n > 0 {
 		u.back = append(u.back[:0], u.back[n:]...)
 	}
 	u.back = append(u.back, w)
@@ -597,7 +586,7 @@ func historyCap(e engine.Engine, limit int) int {
 	var size int64
 	if nc, ok := e.(nodeCounter); ok {
 		size = int64(nc.Nodes()) * bytesPerNode
-	} else if r, ok := bounds(e); ok {
+	} else if r, ok := universe.Bounds(e); ok {
 		size = r.W * r.H / 8
 	} else {
 		return limit
@@ -617,16 +606,16 @@ func (u *controller) change(w world) {
 // an automatic switch, a world still on the protocol engine moves to the
 // faster one first.
 func (u *controller) set(w world) {
-	if fw := u.onFast(w); fw.eng != w.eng {
-		if w.eng == u.start.eng {
+	if fw := u.onFast(w); fw.Eng != w.Eng {
+		if w.Eng == u.start.Eng {
 			u.start = fw // r need not convert it again
 		}
 		w = fw
 	}
 	u.pace.reset()
-	if u.cur.eng != nil {
-		before, _ := bounds(u.cur.eng)
-		if after, _ := bounds(w.eng); before != after {
+	if u.cur.Eng != nil {
+		before, _ := universe.Bounds(u.cur.Eng)
+		if after, _ := universe.Bounds(w.Eng); before != after {
 			defer u.centreOrigin() // a universe of another size
 		}
 	}
@@ -640,35 +629,35 @@ func (u *controller) set(w world) {
 // pushUndo records the current world so that u (or Ctrl-Z) comes back to
 // it, and forgets what could be redone.
 func (u *controller) pushUndo() {
-	if n := len(u.undo) - historyCap(u.cur.eng, maxUndo) + 1; n > 0 {
+	if n := len(u.undo) - historyCap(u.cur.Eng, maxUndo) + 1; n > 0 {
 		u.undo = append(u.undo[:0], u.undo[n:]...)
 	}
 	u.undo = append(u.undo, u.cur)
 	u.redo = u.redo[:0]
 }
 
-// adoptUniverse makes a freshly loaded universe current and shows it whole.
-func (u *controller) adoptUniverse(uni Universe, p *patterns.Pattern, name string) {
-	w := world{eng: uni.Eng, gen0: new(big.Int), implied: uni.Implied}
+// adopt makes w, a universe freshly loaded from the file name, current
+// and shows it whole.
+func (u *controller) adopt(w world, name string) {
 	// A new board: the automatic switch judges it afresh, on the engine the
 	// loader chose; an engine chosen with E stays chosen.
-	u.fast = ""
-	if u.chosen != "" && w.eng.Name() != u.chosen {
-		if e, ok := u.engineNamed(u.chosen, w.eng.Rule()); ok {
-			w = moveTo(e, w)
+	u.fast = nil
+	if u.chosen != nil && engine.AlgoOf(w.Eng) != u.chosen {
+		if e, ok := u.engineOf(u.chosen, w.Eng.Rule()); ok {
+			w = w.MoveTo(e)
 		}
 	}
-	if u.cur.eng != nil {
+	if u.cur.Eng != nil {
 		u.change(w)
 	} else {
 		u.set(w)
 	}
-	u.start, u.pat, u.name = w, p, name
+	u.start, u.name = w, name
 	u.pops = u.pops[:0]
-	u.sample(uni.Eng.Population())
+	u.sample(w.Eng.Population())
 	u.board.SetScale(ScaleHalf)
 	u.centreOrigin()
-	if box, ok := uni.Eng.Bounds(); ok {
+	if box, ok := w.Eng.Bounds(); ok {
 		_, _, w, h := u.board.GetInnerRect()
 		if _, _, rows, cols := u.board.view(w, h); box.W > cols || box.H > rows {
 			u.board.Fit(box) // larger than the window: zoom out to show it whole
@@ -680,7 +669,7 @@ func (u *controller) adoptUniverse(uni Universe, p *patterns.Pattern, name strin
 // centreOrigin puts the universe's origin at the centre of the board: the
 // middle of a bounded universe, as in Golly, or cell (0, 0).
 func (u *controller) centreOrigin() {
-	if r, ok := bounds(u.cur.eng); ok {
+	if r, ok := universe.Bounds(u.cur.Eng); ok {
 		u.board.SetCentre(r.Y+r.H/2, r.X+r.W/2)
 		return
 	}

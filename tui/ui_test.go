@@ -13,32 +13,14 @@ import (
 
 	"github.com/gdamore/tcell/v2"
 	"github.com/life-go/life/engine"
+	"github.com/life-go/life/engine/universe"
 	"github.com/life-go/life/patterns"
 )
 
-// testLoad loads a pattern as cmd/life does, simply: its rule's torus, or a
-// torus of fit cells, with the pattern in the middle.
-func testLoad(p *patterns.Pattern, name string, fit Size) (Universe, error) {
-	r := engine.Life
-	if p.Rule != "" {
-		var err error
-		if r, err = engine.ParseRule(p.Rule); err != nil {
-			return Universe{}, fmt.Errorf("%s: %w", name, err)
-		}
-	}
-	implied := r.Topology.Kind == engine.Plane
-	if implied {
-		r.Topology = engine.TorusOf(fit.W, fit.H)
-	}
-	e, err := engine.NewProtocol(r, nil)
-	if err != nil {
-		return Universe{}, err
-	}
-	w, h := p.Size()
-	y0, x0 := int64(r.Topology.H/2)-h/2, int64(r.Topology.W/2)-w/2
-	p.Cells(func(y, x int64) { e.SetCell(y0+y, x0+x, true) })
-	return Universe{Eng: e, Implied: implied}, nil
-}
+// testSettings are the tests' settings unless a test gives its own: the
+// protocol engine, on the rule's torus or one that fills the window, with
+// the pattern in the middle.
+var testSettings = universe.Settings{Engine: "protocol"}
 
 // writeFile is a plain writer for the tests' saves.
 func writeFile(path string, write func(io.Writer) error) error {
@@ -89,14 +71,14 @@ func start(t testing.TB, w, h int, opts Options) *harness {
 	sim := newSim(t, w, h)
 	hs := &harness{t: t, sim: sim, changed: make(chan struct{}), errc: make(chan error, 1)}
 	opts.Screen = sim
-	if opts.Load == nil {
-		opts.Load = testLoad
+	if opts.Settings.Engine == "" {
+		opts.Settings = testSettings
 	}
 	if opts.WriteFile == nil {
 		opts.WriteFile = writeFile
 	}
 	if opts.Engines == nil {
-		opts.Engines = []EngineChoice{{"protocol", func(r engine.Rule) (engine.Engine, error) { return engine.NewProtocol(r, nil) }}}
+		opts.Engines = algos("protocol")
 	}
 	opts.NoColor = true
 	opts.afterDraw = func(u *controller, s tcell.Screen) {
@@ -207,11 +189,15 @@ func (h *harness) do(f func(u *controller)) {
 func (h *harness) cells() string {
 	var s strings.Builder
 	h.do(func(u *controller) {
-		p := u.cur.pattern(nil)
-		p.Rule, p.Positioned, p.Gen = "", false, ""
-		patterns.WriteRLE(&s, p)
+		patterns.WriteRLE(&s, bare(u.cur.Pattern(false)))
 	})
 	return s.String()
+}
+
+// bare returns p's cells alone, as RLE writes them without a name,
+// comments, rule or position.
+func bare(p *patterns.Pattern) *patterns.Pattern {
+	return &patterns.Pattern{Runs: p.Runs}
 }
 
 func rle(t *testing.T, text string) *patterns.Pattern {
@@ -359,7 +345,7 @@ func TestEdit(t *testing.T) {
 	}
 	var y, x int64
 	var alive bool
-	h.do(func(u *controller) { y, x = u.cursorY, u.cursorX; alive = u.cur.eng.Cell(y, x-1) })
+	h.do(func(u *controller) { y, x = u.cursorY, u.cursorX; alive = u.cur.Eng.Cell(y, x-1) })
 	if !alive {
 		t.Errorf("the cell left of the cursor (%d, %d) is dead", y, x)
 	}
@@ -480,7 +466,7 @@ func TestOpenSave(t *testing.T) {
 	// The patterns directory is listed: Tab to the list, Enter opens the
 	// first entry after the built-ins.
 	h.press('o', tcell.KeyTab)
-	for range builtins {
+	for range patterns.Library() {
 		h.press(tcell.KeyDown)
 	}
 	h.press(tcell.KeyEnter)
@@ -533,15 +519,15 @@ func TestRuleChange(t *testing.T) {
 // TestSettles checks that runs stop by themselves and say why.
 func TestSettles(t *testing.T) {
 	for _, c := range []struct{ name, rle, want string }{
-		{"blinker", "x = 3, y = 1\n3o!\n", "period 2 from gen 0"},
-		{"block", "x = 2, y = 2\n2o$2o!\n", "still life at gen 0"},
-		{"glider", "x = 3, y = 3\nbo$2bo$3o!\n", "moving (1,1) every 4"},
-		{"glider up and left", "x = 3, y = 3\n3o$o$bo!\n", "moving (-1,-1) every 4"},
-		{"lwss", "x = 5, y = 4\nbo2bo$o4b$o3bo$4o!\n", "moving (-2,0) every 4"},
-		{"pair", "x = 2, y = 1\n2o!\n", "died out at gen 1"},
+		{"blinker", "x = 3, y = 1\n3o!\n", "oscillator xp2_7, period 2, from gen 0"},
+		{"block", "x = 2, y = 2\n2o$2o!\n", "still life xs4_33 from gen 0"},
+		{"glider", "x = 3, y = 3\nbo$2bo$3o!\n", "spaceship xq4_153, c/4 diagonal, moving (1,1) every 4, from gen 0"},
+		{"glider up and left", "x = 3, y = 3\n3o$o$bo!\n", "spaceship xq4_153, c/4 diagonal, moving (-1,-1) every 4, from gen 0"},
+		{"lwss", "x = 5, y = 4\nbo2bo$o4b$o3bo$4o!\n", "spaceship xq4_6frc, c/2 orthogonal, moving (-2,0) every 4, from gen 0"},
+		{"pair", "x = 2, y = 1\n2o!\n", "dies at gen 1"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			h := start(t, 40, 12, Options{Pattern: rle(t, c.rle), Name: c.name})
+			h := start(t, 80, 12, Options{Pattern: rle(t, c.rle), Name: c.name})
 			f := h.idle()
 			if f.msg != c.want || !strings.Contains(f.text, c.want) {
 				t.Errorf("message %q, want %q:\n%s", f.msg, c.want, f.text)
@@ -581,25 +567,27 @@ func TestHelpAndInfo(t *testing.T) {
 	h.press('i')
 }
 
-// TestResize shrinks the screen to 1 x 1 and back while running.
+// TestResize shrinks the screen to 1 x 1 and back while running: at each
+// size the UI draws, and the run goes on. The engine is held back, a
+// generation at a time, so that the run neither settles (and pauses
+// itself) nor races ahead of the test.
 func TestResize(t *testing.T) {
-	h := start(t, 60, 20, Options{})
+	gate := make(chan struct{})
+	load := func(p *patterns.Pattern, name string, s universe.Settings) (world, error) {
+		u, err := universe.Load(p, name, s)
+		u.Eng = gated{u.Eng, gate}
+		return u, err
+	}
+	h := start(t, 60, 20, Options{load: load})
 	for _, s := range [][2]int{{12, 4}, {1, 1}, {3, 2}, {60, 20}} {
-		h.do(func(u *controller) {}) // let the loop run
 		h.sim.SetSize(s[0], s[1])
 		h.sim.PostEvent(tcell.NewEventResize(s[0], s[1]))
-		g := 0
-		h.wait(fmt.Sprintf("a draw at %d x %d", s[0], s[1]), func(f frame) bool {
-			lines := strings.Split(strings.TrimSuffix(f.text, "\n"), "\n")
-			if len(lines) != s[1] {
-				return false
-			}
-			if g == 0 {
-				g = gen(t, f)
-				return false
-			}
-			return gen(t, f) > g
-		})
+		atSize := func(f frame) bool {
+			return len(strings.Split(strings.TrimSuffix(f.text, "\n"), "\n")) == s[1]
+		}
+		g := gen(t, h.wait(fmt.Sprintf("a draw at %d x %d", s[0], s[1]), atSize))
+		gate <- struct{}{} // one generation passes
+		h.wait(fmt.Sprintf("a generation at %d x %d", s[0], s[1]), func(f frame) bool { return atSize(f) && gen(t, f) > g })
 	}
 	f := h.press(' ')
 	if !strings.Contains(f.text, "Gen ") {
@@ -622,7 +610,7 @@ func TestQuit(t *testing.T) {
 	}
 	// The parent context cancelled ends the UI too.
 	sim := newSim(t, 30, 10)
-	u, err := newUI(Options{Screen: sim, Load: testLoad})
+	u, err := newUI(Options{Screen: sim, Settings: testSettings})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -630,5 +618,30 @@ func TestQuit(t *testing.T) {
 	cancel()
 	if err := u.run(ctx); err != nil {
 		t.Errorf("run: %v", err)
+	}
+}
+
+// algos returns the registry's engines of the names given, in that order.
+func algos(names ...string) []*engine.Algo {
+	var as []*engine.Algo
+	for _, name := range names {
+		a, err := engine.Lookup(name)
+		if err != nil {
+			panic(err)
+		}
+		as = append(as, a)
+	}
+	return as
+}
+
+// TestUILibrary checks that every pattern of the built-in library, which o
+// lists first, opens in the UI.
+func TestUILibrary(t *testing.T) {
+	u := &controller{opts: Options{Settings: testSettings, load: universe.Load}}
+	for _, e := range patterns.Library() {
+		w, err := u.loadPattern(e.Pattern(), "built-in "+e.Name, universe.Size{W: 120, H: 80})
+		if err != nil || w.Eng.Population().Sign() == 0 {
+			t.Errorf("%s: %v, population %v", e.Name, err, w.Eng.Population())
+		}
 	}
 }

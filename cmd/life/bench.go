@@ -62,7 +62,7 @@ func runBench(e *env) int {
 	}
 	if len(pos) != 0 {
 		fs.Usage()
-		return report(e, usageError{fmt.Errorf("bench: unexpected argument %q", pos[0])})
+		return report(e, usageError{Err: fmt.Errorf("bench: unexpected argument %q", pos[0])})
 	}
 	workloads := bench.Workloads()
 	if *only != "" {
@@ -70,18 +70,18 @@ func runBench(e *env) int {
 		for _, name := range strings.Split(*only, ",") {
 			w, err := bench.Lookup(strings.TrimSpace(name))
 			if err != nil {
-				return report(e, usageError{fmt.Errorf("--workload: %w", err)})
+				return report(e, usageError{Err: fmt.Errorf("--workload: %w", err)})
 			}
 			workloads = append(workloads, w)
 		}
 	}
-	choices := engines
+	choices := engine.Algos()
 	if *engs != "" {
 		choices = nil
 		for _, name := range strings.Split(*engs, ",") {
-			c, ok := engineByName(strings.TrimSpace(name))
-			if !ok {
-				return report(e, usageError{fmt.Errorf("--engine: unknown engine %q, want some of %s", name, engineNames())})
+			c, err := engine.Lookup(strings.TrimSpace(name))
+			if err != nil {
+				return report(e, usageError{Err: fmt.Errorf("--engine: %w", err)})
 			}
 			choices = append(choices, c)
 		}
@@ -108,39 +108,31 @@ func runBench(e *env) int {
 	return report(e, tw.Flush())
 }
 
-// engineByName returns the engine --engine names.
-func engineByName(name string) (engineChoice, bool) {
-	for _, c := range engines {
-		if c.name == name {
-			return c, true
-		}
-	}
-	return engineChoice{}, false
-}
-
 // benchmark runs every chosen engine on every workload.
-func benchmark(e *env, workloads []bench.Workload, choices []engineChoice, budget time.Duration) ([]benchRow, error) {
+// The ratio is to the rate of the protocol engine, the engine that runs the
+// protocol's step logic ([engine.CustomStep]).
+func benchmark(e *env, workloads []bench.Workload, choices []*engine.Algo, budget time.Duration) ([]benchRow, error) {
 	var rows []benchRow
 	for _, w := range workloads {
 		first := len(rows)
 		protocol := 0.0
 		for _, c := range choices {
-			eng, err := c.new(w.Rule)
+			eng, err := c.New(w.Rule, engine.Options{})
 			if errors.Is(err, engine.ErrUnsupported) {
 				continue
 			}
 			if err != nil {
-				return nil, fmt.Errorf("%s on %s: %w", c.name, w.Name, err)
+				return nil, fmt.Errorf("%s on %s: %w", c.Name, w.Name, err)
 			}
 			w.Fill(eng)
 			res, err := bench.Measure(e.ctx, eng, w.Cells(), w.Gens, budget)
 			if err != nil {
-				return nil, fmt.Errorf("%s on %s: %w", c.name, w.Name, err)
+				return nil, fmt.Errorf("%s on %s: %w", c.Name, w.Name, err)
 			}
-			if c.name == "protocol" {
+			if c.Has(engine.CustomStep) {
 				protocol = res.CellsPerSec
 			}
-			rows = append(rows, benchRow{Workload: w.Name, Engine: c.name, Gens: res.Gens,
+			rows = append(rows, benchRow{Workload: w.Name, Engine: c.Name, Gens: res.Gens,
 				Seconds: res.Elapsed.Seconds(), CellsPerSec: res.CellsPerSec, Population: res.Population.String()})
 		}
 		if protocol > 0 {

@@ -3,9 +3,6 @@ package main
 import (
 	"errors"
 	"flag"
-	"fmt"
-	"strconv"
-	"strings"
 )
 
 // parseFlags parses args with fs, letting flags and positional arguments
@@ -19,7 +16,7 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 			if errors.Is(err, flag.ErrHelp) {
 				return nil, err
 			}
-			return nil, usageError{err}
+			return nil, usageError{Err: err}
 		}
 		rest := fs.Args()
 		if consumed := len(args) - len(rest); consumed > 0 && args[consumed-1] == "--" {
@@ -46,22 +43,4 @@ func parseCommand(fs *flag.FlagSet, args []string) (pos []string, code int, ok b
 		return nil, exitUsage, false
 	}
 	return pos, exitOK, true
-}
-
-// parseSize reads "WxH" (also "W,H" and "WXH") as two positive sizes.
-func parseSize(s string) (w, h int, err error) {
-	a, b, ok := strings.Cut(strings.ToLower(s), "x")
-	if !ok {
-		a, b, ok = strings.Cut(s, ",")
-	}
-	if ok {
-		w, err = strconv.Atoi(strings.TrimSpace(a))
-		if err == nil {
-			h, err = strconv.Atoi(strings.TrimSpace(b))
-		}
-	}
-	if !ok || err != nil || w < 1 || h < 1 {
-		return 0, 0, fmt.Errorf("size %q: want WxH with whole numbers from 1, such as 64x48", s)
-	}
-	return w, h, nil
 }

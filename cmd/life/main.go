@@ -20,6 +20,8 @@ import (
 	"io"
 	"os"
 	"os/signal"
+
+	"github.com/life-go/life/engine/universe"
 )
 
 // Exit codes.
@@ -86,14 +88,11 @@ func usage(w io.Writer) {
 }
 
 // usageError marks errors in the command line: they exit with exitUsage.
-type usageError struct{ error }
+type usageError = universe.UsageError
 
 // inputError marks errors in the user's input files: they exit with
 // exitUsage too.
-type inputError struct{ error }
-
-func (e usageError) Unwrap() error { return e.error }
-func (e inputError) Unwrap() error { return e.error }
+type inputError = universe.InputError
 
 // report prints err on stderr as "life: ..." and returns its exit code.
 func report(e *env, err error) int {

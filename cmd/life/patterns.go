@@ -1,32 +1,15 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
-	"io/fs"
-	"os"
 	"text/tabwriter"
 
 	"github.com/life-go/life/patterns"
-	"github.com/life-go/life/tui"
 )
 
 func init() {
 	register(command{"patterns", "list the built-in patterns", runPatterns})
-}
-
-// builtin returns the built-in pattern arg names, when no file arg exists:
-// a file that exists always wins.
-func builtin(arg string) (*patterns.Pattern, bool) {
-	if _, err := os.Stat(arg); !errors.Is(err, fs.ErrNotExist) {
-		return nil, false
-	}
-	entry, ok := patterns.Lookup(arg)
-	if !ok {
-		return nil, false
-	}
-	return entry.Pattern(), true
 }
 
 const patternsUsage = `Usage: life patterns
@@ -46,7 +29,7 @@ func runPatterns(e *env) int {
 	}
 	if len(pos) != 0 {
 		fs.Usage()
-		return report(e, usageError{fmt.Errorf("patterns: want no arguments, got %d", len(pos))})
+		return report(e, usageError{Err: fmt.Errorf("patterns: want no arguments, got %d", len(pos))})
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 8, 2, ' ', 0)
 	fmt.Fprintln(tw, "NAME\tKIND\tPERIOD\tSIZE")
@@ -59,14 +42,4 @@ func runPatterns(e *env) int {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%dx%d\n", entry.Name, entry.Kind, period, w, h)
 	}
 	return report(e, tw.Flush())
-}
-
-// uiLibrary offers the built-in patterns to the UI's open dialog, by the
-// names the command line takes.
-func uiLibrary() []tui.LibraryEntry {
-	var out []tui.LibraryEntry
-	for _, entry := range patterns.Library() {
-		out = append(out, tui.LibraryEntry{Name: entry.Name, Open: func() (*patterns.Pattern, error) { return entry.Pattern(), nil }})
-	}
-	return out
 }

@@ -154,19 +154,6 @@ func TestConvertChecksFlags(t *testing.T) {
 	}
 }
 
-func TestUILibrary(t *testing.T) {
-	lib := uiLibrary()
-	if len(lib) != len(patterns.Library()) {
-		t.Fatalf("%d entries, want %d", len(lib), len(patterns.Library()))
-	}
-	for _, l := range lib {
-		p, err := l.Open()
-		if err != nil || p.Population() == 0 {
-			t.Errorf("%s: %v, population %d", l.Name, err, p.Population())
-		}
-	}
-}
-
 // TestLibraryFactsOnBitwise checks the library's facts of populations
 // through the command line on the bitwise engine, as the patterns package's
 // own test checks them on its plain stepper: the two agree.

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -10,14 +9,13 @@ import (
 	"math"
 	"math/big"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/life-go/life/engine"
 	"github.com/life-go/life/engine/render"
-	"github.com/life-go/life/patterns"
+	"github.com/life-go/life/engine/universe"
 )
 
 func init() {
@@ -71,7 +69,7 @@ const defaultFrames = 100
 
 // renderJob is life render once its flags are read.
 type renderJob struct {
-	setup
+	universe.Settings
 	format string // "png", "gif" or "svg"
 	out    string
 	scale  *render.Scale // nil for auto
@@ -82,8 +80,6 @@ type renderJob struct {
 	follow bool
 	delay  time.Duration
 	quiet  bool
-	origin engine.Rect // where Golly's 0,0 is in the engine's coordinates
-	grid   engine.Rect // a bounded grid's cells, or empty on the plane
 }
 
 func runRender(e *env) int {
@@ -114,14 +110,14 @@ func runRender(e *env) int {
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
 	if len(pos) != 1 {
 		fs.Usage()
-		return report(e, usageError{fmt.Errorf("render: want one PATTERN (a file, or - for standard input), got %d arguments", len(pos))})
+		return report(e, usageError{Err: fmt.Errorf("render: want one PATTERN (a file, or - for standard input), got %d arguments", len(pos))})
 	}
 	j := &renderJob{
-		setup: setup{rule: *rule, torus: *torus, engine: *eng, gens: *gens, plane: true},
-		out:   *out, every: *every, frames: *frames, follow: *follow, delay: *delay, quiet: *quiet,
+		Settings: universe.Settings{Rule: *rule, Torus: *torus, Engine: *eng, Gens: *gens, Plane: true},
+		out:      *out, every: *every, frames: *frames, follow: *follow, delay: *delay, quiet: *quiet,
 	}
 	if err := j.check(set, *scale, *rect, *theme); err != nil {
-		return report(e, usageError{fmt.Errorf("render: %w", err)})
+		return report(e, usageError{Err: fmt.Errorf("render: %w", err)})
 	}
 	return report(e, j.run(e.ctx, e, pos[0]))
 }
@@ -185,16 +181,16 @@ func (j *renderJob) check(set map[string]bool, scale, rect, theme string) error 
 	switch {
 	case !set["frames"] && !set["gens"]:
 		j.frames = defaultFrames
-		j.gens = (j.frames - 1) * j.every
+		j.Gens = (j.frames - 1) * j.every
 	case !set["frames"]:
-		if j.gens/j.every >= render.MaxFrames {
-			return tooMany(new(big.Int).Add(new(big.Int).SetUint64(j.gens/j.every), big.NewInt(1)).String())
+		if j.Gens/j.every >= render.MaxFrames {
+			return tooMany(new(big.Int).Add(new(big.Int).SetUint64(j.Gens/j.every), big.NewInt(1)).String())
 		}
-		j.frames = j.gens/j.every + 1
+		j.frames = j.Gens/j.every + 1
 	case !set["gens"]:
-		j.gens = (j.frames - 1) * j.every
-	case (j.frames-1)*j.every > j.gens:
-		return fmt.Errorf("--frames %d, one every %d generations, need --gens %d or more, not %d", j.frames, j.every, (j.frames-1)*j.every, j.gens)
+		j.Gens = (j.frames - 1) * j.every
+	case (j.frames-1)*j.every > j.Gens:
+		return fmt.Errorf("--frames %d, one every %d generations, need --gens %d or more, not %d", j.frames, j.every, (j.frames-1)*j.every, j.Gens)
 	}
 	return nil
 }
@@ -216,16 +212,16 @@ func parseRect(s string) (engine.Rect, error) {
 }
 
 // checkSize refuses a picture of the viewport r, in the engine's
-// coordinates, at scale s, as the renderer would, with a message that says
-// what to do about it.
+// coordinates, at scale s, as the renderer would; [tooLarge] says what to
+// do about it.
 func (j *renderJob) checkSize(r engine.Rect, s render.Scale) error {
 	switch j.format {
 	case "gif":
-		return tooLarge(render.CheckGIF(r, s, int(j.frames)))
+		return render.CheckGIF(r, s, int(j.frames))
 	case "svg":
-		return tooLarge(render.CheckSVG(r, s))
+		return render.CheckSVG(r, s)
 	}
-	return tooLarge(render.Check(r, s))
+	return render.Check(r, s)
 }
 
 // scaleFor returns --scale, or for auto the largest scale up to autoZoom
@@ -252,64 +248,22 @@ func (j *renderJob) scaleFor(r engine.Rect) render.Scale {
 	return render.CellsPerPixel(render.MaxShift)
 }
 
-// fit returns the viewport, in the engine's coordinates, that shows the
-// live cells in box with a margin (within the edges of a bounded grid), or
-// a small one at the middle of the universe when there are none (ok
-// false).
-func (j *renderJob) fit(box engine.Rect, ok bool) engine.Rect {
-	if !ok {
-		box = engine.Rect{X: j.origin.X, Y: j.origin.Y, W: 1, H: 1}
-	}
-	m := max(1, max(box.W, box.H)/32)
-	r := engine.Rect{X: box.X - m, Y: box.Y - m, W: box.W + 2*m, H: box.H + 2*m}
-	if g := j.grid; g.W > 0 && g.H > 0 {
-		// No margin beyond the edges of a bounded grid.
-		x0, y0 := max(r.X, g.X), max(r.Y, g.Y)
-		x1, y1 := min(r.X+r.W, g.X+g.W), min(r.Y+r.H, g.Y+g.H)
-		if x1 > x0 && y1 > y0 {
-			r = engine.Rect{X: x0, Y: y0, W: x1 - x0, H: y1 - y0}
-		}
-	}
-	return r
-}
-
-// union returns the smallest rectangle holding a and b, either of which may
-// be missing (ok false).
-func union(a engine.Rect, aok bool, b engine.Rect, bok bool) (engine.Rect, bool) {
-	switch {
-	case !aok:
-		return b, bok
-	case !bok:
-		return a, aok
-	}
-	x0, y0 := min(a.X, b.X), min(a.Y, b.Y)
-	x1, y1 := max(a.X+a.W, b.X+b.W), max(a.Y+a.H, b.Y+b.H)
-	return engine.Rect{X: x0, Y: y0, W: x1 - x0, H: y1 - y0}, true
-}
-
 // run loads the pattern, runs it and writes the picture.
 func (j *renderJob) run(ctx context.Context, e *env, path string) error {
-	p, name, err := readPattern(e, path)
+	u, head, name, err := universe.LoadPath(path, e.stdin, j.Settings)
 	if err != nil {
 		return err
 	}
-	u, err := load(p, name, j.setup)
-	if err != nil {
-		return err
-	}
-	eng := u.eng
-	// Golly's coordinates put the middle of a bounded grid at 0,0; the
-	// engines count from its corner (and on the plane, from 0,0 too).
-	t := eng.Rule().Topology
-	j.origin = engine.Rect{X: int64(t.W / 2), Y: int64(t.H / 2)}
-	j.grid = engine.Rect{W: int64(t.W), H: int64(t.H)}
+	notice(e, head)
+	eng := u.Eng
 	var view engine.Rect
 	if j.rect != nil {
+		// --rect is in Golly's coordinates.
 		view = *j.rect
-		view.X += j.origin.X
-		view.Y += j.origin.Y
+		view.X -= u.OffX
+		view.Y -= u.OffY
 		// Refuse what is known to be too large before any work.
-		if err := j.checkSize(view, j.scaleFor(view)); err != nil {
+		if err := tooLarge(j.checkSize(view, j.scaleFor(view))); err != nil {
 			return err
 		}
 	}
@@ -322,14 +276,15 @@ func (j *renderJob) run(ctx context.Context, e *env, path string) error {
 	if j.format == "gif" {
 		return j.gif(ctx, e, name, eng, view, stopped)
 	}
-	if err := advance(ctx, e, eng, j.gens, 0, j.quiet); err != nil {
+	if err := advance(ctx, e, eng, j.Gens, 0, j.quiet); err != nil {
 		return stopped(eng, err)
 	}
 	if j.rect == nil {
-		view = j.fit(eng.Bounds())
+		b, ok := eng.Bounds()
+		view = universe.Fit(eng, b, ok)
 	}
 	s := j.scaleFor(view)
-	if err := j.checkSize(view, s); err != nil {
+	if err := tooLarge(j.checkSize(view, s)); err != nil {
 		return err
 	}
 	return j.write(ctx, name, func(w io.Writer) error {
@@ -343,7 +298,7 @@ func (j *renderJob) run(ctx context.Context, e *env, path string) error {
 // write writes the picture to -o through writeFileAtomic; an interrupt
 // while it is being encoded leaves no file, as one during the run does.
 func (j *renderJob) write(ctx context.Context, name string, encode func(w io.Writer) error) error {
-	return writeFileAtomic(j.out, func(w io.Writer) error {
+	return universe.WriteFile(j.out, func(w io.Writer) error {
 		if err := encode(w); err != nil {
 			return err
 		}
@@ -354,163 +309,49 @@ func (j *renderJob) write(ctx context.Context, name string, encode func(w io.Wri
 	})
 }
 
-// frameBudget bounds the memory, in runs of live cells (24 bytes each),
-// that keeps a GIF's frames while the run finds the viewport that fits them
-// all: 64 MiB. Frames past it are not kept: the run is replayed from a copy
-// of its start to draw them. Tests make it small.
-var frameBudget int64 = 64 << 20 / 24
+// frameBudget is the recording's budget of runs for frames kept while the
+// viewport that fits them is found (see [universe.Recording]); tests make it
+// small.
+var frameBudget int64 = universe.FrameBudget
 
-// frame is one generation's live cells, kept to draw later, as runs sorted
-// by row and column. It is a [render.Cells].
-type frame []patterns.Run
-
-// Visit calls fn for every live cell of the frame inside r, row by row.
-func (f frame) Visit(r engine.Rect, fn func(y, x int64)) {
-	i, _ := slices.BinarySearchFunc(f, r.Y, func(run patterns.Run, y int64) int { return cmp.Compare(run.Y, y) })
-	for _, run := range f[i:] {
-		if run.Y >= r.Y+r.H {
-			return
-		}
-		for x := max(run.X, r.X); x < min(run.X+run.N, r.X+r.W); x++ {
-			fn(run.Y, x)
-		}
-	}
-}
-
-// keepFrame returns the live cells of eng as a frame and takes their size
-// from budget, a number of runs; it returns false, and takes nothing, when
-// they might not fit in it.
-func keepFrame(eng engine.Engine, budget *int64) (frame, bool) {
-	if pop := eng.Population(); !pop.IsInt64() || pop.Int64() > *budget {
-		return nil, false
-	}
-	b, ok := eng.Bounds()
-	if !ok {
-		return nil, true
-	}
-	var runs patterns.Builder
-	eng.Visit(b, func(y, x int64) { runs.Add(y, x, 1) })
-	f := frame(runs.Runs())
-	*budget -= int64(len(f))
-	return f, true
-}
-
-// gif records the run as an animated GIF. Its frames show the viewport
-// view (--rect), or one that fits the live cells of the first frame and
-// moves with them (--follow), or one that fits the live cells of every
-// frame: then the frames are kept as the run goes, and drawn once it is
-// known, or, if they outgrow frameBudget, drawn in a second run from a
-// copy of the start.
+// gif records the run as an animated GIF (see [universe.Record]): its
+// frames show the viewport view (--rect), or one that fits the live cells
+// of the first frame and moves with them (--follow), or one that fits the
+// live cells of every frame.
 func (j *renderJob) gif(ctx context.Context, e *env, name string, eng engine.Engine, view engine.Rect, stopped func(engine.Engine, error) error) error {
-	start := j.gens - (j.frames-1)*j.every
-	st := newStepper(e, j.gens, j.quiet)
+	st := newStepper(e, j.Gens, j.quiet)
 	defer st.finish()
-	// next steps src on to the generation of frame i.
-	next := func(src engine.Engine, i uint64) error {
-		n := j.every
-		if i == 0 {
-			n = start
-		}
-		if err := st.step(ctx, src, n); err != nil {
-			return stopped(src, err)
-		}
-		return nil
+	rec := universe.Recording{
+		Start:  j.Gens - (j.frames-1)*j.every,
+		Every:  j.every,
+		Frames: j.frames,
+		View:   view,
+		Follow: j.follow,
+		Scale: func(v engine.Rect) (render.Scale, error) {
+			s := j.scaleFor(v)
+			return s, j.checkSize(v, s)
+		},
+		Theme: j.theme,
+		Delay: j.delay,
+		Step: func(ctx context.Context, src engine.Engine, n uint64) error {
+			if err := st.step(ctx, src, n); err != nil {
+				return stopped(src, err)
+			}
+			return nil
+		},
+		Replay: st.grow,
+		Budget: frameBudget,
 	}
-	var (
-		kept   []frame
-		replay engine.Engine // a copy of the start, when frames are not kept
-	)
-	if j.rect == nil && !j.follow {
-		replay = eng.Clone()
-		budget := frameBudget
-		keep := true
-		var box engine.Rect
-		var ok bool
-		for i := range j.frames {
-			if err := next(eng, i); err != nil {
-				return err
-			}
-			b, bok := eng.Bounds()
-			box, ok = union(box, ok, b, bok)
-			if j.scale != nil {
-				// Refuse as soon as the frames so far are too large.
-				if err := j.checkSize(j.fit(box, ok), *j.scale); err != nil {
-					return err
-				}
-			}
-			if keep {
-				var f frame
-				if f, keep = keepFrame(eng, &budget); keep {
-					kept = append(kept, f)
-				} else {
-					kept = nil
-					st.grow(j.gens) // for the replay
-				}
-			}
-		}
-		view = j.fit(box, ok)
-		if keep {
-			g, err := j.newGIF(view)
-			if err != nil {
-				return err
-			}
-			for _, f := range kept {
-				if err := g.Add(f); err != nil {
-					return tooLarge(err)
-				}
-			}
-			st.finish()
-			return j.write(ctx, name, g.Encode)
-		}
-		eng = replay
+	if j.scale != nil {
+		// Refuse as soon as the frames so far are too large.
+		rec.Check = func(v engine.Rect) error { return j.checkSize(v, *j.scale) }
 	}
-	var (
-		g      *render.GIF
-		dy, dx int64 // with --follow, the viewport's place from the cells' centre
-	)
-	for i := range j.frames {
-		if err := next(eng, i); err != nil {
-			return err
-		}
-		b, ok := eng.Bounds()
-		if i == 0 {
-			if j.follow {
-				if j.rect == nil {
-					view = j.fit(b, ok)
-				}
-				dy, dx = view.Y-(b.Y+b.H/2), view.X-(b.X+b.W/2)
-				if !ok {
-					dy, dx = -view.H/2, -view.W/2 // centre the cells when they come
-				}
-			}
-			var err error
-			if g, err = j.newGIF(view); err != nil {
-				return err
-			}
-		} else if ok && j.follow {
-			g.MoveTo(b.Y+b.H/2+dy, b.X+b.W/2+dx)
-		}
-		if err := g.Add(eng); err != nil {
-			return tooLarge(err)
-		}
+	g, err := universe.Record(ctx, eng, rec)
+	if err != nil {
+		return tooLarge(err)
 	}
 	st.finish()
 	return j.write(ctx, name, g.Encode)
-}
-
-// newGIF starts a recording of the viewport view at --scale, or the
-// automatic scale for it, or refuses it as too large.
-func (j *renderJob) newGIF(view engine.Rect) (*render.GIF, error) {
-	s := j.scaleFor(view)
-	if err := j.checkSize(view, s); err != nil {
-		return nil, err
-	}
-	g, err := render.NewGIF(view, s, j.theme)
-	if err != nil {
-		return nil, tooLarge(err)
-	}
-	g.SetDelay(j.delay)
-	return g, nil
 }
 
 // tooLarge turns a refusal of the renderer into a message that says what to
@@ -518,7 +359,7 @@ func (j *renderJob) newGIF(view engine.Rect) (*render.GIF, error) {
 func tooLarge(err error) error {
 	var se *render.SizeError
 	if errors.As(err, &se) {
-		return usageError{fmt.Errorf("render: %w; choose a smaller --scale or --rect", err)}
+		return usageError{Err: fmt.Errorf("render: %w; choose a smaller --scale or --rect", err)}
 	}
 	return err
 }

@@ -252,28 +252,28 @@ func TestRenderEveryEngine(t *testing.T) {
 		for _, out := range []string{"a.png", "a.gif", "a.svg", "b.png"} {
 			var first []byte
 			var firstName string
-			for _, c := range engines {
-				if _, err := c.new(r); err != nil {
+			for _, c := range engine.Algos() {
+				if c.Runs(r) != nil {
 					continue // the engine does not run this topology
 				}
-				path := filepath.Join(dir, c.name+out)
+				path := filepath.Join(dir, c.Name+out)
 				scale := "2"
 				if out == "b.png" {
 					scale = "1/4"
 				}
-				args := []string{"render", "--engine", c.name, "--rule", topo, "--gens", "40", "--scale", scale, "-o", path, "testdata/gosper.rle"}
+				args := []string{"render", "--engine", c.Name, "--rule", topo, "--gens", "40", "--scale", scale, "-o", path, "testdata/gosper.rle"}
 				if out == "a.gif" {
 					args = append(args, "--every", "8")
 				}
 				code, _, errs := life(t, "", args...)
 				if code != 0 || errs != "" {
-					t.Fatalf("%s %s %s: exit %d %q", topo, c.name, out, code, errs)
+					t.Fatalf("%s %s %s: exit %d %q", topo, c.Name, out, code, errs)
 				}
 				data, _ := os.ReadFile(path)
 				if first == nil {
-					first, firstName = data, c.name
+					first, firstName = data, c.Name
 				} else if !bytes.Equal(data, first) {
-					t.Errorf("%s: %s draws another %s than %s", topo, c.name, out, firstName)
+					t.Errorf("%s: %s draws another %s than %s", topo, c.Name, out, firstName)
 				}
 			}
 		}

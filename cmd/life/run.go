@@ -6,9 +6,8 @@ import (
 	"fmt"
 	"io"
 	"math/big"
-	"slices"
 
-	"github.com/life-go/life/engine"
+	"github.com/life-go/life/engine/universe"
 	"github.com/life-go/life/patterns"
 )
 
@@ -56,7 +55,7 @@ func runRun(e *env) int {
 	st := fs.Bool("stats", false, "print one line, generation=N population=P, instead of the pattern")
 	quiet := fs.Bool("quiet", false, "show no progress bar (one shows on a terminal when a run takes more than a second)")
 	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), runUsage, maxMargin, maxMargin-1)
+		fmt.Fprintf(fs.Output(), runUsage, universe.MaxMargin, universe.MaxMargin-1)
 		fs.PrintDefaults()
 	}
 	pos, code, ok := parseCommand(fs, e.args)
@@ -65,13 +64,13 @@ func runRun(e *env) int {
 	}
 	if len(pos) != 1 {
 		fs.Usage()
-		return report(e, usageError{fmt.Errorf("run: want one PATTERN (a file, or - for standard input), got %d arguments", len(pos))})
+		return report(e, usageError{Err: fmt.Errorf("run: want one PATTERN (a file, or - for standard input), got %d arguments", len(pos))})
 	}
 	var unit uint64
 	if *stepFlag != "" {
 		step, err := parseStep(*stepFlag)
 		if err != nil {
-			return report(e, usageError{err})
+			return report(e, usageError{Err: err})
 		}
 		gensSet := false
 		fs.Visit(func(f *flag.Flag) { gensSet = gensSet || f.Name == "gens" })
@@ -79,62 +78,63 @@ func runRun(e *env) int {
 			*gens = step.gens
 		}
 		if *gens%step.gens != 0 {
-			return report(e, usageError{fmt.Errorf("--gens %d is not a multiple of --step %s", *gens, step)})
+			return report(e, usageError{Err: fmt.Errorf("--gens %d is not a multiple of --step %s", *gens, step)})
 		}
 		unit = step.gens
 	}
-	return report(e, run(e.ctx, e, pos[0], setup{rule: *rule, torus: *torus, engine: *eng, gens: *gens, maxMB: *maxMB, plane: true}, unit, *out, *st, *quiet))
+	return report(e, run(e.ctx, e, pos[0], universe.Settings{Rule: *rule, Torus: *torus, Engine: *eng, Gens: *gens, MaxMemory: *maxMB << 20, Plane: true}, unit, *out, *st, *quiet))
 }
 
 // run is life run once its flags are read. With no generations to run it
 // writes the pattern as read, in the format -o names, without building an
 // engine: a format conversion, which works for patterns of any size.
 // It advances in steps of unit generations when unit is not 0 (--step).
-func run(ctx context.Context, e *env, path string, s setup, unit uint64, out string, st, quiet bool) error {
+func run(ctx context.Context, e *env, path string, s universe.Settings, unit uint64, out string, st, quiet bool) error {
 	var p *patterns.Pattern
 	var name string
-	var u *universe
+	var u universe.Universe
 	var err error
-	if s.gens == 0 {
-		p, name, err = readPattern(e, path)
+	if s.Gens == 0 {
+		p, name, err = universe.ReadPattern(path, e.stdin)
 	} else {
-		p, name, u, err = readAndLoad(e, path, s)
+		u, p, name, err = universe.LoadPath(path, e.stdin, s)
 	}
 	if err != nil {
 		return err
 	}
+	notice(e, p)
 	write := patterns.WriteRLE
 	if out != "" {
 		if write, err = patterns.WriterFor(out); err != nil {
-			return usageError{fmt.Errorf("-o: %w", err)}
+			return usageError{Err: fmt.Errorf("-o: %w", err)}
 		}
 	}
 	var result *patterns.Pattern
 	var gen, pop *big.Int
-	if s.gens == 0 {
+	if s.Gens == 0 {
 		if result, err = convert(p, name, s); err != nil {
 			return err
 		}
 		gen, pop = new(big.Int), big.NewInt(p.Population())
 	} else {
-		if err := advance(ctx, e, u.eng, s.gens, unit, quiet); err != nil {
+		if err := advance(ctx, e, u.Eng, s.Gens, unit, quiet); err != nil {
 			if ctx.Err() != nil {
-				return fmt.Errorf("%s: stopped at generation %s: %w", name, u.eng.Generation(), err)
+				return fmt.Errorf("%s: stopped at generation %s: %w", name, u.Eng.Generation(), err)
 			}
 			return fmt.Errorf("%s: %w", name, err)
 		}
-		gen, pop = u.eng.Generation(), u.eng.Population()
+		gen, pop = u.Eng.Generation(), u.Eng.Population()
 		if out != "" || !st {
-			result = u.snapshot(p) // --stats alone needs no pattern
+			result = u.Pattern(false) // --stats alone needs no pattern
 		}
 	}
 	if out != "" {
-		if err := writeFileAtomic(out, func(w io.Writer) error { return write(w, result) }); err != nil {
+		if err := universe.WriteFile(out, func(w io.Writer) error { return write(w, result) }); err != nil {
 			return err
 		}
 	}
 	if st {
-		_, err := fmt.Fprintln(e.stdout, stats(gen, pop))
+		_, err := fmt.Fprintf(e.stdout, "generation=%s population=%s\n", gen, pop)
 		return err
 	}
 	if out == "" {
@@ -143,29 +143,28 @@ func run(ctx context.Context, e *env, path string, s setup, unit uint64, out str
 	return nil
 }
 
+// notice shows on standard error how the reader changed the pattern p
+// (a LifeHistory file read as Life), if it did.
+func notice(e *env, p *patterns.Pattern) {
+	if p != nil && p.Notice != "" {
+		fmt.Fprintf(e.stderr, "life: %s\n", p.Notice)
+	}
+}
+
 // convert returns pattern p, read from the file name, as life run writes it
 // after zero generations: its rule checked, and replaced by --rule when
-// that is given. The other flags are checked too, though no engine runs.
-func convert(p *patterns.Pattern, name string, s setup) (*patterns.Pattern, error) {
+// that is given. The other settings are checked too, though no engine runs.
+func convert(p *patterns.Pattern, name string, s universe.Settings) (*patterns.Pattern, error) {
+	if err := s.Check(); err != nil {
+		return nil, err
+	}
+	r, err := s.RuleOf(p, name)
+	if err != nil {
+		return nil, err
+	}
 	out := *p
-	if s.engine != "" && s.engine != "auto" && !slices.ContainsFunc(engines, func(c engineChoice) bool { return c.name == s.engine }) {
-		return nil, usageError{fmt.Errorf("unknown engine %q, want one of %s", s.engine, engineNames())}
-	}
-	if s.rule != "" {
-		r, err := engine.ParseRule(s.rule)
-		if err != nil {
-			return nil, usageError{fmt.Errorf("--rule: %w", err)}
-		}
+	if s.Rule != "" {
 		out.Rule = r.String()
-	} else if p.Rule != "" {
-		if _, err := engine.ParseRule(p.Rule); err != nil {
-			return nil, inputError{fmt.Errorf("%s: %w", name, err)}
-		}
-	}
-	if s.torus != "" {
-		if _, _, err := parseSize(s.torus); err != nil {
-			return nil, usageError{fmt.Errorf("--torus: %w", err)}
-		}
 	}
 	return &out, nil
 }

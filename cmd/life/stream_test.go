@@ -9,7 +9,7 @@ import (
 )
 
 // soupRLE writes a random w x h soup as RLE with the given header size and
-// rule, large enough for readAndLoad's streaming path.
+// rule, large enough that a copy of its cells would cost.
 func soupRLE(t *testing.T, w, h int, header, rule string) string {
 	t.Helper()
 	r := rand.New(rand.NewPCG(5, 9))
@@ -35,15 +35,12 @@ func soupRLE(t *testing.T, w, h int, header, rule string) string {
 	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if fi, _ := os.Stat(path); fi.Size() < streamMin {
-		t.Fatalf("soup of %d bytes is too small to stream", fi.Size())
-	}
 	return path
 }
 
-// TestStreamedLoadMatches checks that a large RLE file whose cells are
-// streamed into the engine gives what the ordinary path (standard input)
-// gives, and that files the fast path must not take still come out right.
+// TestStreamedLoadMatches checks that a large RLE file gives what the same
+// file on standard input gives, whether its cells go straight into the
+// engine (engine/universe's TestReadStreams says which do) or not.
 func TestStreamedLoadMatches(t *testing.T) {
 	for _, tc := range []struct {
 		name, header, rule string
@@ -57,12 +54,7 @@ func TestStreamedLoadMatches(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			path := soupRLE(t, 1100, 1100, tc.header, tc.rule)
 			data, _ := os.ReadFile(path)
-			e := &env{stderr: os.Stderr}
-			if _, _, ok := streamLoad(e, path, setup{engine: "auto", gens: 3, plane: true}); ok != tc.streams {
-				t.Errorf("streamed: %v, want %v", ok, tc.streams)
-			}
-			// The protocol engine has no SetRun: it always takes the
-			// ordinary path; once is enough.
+			// The protocol engine has no SetRun: once is enough.
 			engines := []string{"auto"}
 			if tc.streams && tc.rule == "B3/S23:T1100,1100" && !testing.Short() {
 				engines = append(engines, "protocol")

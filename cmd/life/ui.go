@@ -7,7 +7,8 @@ import (
 	"slices"
 	"time"
 
-	"github.com/life-go/life/patterns"
+	"github.com/life-go/life/engine"
+	"github.com/life-go/life/engine/universe"
 	"github.com/life-go/life/tui"
 )
 
@@ -59,7 +60,7 @@ func runUI(e *env) int {
 	eng := fs.String("engine", "auto", "the `ENGINE`: "+engineNames()+" (auto: protocol while it keeps up, as above)")
 	dir := fs.String("patterns", "", "the `DIR`ectory of pattern files that o (open) lists")
 	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), uiUsage, maxMargin, tui.KeysHelp())
+		fmt.Fprintf(fs.Output(), uiUsage, universe.MaxMargin, tui.KeysHelp())
 		fs.PrintDefaults()
 	}
 	pos, code, ok := parseCommand(fs, e.args)
@@ -68,27 +69,27 @@ func runUI(e *env) int {
 	}
 	if len(pos) > 1 {
 		fs.Usage()
-		return report(e, usageError{fmt.Errorf("want at most one PATTERN, got %d arguments", len(pos))})
+		return report(e, usageError{Err: fmt.Errorf("want at most one PATTERN, got %d arguments", len(pos))})
 	}
+	s := universe.Settings{Rule: *rule, Torus: *torus, Engine: *eng, Watch: true, Gens: universe.MaxMargin, Plane: true}
 	opts := tui.Options{
 		PatternsDir: *dir,
-		Library:     uiLibrary(),
-		WriteFile:   writeFileAtomic,
+		Settings:    s,
 		NoColor:     os.Getenv("NO_COLOR") != "",
 		Theme:       tui.ThemeFor(os.Getenv("COLORFGBG")),
+		AutoSwitch:  engine.IsAuto(*eng),
 	}
 	if len(pos) == 1 {
-		p, name, err := readPattern(e, pos[0])
+		p, name, err := universe.ReadPattern(pos[0], e.stdin)
 		if err != nil {
 			return report(e, err)
 		}
+		notice(e, p)
 		opts.Pattern, opts.Name = p, name
 	}
-	for _, c := range engines {
-		opts.Engines = append(opts.Engines, tui.EngineChoice{Name: c.name, New: c.new})
+	if err := (universe.Settings{Engine: *eng}).Check(); err != nil {
+		return report(e, err)
 	}
-	opts.AutoSwitch = isAuto(*eng)
-	opts.Load = uiLoader(setup{rule: *rule, torus: *torus, engine: *eng, prefer: "protocol", gens: maxMargin, plane: true})
 	var lat []time.Duration
 	latFile := os.Getenv("LIFE_KEY_LATENCY")
 	if latFile != "" {
@@ -105,26 +106,4 @@ func runUI(e *env) int {
 		}
 	}
 	return report(e, err)
-}
-
-// uiLoader returns the UI's loader: [load] with s. A pattern without a
-// bounded-grid suffix, when no --torus is given, runs on the unbounded
-// plane when s.plane asks for it and the engine runs it; else on a torus
-// of the UI's fit size (which fills the window) when it fits in it.
-func uiLoader(s setup) func(p *patterns.Pattern, name string, fit tui.Size) (tui.Universe, error) {
-	return func(p *patterns.Pattern, name string, fit tui.Size) (tui.Universe, error) {
-		s, fitted := s, false
-		if _, implied, err := resolveRule(p, name, s); err != nil {
-			return tui.Universe{}, err
-		} else if implied {
-			if w, h := p.Size(); w <= int64(fit.W) && h <= int64(fit.H) {
-				s.torus, fitted = fmt.Sprintf("%dx%d", fit.W, fit.H), true
-			}
-		}
-		u, err := load(p, name, s)
-		if err != nil {
-			return tui.Universe{}, err
-		}
-		return tui.Universe{Eng: u.eng, Implied: u.implied || fitted}, nil
-	}
 }

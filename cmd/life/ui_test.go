@@ -4,7 +4,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/life-go/life/patterns"
 	"github.com/life-go/life/tui"
 )
 
@@ -30,48 +29,5 @@ func TestUIBadPattern(t *testing.T) {
 	}
 	if code, _, _ := life(t, "", "a.rle", "b.rle"); code != exitUsage {
 		t.Errorf("life a.rle b.rle: exit %d, want %d", code, exitUsage)
-	}
-}
-
-// TestUILoader checks the topology and engine the UI's loader picks.
-func TestUILoader(t *testing.T) {
-	glider := "x = 3, y = 3\nbo$2bo$3o!\n"
-	for _, c := range []struct {
-		name, rle string
-		s         setup
-		fit       tui.Size
-		want      string
-		implied   bool
-		engine    string
-	}{
-		{"fits the window", glider, setup{}, tui.Size{W: 120, H: 76}, "B3/S23:T120,76", true, "bitwise"},
-		{"larger than the window", glider, setup{gens: 4}, tui.Size{W: 2, H: 2}, "B3/S23:T13,13", true, "bitwise"},
-		{"--torus", glider, setup{torus: "30x20"}, tui.Size{W: 120, H: 76}, "B3/S23:T30,20", false, "bitwise"},
-		{"suffix", "x = 3, y = 3, rule = B36/S23:T10,10\nbo$2bo$3o!\n", setup{}, tui.Size{W: 120, H: 76}, "B36/S23:T10,10", false, "bitwise"},
-		// The UI's auto: the protocol engine where it runs the topology,
-		// else the fastest; a named engine as named.
-		{"auto, a torus", glider, setup{engine: "auto", prefer: "protocol"}, tui.Size{W: 120, H: 76}, "B3/S23:T120,76", true, "protocol"},
-		// The plane, as the UI asks for it: hashlife, whatever the window;
-		// --torus, a suffix or an engine that does not run it, a torus.
-		{"plane", glider, setup{engine: "auto", prefer: "protocol", plane: true}, tui.Size{W: 120, H: 76}, "B3/S23", false, "hashlife"},
-		{"plane, :T0,0", glider, setup{engine: "auto", prefer: "protocol", plane: true, rule: "B3/S23:T0,0"}, tui.Size{W: 2, H: 2}, "B3/S23", false, "hashlife"},
-		{"plane, --torus", glider, setup{engine: "auto", prefer: "protocol", plane: true, torus: "30x20"}, tui.Size{W: 120, H: 76}, "B3/S23:T30,20", false, "protocol"},
-		{"plane, suffix", "x = 3, y = 3, rule = B36/S23:T10,10\nbo$2bo$3o!\n", setup{engine: "auto", prefer: "protocol", plane: true}, tui.Size{W: 120, H: 76}, "B36/S23:T10,10", false, "protocol"},
-		{"plane, --engine protocol", glider, setup{engine: "protocol", prefer: "protocol", plane: true}, tui.Size{W: 120, H: 76}, "B3/S23:T120,76", true, "protocol"},
-		{"auto, a bounded plane", glider, setup{engine: "auto", prefer: "protocol", rule: "B3/S23:P20,10"}, tui.Size{W: 120, H: 76}, "B3/S23:P20,10", false, "bitwise"},
-		{"--engine bitwise", glider, setup{engine: "bitwise", prefer: "protocol"}, tui.Size{W: 120, H: 76}, "B3/S23:T120,76", true, "bitwise"},
-	} {
-		p, err := patterns.ReadRLE(c.name, strings.NewReader(c.rle))
-		if err != nil {
-			t.Fatal(err)
-		}
-		u, err := uiLoader(c.s)(p, c.name, c.fit)
-		if err != nil {
-			t.Errorf("%s: %v", c.name, err)
-			continue
-		}
-		if got := u.Eng.Rule().String(); got != c.want || u.Implied != c.implied || u.Eng.Population().Int64() != 5 || u.Eng.Name() != c.engine {
-			t.Errorf("%s: %s implied %v pop %v on %s, want %s implied %v pop 5 on %s", c.name, got, u.Implied, u.Eng.Population(), u.Eng.Name(), c.want, c.implied, c.engine)
-		}
 	}
 }

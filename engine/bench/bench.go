@@ -73,15 +73,9 @@ func Lookup(name string) (Workload, error) {
 	return Workload{}, fmt.Errorf("unknown workload %q, want one of %v", name, names)
 }
 
-// runSetter is implemented by engines that set a run of live cells faster
-// than cell by cell.
-type runSetter interface {
-	SetRun(y, x, n int64)
-}
-
 // setRun makes n cells alive from (y, x) rightwards.
 func setRun(e engine.Engine, y, x, n int64) {
-	if rs, ok := e.(runSetter); ok {
+	if rs, ok := e.(engine.RunSetter); ok {
 		rs.SetRun(y, x, n)
 		return
 	}

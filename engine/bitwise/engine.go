@@ -42,16 +42,37 @@ var (
 // runs in the calling goroutine.
 const minSpan = 32
 
+func init() {
+	engine.Register(engine.Algo{
+		Name:       "bitwise",
+		Summary:    "64 cells a word, settled tiles skipped, on every core (tori and bounded planes)",
+		Families:   []engine.Family{engine.LifeLike},
+		Topologies: []engine.TopologyKind{engine.Torus, engine.BoundedPlane},
+		StepBase:   10,
+		Caps:       engine.BlockCounts | engine.BulkLoad,
+		Rank:       10,
+		Check:      check,
+		New:        func(r engine.Rule, _ engine.Options) (engine.Engine, error) { return New(r) },
+	})
+}
+
+// check returns nil when the engine runs r, as New would: a topology it
+// runs, of a size the grid package allows.
+func check(r engine.Rule) error {
+	t := r.Topology
+	if err := checkTopology(t); err != nil {
+		return err
+	}
+	return grid.CheckSize(t.W, t.H)
+}
+
 // New returns an engine for rule r with every cell dead. r's topology must be
 // a plain torus (":TW,H") or a bounded plane (":PW,H"); for any other it
 // returns an error wrapping [engine.ErrUnsupported] that names it. Sizes are
 // limited as [grid.New] limits them.
 func New(r engine.Rule) (*Engine, error) {
 	t := r.Topology
-	if err := checkTopology(t); err != nil {
-		return nil, err
-	}
-	if err := grid.CheckSize(t.W, t.H); err != nil {
+	if err := check(r); err != nil {
 		return nil, err
 	}
 	g := newGeom(t.W, t.H, t.Kind == engine.BoundedPlane)

@@ -45,16 +45,38 @@ var (
 	_ engine.BlockCounter = (*Plane)(nil)
 )
 
+func init() {
+	engine.Register(engine.Algo{
+		Name:       "sparse",
+		Summary:    "64 cells a word in 64 x 64 tiles held where the pattern lives, settled rows skipped, on every core (the unbounded plane)",
+		Families:   []engine.Family{engine.LifeLike},
+		Topologies: []engine.TopologyKind{engine.Plane},
+		StepBase:   10,
+		Caps:       engine.BlockCounts | engine.BulkLoad,
+		Rank:       30,
+		Check:      checkPlane,
+		New:        func(r engine.Rule, _ engine.Options) (engine.Engine, error) { return NewPlane(r) },
+	})
+}
+
+// checkPlane returns nil when the sparse engine runs r, as NewPlane would.
+func checkPlane(r engine.Rule) error {
+	if r.Topology.Kind != engine.Plane {
+		return fmt.Errorf("bounded grid %q is %w by the sparse engine, which runs the unbounded plane", r.Topology.String(), engine.ErrUnsupported)
+	}
+	if r.Birth&1 != 0 {
+		return fmt.Errorf("rule %s: B0 rules are %w by the sparse engine on the unbounded plane", r, engine.ErrUnsupported)
+	}
+	return nil
+}
+
 // NewPlane returns a sparse engine for rule r with every cell dead. r's
 // topology must be the unbounded plane and r must not have B0 (a birth
 // with no neighbours would fill the plane): other rules give an error
 // wrapping [engine.ErrUnsupported].
 func NewPlane(r engine.Rule) (*Plane, error) {
-	if r.Topology.Kind != engine.Plane {
-		return nil, fmt.Errorf("bounded grid %q is %w by the sparse engine, which runs the unbounded plane", r.Topology.String(), engine.ErrUnsupported)
-	}
-	if r.Birth&1 != 0 {
-		return nil, fmt.Errorf("rule %s: B0 rules are %w by the sparse engine on the unbounded plane", r, engine.ErrUnsupported)
+	if err := checkPlane(r); err != nil {
+		return nil, err
 	}
 	return &Plane{rule: r, logic: newLogic(r), tiles: map[tileKey]*tile{}}, nil
 }

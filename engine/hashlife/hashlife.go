@@ -46,15 +46,39 @@ var (
 	_ engine.BlockCounter = (*Engine)(nil)
 )
 
+func init() {
+	engine.Register(engine.Algo{
+		Name:       "hashlife",
+		Summary:    "HashLife: memoised quadtree, astronomically far generations (the unbounded plane)",
+		Families:   []engine.Family{engine.LifeLike},
+		Topologies: []engine.TopologyKind{engine.Plane},
+		StepBase:   2,
+		Caps:       engine.BlockCounts | engine.MemoryLimit | engine.BulkLoad,
+		Rank:       20,
+		Check:      check,
+		New: func(r engine.Rule, o engine.Options) (engine.Engine, error) {
+			return New(r, Options{MaxMemory: o.MaxMemory})
+		},
+	})
+}
+
+// check returns nil when the engine runs r, as New would.
+func check(r engine.Rule) error {
+	if r.Topology.Kind != engine.Plane {
+		return fmt.Errorf("bounded grid %q is %w by hashlife, which runs the unbounded plane", r.Topology.String(), engine.ErrUnsupported)
+	}
+	if r.Birth&1 != 0 {
+		return fmt.Errorf("rule %s: B0 rules are %w by hashlife", r, engine.ErrUnsupported)
+	}
+	return nil
+}
+
 // New returns a HashLife engine for rule r with every cell dead. The rule's
 // topology must be the unbounded plane, and the rule must not have B0 (a
 // birth with no neighbours): both errors wrap [engine.ErrUnsupported].
 func New(r engine.Rule, opts Options) (*Engine, error) {
-	if r.Topology.Kind != engine.Plane {
-		return nil, fmt.Errorf("bounded grid %q is %w by hashlife, which runs the unbounded plane", r.Topology.String(), engine.ErrUnsupported)
-	}
-	if r.Birth&1 != 0 {
-		return nil, fmt.Errorf("rule %s: B0 rules are %w by hashlife", r, engine.ErrUnsupported)
+	if err := check(r); err != nil {
+		return nil, err
 	}
 	e := &Engine{rule: r, s: newStore(newRuleTable(r), 0)}
 	e.SetMaxMemory(opts.MaxMemory)

@@ -1,4 +1,4 @@
-package main
+package universe
 
 import (
 	"bufio"
@@ -8,11 +8,11 @@ import (
 	"path/filepath"
 )
 
-// writeFileAtomic writes path through a temporary file in the same
-// directory and a rename, so that after any error an existing file at path
-// is untouched and no partial file is left. A new file gets mode 0644 less
-// nothing; an existing one keeps its mode.
-func writeFileAtomic(path string, write func(w io.Writer) error) (err error) {
+// WriteFile writes path through a temporary file in the same directory
+// and a rename, so that after any error an existing file at path is
+// untouched and no partial file is left. A new file gets mode 0644; an
+// existing one keeps its mode. write is handed a buffered writer.
+func WriteFile(path string, write func(w io.Writer) error) (err error) {
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."

@@ -1,0 +1,38 @@
+// Package universe is the middle floor between the front ends (cmd/life
+// and the terminal UI) and the engines: the one place that turns a pattern
+// into a running engine, turns an engine back into a pattern, and records
+// a run's frames for pictures. Nothing above it places cells, resolves a
+// rule or a topology, or converts between patterns and engines.
+//
+//   - Load: [Load] puts a [patterns.Pattern] on a new engine; [Read] does
+//     it from a reader, handing the cells straight from the pattern reader
+//     ([patterns.ReadTo], through a [patterns.Sink]) into the engine as
+//     they are read; [LoadPath] and [ReadPattern] open a file, standard
+//     input ("-") or a built-in pattern by name. [Settings] resolve the
+//     rule and topology once, as Golly does: the file's bounded-grid
+//     suffix, else --torus, else the unbounded plane when the engine runs
+//     it, else a torus that stands in for the plane (fitted to the UI's
+//     window, or the pattern with a margin). The engine comes from the
+//     registry ([engine.New]): --engine, or auto, or for the UI the
+//     engine that runs the protocol's step logic. Cells go where Golly
+//     puts them: a positioned pattern (#CXRLE Pos, Life 1.06, macrocell)
+//     where it says, another centred on Golly's origin.
+//   - Save: [Universe.Pattern] and [Universe.WriteTo] turn the engine
+//     back into a pattern, in every format package patterns writes,
+//     keeping the position and the generation as Golly's #CXRLE line does;
+//     [Universe.Save] writes a file atomically ([WriteFile]).
+//   - Record: [Record] steps an engine through a [Recording] and hands
+//     each frame to the renderer (engine/render): life render's GIFs and
+//     the UI's G are both recordings.
+//   - Move: [Universe.MoveTo] moves a universe to a faster engine in the
+//     same places (the UI's automatic switch and E), [Universe.Rehome] to
+//     another rule or topology about the universe's middle (the UI's R).
+//
+// A [Universe] is a value: an engine, the generations run before it was
+// made, where its cells lie in Golly's coordinates, and the pattern's
+// header. Errors the user can mend are [UsageError]s (a setting) and
+// [InputError]s (a pattern), for a command's exit status.
+//
+// The package imports engine, the engines (which register themselves),
+// engine/render and patterns; it imports no UI.
+package universe

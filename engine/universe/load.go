@@ -1,0 +1,362 @@
+package universe
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/life-go/life/engine"
+	"github.com/life-go/life/patterns"
+)
+
+// Settings say how a pattern becomes a running universe: the choices of a
+// command line (life run, life render, the UI's flags) resolved once, for
+// every pattern loaded with them.
+type Settings struct {
+	// Rule replaces the pattern's rule (--rule); "" keeps the file's, and
+	// B3/S23 for a file that gives none.
+	Rule string
+	// Torus is the size of the torus (--torus WxH) a rule without a
+	// bounded-grid suffix runs on; "" for none.
+	Torus string
+	// Engine names the engine (--engine); "" or "auto" picks the fastest
+	// that runs the rule and topology.
+	Engine string
+	// Watch, with Engine auto, starts on an engine that runs the
+	// protocol's step logic ([engine.CustomStep]) where one runs the
+	// topology, instead of the fastest: the UI watches it and switches
+	// when it falls behind.
+	Watch bool
+	// Gens is the generations the run will take, for the margin of a
+	// torus that stands in for the plane (see [MaxMargin]).
+	Gens uint64
+	// MaxMemory bounds an engine's memory in bytes, for engines with
+	// [engine.MemoryLimit]; 0 is the engine's default.
+	MaxMemory int64
+	// Plane runs a pattern without a bounded-grid suffix on the unbounded
+	// plane, as Golly does, when the engine runs it; otherwise (or when
+	// it does not) such a pattern runs on a torus that stands in for the
+	// plane.
+	Plane bool
+	// Fit, when not zero, is the size of the torus that stands in for the
+	// plane when the pattern fits in it (the UI's window); a larger
+	// pattern gets the margin torus.
+	Fit Size
+	// Step is per-cell step logic of the caller's own to run instead of
+	// the rule's, on an engine with [engine.CustomStep]; nil for the
+	// rule's.
+	Step engine.StepFunc
+}
+
+// Size is a size in cells.
+type Size struct{ W, H int }
+
+// MaxMargin caps the margin of the torus that stands in for the plane: a
+// pattern w x h cells runs on a torus of (w + 2m) x (h + 2m), m =
+// min(Gens+1, MaxMargin), which matches the plane for at least
+// min(Gens, MaxMargin-1) generations.
+const MaxMargin = 256
+
+// ParseSize reads "WxH" (also "W,H" and "WXH") as two sizes from 1.
+func ParseSize(s string) (w, h int, err error) {
+	a, b, ok := strings.Cut(strings.ToLower(s), "x")
+	if !ok {
+		a, b, ok = strings.Cut(s, ",")
+	}
+	if ok {
+		w, err = strconv.Atoi(strings.TrimSpace(a))
+		if err == nil {
+			h, err = strconv.Atoi(strings.TrimSpace(b))
+		}
+	}
+	if !ok || err != nil || w < 1 || h < 1 {
+		return 0, 0, fmt.Errorf("size %q: want WxH with whole numbers from 1, such as 64x48", s)
+	}
+	return w, h, nil
+}
+
+// Check returns the error Load would give for s whatever the pattern: an
+// unknown engine, a bad --rule or --torus. It lets a command that runs no
+// engine (a format conversion) refuse what a run would refuse.
+func (s Settings) Check() error {
+	if !engine.IsAuto(s.Engine) {
+		if _, err := engine.Lookup(s.Engine); err != nil {
+			return UsageError{err}
+		}
+	}
+	if s.Rule != "" {
+		if _, err := engine.ParseRule(s.Rule); err != nil {
+			return UsageError{fmt.Errorf("--rule: %w", err)}
+		}
+	}
+	if s.Torus != "" {
+		if _, _, err := ParseSize(s.Torus); err != nil {
+			return UsageError{fmt.Errorf("--torus: %w", err)}
+		}
+	}
+	return nil
+}
+
+// RuleOf returns the rule pattern p, read from the file name, runs under
+// with s: --rule, else the file's, else B3/S23, with its topology as
+// written (no suffix: the plane).
+func (s Settings) RuleOf(p *patterns.Pattern, name string) (engine.Rule, error) {
+	text, from := p.Rule, name
+	if s.Rule != "" {
+		text, from = s.Rule, "--rule"
+	}
+	if text == "" {
+		return engine.Life, nil
+	}
+	r, err := engine.ParseRule(text)
+	if err != nil {
+		if s.Rule != "" {
+			return r, UsageError{fmt.Errorf("%s: %w", from, err)}
+		}
+		return r, InputError{fmt.Errorf("%s: %w", from, err)}
+	}
+	return r, nil
+}
+
+// resolve works out the rule and topology for a pattern of w x h cells
+// whose header is p: the rule's bounded-grid suffix, else --torus, else
+// the unbounded plane when s.Plane asks for it and the engine runs it,
+// else a torus that stands in for the plane (implied): s.Fit when the
+// pattern fits in it, or the margin torus.
+func (s Settings) resolve(p *patterns.Pattern, w, h int64, name string) (r engine.Rule, implied bool, err error) {
+	if r, err = s.RuleOf(p, name); err != nil {
+		return r, false, err
+	}
+	if r.Topology.Kind != engine.Plane {
+		return r, false, nil
+	}
+	if s.Plane && s.Torus == "" && s.runsPlane(r) {
+		return r, false, nil
+	}
+	if s.Torus != "" {
+		tw, th, err := ParseSize(s.Torus)
+		if err != nil {
+			return r, false, UsageError{fmt.Errorf("--torus: %w", err)}
+		}
+		r.Topology = engine.TorusOf(tw, th)
+		return r, false, nil
+	}
+	if f := s.Fit; f.W > 0 && f.H > 0 && w <= int64(f.W) && h <= int64(f.H) {
+		r.Topology = engine.TorusOf(f.W, f.H)
+		return r, true, nil
+	}
+	m := int64(min(s.Gens+1, MaxMargin))
+	if w > patterns.MaxCoord/4 || h > patterns.MaxCoord/4 {
+		return r, false, InputError{fmt.Errorf("%s: pattern of %d x %d cells is too large for a torus; give --torus WxH", name, w, h)}
+	}
+	r.Topology = engine.TorusOf(int(max(w, 1)+2*m), int(max(h, 1)+2*m))
+	return r, true, nil
+}
+
+// runsPlane reports whether the engine s names (or auto) runs rule r on
+// the unbounded plane.
+func (s Settings) runsPlane(r engine.Rule) bool {
+	r.Topology = engine.Topology{}
+	o := engine.Options{Step: s.Step}
+	if engine.IsAuto(s.Engine) {
+		_, err := engine.Choose(nil, r, o)
+		return err == nil
+	}
+	a, err := engine.Lookup(s.Engine)
+	return err == nil && a.Runs(r) == nil && (s.Step == nil || a.Has(engine.CustomStep))
+}
+
+// NewEngine returns an empty engine for r: the one s names, or for auto
+// the watched one (s.Watch) when one runs r, else the fastest that does.
+// An unknown name is a [UsageError].
+func (s Settings) NewEngine(r engine.Rule) (engine.Engine, error) {
+	o := engine.Options{Step: s.Step, MaxMemory: s.MaxMemory}
+	name := s.Engine
+	if s.Watch && engine.IsAuto(name) {
+		for _, a := range engine.Algos() {
+			if a.Has(engine.CustomStep) && a.Runs(r) == nil {
+				name = a.Name
+				break
+			}
+		}
+	}
+	e, err := engine.New(name, r, o)
+	if errors.Is(err, engine.ErrUnknownEngine) {
+		return nil, UsageError{err}
+	}
+	return e, err
+}
+
+// Load puts pattern p, read from the file name, on a new engine as s
+// says, where Golly would put it (see [Settings.place]).
+func Load(p *patterns.Pattern, name string, s Settings) (Universe, error) {
+	w, h := p.Size()
+	l, err := s.start(p, w, h, name)
+	if err != nil {
+		return Universe{}, err
+	}
+	for _, r := range p.Runs {
+		l.addRun(r.Y, r.X, r.N)
+	}
+	return l.u, nil
+}
+
+// loader places a pattern's cells on an engine.
+type loader struct {
+	u      Universe
+	rs     engine.RunSetter // u.Eng's, or nil
+	y0, x0 int64            // where the pattern's (0, 0) goes on the engine
+}
+
+// start makes the engine for pattern p, of w x h cells, read from name,
+// and works out where its cells go.
+func (s Settings) start(p *patterns.Pattern, w, h int64, name string) (*loader, error) {
+	r, implied, err := s.resolve(p, w, h, name)
+	if err != nil {
+		return nil, err
+	}
+	t := r.Topology
+	if t.Kind != engine.Plane && t.W > 0 && t.H > 0 && (w > int64(t.W) || h > int64(t.H)) {
+		return nil, InputError{fmt.Errorf("%s: pattern of %d x %d cells does not fit the %d x %d grid of %s", name, w, h, t.W, t.H, r)}
+	}
+	eng, err := s.NewEngine(r)
+	if err != nil {
+		if errors.Is(err, engine.ErrUnsupported) {
+			return nil, InputError{fmt.Errorf("%s: %w", name, err)}
+		}
+		return nil, err
+	}
+	head := *p
+	head.Runs, head.W, head.H = nil, w, h
+	l := &loader{u: Universe{Eng: eng, Implied: implied, Header: &head}}
+	l.rs, _ = eng.(engine.RunSetter)
+	l.place(p, t, w, h)
+	return l, nil
+}
+
+// place works out where the pattern p, of w x h cells, goes on topology
+// t, as Golly places it: a positioned pattern where it says, another
+// with its top-left cell at (-(h/2), -(w/2)) of Golly's universe. The
+// plane is Golly's universe itself; a bounded grid spans [-(H/2), H-H/2)
+// of it, so that an unpositioned pattern is centred; a torus that stands
+// in for the plane centres the pattern too, and remembers where on the
+// plane it came from.
+func (l *loader) place(p *patterns.Pattern, t engine.Topology, w, h int64) {
+	y0, x0 := int64(t.H/2)-h/2, int64(t.W/2)-w/2
+	offY, offX := -int64(t.H/2), -int64(t.W/2)
+	switch {
+	case t.Kind == engine.Plane:
+		offY, offX = 0, 0
+		if p.Positioned {
+			y0, x0 = p.OriginY, p.OriginX
+		}
+	case l.u.Implied:
+		py, px := -(h / 2), -(w / 2) // where the plane would have it
+		if p.Positioned {
+			py, px = p.OriginY, p.OriginX
+		}
+		offY, offX = py-y0, px-x0
+	case p.Positioned:
+		y0, x0 = floorMod(p.OriginY-offY, int64(t.H)), floorMod(p.OriginX-offX, int64(t.W))
+	}
+	l.y0, l.x0 = y0, x0
+	l.u.OffY, l.u.OffX = offY, offX
+}
+
+// addRun makes the run of n cells at the pattern's (y, x) alive.
+func (l *loader) addRun(y, x, n int64) {
+	if l.rs != nil {
+		l.rs.SetRun(l.y0+y, l.x0+x, n)
+		return
+	}
+	for i := range n {
+		l.u.Eng.SetCell(l.y0+y, l.x0+x+i, true)
+	}
+}
+
+// floorMod returns a modulo n in [0, n).
+func floorMod(a, n int64) int64 { return ((a % n) + n) % n }
+
+// StdinName is how standard input is named in messages.
+const StdinName = "<stdin>"
+
+// Open returns the pattern file path as a reader and the name messages
+// give it: standard input for "-", the built-in pattern of that name when
+// no file path exists (as a pattern; the reader is then nil), or the file.
+// A file that does not exist is an [InputError]. The caller closes the
+// reader when it is a file.
+func Open(path string, stdin io.Reader) (io.Reader, *patterns.Pattern, string, error) {
+	if path == "-" {
+		return stdin, nil, StdinName, nil
+	}
+	if p, ok := builtin(path); ok {
+		return nil, p, path, nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, path, asInputError(err)
+	}
+	return f, nil, path, nil
+}
+
+// builtin returns the built-in pattern arg names, when no file arg exists:
+// a file that exists always wins.
+func builtin(arg string) (*patterns.Pattern, bool) {
+	if _, err := os.Stat(arg); !errors.Is(err, fs.ErrNotExist) {
+		return nil, false
+	}
+	entry, ok := patterns.Lookup(arg)
+	if !ok {
+		return nil, false
+	}
+	return entry.Pattern(), true
+}
+
+// ReadPattern reads the pattern at path as [Open] names it: a file,
+// standard input for "-", or a built-in name. Errors in the content, and
+// a file that does not exist, are [InputError]s; the file's name is in
+// every message.
+func ReadPattern(path string, stdin io.Reader) (*patterns.Pattern, string, error) {
+	r, p, name, err := Open(path, stdin)
+	if err != nil || p != nil {
+		return p, name, err
+	}
+	if c, ok := r.(io.Closer); ok && path != "-" {
+		defer c.Close()
+	}
+	p, err = patterns.Read(name, r)
+	return p, name, asInputError(err)
+}
+
+// LoadPath reads the pattern at path as [ReadPattern] does and loads it as
+// [Read] does. It returns the pattern's header (without its cells) for
+// its Notice.
+func LoadPath(path string, stdin io.Reader, s Settings) (Universe, *patterns.Pattern, string, error) {
+	r, p, name, err := Open(path, stdin)
+	if err != nil {
+		return Universe{}, nil, name, err
+	}
+	if p != nil {
+		u, err := Load(p, name, s)
+		return u, u.Header, name, err
+	}
+	if c, ok := r.(io.Closer); ok && path != "-" {
+		defer c.Close()
+	}
+	u, head, err := Read(name, r, s)
+	return u, head, name, err
+}
+
+// asInputError marks errors in the content of a file, and a file that
+// does not exist, as the user's to mend.
+func asInputError(err error) error {
+	var pe *patterns.Error
+	if errors.As(err, &pe) || errors.Is(err, fs.ErrNotExist) {
+		return InputError{err}
+	}
+	return err
+}
