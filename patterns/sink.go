@@ -44,13 +44,17 @@ func readTo(f Format, name string, data []byte, start func(h *Pattern) (Sink, er
 	// sink's ends the handing on; the parser reads the rest for its own
 	// errors, which come first.
 	var serr error
-	r := &rleParser{lexer: newLexer(name, data), start: func(h *Pattern) func(Run) {
+	r := &rleParser{lexer: newLexer(name, data)}
+	r.start = func(h *Pattern) func(Run) {
 		sink, err := start(h)
 		if err != nil {
 			serr = err
 			return func(Run) {}
 		}
 		if sink == nil {
+			// The runs are kept: make room for them at once. A sink
+			// keeps none, and needs no room.
+			r.cells.Grow(min(len(data)/2+1, runLimit))
 			return nil
 		}
 		return func(run Run) {
@@ -58,8 +62,7 @@ func readTo(f Format, name string, data []byte, start func(h *Pattern) (Sink, er
 				serr = sink.AddRun(run.Y, run.X, run.N)
 			}
 		}
-	}}
-	r.cells.Grow(min(len(data)/2+1, runLimit))
+	}
 	p, err := r.parse(isPlainRLE(firstLine(data)))
 	if err != nil {
 		return nil, err
