@@ -59,6 +59,10 @@ type Pattern struct {
 	// Gen is the generation count the file gives (#CXRLE Gen in RLE, #G in
 	// macrocell) as decimal digits, or "".
 	Gen string
+	// Format names the format the file was read in ("RLE", "macrocell",
+	// as [Format.Name]), or "" for a pattern that was not read from a
+	// file.
+	Format string
 	// Notice says how the reader changed what the file holds (a
 	// LifeHistory pattern read as Life), for the user to see on standard
 	// error; it is "" when the reader changed nothing.

@@ -108,10 +108,19 @@ func ReadTo(name string, r io.Reader, start func(h *Pattern) (Sink, error)) (*Pa
 	}
 	for _, f := range formats {
 		if f.Sniff(first) {
+			var p *Pattern
 			if start == nil {
-				return f.Read(name, data)
+				p, err = f.Read(name, data)
+			} else {
+				p, err = readTo(f, name, data, func(h *Pattern) (Sink, error) {
+					h.Format = f.Name
+					return start(h)
+				})
 			}
-			return readTo(f, name, data, start)
+			if p != nil {
+				p.Format = f.Name
+			}
+			return p, err
 		}
 	}
 	l := newLexer(name, data)

@@ -210,7 +210,7 @@ func (u *controller) stepBy(n uint64) {
 	if u.busy || u.quitting {
 		return
 	}
-	u.send(job{world: u.cur, n: n, version: u.version})
+	u.send(job{world: u.forJump(n), n: n, version: u.version})
 }
 
 // move pans the view by an eighth of the board (at least a character), or

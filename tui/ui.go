@@ -179,8 +179,12 @@ type controller struct {
 	cursorY  int64 // the edit cursor's cell
 	cursorX  int64
 
-	auto   bool         // the automatic engine switch is on (Options.AutoSwitch)
-	fast   *engine.Algo // the engine it moved to on the board at hand, or nil
+	auto bool         // the automatic engine switch is on (Options.AutoSwitch)
+	fast *engine.Algo // the engine it moved to from the watched one on the board at hand, or nil
+	// left records, for each engine of the plane the switch moved away
+	// from for falling behind, the step it fell behind at: it does not
+	// move back at that step or a larger one.
+	left   map[*engine.Algo]uint64
 	chosen *engine.Algo // the engine chosen with E, or nil
 	pace   pacer        // judges the run's frames for the automatic switch
 
@@ -310,6 +314,11 @@ func defaultPattern() (*patterns.Pattern, string) {
 func (u *controller) loadPattern(p *patterns.Pattern, name string, fit universe.Size) (world, error) {
 	s := u.opts.Settings
 	s.Fit = fit
+	if u.auto {
+		// A new board starts at a generation a frame: auto starts it on
+		// the watched engine only when that keeps up at once.
+		s.Rate = float64(time.Second / frameTime)
+	}
 	return u.opts.load(p, name, s)
 }
 
@@ -391,6 +400,7 @@ func (u *controller) kick() {
 		j.n, j.delay = u.step()
 		j.detect = j.n == 1
 		j.run = true
+		j.world = u.forJump(j.n)
 	default:
 		return
 	}
@@ -641,7 +651,10 @@ func (u *controller) pushUndo() {
 func (u *controller) adopt(w world, name string) {
 	// A new board: the automatic switch judges it afresh, on the engine the
 	// loader chose; an engine chosen with E stays chosen.
-	u.fast = nil
+	u.fast, u.left = nil, nil
+	if w.Why != "" && u.auto {
+		u.msg = w.Why
+	}
 	if u.chosen != nil && engine.AlgoOf(w.Eng) != u.chosen {
 		if e, ok := u.engineOf(u.chosen, w.Eng.Rule()); ok {
 			w = w.MoveTo(e)

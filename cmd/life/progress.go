@@ -2,12 +2,14 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"math"
 	"os"
 	"time"
 
 	"github.com/life-go/life/engine"
+	"github.com/life-go/life/engine/universe"
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
 )
@@ -25,109 +27,86 @@ var (
 	clock = time.Now
 )
 
-const (
-	// progressAfter is how long a run must look like taking before it
-	// shows a bar.
-	progressAfter = time.Second
-	// chunkTime is about how long one call of Step takes while the
-	// progress may show, so that the bar moves smoothly.
-	chunkTime = 50 * time.Millisecond
-)
+// progressAfter is how long a run must look like taking before it shows a
+// bar.
+const progressAfter = time.Second
 
-// stepper advances an engine through a run of a known number of
-// generations, possibly in several calls, and shows the run's progress on
-// standard error when that is a terminal, the run looks like taking more
-// than [progressAfter] and it was not asked to be quiet. While it may show
-// progress it steps in chunks sized to take about [chunkTime] each;
-// otherwise it steps in one call.
+// stepper advances a universe through a run of a known number of
+// generations, possibly in several calls, with a [universe.Runner]: in
+// chunks of whole natural jumps of the engine, switching engines mid-run
+// under auto. It shows the run's progress on standard error when that is
+// a terminal, the run looks like taking more than [progressAfter] and it
+// was not asked to be quiet, drawing the bar between chunks only, so that
+// watching costs the run nothing; the time left is the generations left
+// at the rate of the last half second. Under auto it says each switch of
+// engine on standard error, once, unless quiet.
 type stepper struct {
-	w     io.Writer // standard error, or nil for no progress
-	total uint64    // the generations of the whole run
-	done  uint64
-	chunk uint64 // generations a call, or steps of unit when unit is set
-	unit  uint64 // life run's --step: the run goes in steps of this many generations; 0 for none
-	start time.Time
-	bar   *progressbar.ProgressBar
+	w       io.Writer // standard error when the bar may show, else nil
+	say     io.Writer // standard error for switches, or nil when quiet
+	total   uint64    // the generations of the whole run
+	done    uint64
+	elapsed time.Duration // the time of the parts of the run before this one
+	bar     *progressbar.ProgressBar
+	runner  universe.Runner
 }
 
 // newStepper returns a stepper for a run of total generations, which
-// writes progress to e's standard error unless quiet.
+// writes to e's standard error unless quiet.
 func newStepper(e *env, total uint64, quiet bool) *stepper {
-	s := &stepper{total: total, chunk: 1}
-	if !quiet && total > 1 && total <= math.MaxInt64 && isTerminal(e.stderr) {
-		s.w = e.stderr
-		s.start = clock()
+	s := &stepper{total: total, runner: universe.Runner{Now: clock}}
+	if !quiet {
+		s.say = e.stderr
+		if total > 1 && total <= math.MaxInt64 && isTerminal(e.stderr) {
+			s.w = e.stderr
+		}
+	}
+	s.runner.Switched = func(msg string) {
+		if s.say == nil {
+			return
+		}
+		if s.bar != nil {
+			s.bar.Clear()
+		}
+		fmt.Fprintf(s.say, "life: auto: %s\n", msg)
 	}
 	return s
 }
 
-// step advances eng n generations, a part of the run; for none it does
-// nothing. On cancellation it returns ctx's error and eng holds the last
-// whole generation it reached.
-func (s *stepper) step(ctx context.Context, eng engine.Engine, n uint64) error {
+// step advances u n generations, a part of the run; for none it does
+// nothing. On cancellation it returns ctx's error and u holds the last
+// whole jump it reached.
+func (s *stepper) step(ctx context.Context, u *universe.Universe, n uint64) error {
 	if n == 0 {
 		return nil
 	}
-	if s.w == nil && s.unit == 0 {
-		s.done += n
-		return eng.Step(ctx, n)
+	base, before := s.done, s.elapsed
+	s.runner.Progress = func(p universe.Progress) {
+		s.done, s.elapsed = base+p.Done, before+p.Elapsed
+		s.show(p.Rate)
 	}
-	if s.w == nil {
-		return s.steps(ctx, eng, n)
-	}
-	for n > 0 {
-		var k uint64
-		t0 := clock()
-		if s.unit == 0 {
-			k = min(n, s.chunk)
-			if err := eng.Step(ctx, k); err != nil {
-				return err
-			}
-			s.done += k
-		} else {
-			k = min(n, s.chunk*s.unit) // chunk*unit fits: chunk doubles only while it does
-			k -= k % s.unit
-			if k == 0 {
-				k = n
-			}
-			if err := s.steps(ctx, eng, k); err != nil {
-				return err
-			}
-		}
-		now := clock()
-		n -= k
-		switch d := now.Sub(t0); {
-		case d < chunkTime/2 && s.chunk < math.MaxUint64/2/max(s.unit, 1):
-			s.chunk *= 2
-		case d > 2*chunkTime && s.chunk > 1:
-			s.chunk /= 2
-		}
-		s.show(now)
-	}
-	return nil
+	defer func() { s.runner.Progress = nil }()
+	return s.runner.Run(ctx, u, n)
 }
 
-// steps advances eng n generations in steps of s.unit, each one call (see
-// [jump]); a remainder less than a step, which life run never leaves, is a
-// last step of its own.
-func (s *stepper) steps(ctx context.Context, eng engine.Engine, n uint64) error {
-	for n > 0 {
-		k := min(n, s.unit)
-		if err := jump(ctx, eng, k); err != nil {
-			return err
-		}
-		n -= k
-		s.done += k
-	}
-	return nil
+// stepEngine is step for an engine that is not to be replaced (a
+// recording's): it never switches.
+func (s *stepper) stepEngine(ctx context.Context, eng engine.Engine, n uint64) error {
+	auto := s.runner.Auto
+	s.runner.Auto = false
+	defer func() { s.runner.Auto = auto }()
+	u := universe.Universe{Eng: eng}
+	return s.step(ctx, &u, n)
 }
 
 // show draws the bar, first making it when the run so far says the whole
-// will take longer than progressAfter.
-func (s *stepper) show(now time.Time) {
+// will take longer than progressAfter; rate is the generations a second
+// of the last chunks.
+func (s *stepper) show(rate float64) {
+	if s.w == nil {
+		return
+	}
 	if s.bar == nil {
-		elapsed := now.Sub(s.start)
-		if s.done >= s.total || float64(elapsed)*float64(s.total)/float64(s.done) <= float64(progressAfter) {
+		if s.done >= s.total || s.done == 0 || float64(s.elapsed)*float64(s.total)/float64(s.done) <= float64(progressAfter) {
 			return
 		}
 		s.bar = progressbar.NewOptions64(int64(s.total),
@@ -135,13 +114,36 @@ func (s *stepper) show(now time.Time) {
 			progressbar.OptionSetDescription("generations"),
 			progressbar.OptionSetWidth(30),
 			progressbar.OptionShowCount(),
-			progressbar.OptionShowIts(),
-			progressbar.OptionSetItsString("gens"),
-			progressbar.OptionSetPredictTime(true),
+			progressbar.OptionSetPredictTime(false),
+			progressbar.OptionSetElapsedTime(false),
 			progressbar.OptionClearOnFinish(),
 		)
 	}
+	if rate > 0 {
+		left := time.Duration(float64(s.total-s.done) / rate * float64(time.Second))
+		s.bar.Describe(fmt.Sprintf("generations (%s gens/s, %s left)", rateText(rate), leftText(left)))
+	}
 	s.bar.Set64(int64(s.done))
+}
+
+// rateText writes a rate of generations a second with three significant
+// digits: "950", "1.2e+06".
+func rateText(r float64) string {
+	if r < 1000 {
+		return fmt.Sprintf("%.3g", r)
+	}
+	return fmt.Sprintf("%.2e", r)
+}
+
+// leftText writes the time left: "0.4s", "12s", "3m20s", "5h3m".
+func leftText(d time.Duration) string {
+	switch {
+	case d < 10*time.Second:
+		return fmt.Sprintf("%.1fs", d.Seconds())
+	case d < time.Hour:
+		return d.Round(time.Second).String()
+	}
+	return d.Round(time.Minute).String()
 }
 
 // grow adds n generations to the run, for a part found to be needed as it
@@ -173,13 +175,15 @@ func (s *stepper) finish() {
 	s.w = nil
 }
 
-// advance steps eng n generations as one whole run, showing its progress as
-// [stepper] does.
+// advance steps u n generations as one whole run, showing its progress as
+// [stepper] does, and under auto (s's engine) switching engines mid-run.
 // With unit other than 0 (life run's --step) it goes in steps of unit
-// generations, each one call of the engine, and n is a multiple of unit.
-func advance(ctx context.Context, e *env, eng engine.Engine, n, unit uint64, quiet bool) error {
-	s := newStepper(e, n, quiet)
-	s.unit = unit
-	defer s.finish()
-	return s.step(ctx, eng, n)
+// generations, each one jump of the engine, and n is a multiple of unit.
+func advance(ctx context.Context, e *env, u *universe.Universe, s universe.Settings, n, unit uint64, quiet bool) error {
+	st := newStepper(e, n, quiet)
+	st.runner.Unit = unit
+	st.runner.Auto = engine.IsAuto(s.Engine)
+	st.runner.Options = engine.Options{MaxMemory: s.MaxMemory}
+	defer st.finish()
+	return st.step(ctx, u, n)
 }

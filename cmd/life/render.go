@@ -276,9 +276,10 @@ func (j *renderJob) run(ctx context.Context, e *env, path string) error {
 	if j.format == "gif" {
 		return j.gif(ctx, e, name, eng, view, stopped)
 	}
-	if err := advance(ctx, e, eng, j.Gens, 0, j.quiet); err != nil {
-		return stopped(eng, err)
+	if err := advance(ctx, e, &u, j.Settings, j.Gens, 0, j.quiet); err != nil {
+		return stopped(u.Eng, err)
 	}
+	eng = u.Eng // auto may have switched engines
 	if j.rect == nil {
 		b, ok := eng.Bounds()
 		view = universe.Fit(eng, b, ok)
@@ -334,7 +335,7 @@ func (j *renderJob) gif(ctx context.Context, e *env, name string, eng engine.Eng
 		Theme: j.theme,
 		Delay: j.delay,
 		Step: func(ctx context.Context, src engine.Engine, n uint64) error {
-			if err := st.step(ctx, src, n); err != nil {
+			if err := st.stepEngine(ctx, src, n); err != nil {
 				return stopped(src, err)
 			}
 			return nil

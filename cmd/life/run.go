@@ -82,7 +82,7 @@ func runRun(e *env) int {
 		}
 		unit = step.gens
 	}
-	return report(e, run(e.ctx, e, pos[0], universe.Settings{Rule: *rule, Torus: *torus, Engine: *eng, Gens: *gens, MaxMemory: *maxMB << 20, Plane: true}, unit, *out, *st, *quiet))
+	return report(e, run(e.ctx, e, pos[0], universe.Settings{Rule: *rule, Torus: *torus, Engine: *eng, Gens: *gens, Jump: unit, MaxMemory: *maxMB << 20, Plane: true}, unit, *out, *st, *quiet))
 }
 
 // run is life run once its flags are read. With no generations to run it
@@ -117,13 +117,13 @@ func run(ctx context.Context, e *env, path string, s universe.Settings, unit uin
 		}
 		gen, pop = new(big.Int), big.NewInt(p.Population())
 	} else {
-		if err := advance(ctx, e, u.Eng, s.Gens, unit, quiet); err != nil {
+		if err := advance(ctx, e, &u, s, s.Gens, unit, quiet); err != nil {
 			if ctx.Err() != nil {
-				return fmt.Errorf("%s: stopped at generation %s: %w", name, u.Eng.Generation(), err)
+				return fmt.Errorf("%s: stopped at generation %s: %w", name, u.Gen(), err)
 			}
 			return fmt.Errorf("%s: %w", name, err)
 		}
-		gen, pop = u.Eng.Generation(), u.Eng.Population()
+		gen, pop = u.Gen(), u.Eng.Population()
 		if out != "" || !st {
 			result = u.Pattern(false) // --stats alone needs no pattern
 		}

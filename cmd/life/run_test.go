@@ -100,10 +100,10 @@ func TestRunErrors(t *testing.T) {
 	}{
 		{[]string{"run", bigRule}, 2, "life: " + bigRule + `: rule "B9/S23": birth count 9 is out of range 0-8` + "\n"},
 		{[]string{"run", "--rule", "B3/S23:X4", "testdata/glider.rle"}, 2, `life: --rule: rule "B3/S23:X4": unknown topology 'X' in the bounded-grid suffix, want P, T, K, C or S` + "\n"},
-		{[]string{"run", klein}, 2, "life: " + klein + `: no engine runs B3/S23:K10*,10: bitwise: Klein bottle ":K10*,10" is not supported yet by the bitwise engine: it runs plain tori (":TW,H") and bounded planes (":PW,H")` + "\n" + `hashlife: bounded grid ":K10*,10" is not supported yet by hashlife, which runs the unbounded plane` + "\n" + `sparse: bounded grid ":K10*,10" is not supported yet by the sparse engine, which runs the unbounded plane` + "\n" + `protocol: bounded grid ":K10*,10" (Klein bottle) is not supported yet: only plain tori (":TW,H") run here` + "\n"},
+		{[]string{"run", klein}, 2, "life: " + klein + `: no engine runs B3/S23:K10*,10: bitwise: Klein bottle ":K10*,10" is not supported yet by the bitwise engine: it runs plain tori (":TW,H") and bounded planes (":PW,H")` + "\n" + `sparse: bounded grid ":K10*,10" is not supported yet by the sparse engine, which runs the unbounded plane` + "\n" + `hashlife: bounded grid ":K10*,10" is not supported yet by hashlife, which runs the unbounded plane` + "\n" + `protocol: bounded grid ":K10*,10" (Klein bottle) is not supported yet: only plain tori (":TW,H") run here` + "\n"},
 		{[]string{"run", tooBig}, 2, "life: " + tooBig + ": pattern of 30 x 1 cells does not fit the 20 x 20 grid of B3/S23:T20,20\n"},
 		{[]string{"run", "--torus", "0x5", "testdata/glider.rle"}, 2, `life: --torus: size "0x5": want WxH with whole numbers from 1, such as 64x48` + "\n"},
-		{[]string{"run", "--engine", "warp", "testdata/glider.rle"}, 2, `life: unknown engine "warp", want one of auto, bitwise, hashlife, sparse, protocol` + "\n"},
+		{[]string{"run", "--engine", "warp", "testdata/glider.rle"}, 2, `life: unknown engine "warp", want one of auto, bitwise, sparse, hashlife, protocol` + "\n"},
 		{[]string{"run", "a.rle", "b.rle"}, 2, "life: run: want one PATTERN (a file, or - for standard input), got 2 arguments\n"},
 		{[]string{"run", filepath.Join(dir, "missing.rle")}, 2, "life: open " + filepath.Join(dir, "missing.rle") + ": no such file or directory\n"},
 	} {

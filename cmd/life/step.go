@@ -1,13 +1,11 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"math/bits"
 	"strconv"
 	"strings"
 
-	"github.com/life-go/life/engine"
 )
 
 // stepSize is life run's --step: a number of generations S, written as a
@@ -72,19 +70,4 @@ func parseStep(s string) (stepSize, error) {
 		n = lo
 	}
 	return stepSize{n, s}, nil
-}
-
-// pow2Stepper is an engine with a natural jump of 2^k generations, as
-// hashlife's StepPow2.
-type pow2Stepper interface {
-	StepPow2(ctx context.Context, k uint) error
-}
-
-// jump advances eng n generations as one step: for n a power of two on an
-// engine with power-of-two jumps, one such jump.
-func jump(ctx context.Context, eng engine.Engine, n uint64) error {
-	if p, ok := eng.(pow2Stepper); ok && n&(n-1) == 0 {
-		return p.StepPow2(ctx, uint(bits.TrailingZeros64(n)))
-	}
-	return eng.Step(ctx, n)
 }

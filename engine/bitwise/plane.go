@@ -53,7 +53,7 @@ func init() {
 		Topologies: []engine.TopologyKind{engine.Plane},
 		StepBase:   10,
 		Caps:       engine.BlockCounts | engine.BulkLoad,
-		Rank:       30,
+		Rank:       15,
 		Check:      checkPlane,
 		New:        func(r engine.Rule, _ engine.Options) (engine.Engine, error) { return NewPlane(r) },
 	})

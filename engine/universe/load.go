@@ -50,6 +50,14 @@ type Settings struct {
 	// the rule's, on an engine with [engine.CustomStep]; nil for the
 	// rule's.
 	Step engine.StepFunc
+	// Jump is the generations of each step of the run (life run --step),
+	// or 0 for none: auto gives steps of 2^k generations to an engine
+	// with [engine.Hyperspeed] (see auto.go).
+	Jump uint64
+	// Rate, with Watch, is the generations a second the UI asks of a new
+	// universe at first: auto starts on the watched engine only when it
+	// keeps up with it at once.
+	Rate float64
 }
 
 // Size is a size in cells.
@@ -171,9 +179,15 @@ func (s Settings) runsPlane(r engine.Rule) bool {
 }
 
 // NewEngine returns an empty engine for r: the one s names, or for auto
-// the watched one (s.Watch) when one runs r, else the fastest that does.
-// An unknown name is a [UsageError].
+// the watched one (s.Watch) when one runs r, else the one auto picks (see
+// auto.go), the fastest that runs r for an ordinary run. An unknown name
+// is a [UsageError].
 func (s Settings) NewEngine(r engine.Rule) (engine.Engine, error) {
+	return s.newEngine(r, 0, 0, "")
+}
+
+// newEngine is NewEngine for a w x h pattern read in format.
+func (s Settings) newEngine(r engine.Rule, w, h int64, format string) (engine.Engine, error) {
 	o := engine.Options{Step: s.Step, MaxMemory: s.MaxMemory}
 	name := s.Engine
 	if s.Watch && engine.IsAuto(name) {
@@ -182,6 +196,11 @@ func (s Settings) NewEngine(r engine.Rule) (engine.Engine, error) {
 				name = a.Name
 				break
 			}
+		}
+	}
+	if engine.IsAuto(name) {
+		if a, _, err := s.autoAlgo(r, w, h, format); err == nil {
+			name = a.Name
 		}
 	}
 	e, err := engine.New(name, r, o)
@@ -202,7 +221,9 @@ func Load(p *patterns.Pattern, name string, s Settings) (Universe, error) {
 	for _, r := range p.Runs {
 		l.addRun(r.Y, r.X, r.N)
 	}
-	return l.u, nil
+	u, why := s.settle(l.u)
+	u.Why = why
+	return u, nil
 }
 
 // loader places a pattern's cells on an engine.
@@ -223,7 +244,7 @@ func (s Settings) start(p *patterns.Pattern, w, h int64, name string) (*loader, 
 	if t.Kind != engine.Plane && t.W > 0 && t.H > 0 && (w > int64(t.W) || h > int64(t.H)) {
 		return nil, InputError{fmt.Errorf("%s: pattern of %d x %d cells does not fit the %d x %d grid of %s", name, w, h, t.W, t.H, r)}
 	}
-	eng, err := s.NewEngine(r)
+	eng, err := s.newEngine(r, w, h, p.Format)
 	if err != nil {
 		if errors.Is(err, engine.ErrUnsupported) {
 			return nil, InputError{fmt.Errorf("%s: %w", name, err)}

@@ -55,6 +55,7 @@ func read(name string, r io.Reader, s Settings) (Universe, *patterns.Pattern, bo
 	head := *p
 	head.W, head.H = max(p.W, st.w), max(p.H, st.h)
 	u.Header = &head
+	u, u.Why = s.settle(u)
 	return u, u.Header, true, nil
 }
 

@@ -1,0 +1,5 @@
+//go:build race
+
+package universe
+
+const raceEnabled = true
