@@ -5,7 +5,6 @@ import (
 	"math/bits"
 	"strconv"
 	"strings"
-
 )
 
 // stepSize is life run's --step: a number of generations S, written as a

@@ -52,9 +52,9 @@ func TestLong(t *testing.T) {
 		box  engine.Rect
 		want bool
 	}{
-		{1_000_000_000, 5, engine.Rect{W: 3, H: 3}, true},               // a glider far
-		{5206, 7, engine.Rect{W: 7, H: 3}, false},                       // acorn to its end
-		{1_000_000_000, 6000, engine.Rect{W: 2993, H: 747}, true},       // golly-ticker
+		{1_000_000_000, 5, engine.Rect{W: 3, H: 3}, true},                // a glider far
+		{5206, 7, engine.Rect{W: 7, H: 3}, false},                        // acorn to its end
+		{1_000_000_000, 6000, engine.Rect{W: 2993, H: 747}, true},        // golly-ticker
 		{1_000_000_000, 1_500_000, engine.Rect{W: 2048, H: 2048}, false}, // a soup: chaos first
 		{2000, 1_500_000, engine.Rect{W: 2048, H: 2048}, false},
 		{1 << 20, 5, engine.Rect{W: 2000, H: 3}, false}, // 2^20 < 1024 x 2000
