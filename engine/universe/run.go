@@ -64,6 +64,11 @@ const (
 	// MaxMove is the most live cells auto copies into an engine without
 	// hyperspeed for a trial, one by one from the other's nodes.
 	MaxMove = 1 << 24
+	// MaxOrdinaryRate is about the most generations a second an engine
+	// without hyperspeed steps, a glider alone (a generation costs it a
+	// few hundred nanoseconds at least): a run going faster than half
+	// this on hyperspeed is never tried on an ordinary engine.
+	MaxOrdinaryRate = 4e6
 )
 
 // Progress is how far a run has got, after a chunk.
@@ -104,7 +109,8 @@ func (r *Runner) Run(ctx context.Context, u *Universe, n uint64) error {
 		left := n - done
 		k, t0 := uint64(0), r.now()
 		var err error
-		switch hyper := hasHyperspeed(u.Eng); {
+		hyper := hasHyperspeed(u.Eng)
+		switch {
 		case r.Unit != 0:
 			units := max(min(left/r.Unit, chunk), 1)
 			for i := uint64(0); i < units && err == nil; i++ {
@@ -138,7 +144,17 @@ func (r *Runner) Run(ctx context.Context, u *Universe, n uint64) error {
 			r.Progress(Progress{Done: done, Rate: rate, Elapsed: now.Sub(r.start)})
 		}
 		if r.Auto && done < n {
-			moved, gens, err := r.consider(ctx, u, n-done, rate, now)
+			// What the rest looks like taking: at the rate of late, or
+			// on hyperspeed, whose jumps cost about the same however
+			// long, as many jumps as are left like the last.
+			var stay time.Duration
+			if rate > 0 {
+				stay = time.Duration(float64(n-done) / rate * float64(time.Second))
+			}
+			if hyper && r.Unit == 0 {
+				stay = time.Duration(bits.OnesCount64(n-done)) * now.Sub(t0)
+			}
+			moved, gens, err := r.consider(ctx, u, n-done, rate, stay, now)
 			if err != nil {
 				return err
 			}
@@ -241,18 +257,17 @@ func Alternative(e engine.Engine, o engine.Options) *engine.Algo {
 }
 
 // consider is the mid-run switch, after a chunk that ended at now: when
-// the run, left generations to go at rate, looks like lasting more than TrialMin and a
-// trial is due, it tries the alternative engine on a copy for about an
-// eighth of the run so far, and moves u to it when it would finish in
-// less than half the time. It returns whether it moved and the
-// generations the trial took (which the run has then done).
-func (r *Runner) consider(ctx context.Context, u *Universe, left uint64, rate float64, now time.Time) (bool, uint64, error) {
-	if now.Before(r.nextTrial) || rate <= 0 {
+// the run, left generations to go at rate, looks like lasting stay, more
+// than TrialMin, and a trial is due, it tries the alternative engine on a
+// copy for about an eighth of the run so far, and moves u to it when it
+// would finish in less than half the time. It returns whether it moved
+// and the generations the trial took (which the run has then done).
+func (r *Runner) consider(ctx context.Context, u *Universe, left uint64, rate float64, stay time.Duration, now time.Time) (bool, uint64, error) {
+	if now.Before(r.nextTrial) || rate <= 0 || stay < TrialMin {
 		return false, 0, nil
 	}
-	stay := time.Duration(float64(left) / rate * float64(time.Second))
-	if stay < TrialMin {
-		return false, 0, nil
+	if hasHyperspeed(u.Eng) && (rate > MaxOrdinaryRate/2 || 2*ordinaryAtLeast(u.Eng, left) > stay) {
+		return false, 0, nil // no ordinary engine would go fast enough
 	}
 	elapsed := now.Sub(r.start)
 	r.nextTrial = now.Add(elapsed) // the next trial when the run has doubled
@@ -282,6 +297,20 @@ func (r *Runner) consider(ctx context.Context, u *Universe, left uint64, rate fl
 			from, round(stay), alt.Name, round(there), alt.Name, Readable(u.Gen())))
 	}
 	return true, gens, nil
+}
+
+// ordinaryAtLeast returns about the least an engine without hyperspeed
+// would take for left generations of e's pattern: a few hundred
+// nanoseconds a generation, or a twentieth of a nanosecond a live cell,
+// whichever is more (the sparse engine on chaos costs ten times that).
+func ordinaryAtLeast(e engine.Engine, left uint64) time.Duration {
+	perGen := 1 / MaxOrdinaryRate
+	if p := e.Population(); p.IsInt64() {
+		perGen = max(perGen, float64(p.Int64())*0.05e-9)
+	} else {
+		return time.Duration(1<<63 - 1)
+	}
+	return time.Duration(min(float64(left)*perGen, 1e18) * float64(time.Second))
 }
 
 // try copies u onto a new engine of a and runs it for about budget, at
