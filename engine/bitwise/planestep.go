@@ -80,12 +80,34 @@ func (e *Plane) plan() (int, error) {
 func (e *Plane) stepTile(t *tile) {
 	p := e.par
 	cur, out := &t.buf[p], &t.buf[1-p]
+	// The columns beside t, with their halos: the corner cells of the
+	// tiles at t's corners. Where a tile beside t is missing (swept while
+	// empty), the corner cells still count: a column of its own holds
+	// them.
 	left, right := &zeroColumn, &zeroColumn
 	if w := t.nb[west]; w != nil {
 		left = &w.buf[p]
+	} else if nw, sw := t.nb[northWest], t.nb[southWest]; nw != nil || sw != nil {
+		var lcol column // zeroed only here
+		if nw != nil {
+			lcol[0] = nw.buf[p][tileSize]
+		}
+		if sw != nil {
+			lcol[tileSize+1] = sw.buf[p][1]
+		}
+		left = &lcol
 	}
 	if x := t.nb[east]; x != nil {
 		right = &x.buf[p]
+	} else if ne, se := t.nb[northEast], t.nb[southEast]; ne != nil || se != nil {
+		var rcol column
+		if ne != nil {
+			rcol[0] = ne.buf[p][tileSize]
+		}
+		if se != nil {
+			rcol[tileSize+1] = se.buf[p][1]
+		}
+		right = &rcol
 	}
 	var chg, lft, rgt uint64
 	// Each run costs the sums of two rows beyond it and a call: compute
