@@ -26,7 +26,8 @@ const renderUsage = `Usage: life render [flags] -o OUT.png|OUT.gif|OUT.svg PATTE
 
 Reads the pattern file PATTERN (or standard input for -), runs it as
 life run does (a pattern without a bounded-grid suffix on the unbounded
-plane, with hashlife, unless --torus WxH or --engine says otherwise), and
+plane, on the engine auto picks, unless --torus WxH or --engine says
+otherwise; see life run --help), and
 draws it into OUT, whose name says the format:
 
   OUT.png  the final generation, as a PNG image
