@@ -44,9 +44,10 @@ and HashLife where memoisation wins: a macrocell file, --step 2^K, a
 pattern more than 65,536 cells across, or a run astronomically long for
 the pattern, at least max(2^20, 1024 x its width and height) generations
 of a pattern that is not dense chaos (a gun run 10^9 generations, say;
-a soup starts on the sparse engine however long the run). Mid-run, when
-the rest of the run looks like taking more than a second, auto tries the
-other one on a copy for a moment, at doubling intervals, and moves there
+a soup starts on the sparse engine however long the run). Mid-run, after
+a second, when the rest of the run looks like taking more than two more,
+auto tries the other one on a copy for a moment, at doubling intervals,
+and moves there
 when it would finish in less than half the time, saying so once on
 standard error ("life: auto: sparse would take 5m more, hashlife 0.2s:
 switched to hashlife at generation 12,345"); --quiet hides it. A progress

@@ -56,11 +56,13 @@ const (
 	// hyperspeed takes.
 	ChunkTime = 50 * time.Millisecond
 	// TrialAfter is how long a run goes before auto first tries the other
-	// engine; the trials after it come at doubling intervals.
-	TrialAfter = 400 * time.Millisecond
+	// engine; the trials after it come at doubling intervals. A trial
+	// costs its time and the other engine's memory for a while: runs of
+	// a second or two never pay for one.
+	TrialAfter = time.Second
 	// TrialMin: auto tries the other engine only when the run looks like
 	// lasting at least this much longer.
-	TrialMin = time.Second
+	TrialMin = 2 * time.Second
 	// MaxMove is the most live cells auto copies into an engine without
 	// hyperspeed for a trial, one by one from the other's nodes.
 	MaxMove = 1 << 24
