@@ -33,19 +33,15 @@ const minShare = 4 * tileSize
 // an error wrapping [ErrEdge] when a tile would be needed past the edge.
 func (e *Plane) plan() (int, error) {
 	e.stamp++
+	stamp := e.stamp
 	todo := e.todo[:0]
-	list := func(t *tile) {
-		if t.stamp != e.stamp {
-			t.stamp = e.stamp
+	for _, t := range e.active {
+		if t.stamp != stamp {
+			t.stamp = stamp
 			todo = append(todo, t)
 		}
-	}
-	for _, t := range e.active {
-		list(t)
-		for d := range offsets {
-			if !reaches(d, t.chg, t.lft, t.rgt) {
-				continue
-			}
+		for dirs := reachMask(t.chg, t.lft, t.rgt); dirs != 0; dirs &= dirs - 1 {
+			d := bits.TrailingZeros8(dirs)
 			n := t.nb[d]
 			if n == nil {
 				k := tileKey{t.key.Y + offsets[d][0], t.key.X + offsets[d][1]}
@@ -55,7 +51,10 @@ func (e *Plane) plan() (int, error) {
 				}
 				n = e.tileFor(k)
 			}
-			list(n)
+			if n.stamp != stamp {
+				n.stamp = stamp
+				todo = append(todo, n)
+			}
 		}
 	}
 	run := e.run[:0]

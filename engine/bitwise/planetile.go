@@ -65,10 +65,8 @@ var (
 // masks next to it are clear repeats its generation before the current
 // one, which the other buffer already holds, and is not stepped.
 type tile struct {
-	buf [2]column
-	key tileKey
-	nb  [8]*tile // the neighbours that exist, by direction
-
+	// The fields every plan reads come first, in two cache lines; the
+	// buffers after them.
 	chg, lft, rgt uint64
 	// edit marks rows set by hand since the latest generation: their
 	// other buffer is not the generation before, so they count as changed
@@ -78,9 +76,13 @@ type tile struct {
 	// nchg, nlft, nrgt the masks computing them gives.
 	need, nchg, nlft, nrgt uint64
 
-	stamp  uint64 // the plan that last listed the tile
-	index  int    // its place in Plane.all
-	active bool   // it is in Plane.active
+	stamp  uint64   // the plan that last listed the tile
+	active bool     // it is in Plane.active
+	nb     [8]*tile // the neighbours that exist, by direction
+	key    tileKey
+	index  int // its place in Plane.all
+
+	buf [2]column
 }
 
 // empty reports whether no cell of t is alive in either generation.
@@ -140,28 +142,21 @@ func (t *tile) needOf() uint64 {
 	return need | top>>63 | bottom<<63
 }
 
-// reaches reports whether the latest changes of a tile whose masks are chg,
-// lft and rgt lie next to its neighbour in direction d, so that cells of
-// that neighbour may change in the next generation.
-func reaches(d int, chg, lft, rgt uint64) bool {
-	switch d {
-	case north:
-		return chg&1 != 0
-	case south:
-		return chg>>63 != 0
-	case west:
-		return lft != 0
-	case east:
-		return rgt != 0
-	case northWest:
-		return lft&1 != 0
-	case northEast:
-		return rgt&1 != 0
-	case southWest:
-		return lft>>63 != 0
-	default: // southEast
-		return rgt>>63 != 0
+// reachMask returns the directions (bit d for direction d) of the
+// neighbours that the latest changes of a tile whose masks are chg, lft and
+// rgt lie next to, so that cells of those neighbours may change in the
+// next generation: north when its top row changed, west when its left
+// column did, north-west when its top-left cell did, and so on.
+func reachMask(chg, lft, rgt uint64) uint8 {
+	b := func(x uint64) uint8 { return uint8(x & 1) }
+	nz := func(x uint64) uint8 {
+		if x != 0 {
+			return 1
+		}
+		return 0
 	}
+	return b(chg)<<north | b(chg>>63)<<south | nz(lft)<<west | nz(rgt)<<east |
+		b(lft)<<northWest | b(rgt)<<northEast | b(lft>>63)<<southWest | b(rgt>>63)<<southEast
 }
 
 // tileAt returns the tile at k, or nil.
