@@ -4,75 +4,78 @@ import (
 	"context"
 	"fmt"
 	"runtime"
+	"strings"
 	"sync"
 
 	"github.com/life-go/life/grid"
 )
 
-// The channel driver. Step logic runs in band workers, one goroutine per
-// band of rows; the driver, in the goroutine that called Run, alone owns the
-// current grid and the progeny. Messages travel in batches:
+// Driver is the channel driver: it runs step logic in bands of rows, one
+// worker goroutine a band, and talks to the bands only in messages of the
+// protocol. The driver, in the goroutine that calls [Driver.Run], alone owns
+// the current grid and the progeny. A generation on the wire goes:
 //
-//   - a worker whose step logic asks about a row it has not seen this
-//     generation sends a rowQuery, the run of Query messages for every cell of
-//     that row, and the driver answers all of them at once with the row's
-//     packed states (the worker caches the answer for the rest of the
-//     generation);
-//   - a worker's Transitions are packed into its band's rows, and the band is
-//     handed to the driver with its tick, which the driver assigns into the
-//     progeny;
-//   - when every band has ticked the generation ends (the seed's TICK), the
-//     progeny becomes the current grid, and the driver starts the next one.
+//	band i -> QueryRows       Query(y, x) for every cell of the rows the band needs
+//	band i <- AnswerRows      their states in the current generation
+//	          ...             the band walks its cells through Simulate
+//	band i -> TransitionRows  Transition(y, x, state) for every cell of the band
+//	band i -> Tick            the band's generation is done
 //
-// Buffers change hands with the messages that carry them: a row buffer
-// belongs to the driver from the rowQuery until its answer, and a band's
-// transitions from its tick until the next start.
-
-// rowQuery asks for the states of every cell of row y, to be written into
-// buf. It is the batch of Query(y, 0) ... Query(y, w-1).
-type rowQuery struct {
-	worker int
-	y      int
-	buf    []uint64
-}
-
-// bandTick ends a band's generation and carries its transitions: row y0+i
-// of the progeny is rows[i*stride : (i+1)*stride].
-type bandTick struct {
-	worker int
-	rows   []uint64
-	err    error
-}
-
-// request is what workers send to the driver: a rowQuery or a bandTick.
-type request struct {
-	query *rowQuery
-	tick  *bandTick
-}
-
-// answer is what the driver sends to a worker: the answer to its rowQuery,
-// or, with start set, the signal to run the next generation.
-type answer struct {
-	start bool
+// When every band has ticked, the progeny becomes the current grid, and the
+// bands' next QueryRows are answered from it. The driver answers the bands'
+// queries in band order, then takes their transitions and ticks in band
+// order, so that the wire reads the same whatever the scheduling.
+//
+// Each band's worker creates the channel it sends on and closes it when it
+// ends (early, after an error the driver then reads); the driver creates and
+// closes the channels it answers on. Every blocking send and receive watches
+// the run's context, and no goroutine outlives [Driver.Run].
+type Driver struct {
+	// Bands is how many bands of rows run concurrently, at most one a row;
+	// 0 means GOMAXPROCS.
+	Bands int
+	// Reach is how many rows above and below its own cell the step logic
+	// asks about, as [StepReach] gives it for [StepCell]. Each band asks for
+	// its rows and Reach more on either side. 0 means it may ask about any
+	// row, and every band asks for all of them. (The answers are views of
+	// the driver's copy of the generation, a byte a cell and Reach rows
+	// more on either side, so asking for more rows costs no more.) Step
+	// logic that asks beyond its reach fails with an index-out-of-range
+	// panic, reported as the cell's.
+	Reach int
+	// Tap, when set, is called in the driver's goroutine with each message
+	// of the wire as the driver takes it from a band or before it sends it
+	// to one, with the band's number. An AnswerRows's rows may change after
+	// the call returns: a tap keeps its String, not the message.
+	Tap func(band int, m Msg)
 }
 
 // Run advances g by gens generations of step, with the rows split into
 // bands that run concurrently on up to GOMAXPROCS goroutines, and leaves the
-// result in g. It returns how many generations it completed. It checks ctx in
-// every blocking send and receive; on cancellation, or when the step logic
-// breaks its contract, it returns the error with g at the last whole
-// generation. Every goroutine it starts has ended when it returns. The result
-// is the same as gens calls of [LiveAGeneration], whatever GOMAXPROCS.
+// result in g. It is [Driver.Run] of the zero Driver.
 func Run(ctx context.Context, g *grid.Torus, step StepFunc, gens uint64) (uint64, error) {
-	return RunBands(ctx, g, step, gens, runtime.GOMAXPROCS(0))
+	return Driver{}.Run(ctx, g, step, gens)
 }
 
 // RunBands is [Run] with the number of bands given: at most one per row.
-func RunBands(ctx context.Context, g *grid.Torus, step StepFunc, gens uint64, bands int) (done uint64, err error) {
+func RunBands(ctx context.Context, g *grid.Torus, step StepFunc, gens uint64, bands int) (uint64, error) {
+	return Driver{Bands: bands}.Run(ctx, g, step, gens)
+}
+
+// Run advances g by gens generations of step and leaves the result in g. It
+// returns how many generations it completed. On cancellation, or when the
+// step logic breaks the [StepFunc] contract or panics, it returns the error
+// with g at the last whole generation. The result is the same as gens calls
+// of [LiveAGeneration], whatever the number of bands.
+func (d Driver) Run(ctx context.Context, g *grid.Torus, step StepFunc, gens uint64) (done uint64, err error) {
 	if gens == 0 {
 		return 0, ctx.Err()
 	}
 	h, w, stride := g.Height(), g.Width(), g.Stride()
+	bands := d.Bands
+	if bands <= 0 {
+		bands = runtime.GOMAXPROCS(0)
+	}
 	bands = max(1, min(bands, h))
 	progeny, err := grid.New(w, h)
 	if err != nil {
@@ -81,218 +84,201 @@ func RunBands(ctx context.Context, g *grid.Torus, step StepFunc, gens uint64, ba
 	cur := g.Clone()
 	// Whatever happens, g ends at the last whole generation.
 	defer func() { g.CopyFrom(cur) }()
+	// The bands are answered from win, the current generation a byte a
+	// cell, with the rows within reach across the wrap copied above and
+	// below it.
+	halo := 0
+	if d.Reach > 0 {
+		halo = min(d.Reach, h)
+	}
+	win := newWindow(h, w, halo)
 
 	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	requests := make(chan request, bands)
-	answers := make([]chan answer, bands)
+	workers := make([]*band, bands)
+	answers := make([]chan AnswerRows, bands)
 	var wg sync.WaitGroup
-	for i := range bands {
-		answers[i] = make(chan answer, 1)
-		y0, y1 := i*h/bands, (i+1)*h/bands
-		wk := &bandConn{
-			ctx: ctx, worker: i, h: h, w: w, stride: stride,
-			y0: y0, y1: y1, out: make([]uint64, (y1-y0)*stride),
-			requests: requests, answers: answers[i],
-		}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			wk.loop(step)
-		}()
+	for i := range workers {
+		answers[i] = make(chan AnswerRows, 1)
+		workers[i] = newBand(i*h/bands, (i+1)*h/bands, h, w, stride, d.Reach)
+		workers[i].start(ctx, step, gens, answers[i], &wg)
 	}
-	// One shutdown path: closing the answer channels ends the workers.
+	// One shutdown path: cancelling releases every band blocked on a send,
+	// closing the answers ends every band waiting for one.
 	defer func() {
+		cancel()
 		for _, a := range answers {
 			close(a)
 		}
 		wg.Wait()
 	}()
 
-	send := func(i int, a answer) error {
-		select {
-		case answers[i] <- a:
-			return nil
-		case <-ctx.Done():
-			return ctx.Err()
+	tap := func(i int, m Msg) {
+		if d.Tap != nil {
+			d.Tap(i, m)
 		}
 	}
 	for ; done < gens; done++ {
-		for i := range bands {
-			if err := send(i, answer{start: true}); err != nil {
+		if err := win.load(ctx, cur); err != nil {
+			return done, err
+		}
+		for i, b := range workers {
+			q, err := receive[QueryRows](ctx, b)
+			if err != nil {
 				return done, err
 			}
-		}
-		for ticked := 0; ticked < bands; {
-			var r request
+			tap(i, q)
+			if q.Y < -halo || q.N < 1 || q.Y+q.N > h+halo || q.W != w {
+				return done, fmt.Errorf("engine: band %d asked %v, beyond the rows the driver keeps", i, q)
+			}
+			a := AnswerRows{Y: q.Y, N: q.N, W: w, cells: win.rows(q.Y, q.N)}
+			tap(i, a)
 			select {
-			case r = <-requests:
+			case answers[i] <- a:
 			case <-ctx.Done():
 				return done, ctx.Err()
 			}
-			if q := r.query; q != nil {
-				copy(q.buf, cur.Row(q.y))
-				if err := send(q.worker, answer{}); err != nil {
-					return done, err
-				}
-				continue
+		}
+		for i, b := range workers {
+			t, err := receive[TransitionRows](ctx, b)
+			if err != nil {
+				return done, err
 			}
-			t := r.tick
-			if t.err != nil {
-				return done, t.err
+			tap(i, t)
+			copy(progeny.Words()[t.Y*stride:], t.rows)
+			tick, err := receive[Tick](ctx, b)
+			if err != nil {
+				return done, err
 			}
-			y0 := t.worker * h / bands
-			copy(progeny.Words()[y0*stride:], t.rows)
-			ticked++
+			tap(i, tick)
 		}
 		cur, progeny = progeny, cur
 	}
 	return done, nil
 }
 
-// cacheRows is how many rows a band worker keeps answers for: enough for
-// any step logic that looks three rows either way.
-const cacheRows = 8
-
-// bandConn is the Conn a band worker's step logic talks to.
-type bandConn struct {
-	ctx          context.Context
-	worker       int
-	h, w, stride int
-	y0, y1       int
-	out          []uint64 // the band's transitions, packed
-	outRow       int      // offset in out of the row being stepped
-	requests     chan<- request
-	answers      <-chan answer
-	cache        [cacheRows]cachedRow
-	lastY        int // the row answered last, and its states
-	lastRow      []uint64
-	cell         cellCheck
-	canceled     bool
-}
-
-type cachedRow struct {
-	y   int
-	row []uint64
-}
-
-// loop runs the worker: one band of one generation each time the driver
-// says start, until the driver closes the answers channel or ctx ends.
-func (c *bandConn) loop(step StepFunc) {
-	for i := range c.cache {
-		c.cache[i].row = make([]uint64, c.stride)
+// receive takes the next message from band b, which must be an M. When the
+// band has closed its channel it returns the band's error.
+func receive[M Msg](ctx context.Context, b *band) (M, error) {
+	var zero M
+	select {
+	case m, ok := <-b.msgs:
+		if !ok {
+			if b.err == nil {
+				return zero, fmt.Errorf("engine: band of rows %s ended early", span(b.y0, b.y1-b.y0))
+			}
+			return zero, b.err
+		}
+		if m, ok := m.(M); ok {
+			return m, nil
+		}
+		return zero, fmt.Errorf("engine: band of rows %s sent %v, want a %T", span(b.y0, b.y1-b.y0), m, zero)
+	case <-ctx.Done():
+		return zero, ctx.Err()
 	}
-	for {
+}
+
+// band is a worker: the step logic of rows y0 to y1-1, and its side of the
+// wire.
+type band struct {
+	y0, y1, w int
+	top, n    int // the rows it asks for: n from top
+	reach     int
+	p         *port
+
+	msgs <-chan Msg // to the driver, from start's goroutine
+	err  error      // why msgs closed early; read after the close
+}
+
+// newBand returns the worker for rows y0 to y1-1 of an h x w torus, whose
+// step logic asks within reach rows of its cells (any row when reach is 0).
+func newBand(y0, y1, h, w, stride, reach int) *band {
+	// Its rows and reach more either side, or, when that is the whole
+	// torus or more, h rows from reach above: the rows the driver keeps
+	// hold them as one slice.
+	r := min(reach, h)
+	top, n := y0-r, min(y1-y0+2*r, h)
+	if reach <= 0 {
+		top, n = 0, h
+	}
+	return &band{
+		y0: y0, y1: y1, w: w, top: top, n: n, reach: reach,
+		p: &port{
+			height: h, width: w,
+			out: make([]uint64, (y1-y0)*stride), y0: y0, stride: stride,
+		},
+	}
+}
+
+// start runs the worker in a goroutine, counted in wg, until it has run gens
+// generations: each asks for its rows, steps its cells, and hands in its
+// transitions and its tick, on b.msgs, which start makes and the goroutine
+// closes when it ends. It ends early, recording why in b.err, on a breach
+// of the step logic's contract, or when ctx is done or answers closes.
+func (b *band) start(ctx context.Context, step StepFunc, gens uint64, answers <-chan AnswerRows, wg *sync.WaitGroup) {
+	// Room for a generation's TransitionRows and Tick and the next
+	// QueryRows, so that a band that is done never waits for the driver.
+	msgs := make(chan Msg, 3)
+	b.msgs = msgs
+	b.p.ctx = ctx
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		defer close(msgs)
+		b.run(ctx, step, gens, msgs, answers)
+	}()
+}
+
+func (b *band) run(ctx context.Context, step StepFunc, gens uint64, msgs chan<- Msg, answers <-chan AnswerRows) {
+	send := func(m Msg) bool {
 		select {
-		case a, ok := <-c.answers:
+		case msgs <- m:
+			return true
+		case <-ctx.Done():
+			b.err = ctx.Err()
+			return false
+		}
+	}
+	for range gens {
+		if !send(QueryRows{Y: b.top, N: b.n, W: b.w}) {
+			return
+		}
+		select {
+		case a, ok := <-answers:
 			if !ok {
 				return
 			}
-			if !a.start {
-				return // an answer with no question: the driver is gone.
-			}
-		case <-c.ctx.Done():
+			b.p.cells, b.p.top, b.p.rn = a.cells, a.Y, a.N
+		case <-ctx.Done():
+			b.err = ctx.Err()
 			return
 		}
-		err := c.band(step)
-		if c.canceled {
+		if b.err = b.generation(step); b.err != nil {
 			return
 		}
-		select {
-		case c.requests <- request{tick: &bandTick{worker: c.worker, rows: c.out, err: err}}:
-		case <-c.ctx.Done():
+		if !send(TransitionRows{Y: b.y0, N: b.y1 - b.y0, W: b.w, rows: b.p.out}) || !send(Tick{}) {
 			return
 		}
 	}
 }
 
-// band runs the step logic on every cell of the band.
-func (c *bandConn) band(step StepFunc) (err error) {
-	for i := range c.cache {
-		c.cache[i].y = -1
-	}
-	c.lastY, c.lastRow = -1, nil
-	clear(c.out)
+// generation steps every cell of the band once, through Simulate, into the
+// band's transitions.
+func (b *band) generation(step StepFunc) (err error) {
+	clear(b.p.out)
 	defer func() {
-		if p := recover(); p != nil {
-			err = fmt.Errorf("step logic for cell (y=%d, x=%d) panicked: %v", c.cell.y, c.cell.x, p)
+		if v := recover(); v != nil {
+			err = b.p.panicked(v)
+			if re, ok := v.(runtime.Error); ok && b.n < b.p.height && strings.HasPrefix(re.Error(), "runtime error: index out of range") {
+				err = fmt.Errorf("%w (did it ask about a row beyond its reach of %d row%s?)", err, b.reach, plural(b.reach))
+			}
 		}
 	}()
-	for y := c.y0; y < c.y1; y++ {
-		c.outRow = (y - c.y0) * c.stride
-		for x := 0; x < c.w; x++ {
-			c.cell.begin(y, x)
-			step(c, y, x)
-			if err := c.cell.end(); err != nil {
-				return err
-			}
-		}
-		if c.canceled {
-			return c.ctx.Err()
-		}
-	}
-	return nil
+	return Simulate(Conn{p: b.p}, step, b.y0, b.y1, b.w)
 }
 
-// Query answers from the band's cache, asking the driver for the whole row
-// on a miss.
-func (c *bandConn) Query(y, x int) State {
-	if uint(y) >= uint(c.h) {
-		y = grid.Mod(y, c.h)
+func plural(n int) string {
+	if n == 1 {
+		return ""
 	}
-	if uint(x) >= uint(c.w) {
-		x = grid.Mod(x, c.w)
-	}
-	row := c.lastRow
-	if y != c.lastY {
-		row = c.row(y)
-	}
-	return State(row[x>>6] >> (x & 63) & 1)
-}
-
-// row returns the cached answers for row y, fetching them if need be. The
-// cache is direct-mapped by y modulo cacheRows, so that the rows around the
-// one being stepped never evict each other.
-func (c *bandConn) row(y int) []uint64 {
-	slot := &c.cache[y%cacheRows]
-	if slot.y != y {
-		slot.y = y
-		if !c.fetch(y, slot.row) {
-			// Cancelled: the driver may still be copying into the old
-			// buffer, so leave it to the driver and answer from a new one.
-			slot.row = make([]uint64, c.stride)
-			slot.y = -1
-		}
-	}
-	c.lastY, c.lastRow = y, slot.row
-	return slot.row
-}
-
-// fetch sends the rowQuery for row y and waits for the answer.
-func (c *bandConn) fetch(y int, buf []uint64) bool {
-	if c.canceled {
-		return false
-	}
-	select {
-	case c.requests <- request{query: &rowQuery{worker: c.worker, y: y, buf: buf}}:
-	case <-c.ctx.Done():
-		c.canceled = true
-		return false
-	}
-	select {
-	case _, ok := <-c.answers:
-		if ok {
-			return true
-		}
-	case <-c.ctx.Done():
-	}
-	c.canceled = true
-	return false
-}
-
-// Transition packs the cell's next state into the band's rows.
-func (c *bandConn) Transition(y, x int, s State) {
-	if c.cell.transition(y, x, s) && s == Alive {
-		c.out[c.outRow+x>>6] |= 1 << (x & 63)
-	}
+	return "s"
 }

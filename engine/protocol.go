@@ -11,12 +11,14 @@ import (
 
 // Protocol is the protocol engine: it runs per-cell step logic through the
 // query and transition messages of the seed, with bands of rows on every
-// core (see [Run]). It runs on a torus.
+// core (see [Driver]). It runs on a torus, kept packed 64 cells a word;
+// while it steps, the driver keeps the generation a byte a cell besides.
 type Protocol struct {
 	t      *grid.Torus
 	rule   Rule
 	step   StepFunc
 	custom bool // step is the caller's, not the rule's
+	reach  int  // the step logic's, for the driver; 0 when unknown
 	gen    big.Int
 }
 
@@ -27,7 +29,7 @@ func init() {
 		Families:   []Family{LifeLike},
 		Topologies: []TopologyKind{Torus},
 		StepBase:   10,
-		Caps:       BlockCounts | CustomStep,
+		Caps:       BlockCounts | CustomStep | BulkLoad,
 		Rank:       100,
 		Check:      func(r Rule) error { return r.Topology.CheckTorus() },
 		New: func(r Rule, o Options) (Engine, error) {
@@ -38,7 +40,9 @@ func init() {
 
 // NewProtocol returns a protocol engine for rule r, whose topology must be a
 // plain torus, with every cell dead. step is the per-cell step logic; nil
-// means the seed's, [StepCell] of r.
+// means the seed's, [StepCell] of r. Step logic given here may ask about any
+// cell; the seed's asks within [StepReach] of r, and each band of the
+// driver is answered only the rows within that reach.
 func NewProtocol(r Rule, step StepFunc) (*Protocol, error) {
 	if err := r.Topology.CheckTorus(); err != nil {
 		return nil, err
@@ -47,11 +51,11 @@ func NewProtocol(r Rule, step StepFunc) (*Protocol, error) {
 	if err != nil {
 		return nil, err
 	}
-	custom := step != nil
+	custom, reach := step != nil, 0
 	if !custom {
-		step = StepCell(r)
+		step, reach = StepCell(r), StepReach(r)
 	}
-	return &Protocol{t: t, rule: r, step: step, custom: custom}, nil
+	return &Protocol{t: t, rule: r, step: step, custom: custom, reach: reach}, nil
 }
 
 // Name returns "protocol".
@@ -76,7 +80,7 @@ func (p *Protocol) Population() *big.Int { return big.NewInt(int64(p.t.Populatio
 
 // Step advances n generations through the channel driver.
 func (p *Protocol) Step(ctx context.Context, n uint64) error {
-	done, err := Run(ctx, p.t, p.step, n)
+	done, err := Driver{Reach: p.reach}.Run(ctx, p.t, p.step, n)
 	p.gen.Add(&p.gen, new(big.Int).SetUint64(done))
 	return err
 }
@@ -89,6 +93,44 @@ func (p *Protocol) Cell(y, x int64) bool {
 // SetCell sets the cell at (y, x), wrapped onto the torus.
 func (p *Protocol) SetCell(y, x int64, alive bool) {
 	p.t.Assign(int(y%int64(p.t.Height())), int(x%int64(p.t.Width())), alive)
+}
+
+var _ RunSetter = (*Protocol)(nil)
+
+// SetRun makes the n cells from (y, x) rightwards alive, wrapped onto the
+// torus ([RunSetter]): a word at a time, where n calls of SetCell would
+// take a cell at a time.
+func (p *Protocol) SetRun(y, x, n int64) {
+	w := int64(p.t.Width())
+	if n <= 0 {
+		return
+	}
+	n = min(n, w)
+	row := p.t.Row(int(y % int64(p.t.Height())))
+	a := x % w
+	if a < 0 {
+		a += w
+	}
+	setSpan(row, a, min(a+n, w))
+	if a+n > w {
+		setSpan(row, 0, a+n-w)
+	}
+}
+
+// setSpan sets bits a <= i < b of the packed row; a < b.
+func setSpan(row []uint64, a, b int64) {
+	wa, wb := a>>6, (b-1)>>6
+	lo := ^uint64(0) << (a & 63)
+	hi := ^uint64(0) >> (63 - (b-1)&63)
+	if wa == wb {
+		row[wa] |= lo & hi
+		return
+	}
+	row[wa] |= lo
+	for i := wa + 1; i < wb; i++ {
+		row[i] = ^uint64(0)
+	}
+	row[wb] |= hi
 }
 
 // Bounds returns the bounding box of the live cells in grid coordinates.
@@ -156,7 +198,7 @@ func onesIn(row []uint64, a, b int64) uint64 {
 
 // Clone returns an independent copy.
 func (p *Protocol) Clone() Engine {
-	c := &Protocol{t: p.t.Clone(), rule: p.rule, step: p.step, custom: p.custom}
+	c := &Protocol{t: p.t.Clone(), rule: p.rule, step: p.step, custom: p.custom, reach: p.reach}
 	c.gen.Set(&p.gen)
 	return c
 }

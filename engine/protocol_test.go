@@ -22,21 +22,27 @@ func mustParse(t *testing.T, s string) *grid.Torus {
 	return g
 }
 
-// answered is a Conn that records each message with the answer to it.
-type answered struct {
-	Conn
-	log []string
-}
-
-func (a *answered) Query(y, x int) State {
-	s := a.Conn.Query(y, x)
-	a.log = append(a.log, fmt.Sprintf("%v -> %v", Query{y, x}, s))
-	return s
-}
-
-func (a *answered) Transition(y, x int, s State) {
-	a.log = append(a.log, Transition{y, x, s}.String())
-	a.Conn.Transition(y, x, s)
+// answering is step logic that asks what the seed's step_cell asks, in its
+// order, logs each query with the answer it got, and emits what
+// StepCell(Life) would.
+func answering(log *[]string) StepFunc {
+	return func(c Conn, y, x int) {
+		ask := func(q Query) State {
+			s := c.Query(q.Y, q.X)
+			*log = append(*log, fmt.Sprintf("%v -> %v", q, s))
+			return s
+		}
+		state := ask(Query{y, x})
+		n := 0
+		for _, d := range [8][2]int{{1, 0}, {1, 1}, {0, 1}, {-1, 1}, {-1, 0}, {-1, -1}, {0, -1}, {1, -1}} {
+			if ask(Query{y + d[0], x + d[1]}) == Alive {
+				n++
+			}
+		}
+		t := Transition{y, x, GameLogic(Life, state, n)}
+		*log = append(*log, t.String())
+		c.Transition(t.Y, t.X, t.State)
+	}
 }
 
 func TestTranscript1x1(t *testing.T) {
@@ -104,17 +110,18 @@ func TestTranscript3x3Corners(t *testing.T) {
 	}
 
 	// The answers: the corner's neighbour (-1, -1) is the live (2, 2).
-	progeny, _ := grid.New(3, 3)
-	a := &answered{Conn: &syncConn{grid: g, progeny: progeny}}
-	StepCell(Life)(a, 0, 0)
+	var log []string
+	if _, err := LiveAGeneration(g, answering(&log)); err != nil {
+		t.Fatal(err)
+	}
 	wantAnswers := []string{
 		"Query(y=0, x=0) -> *",
 		"Query(y=1, x=0) -> -", "Query(y=1, x=1) -> -", "Query(y=0, x=1) -> -", "Query(y=-1, x=1) -> -",
 		"Query(y=-1, x=0) -> -", "Query(y=-1, x=-1) -> *", "Query(y=0, x=-1) -> -", "Query(y=1, x=-1) -> -",
 		`Transition(y=0, x=0, state="-")`,
 	}
-	if !slices.Equal(a.log, wantAnswers) {
-		t.Errorf("answers:\n%s\nwant:\n%s", strings.Join(a.log, "\n"), strings.Join(wantAnswers, "\n"))
+	if !slices.Equal(log[:10], wantAnswers) {
+		t.Errorf("answers:\n%s\nwant:\n%s", strings.Join(log[:10], "\n"), strings.Join(wantAnswers, "\n"))
 	}
 }
 
@@ -227,7 +234,7 @@ func TestDifferential(t *testing.T) {
 		rules = append(rules, Rule{Birth: uint16(r.IntN(1 << 9)), Survive: uint16(r.IntN(1 << 9))})
 	}
 	gens := 6
-	if testing.Short() {
+	if testing.Short() || raceEnabled {
 		gens = 3
 	}
 	for _, size := range sizes {
@@ -238,7 +245,23 @@ func TestDifferential(t *testing.T) {
 				step := StepCell(rule)
 				want := start.Clone()
 				viaSync := start.Clone()
-				viaChan := map[int]*grid.Torus{1: start.Clone(), 2: start.Clone(), 3: start.Clone(), 5: start.Clone()}
+				// The channel driver with several band counts, told the
+				// step's reach (1), more than it (3, beyond small tori),
+				// or nothing.
+				type chanRun struct {
+					d Driver
+					g *grid.Torus
+				}
+				var viaChan []chanRun
+				bandCounts, reaches := []int{1, 2, 3, 5}, []int{0, 1, 3}
+				if raceEnabled {
+					bandCounts, reaches = []int{1, 3}, []int{0, 1}
+				}
+				for _, bands := range bandCounts {
+					for _, reach := range reaches {
+						viaChan = append(viaChan, chanRun{Driver{Bands: bands, Reach: reach}, start.Clone()})
+					}
+				}
 				for gen := 1; gen <= gens; gen++ {
 					want = reference(want, rule.Birth, rule.Survive)
 					var err error
@@ -248,12 +271,13 @@ func TestDifferential(t *testing.T) {
 					if !viaSync.Equal(want) {
 						t.Fatalf("sync driver, generation %d:\n%vwant:\n%v", gen, viaSync, want)
 					}
-					for bands, g := range viaChan {
-						if _, err := RunBands(context.Background(), g, step, 1, bands); err != nil {
+					for _, c := range viaChan {
+						d, g := c.d, c.g
+						if _, err := d.Run(context.Background(), g, step, 1); err != nil {
 							t.Fatal(err)
 						}
 						if !g.Equal(want) {
-							t.Fatalf("channel driver, %d bands, generation %d:\n%vwant:\n%v", bands, gen, g, want)
+							t.Fatalf("channel driver, %d bands, reach %d, generation %d:\n%vwant:\n%v", d.Bands, d.Reach, gen, g, want)
 						}
 					}
 				}
@@ -328,6 +352,20 @@ func TestStepContract(t *testing.T) {
 			"step logic for cell (y=0, x=0) emitted more than one transition"},
 		{"bad state", func(c Conn, y, x int) { c.Transition(y, x, 7) },
 			"step logic for cell (y=0, x=0) emitted state 7, want 0 or 1"},
+		// The first transition that breaks the contract decides.
+		{"bad state, then good", func(c Conn, y, x int) { c.Transition(y, x, 7); c.Transition(y, x, Alive) },
+			"step logic for cell (y=0, x=0) emitted state 7, want 0 or 1"},
+		{"good, then bad state", func(c Conn, y, x int) { c.Transition(y, x, Alive); c.Transition(y, x, 7) },
+			"step logic for cell (y=0, x=0) emitted more than one transition"},
+		{"good, then another cell", func(c Conn, y, x int) { c.Transition(y, x, Dead); c.Transition(y+1, x, Dead) },
+			`step logic for cell (y=0, x=0) emitted Transition(y=1, x=0, state="-"), for another cell`},
+		{"later cell", func(c Conn, y, x int) {
+			if y == 1 && x == 2 {
+				c.Query(y, x)
+				return
+			}
+			c.Transition(y, x, c.Query(y, x))
+		}, "step logic for cell (y=1, x=2) emitted no transition"},
 	} {
 		if _, err := LiveAGeneration(g, tc.step); err == nil || err.Error() != tc.msg {
 			t.Errorf("%s, sync driver: %v, want %q", tc.name, err, tc.msg)
@@ -390,6 +428,46 @@ func TestCancelAndNoLeaks(t *testing.T) {
 			t.Fatal(err)
 		}
 	})
+	// A band that fails while the others wait for the driver, or are still
+	// stepping, or have more generations to go: every goroutine ends.
+	for _, failAt := range []int{0, 5, 11} {
+		synctest.Test(t, func(t *testing.T) {
+			step := func(c Conn, y, x int) {
+				if y == failAt && x == 3 {
+					panic("boom")
+				}
+				StepCell(Life)(c, y, x)
+			}
+			g := start.Clone()
+			n, err := Driver{Bands: 4, Reach: 1}.Run(context.Background(), g, step, 10)
+			want := fmt.Sprintf("step logic for cell (y=%d, x=3) panicked: boom", failAt)
+			if err == nil || err.Error() != want || n != 0 || !g.Equal(start) {
+				t.Errorf("n=%d err=%v, want %q and the grid untouched", n, err, want)
+			}
+		})
+	}
+	// Cancelled while the driver waits for a band's transitions.
+	synctest.Test(t, func(t *testing.T) {
+		ctx, cancel := context.WithCancel(context.Background())
+		release := make(chan struct{})
+		step := func(c Conn, y, x int) {
+			if y == 0 && x == 0 {
+				cancel()
+				<-release // the band holds on until the driver has seen the cancel
+			}
+			StepCell(Life)(c, y, x)
+		}
+		done := make(chan error)
+		go func() {
+			_, err := Driver{Bands: 3, Reach: 1}.Run(ctx, start.Clone(), step, 5)
+			done <- err
+		}()
+		synctest.Wait() // the driver is blocked: its select sees the cancel
+		close(release)
+		if err := <-done; !errors.Is(err, context.Canceled) {
+			t.Errorf("err = %v, want context.Canceled", err)
+		}
+	})
 }
 
 func TestProtocolEngine(t *testing.T) {
@@ -433,4 +511,81 @@ func BenchmarkProtocol256(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(256*256)*float64(b.N)/b.Elapsed().Seconds(), "cells/s")
+}
+
+// vonNeumann is custom step logic: B2/S (a cell is born with exactly two of
+// its four orthogonal neighbours alive, and nothing survives), asked in the
+// order n, e, s, w.
+func vonNeumann(c Conn, y, x int) {
+	c.Query(y, x)
+	n := 0
+	for _, state := range [4]State{c.Query(y+1, x), c.Query(y, x+1), c.Query(y-1, x), c.Query(y, x-1)} {
+		if state == Alive {
+			n++
+		}
+	}
+	next := Dead
+	if n == 2 {
+		next = Alive
+	}
+	c.Transition(y, x, next)
+}
+
+// BenchmarkDriver runs generations of a 256 x 256 soup through the
+// drivers: the channel driver as the protocol engine runs the seed's step
+// logic (told its reach), told nothing of it, with custom step logic, and
+// the synchronous driver.
+func BenchmarkDriver(b *testing.B) {
+	g := randomGrid(rand.New(rand.NewPCG(1, 1)), 256, 256, 0.3)
+	for _, bc := range []struct {
+		name string
+		run  func(g *grid.Torus) error
+	}{
+		{"seed", func(g *grid.Torus) error {
+			_, err := Driver{Reach: StepReach(Life)}.Run(context.Background(), g, StepCell(Life), 1)
+			return err
+		}},
+		{"seed-reach-unknown", func(g *grid.Torus) error {
+			_, err := Run(context.Background(), g, StepCell(Life), 1)
+			return err
+		}},
+		{"von-neumann", func(g *grid.Torus) error {
+			_, err := Driver{Reach: 1}.Run(context.Background(), g, vonNeumann, 1)
+			return err
+		}},
+		{"sync", func(g *grid.Torus) error {
+			next, err := LiveAGeneration(g, StepCell(Life))
+			if err == nil {
+				g.CopyFrom(next)
+			}
+			return err
+		}},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			g := g.Clone()
+			for b.Loop() {
+				if err := bc.run(g); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(256*256)*float64(b.N)/b.Elapsed().Seconds(), "cells/s")
+		})
+	}
+}
+
+// TestProtocolSetRun: a run of cells set at once is the run set cell by
+// cell, wrapping at the edges, from any coordinates.
+func TestProtocolSetRun(t *testing.T) {
+	r, _ := ParseRule("B3/S23:T130,3")
+	for _, run := range [][3]int64{{0, 0, 1}, {1, 5, 60}, {2, 63, 2}, {0, 60, 70}, {1, 120, 20}, {-1, -3, 5}, {4, 129, 1}, {0, 7, 130}, {2, 7, 500}, {1, 0, 128}} {
+		a, _ := NewProtocol(r, nil)
+		b, _ := NewProtocol(r, nil)
+		a.SetRun(run[0], run[1], run[2])
+		for i := range min(run[2], 130) {
+			b.SetCell(run[0], run[1]+i, true)
+		}
+		if !a.Torus().Equal(b.Torus()) {
+			t.Errorf("SetRun%v:\n%vwant:\n%v", run, a.Torus(), b.Torus())
+		}
+	}
 }

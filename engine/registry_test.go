@@ -25,7 +25,7 @@ func TestRegistry(t *testing.T) {
 		"bitwise":  {10, engine.BlockCounts | engine.BulkLoad, "torus, bounded plane"},
 		"hashlife": {2, engine.BlockCounts | engine.MemoryLimit | engine.BulkLoad | engine.Hyperspeed, "plane"},
 		"sparse":   {10, engine.BlockCounts | engine.BulkLoad, "plane"},
-		"protocol": {10, engine.BlockCounts | engine.CustomStep, "torus"},
+		"protocol": {10, engine.BlockCounts | engine.CustomStep | engine.BulkLoad, "torus"},
 	}
 	for _, a := range engine.Algos() {
 		w := want[a.Name]

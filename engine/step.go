@@ -1,21 +1,29 @@
 package engine
 
 // Conn is what per-cell step logic talks to, the Go form of the seed's
-// coroutine yielding: Query asks for the state of a cell and returns the
-// answer, Transition emits a cell's next state. A driver implements Conn;
-// the step logic sees nothing of how the grid is stored.
+// coroutine yielding: [Conn.Query] asks for the state of a cell and returns
+// the answer, [Conn.Transition] emits a cell's next state. The drivers hand
+// step logic a Conn; the step logic sees nothing of how the grid is stored,
+// only the answers to its queries.
 //
-// A Conn is used by one goroutine at a time.
-type Conn interface {
-	Query(y, x int) State
-	Transition(y, x int, s State)
+// Conn is one concrete type that every driver uses, so that the compiler
+// inlines its methods into the step logic: a query costs a few
+// instructions, not a call. (An interface would cost a call per query;
+// generics would not help, because Go compiles the methods of a type
+// parameter as calls through a dictionary.) A Conn is a small value that
+// copies freely; it is valid while the driver runs the step logic it was
+// given to, and is used by one goroutine at a time.
+type Conn struct {
+	p     *port
+	cells []byte // p.cells, held in the value: the step logic keeps it in registers
 }
 
 // StepFunc is per-cell step logic: for the cell at (y, x) it asks the Conn
 // about any cells it likes and then emits exactly one Transition, for (y, x)
-// itself. [StepCell] is the seed's; a package user may supply another (a
-// different neighbourhood, a different rule) and every driver runs it
-// unchanged.
+// itself, with a state that exists (Dead or Alive). [StepCell] is the seed's;
+// a package user may supply another (a different neighbourhood, a different
+// rule) and every driver runs it unchanged. The drivers hold step logic to
+// that contract and report the first cell that breaks it.
 type StepFunc func(c Conn, y, x int)
 
 // CountNeighbors asks for the eight neighbours of (y, x) in the seed's order
@@ -50,7 +58,14 @@ func GameLogic(r Rule, state State, neighbors int) State {
 }
 
 // StepCell returns the seed's step_cell for rule r: ask for the cell, count
-// its neighbours, decide, emit the transition.
+// its neighbours, decide, emit the transition. It asks only about cells
+// within [StepReach] of r rows of its own.
+//
+// (StepCell itself is kept out of line: the compiler does not inline calls
+// within a copy of its closure made when StepCell is inlined into a
+// caller, and inlined queries are what make the step logic fast.)
+//
+//go:noinline
 func StepCell(r Rule) StepFunc {
 	return func(c Conn, y, x int) {
 		state := c.Query(y, x)
@@ -59,14 +74,35 @@ func StepCell(r Rule) StepFunc {
 	}
 }
 
+// StepReach returns how many rows above and below its own [StepCell] of r
+// asks about: 1, the Moore neighbourhood's. A driver told a step's reach
+// answers each band only the rows within it (see [Driver]).
+func StepReach(r Rule) int { return 1 }
+
 // Simulate walks the cells of rows y0 to y1-1 of a grid w cells wide, row by
-// row and left to right, running step on each. It is the body of one
-// generation of the seed's simulate; the driver ends the generation with a
-// [Tick] once every band of rows is done.
-func Simulate(c Conn, step StepFunc, y0, y1, w int) {
+// row and left to right, running step on each through c. It is the body of
+// one generation of the seed's simulate; the driver ends the generation
+// with a [Tick] once every band of rows is done. Every driver runs its cells
+// through it, with a Conn of its own (not one handed to step logic).
+//
+// It returns the first breach of the [StepFunc] contract, naming the cell,
+// or the context's error when the driver's run is cancelled (checked once a
+// row).
+func Simulate(c Conn, step StepFunc, y0, y1, w int) error {
+	p := c.p
+	c.cells = p.cells // for this generation's cells
 	for y := y0; y < y1; y++ {
+		p.startRow(y)
 		for x := 0; x < w; x++ {
+			p.y, p.x, p.cx = y, x, x
 			step(c, y, x)
+			if p.x >= 0 || len(p.odd) != 0 {
+				return p.breach(y, x)
+			}
+		}
+		if err := p.poll(); err != nil {
+			return err
 		}
 	}
+	return nil
 }

@@ -1,25 +1,22 @@
 package engine
 
 import (
-	"fmt"
-
 	"github.com/life-go/life/grid"
 )
 
 // LiveAGeneration runs one generation of step on g synchronously, in the
 // calling goroutine, and returns the progeny: the seed's live_a_generation.
-// Each Query is answered from g, wrapping its coordinates; each Transition is
-// assigned into a new grid of the same size. It returns an error when the
-// step logic does not emit exactly one Transition, for its own cell, per
-// cell. It serves tests and is the reference the channel driver is checked
-// against.
+// It walks the cells through [Simulate]; each Query is answered from g,
+// wrapping its coordinates, and each Transition is assigned into a new grid
+// of the same size. It returns an error when the step logic breaks the
+// [StepFunc] contract. It serves tests and is the reference the channel
+// driver is checked against.
 func LiveAGeneration(g *grid.Torus, step StepFunc) (*grid.Torus, error) {
 	progeny, err := grid.New(g.Width(), g.Height())
 	if err != nil {
 		return nil, err
 	}
-	c := &syncConn{grid: g, progeny: progeny}
-	if err := c.run(step); err != nil {
+	if err := Simulate(syncConn(g, progeny, false), step, 0, g.Height(), g.Width()); err != nil {
 		return nil, err
 	}
 	return progeny, nil
@@ -27,90 +24,33 @@ func LiveAGeneration(g *grid.Torus, step StepFunc) (*grid.Torus, error) {
 
 // Transcript runs one generation of step on g like [LiveAGeneration] and
 // returns every message the step logic exchanged, in order, ending with
-// [Tick].
+// [Tick]: the seed's protocol, one Query and one Transition at a time.
 func Transcript(g *grid.Torus, step StepFunc) ([]Msg, error) {
 	progeny, err := grid.New(g.Width(), g.Height())
 	if err != nil {
 		return nil, err
 	}
-	var msgs []Msg
-	c := &syncConn{grid: g, progeny: progeny, record: func(m Msg) { msgs = append(msgs, m) }}
-	if err := c.run(step); err != nil {
-		return msgs, err
+	c := syncConn(g, progeny, true)
+	if err := Simulate(c, step, 0, g.Height(), g.Width()); err != nil {
+		return c.p.log, err
 	}
-	return append(msgs, Tick{}), nil
+	return append(c.p.log, Tick{}), nil
 }
 
-// syncConn answers the step logic directly from the grid.
-type syncConn struct {
-	grid, progeny *grid.Torus
-	record        func(Msg)
-	cell          cellCheck
-}
-
-func (c *syncConn) run(step StepFunc) error {
-	h, w := c.grid.Height(), c.grid.Width()
-	for y := 0; y < h; y++ {
-		for x := 0; x < w; x++ {
-			c.cell.begin(y, x)
-			step(c, y, x)
-			if err := c.cell.end(); err != nil {
-				return err
-			}
-		}
+// syncConn returns a Conn that answers from every row of g and assigns
+// transitions into progeny, recording every message in its port's log if
+// record is set.
+func syncConn(g, progeny *grid.Torus, record bool) Conn {
+	h, w := g.Height(), g.Width()
+	win := newWindow(h, w, 0)
+	win.load(nil, g)
+	p := &port{
+		cells: win.cells, rn: h, height: h, width: w,
+		out: progeny.Words(), stride: g.Stride(),
 	}
-	return nil
-}
-
-func (c *syncConn) Query(y, x int) State {
-	if c.record != nil {
-		c.record(Query{y, x})
+	if record {
+		p.log = []Msg{}
+		p.rn = 0 // every query takes the wrapping path, which records it
 	}
-	if c.grid.Query(y, x) {
-		return Alive
-	}
-	return Dead
-}
-
-func (c *syncConn) Transition(y, x int, s State) {
-	if c.record != nil {
-		c.record(Transition{y, x, s})
-	}
-	if c.cell.transition(y, x, s) {
-		c.progeny.Assign(y, x, s == Alive)
-	}
-}
-
-// cellCheck holds step logic to its contract: one Transition per cell, for
-// that cell, with a state that exists.
-type cellCheck struct {
-	y, x    int
-	emitted int
-	err     error
-}
-
-func (k *cellCheck) begin(y, x int) { k.y, k.x, k.emitted = y, x, 0 }
-
-// transition records a Transition and reports whether it keeps the contract.
-func (k *cellCheck) transition(y, x int, s State) bool {
-	k.emitted++
-	switch {
-	case k.err != nil:
-		return false
-	case y != k.y || x != k.x:
-		k.err = fmt.Errorf("step logic for cell (y=%d, x=%d) emitted %v, for another cell", k.y, k.x, Transition{y, x, s})
-	case k.emitted > 1:
-		k.err = fmt.Errorf("step logic for cell (y=%d, x=%d) emitted more than one transition", k.y, k.x)
-	case s != Dead && s != Alive:
-		k.err = fmt.Errorf("step logic for cell (y=%d, x=%d) emitted state %d, want 0 or 1", k.y, k.x, s)
-	}
-	return k.err == nil
-}
-
-// end returns the first breach of the contract for the cell, if any.
-func (k *cellCheck) end() error {
-	if k.err == nil && k.emitted == 0 {
-		k.err = fmt.Errorf("step logic for cell (y=%d, x=%d) emitted no transition", k.y, k.x)
-	}
-	return k.err
+	return Conn{p: p}
 }

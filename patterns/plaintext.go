@@ -7,21 +7,6 @@ import (
 	"strings"
 )
 
-// ReadPlaintext reads a pattern in the plaintext format of LifeWiki's .cells
-// files from r: lines starting with '!' are comments ("!Name: ...",
-// "!Author: ..." and "!Rule: ..." give the name, author and rule; a bare
-// "!" only marks the file as plaintext), and every
-// other line is a row of cells, 'O' or '*' alive and '.' dead. Blank lines
-// before the first row are skipped; later ones are empty rows. The pattern
-// has no position. Errors are [*Error]s.
-func ReadPlaintext(name string, r io.Reader) (*Pattern, error) {
-	data, err := readAll(name, r)
-	if err != nil {
-		return nil, err
-	}
-	return readPlaintext(name, data)
-}
-
 // sniffPlaintext reports whether a file starting with the line first is
 // plaintext: a '!' comment or a row of cells.
 func sniffPlaintext(first string) bool {
@@ -29,6 +14,13 @@ func sniffPlaintext(first string) bool {
 	return s[0] == '!' || s[0] == '.' || s[0] == 'O' || s[0] == '*'
 }
 
+// readPlaintext reads a pattern in the plaintext format of LifeWiki's .cells
+// files from data: lines starting with '!' are comments ("!Name: ...",
+// "!Author: ..." and "!Rule: ..." give the name, author and rule; a bare
+// "!" only marks the file as plaintext), and every
+// other line is a row of cells, 'O' or '*' alive and '.' dead. Blank lines
+// before the first row are skipped; later ones are empty rows. The pattern
+// has no position. Errors are [*Error]s.
 func readPlaintext(name string, data []byte) (*Pattern, error) {
 	l := newLexer(name, data)
 	var pat Pattern

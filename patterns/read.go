@@ -68,23 +68,11 @@ var gzipMagic = []byte{0x1f, 0x8b}
 // shows, never by the file's name; name is the file's name for messages.
 // Gzip-compressed content is decompressed first. Errors in the content are
 // [*Error]s.
-func Read(name string, r io.Reader) (*Pattern, error) { return ReadTo(name, r, nil) }
+func Read(name string, r io.Reader) (*Pattern, error) { return ReadWith(name, r, ReadOptions{}) }
 
-// ReadTo reads a pattern from r as [Read] does, but can hand its live
-// cells to a [Sink] instead of keeping them: once the lines before the
-// cells (comments, the header, the rule, the position) are read, it calls
-// start with the pattern so far, which has no Runs. When start returns a
-// sink, every live cell goes to it, run by run in reading order, and the
-// Pattern returned has no Runs (but its comments, name and Notice, which
-// may come after the cells). When start returns nil, or start is nil, the
-// runs are kept as Read keeps them. An error from start or from the sink
-// is returned as it is, and the sink is handed nothing after it.
-//
-// RLE hands its cells on as it reads them, so that a large pattern goes
-// straight into an engine without a copy of its cells in between. The
-// other formats are read whole first (their cells are known only at the
-// end, or are not in reading order), and their runs handed on after.
-func ReadTo(name string, r io.Reader, start func(h *Pattern) (Sink, error)) (*Pattern, error) {
+// ReadWith reads a pattern as [Read] does, handing its live cells to
+// o.Sink, when there is one, instead of keeping them in Pattern.Runs.
+func ReadWith(name string, r io.Reader, o ReadOptions) (*Pattern, error) {
 	data, err := readAll(name, r)
 	if err != nil {
 		return nil, err
@@ -108,15 +96,14 @@ func ReadTo(name string, r io.Reader, start func(h *Pattern) (Sink, error)) (*Pa
 	}
 	for _, f := range formats {
 		if f.Sniff(first) {
-			var p *Pattern
-			if start == nil {
-				p, err = f.Read(name, data)
-			} else {
-				p, err = readTo(f, name, data, func(h *Pattern) (Sink, error) {
-					h.Format = f.Name
-					return start(h)
-				})
+			if o.Sink == nil {
+				p, err := f.Read(name, data)
+				if p != nil {
+					p.Format = f.Name
+				}
+				return p, err
 			}
+			p, err := readTo(f, name, data, formatSink{f.Name, o.Sink})
 			if p != nil {
 				p.Format = f.Name
 			}
@@ -226,4 +213,16 @@ func WriterFor(path string) (func(w io.Writer, p *Pattern) error, error) {
 		}
 		return zw.Close()
 	}, nil
+}
+
+// formatSink is a sink that tells the pattern's format to the one it
+// hands the cells on to, in Begin's pattern.
+type formatSink struct {
+	format string
+	Sink
+}
+
+func (s formatSink) Begin(p *Pattern) error {
+	p.Format = s.format
+	return s.Sink.Begin(p)
 }

@@ -1,26 +1,31 @@
 package patterns
 
-// Sink takes a pattern's live cells from a reader, a run at a time, in
-// reading order: row by row from the top, each row from the left, runs
-// not overlapping. Coordinates are the pattern's, as in [Pattern.Runs]:
-// the header's size and position say where they lie. The universe layer
-// (engine/universe) places them on an engine through one; a [*Builder]
-// is one that keeps them.
+// Sink takes a pattern's live cells as its reader reads them, instead of
+// their being kept in [Pattern.Runs]: a pattern then goes straight into an
+// engine, without a copy of its cells in between (engine/universe places
+// them through one). See [ReadOptions].
 type Sink interface {
-	// AddRun takes n live cells in row y from column x rightwards. An
-	// error stops the reading: the reader returns it.
-	AddRun(y, x, n int64) error
+	// Begin is called once, before any cell, with the pattern as far as
+	// it is known before its cells: its rule, name, comments, position
+	// (#CXRLE Pos) and, for RLE, its declared size. An error stops the
+	// read, which returns it.
+	Begin(p *Pattern) error
+	// Run takes n live cells of row y from column x rightwards, in the
+	// coordinates of Begin's pattern, in reading order (row by row, left
+	// to right). An error stops the read, which returns it.
+	Run(y, x, n int64) error
 }
 
-// AddRun adds n live cells in row y from column x, as [Builder.Add]
-// does; it never fails. It makes a Builder a [Sink].
-func (b *Builder) AddRun(y, x, n int64) error {
-	b.Add(y, x, n)
-	return nil
+// ReadOptions tune [ReadWith].
+type ReadOptions struct {
+	// Sink, when not nil, takes the cells instead of Pattern.Runs.
+	Sink Sink
 }
 
-// readTo reads data, in format f, for [ReadTo].
-func readTo(f Format, name string, data []byte, start func(h *Pattern) (Sink, error)) (*Pattern, error) {
+// readTo reads data, in format f, for [ReadWith] with a sink. RLE hands
+// its runs on as it parses them; the other formats are read whole first,
+// and their runs handed on after.
+func readTo(f Format, name string, data []byte, sink Sink) (*Pattern, error) {
 	if f.Name != "RLE" {
 		p, err := f.Read(name, data)
 		if err != nil {
@@ -28,13 +33,11 @@ func readTo(f Format, name string, data []byte, start func(h *Pattern) (Sink, er
 		}
 		runs := p.Runs
 		p.Runs = nil
-		sink, err := start(p)
-		if err != nil || sink == nil {
-			p.Runs = runs
-			return p, err
+		if err := sink.Begin(p); err != nil {
+			return nil, err
 		}
 		for _, r := range runs {
-			if err := sink.AddRun(r.Y, r.X, r.N); err != nil {
+			if err := sink.Run(r.Y, r.X, r.N); err != nil {
 				return nil, err
 			}
 		}
@@ -44,25 +47,14 @@ func readTo(f Format, name string, data []byte, start func(h *Pattern) (Sink, er
 	// sink's ends the handing on; the parser reads the rest for its own
 	// errors, which come first.
 	var serr error
-	r := &rleParser{lexer: newLexer(name, data)}
-	r.start = func(h *Pattern) func(Run) {
-		sink, err := start(h)
-		if err != nil {
-			serr = err
-			return func(Run) {}
-		}
-		if sink == nil {
-			// The runs are kept: make room for them at once. A sink
-			// keeps none, and needs no room.
-			r.cells.Grow(min(len(data)/2+1, runLimit))
-			return nil
-		}
+	r := &rleParser{lexer: newLexer(name, data), start: func(h *Pattern) func(Run) {
+		serr = sink.Begin(h)
 		return func(run Run) {
 			if serr == nil {
-				serr = sink.AddRun(run.Y, run.X, run.N)
+				serr = sink.Run(run.Y, run.X, run.N)
 			}
 		}
-	}
+	}}
 	p, err := r.parse(isPlainRLE(firstLine(data)))
 	if err != nil {
 		return nil, err

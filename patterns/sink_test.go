@@ -9,42 +9,43 @@ import (
 	"testing"
 )
 
-// runSink keeps the runs handed to it.
-type runSink struct{ runs []Run }
+// runSink keeps what it is handed.
+type runSink struct {
+	header *Pattern
+	runs   []Run
+	err    error // returned by Run
+}
 
-func (s *runSink) AddRun(y, x, n int64) error {
-	s.runs = append(s.runs, Run{y, x, n})
+func (s *runSink) Begin(p *Pattern) error {
+	h := *p
+	s.header = &h
 	return nil
 }
 
-func TestReadTo(t *testing.T) {
+func (s *runSink) Run(y, x, n int64) error {
+	s.runs = append(s.runs, Run{y, x, n})
+	return s.err
+}
+
+func TestReadWithSink(t *testing.T) {
 	const src = "#N two rows\nx = 9, y = 3, rule = B3/S23:T20,20\n2o2b3o$\n#C among the cells\n9o$bo!\n"
 	want, err := Read("t.rle", strings.NewReader(src))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var header Pattern
 	sink := &runSink{}
-	p, err := ReadTo("t.rle", strings.NewReader(src), func(h *Pattern) (Sink, error) {
-		header = *h
-		return sink, nil
-	})
+	p, err := ReadWith("t.rle", strings.NewReader(src), ReadOptions{Sink: sink})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !slices.Equal(sink.runs, want.Runs) || len(p.Runs) != 0 {
 		t.Errorf("streamed %v (kept %v), want %v", sink.runs, p.Runs, want.Runs)
 	}
-	if header.Name != "two rows" || header.W != 9 || header.H != 3 || header.Rule != "B3/S23:T20,20" || len(header.Runs) != 0 {
-		t.Errorf("start saw %+v", header)
+	if h := sink.header; h.Name != "two rows" || h.W != 9 || h.H != 3 || h.Rule != "B3/S23:T20,20" || len(h.Runs) != 0 {
+		t.Errorf("Begin saw %+v", h)
 	}
 	if !slices.Equal(p.Comments, want.Comments) {
 		t.Errorf("comments %q, want %q", p.Comments, want.Comments)
-	}
-	// start may decline: the runs are then kept as Read keeps them.
-	p, err = ReadTo("t.rle", strings.NewReader(src), func(*Pattern) (Sink, error) { return nil, nil })
-	if err != nil || !slices.Equal(p.Runs, want.Runs) {
-		t.Errorf("declined: err %v runs %v", err, p.Runs)
 	}
 	// Other formats, and gzip, are read whole and handed on after.
 	var gz bytes.Buffer
@@ -61,26 +62,19 @@ func TestReadTo(t *testing.T) {
 			t.Fatal(err)
 		}
 		sink := &runSink{}
-		p, err := ReadTo(name, bytes.NewReader(data), func(h *Pattern) (Sink, error) { return sink, nil })
+		p, err := ReadWith(name, bytes.NewReader(data), ReadOptions{Sink: sink})
 		if err != nil || !slices.Equal(sink.runs, want.Runs) || len(p.Runs) != 0 || p.Name != want.Name {
 			t.Errorf("%s: %v, streamed %v, want %v", name, err, sink.runs, want.Runs)
 		}
 	}
 	// Errors come as Read gives them, before the sink's.
-	_, err = ReadTo("bad.rle", strings.NewReader("x = 3, y = 3\n2z!"), func(*Pattern) (Sink, error) { return &runSink{}, nil })
+	_, err = ReadWith("bad.rle", strings.NewReader("x = 3, y = 3\n2z!"), ReadOptions{Sink: &runSink{}})
 	if err == nil || err.Error() != "bad.rle:2:2: unexpected 'z', want a run count, 'b', 'o', '$' or '!'" {
 		t.Errorf("bad: %v", err)
 	}
-	// An error of start's or of the sink's is returned.
+	// An error of the sink's is returned.
 	stop := errors.New("stop")
-	if _, err := ReadTo("t.rle", strings.NewReader(src), func(*Pattern) (Sink, error) { return nil, stop }); err != stop {
-		t.Errorf("start's error: %v", err)
-	}
-	if _, err := ReadTo("t.rle", strings.NewReader(src), func(*Pattern) (Sink, error) { return failing{stop}, nil }); err != stop {
+	if _, err := ReadWith("t.rle", strings.NewReader(src), ReadOptions{Sink: &runSink{err: stop}}); err != stop {
 		t.Errorf("the sink's error: %v", err)
 	}
 }
-
-type failing struct{ err error }
-
-func (f failing) AddRun(y, x, n int64) error { return f.err }

@@ -24,9 +24,28 @@ type job struct {
 	detect  bool   // compute the fingerprint for the settle detector
 	first   bool   // and the fingerprint of world too
 	run     bool   // a frame of the run, at the speed the user chose
+	// identify asks for the world to be classified (I) instead of
+	// stepped; the result comes back in result.ident.
+	identify bool
 	// rec, when set, records the n generations as a GIF and writes it
 	// (see [recording.run]) instead of stepping them at once.
 	rec *recording
+	// task, when set, is slow work other than stepping (reading or writing
+	// a file) to do instead; the job has no world.
+	task *task
+}
+
+// task is slow work that the animator does off the event loop: opening a
+// pattern file, saving one, drawing a picture. run does the work,
+// watching ctx, and returns what to do with its outcome on the event
+// loop. A task is not dropped when the world changes; it has a context of
+// its own, which Esc cancels.
+type task struct {
+	what   string // what it does, for messages: "opening glider.rle"
+	save   bool   // it writes a file the user asked for: quitting waits for it
+	run    func(ctx context.Context) (done func())
+	ctx    context.Context
+	cancel context.CancelFunc
 }
 
 // result is a job done.
@@ -36,8 +55,10 @@ type result struct {
 	fp    classify.Frame // when job.detect
 	fp0   classify.Frame // of the job's world, when job.first
 	err   error
-	drawn bool          // handed over with QueueUpdateDraw
-	took  time.Duration // the time Step took, by the animator's clock
+	drawn bool             // handed over with QueueUpdateDraw
+	took  time.Duration    // the time Step took, by the animator's clock
+	done  func()           // a task's outcome, to run on the event loop
+	ident *classify.Result // when job.identify
 }
 
 // animator is the one goroutine that steps engines. It takes jobs from the
@@ -85,6 +106,15 @@ func (a *animator) run(ctx context.Context) {
 			}
 			t.Stop()
 		}
+		if j.task != nil {
+			done := j.task.run(jctx)
+			if ctx.Err() != nil {
+				return
+			}
+			a.lastDraw = time.Now()
+			a.app.QueueUpdateDraw(func() { a.deliver(result{job: j, done: done, drawn: true}) })
+			continue
+		}
 		var fp0 classify.Frame
 		if j.first {
 			fp0 = fingerprintOf(j.world.Eng)
@@ -92,9 +122,13 @@ func (a *animator) run(ctx context.Context) {
 		w := j.world.Clone()
 		var err error
 		var took time.Duration
-		if j.rec != nil {
+		var ident *classify.Result
+		switch {
+		case j.identify:
+			ident, err = identifyJob(jctx, w)
+		case j.rec != nil:
 			err = j.rec.run(jctx, w, func(frames uint64) { a.report(j, frames) })
-		} else {
+		default:
 			t0 := a.clock()
 			err = w.Eng.Step(jctx, j.n)
 			took = a.clock().Sub(t0)
@@ -102,7 +136,7 @@ func (a *animator) run(ctx context.Context) {
 		if ctx.Err() != nil {
 			return
 		}
-		r := result{job: j, world: w, err: err, fp0: fp0, took: took}
+		r := result{job: j, world: w, err: err, fp0: fp0, took: took, ident: ident}
 		if j.detect {
 			r.fp = fingerprintOf(w.Eng)
 		}

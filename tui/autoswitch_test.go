@@ -300,7 +300,8 @@ func TestNoAutoSwitch(t *testing.T) {
 		if f = h.press('E', tcell.KeyEnter); f.engine != "bitwise" {
 			t.Fatalf("E Enter: engine %s", f.engine)
 		}
-		if f = h.press('o', tcell.KeyTab, tcell.KeyEnter); f.engine != "bitwise" || f.msg != "opened built-in acorn" {
+		h.press('o', tcell.KeyTab, tcell.KeyEnter)
+		if f = h.tasked(); f.engine != "bitwise" || f.msg != "opened built-in acorn" {
 			t.Errorf("opening the acorn: engine %s, message %q; want bitwise", f.engine, f.msg)
 		}
 	})

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/gdamore/tcell/v2"
 	"github.com/life-go/life/engine"
+	"github.com/life-go/life/engine/universe"
 	"github.com/life-go/life/patterns"
 	"github.com/rivo/tview"
 )
@@ -174,45 +176,24 @@ func (u *controller) fill(d float64) error {
 	return nil
 }
 
-// askOpen offers the built-in library, by name, and the patterns directory's files,
-// and takes a typed path.
+// askOpen offers the built-in library, by name, and the patterns
+// directory's files, and takes a typed path. The directory is listed, and
+// every file read, off the event loop (see [controller.runTask]).
 func (u *controller) askOpen() {
-	type entry struct {
-		label string
-		open  func() (*patterns.Pattern, string, error)
-	}
-	var entries []entry
-	lib := patterns.Library()
-	slices.SortFunc(lib, func(a, b patterns.Entry) int { return strings.Compare(a.Name, b.Name) })
-	for _, l := range lib {
-		entries = append(entries, entry{"built-in: " + l.Name, func() (*patterns.Pattern, string, error) {
-			return l.Pattern(), "built-in " + l.Name, nil
-		}})
-	}
-	if dir := u.opts.PatternsDir; dir != "" {
-		files, _ := patterns.ListDir(dir)
-		for _, f := range files {
-			rel, _ := filepath.Rel(dir, f)
-			entries = append(entries, entry{rel, func() (*patterns.Pattern, string, error) {
-				p, err := patterns.ReadFile(f)
-				return p, f, err
-			}})
-		}
-	}
 	list := tview.NewList().ShowSecondaryText(false).SetHighlightFullLine(true).
 		SetSelectedStyle(tcell.StyleDefault.Reverse(true))
 	input := tview.NewInputField().SetLabel("path: ").
 		SetFieldStyle(tcell.StyleDefault.Underline(true))
-	open := func(p *patterns.Pattern, name string, err error) {
-		u.closeOverlay()
-		if err != nil {
-			u.msg = "open: " + err.Error() + " (the current pattern is kept)"
-			return
-		}
-		u.load(p, name)
+	var entries []func() // what Enter on each item of the list opens
+	add := func(label string, open func()) {
+		choose := func() { u.closeOverlay(); open() }
+		entries = append(entries, choose)
+		list.AddItem(label, "", 0, choose)
 	}
-	for _, e := range entries {
-		list.AddItem(e.label, "", 0, func() { open(e.open()) })
+	lib := patterns.Library()
+	slices.SortFunc(lib, func(a, b patterns.Entry) int { return strings.Compare(a.Name, b.Name) })
+	for _, l := range lib {
+		add("built-in: "+l.Name, func() { u.openPattern(l.Pattern(), "built-in "+l.Name) })
 	}
 	input.SetDoneFunc(func(key tcell.Key) {
 		switch key {
@@ -222,12 +203,12 @@ func (u *controller) askOpen() {
 			path := strings.TrimSpace(input.GetText())
 			if path == "" {
 				if i := list.GetCurrentItem(); i >= 0 && i < len(entries) {
-					open(entries[i].open())
+					entries[i]()
 				}
 				return
 			}
-			p, err := patterns.ReadFile(path)
-			open(p, path, err)
+			u.closeOverlay()
+			u.openFile(path)
 		case tcell.KeyTab, tcell.KeyDown:
 			u.app.SetFocus(list)
 		}
@@ -243,21 +224,57 @@ func (u *controller) askOpen() {
 	box := tview.NewFlex().SetDirection(tview.FlexRow).
 		AddItem(input, 1, 0, true).AddItem(list, 0, 1, false)
 	box.SetBorder(true).SetTitle(" Open (type a path and Enter, or Tab to the list; Esc cancels) ")
-	u.showOverlay("open", box, 76, min(len(entries)+3, 20), input)
+	u.showOverlay("open", box, 76, 20, input)
+	if dir := u.opts.PatternsDir; dir != "" {
+		u.runTask("listing "+dir, func(context.Context) func() {
+			files, err := patterns.ListDir(dir)
+			return func() {
+				u.msg = ""
+				if err != nil {
+					u.msg = "open: " + err.Error()
+				}
+				for _, f := range files {
+					rel, _ := filepath.Rel(dir, f)
+					add(rel, func() { u.openFile(f) })
+				}
+			}
+		})
+	}
 }
 
-// load makes pattern p, read from name, the current universe, keeping the
-// current one (and saying why) when it does not load.
-func (u *controller) load(p *patterns.Pattern, name string) {
+// openFile opens the pattern file at path, off the event loop, and makes
+// it the current universe; the current one stays (and the status bar
+// says why) when it does not load. Opening a FIFO or a huge file leaves
+// the screen as it is; Esc cancels.
+func (u *controller) openFile(path string) {
 	_, _, w, h := u.board.GetInnerRect()
-	uni, err := u.loadPattern(p, name, fitSize(w, h))
+	s := u.settings(fitSize(w, h))
+	u.runTask("opening "+path, func(ctx context.Context) func() {
+		w, _, err := universe.LoadFile(ctx, path, s)
+		return func() { u.opened(w, path, err) }
+	})
+}
+
+// openPattern makes pattern p, read from name, the current universe, as
+// openFile does.
+func (u *controller) openPattern(p *patterns.Pattern, name string) {
+	_, _, w, h := u.board.GetInnerRect()
+	s := u.settings(fitSize(w, h))
+	u.runTask("opening "+name, func(context.Context) func() {
+		w, err := universe.Load(p, name, s)
+		return func() { u.opened(w, name, err) }
+	})
+}
+
+// opened makes w, loaded from name, the current universe, or says why it
+// did not load (err) and keeps the current one. It runs on the event loop.
+func (u *controller) opened(w world, name string, err error) {
 	if err != nil {
 		u.msg = "open: " + err.Error() + " (the current pattern is kept)"
 		return
 	}
-	u.adopt(uni, name)
+	u.adopt(u.loaded(w), name)
 	u.msg = "opened " + name
-	u.kick()
 }
 
 // askSave asks where to save the pattern, and whether to overwrite.
@@ -284,14 +301,23 @@ func (u *controller) save(path string) {
 		u.msg = fmt.Sprintf("save: %s live cells are too many to write (nothing was written)", readable(u.cur.Eng.Population()))
 		return
 	}
-	w := u.cur
-	err := u.opts.WriteFile(path, func(out io.Writer) error { return w.WriteTo(out, path, true) })
-	if err != nil {
-		u.msg = "save: " + err.Error() + " (nothing was changed)"
-		return
-	}
-	u.savedAs = path
-	u.msg = fmt.Sprintf("saved %s cells at gen %s to %s", w.Eng.Population(), w.Gen(), path)
+	w, write := u.cur.Clone(), u.opts.WriteFile // the task's own engine: the board draws u.cur meanwhile
+	u.runSave("saving "+path, func(ctx context.Context) func() {
+		err := write(path, func(out io.Writer) error {
+			if err := w.WriteTo(out, path, true); err != nil {
+				return err
+			}
+			return ctx.Err() // cancelled: the file is not kept
+		})
+		return func() {
+			if err != nil {
+				u.msg = "save: " + err.Error() + " (nothing was changed)"
+				return
+			}
+			u.savedAs = path
+			u.msg = fmt.Sprintf("saved %s cells at gen %s to %s", w.Eng.Population(), w.Gen(), path)
+		}
+	})
 }
 
 // confirm asks a yes-or-no question; y calls yes, n or Esc does nothing

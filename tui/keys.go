@@ -30,12 +30,13 @@ var bindings = []binding{
 	{"e", "edit mode: a cursor, arrows move it, x toggles a cell"},
 	{"mouse", "left draws, right erases, wheel zooms, middle drag pans"},
 	{"o", "open a pattern (built-in library, --patterns directory, or a path)"},
-	{"s", "save (RLE; asks before overwriting)"},
+	{"s", "save (.rle, .mc, .cells, .lif; .gz compresses; asks before overwriting)"},
 	{"P", "save a PNG picture of the view"},
 	{"G", "record the next N generations of the view as a GIF (asks N)"},
 	{"R", "change the rule and topology (B3/S23:T100,80)"},
 	{"E", "choose the engine (and stop switching by itself)"},
 	{"i", "the pattern's name and comments"},
+	{"I  /  t", "identify the pattern (kind, speed, apgcode) / follow its spaceship"},
 	{"?", "this help (Esc closes)"},
 	{"q, Ctrl-C", "quit"},
 }
@@ -87,9 +88,15 @@ func (u *controller) key(ev *tcell.EventKey) bool {
 		u.redoOnce()
 	case tcell.KeyEscape:
 		u.editing = false
+		if u.ident.running || u.ident.queued {
+			u.ident.queued, u.ident.running = false, false
+			u.dropJob()
+			u.msg = "identify cancelled"
+		}
 		if u.recordingActive() {
 			u.pause() // cancels the recording
 		}
+		u.cancelTasks()
 	case tcell.KeyUp:
 		u.move(-1, 0)
 	case tcell.KeyDown:
@@ -170,6 +177,10 @@ func (u *controller) runeKey(r rune) bool {
 		u.askEngine()
 	case 'i':
 		u.showInfo()
+	case 'I':
+		u.identify()
+	case 't':
+		u.toggleTracking()
 	case '?':
 		u.showHelp()
 	case 'q':

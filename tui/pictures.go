@@ -167,20 +167,25 @@ func (u *controller) askPNG() {
 // savePNG writes the view v to path as a PNG image, through the atomic
 // writer.
 func (u *controller) savePNG(path string, v view) {
-	if u.opts.WriteFile == nil {
-		u.msg = "png: not available"
-		return
-	}
-	err := u.opts.WriteFile(path, func(w io.Writer) error {
-		return render.PNG(w, v.world.Eng, v.rect, v.scale, u.theme())
+	// The task's own engine: the board draws the world's meanwhile.
+	eng, write, theme := v.world.Eng.Clone(), u.opts.WriteFile, u.theme()
+	u.runSave("saving "+path, func(ctx context.Context) func() {
+		err := write(path, func(w io.Writer) error {
+			if err := render.PNG(w, eng, v.rect, v.scale, theme); err != nil {
+				return err
+			}
+			return ctx.Err() // cancelled: the file is not kept
+		})
+		return func() {
+			if err != nil {
+				u.msg = "png: " + err.Error() + " (nothing was changed)"
+				return
+			}
+			pw, ph, _ := v.scale.Pixels(v.rect.W, v.rect.H)
+			u.msg = fmt.Sprintf("saved gen %s, %d x %d cells at scale %s (%d x %d pixels), to %s",
+				v.world.Gen(), v.rect.W, v.rect.H, v.scale, pw, ph, path)
+		}
 	})
-	if err != nil {
-		u.msg = "png: " + err.Error() + " (nothing was changed)"
-		return
-	}
-	pw, ph, _ := v.scale.Pixels(v.rect.W, v.rect.H)
-	u.msg = fmt.Sprintf("saved gen %s, %d x %d cells at scale %s (%d x %d pixels), to %s",
-		v.world.Gen(), v.rect.W, v.rect.H, v.scale, pw, ph, path)
 }
 
 // recording is a GIF that G asked for: n generations of the view, written
@@ -217,10 +222,6 @@ func (u *controller) askGIF() {
 	}
 	if err != nil {
 		u.msg = "gif: " + err.Error()
-		return
-	}
-	if u.opts.WriteFile == nil {
-		u.msg = "gif: not available"
 		return
 	}
 	from := new(big.Int).Add(v.world.Gen(), big.NewInt(1))

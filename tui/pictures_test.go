@@ -19,7 +19,6 @@ import (
 	"github.com/gdamore/tcell/v2"
 	"github.com/life-go/life/engine"
 	"github.com/life-go/life/engine/render"
-	"github.com/life-go/life/engine/universe"
 	"github.com/life-go/life/patterns"
 )
 
@@ -130,7 +129,8 @@ func TestSavePNG(t *testing.T) {
 	}
 
 	out := filepath.Join(dir, "view.png")
-	f = h.press('P', tcell.KeyCtrlU, out, tcell.KeyEnter)
+	h.press('P', tcell.KeyCtrlU, out, tcell.KeyEnter)
+	f = h.tasked()
 	if want := fmt.Sprintf("saved gen %s, 16 x 12 cells at scale 4 (64 x 48 pixels), to %s", f.gen, out); f.msg != want {
 		t.Errorf("P: message %q, want %q", f.msg, want)
 	}
@@ -161,7 +161,8 @@ func TestSavePNG(t *testing.T) {
 		t.Errorf("n: message %q", f.msg)
 	}
 	h.press('[', '[', '[', '[') // braille, then 4 x 4, 8 x 8 and 16 x 16 cells a character
-	f = h.press('P', tcell.KeyCtrlU, out, tcell.KeyEnter, 'y')
+	h.press('P', tcell.KeyCtrlU, out, tcell.KeyEnter, 'y')
+	f = h.tasked()
 	if want := fmt.Sprintf("saved gen %s, 16 x 12 cells at scale 1/4 (4 x 3 pixels), to %s", f.gen, out); f.msg != want {
 		t.Errorf("zoomed out, y: message %q, want %q", f.msg, want)
 	}
@@ -174,7 +175,8 @@ func TestSavePNG(t *testing.T) {
 
 	// An unwritable place: the message says why, and nothing changes.
 	missing := filepath.Join(dir, "no", "such", "view.png")
-	f = h.press('P', tcell.KeyCtrlU, missing, tcell.KeyEnter)
+	h.press('P', tcell.KeyCtrlU, missing, tcell.KeyEnter)
+	f = h.tasked()
 	if want := fmt.Sprintf("png: open %s: no such file or directory (nothing was changed)", missing); f.msg != want || f.pop != "5" {
 		t.Errorf("P to %s: message %q, pop %s; want %q, 5", missing, f.msg, f.pop, want)
 	}
@@ -292,14 +294,13 @@ func (g gated) Clone() engine.Engine { return gated{g.Engine.Clone(), g.gate} }
 // stays where the recording began.
 func TestRecordGIFCancel(t *testing.T) {
 	gate := make(chan struct{}, 100)
-	load := func(p *patterns.Pattern, name string, s universe.Settings) (world, error) {
-		u, err := universe.Load(p, name, s)
-		u.Eng = gated{u.Eng, gate}
-		return u, err
+	wrap := func(w world) world {
+		w.Eng = gated{w.Eng, gate}
+		return w
 	}
 	dir := t.TempDir()
 	out := filepath.Join(dir, "run.gif")
-	h := start(t, 80, 20, Options{Pattern: rle(t, gliderOnTorus), Name: "glider.rle", load: load, WriteFile: atomicWrite})
+	h := start(t, 80, 20, Options{Pattern: rle(t, gliderOnTorus), Name: "glider.rle", wrap: wrap, WriteFile: atomicWrite})
 	h.press(' ') // the first step waits at the gate; pausing drops it
 	f := h.idle()
 	for _, cancel := range []any{tcell.KeyEscape, ' ', 'c', 'q'} {

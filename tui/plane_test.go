@@ -277,12 +277,11 @@ func (h hugePop) Clone() engine.Engine { return hugePop{h.Engine.Clone()} }
 // moving), R and E refuse to copy the cells, and c clears at once.
 func TestPlaneHugePopulation(t *testing.T) {
 	glider := rle(t, "x = 3, y = 3\nbo$2bo$3o!\n")
-	load := func(p *patterns.Pattern, name string, s universe.Settings) (world, error) {
-		u, err := universe.Load(p, name, s)
-		u.Eng = hugePop{u.Eng}
-		return u, err
+	wrap := func(w world) world {
+		w.Eng = hugePop{w.Eng}
+		return w
 	}
-	h := start(t, 70, 20, Options{Pattern: glider, Settings: planeSettings, load: load, Engines: planeEngines, AutoSwitch: true})
+	h := start(t, 70, 20, Options{Pattern: glider, Settings: planeSettings, wrap: wrap, Engines: planeEngines, AutoSwitch: true})
 	f := h.wait("generation 20", func(f frame) bool { return gen(t, f) >= 20 })
 	if !f.running || f.msg != "" || f.pop != "1.000e21" || !strings.Contains(f.text, "Pop 1.000e21") {
 		t.Errorf("running at gen %s: running %v, pop %s, message %q; want running, 1.000e21, none:\n%s", f.gen, f.running, f.pop, f.msg, f.text)
@@ -389,8 +388,9 @@ func TestPlaneAutoSwitch(t *testing.T) {
 }
 
 // TestWatchStart: a universe the loader started off the protocol engine,
-// because it would not keep up at once (see universe.Settings.Rate), runs
-// on the faster engine from the start, and the status bar says why.
+// because it would not keep up at once (see universe.Settings.Rate, which
+// the UI sets to its 30 gens/s unless set), runs on the faster engine from
+// the start, and the status bar says why.
 func TestWatchStart(t *testing.T) {
 	// A soup: it takes the settle detector long to see it settle at a
 	// generation a frame, and the message stays.
@@ -406,14 +406,18 @@ func TestWatchStart(t *testing.T) {
 		}
 	}
 	soup := rle(t, b.String()+"!\n")
-	load := func(p *patterns.Pattern, name string, s universe.Settings) (world, error) {
-		if s.Rate != 30 {
-			t.Errorf("the loader was asked for %g gens/s, want 30", s.Rate)
-		}
-		s.Rate = 1e12 // that no engine keeps up with
-		return universe.Load(p, name, s)
+	s := planeSettings
+	s.Rate = 1e12 // that no engine keeps up with; the UI's own is 30
+	h := start(t, 100, 20, Options{Pattern: soup, Settings: s, Engines: fastFirst, AutoSwitch: true})
+	var asked float64
+	h.do(func(u *controller) { asked = u.settings(universe.Size{}).Rate })
+	if asked != 1e12 {
+		t.Errorf("the UI asked the loader for %g gens/s, want the settings' 1e12", asked)
 	}
-	h := start(t, 100, 20, Options{Pattern: soup, Settings: planeSettings, Engines: fastFirst, AutoSwitch: true, load: load})
+	h.do(func(u *controller) { u.opts.Settings.Rate = 0; asked = u.settings(universe.Size{}).Rate })
+	if asked != 30 {
+		t.Errorf("the UI asked the loader for %g gens/s, want 30", asked)
+	}
 	const msg = "protocol would not keep up with 1e+12 gens/s: started on bitwise"
 	f := h.wait("the start", func(f frame) bool { return f.msg == msg })
 	if f.engine != "bitwise" || f.msg != msg || !strings.Contains(f.text, msg) {

@@ -24,7 +24,10 @@ func fingerprintOf(e engine.Engine) classify.Frame { return classify.FrameOf(e) 
 
 // settler tells when a run has settled: the classifier's watcher, whose
 // result the status bar shows in the classifier's words.
-type settler struct{ w classify.Watcher }
+type settler struct {
+	w      classify.Watcher
+	result *classify.Result // how the run last settled
+}
 
 // reset forgets every generation seen.
 func (s *settler) reset() { s.w.Reset() }
@@ -39,6 +42,7 @@ func (s *settler) seen(gen int64) bool {
 // the run settled, or "" while it has not.
 func (s *settler) add(gen int64, fp classify.Frame) string {
 	if r := s.w.Add(gen, fp); r != nil {
+		s.result = r
 		return r.String()
 	}
 	return ""

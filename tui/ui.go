@@ -80,8 +80,9 @@ type Options struct {
 	// effect, written to the terminal.
 	KeyLatency func(d time.Duration)
 
-	// load, for tests, loads a pattern instead of [universe.Load].
-	load func(p *patterns.Pattern, name string, s universe.Settings) (world, error)
+	// wrap, for tests, is applied to every universe loaded (to hold its
+	// engine back, say).
+	wrap func(w world) world
 	// afterDraw, for tests, is called on the event loop after each draw.
 	afterDraw func(u *controller, s tcell.Screen)
 	// stepClock, for tests, is the clock that times the animator's steps
@@ -171,9 +172,10 @@ type controller struct {
 	msg      string
 	editing  bool
 	settle   settler
-	overlay  string    // the name of the page on top of the board, or ""
-	keys     int       // key events seen, for tests
-	keyAt    time.Time // when the last key event was made, until drawn
+	ident    identifyState // I and t
+	overlay  string        // the name of the page on top of the board, or ""
+	keys     int           // key events seen, for tests
+	keyAt    time.Time     // when the last key event was made, until drawn
 	quitting bool
 	started  bool  // the first job has been handed out
 	cursorY  int64 // the edit cursor's cell
@@ -190,6 +192,9 @@ type controller struct {
 
 	recQueued *recording // a recording G asked for, until the animator takes it
 	recording *recording // the recording in flight
+	tasks     []*task    // tasks asked for, until the animator takes them
+	task      *task      // the task in flight
+	quitSaved bool       // quit once the files being saved are written
 
 	jobs      chan job
 	ctx       context.Context    // the animator's
@@ -214,9 +219,6 @@ func Run(ctx context.Context, opts Options) error {
 func newUI(opts Options) (*controller, error) {
 	if opts.Pattern == nil {
 		opts.Pattern, opts.Name = defaultPattern()
-	}
-	if opts.load == nil {
-		opts.load = universe.Load
 	}
 	if opts.WriteFile == nil {
 		opts.WriteFile = universe.WriteFile
@@ -308,18 +310,36 @@ func defaultPattern() (*patterns.Pattern, string) {
 	return e.Pattern(), "built-in acorn"
 }
 
-// loadPattern makes pattern p, read from the file name, a universe as the
-// options' settings say, on a torus of fit cells when it stands in for
-// the plane and fits in it.
-func (u *controller) loadPattern(p *patterns.Pattern, name string, fit universe.Size) (world, error) {
+// settings returns the options' settings for a universe shown on a board
+// of fit cells.
+func (u *controller) settings(fit universe.Size) universe.Settings {
 	s := u.opts.Settings
 	s.Fit = fit
-	if u.auto {
+	if u.auto && s.Rate == 0 {
 		// A new board starts at a generation a frame: auto starts it on
 		// the watched engine only when that keeps up at once.
 		s.Rate = float64(time.Second / frameTime)
 	}
-	return u.opts.load(p, name, s)
+	return s
+}
+
+// loaded returns w as the tests see it (see Options.wrap).
+func (u *controller) loaded(w world) world {
+	if u.opts.wrap != nil {
+		w = u.opts.wrap(w)
+	}
+	return w
+}
+
+// loadPattern makes pattern p, read from the file name, a universe as the
+// options' settings say, on a torus of fit cells when it stands in for
+// the plane and fits in it.
+func (u *controller) loadPattern(p *patterns.Pattern, name string, fit universe.Size) (world, error) {
+	w, err := universe.Load(p, name, u.settings(fit))
+	if err != nil {
+		return w, err
+	}
+	return u.loaded(w), nil
 }
 
 // run starts the animator, runs the event loop, and waits for the animator
@@ -370,12 +390,25 @@ func (u *controller) run(parent context.Context) error {
 }
 
 // quit cancels the animator; the app stops once it has returned.
+//
+// While a file the user asked to save is being written (or waits to be),
+// the UI quits once it is written; asked again, it quits at once.
 func (u *controller) quit() {
 	if u.quitting {
 		return
 	}
+	if u.saving() && !u.quitSaved {
+		u.quitSaved = true
+		u.msg = "quitting once the file is written (q again quits now)"
+		return
+	}
 	u.quitting = true
 	u.running = false
+	for _, t := range append(u.tasks, u.task) {
+		if t != nil {
+			t.cancel() // saves too: asked twice, the UI quits without them
+		}
+	}
 	u.cancel()
 	close(u.jobs)
 }
@@ -384,6 +417,19 @@ func (u *controller) quit() {
 // do.
 func (u *controller) kick() {
 	if u.busy || u.quitting {
+		return
+	}
+	if len(u.tasks) > 0 {
+		t := u.tasks[0]
+		u.tasks, u.task = u.tasks[1:], t
+		u.busy = true
+		u.jobCancel = nil // a task has its own context: changes of the world leave it be
+		u.jobs <- job{ctx: t.ctx, task: t, version: u.version}
+		return
+	}
+	if u.ident.queued {
+		u.ident.queued, u.ident.running = false, true
+		u.send(job{world: u.cur, version: u.version, identify: true})
 		return
 	}
 	if r := u.recQueued; r != nil {
@@ -461,15 +507,33 @@ func (u *controller) deliver(r result) {
 			u.app.ForceDraw() // idle now: show the last result
 		}
 	}()
+	if t := r.job.task; t != nil {
+		u.task = nil
+		if t.ctx.Err() == nil && r.done != nil {
+			r.done()
+		}
+		t.cancel()
+		if u.quitSaved && !u.saving() {
+			u.quit() // asked to quit while saving: the file is written
+		}
+		return
+	}
 	rec := r.job.rec
 	if rec != nil && u.recording == rec {
 		u.recording = nil
+	}
+	if r.job.identify && r.job.version != u.version {
+		u.ident.running = false // dropped: the universe changed
 	}
 	if r.job.version != u.version {
 		if rec != nil && r.err == nil {
 			u.msg = rec.recorded() // cancelled too late: the file was written
 		}
 		return // the world changed meanwhile: drop the result
+	}
+	if r.job.identify {
+		u.identified(r)
+		return
 	}
 	if r.err != nil {
 		u.running, u.pending = false, 0
@@ -483,6 +547,7 @@ func (u *controller) deliver(r result) {
 		}
 		u.pushBack(u.cur)
 		u.cur = r.world
+		u.track()
 		pop := u.cur.Eng.Population()
 		u.sample(pop)
 		u.rate.add(time.Now(), u.cur.Gen())
@@ -496,12 +561,69 @@ func (u *controller) deliver(r result) {
 					m = u.settle.add(g.Int64(), r.fp)
 				}
 				if m != "" {
+					u.ident.last = u.settle.result
 					u.running, u.msg = false, m
 				}
 			}
 		}
 		u.keepUp(r)
 	}
+}
+
+// runTask hands run to the animator as a task (see [task]), after the job
+// in flight, and says what it does in the status bar until it is done.
+// It runs on the event loop.
+func (u *controller) runTask(what string, run func(ctx context.Context) (done func())) {
+	ctx, cancel := context.WithCancel(u.ctx)
+	u.queueTask(&task{what: what, run: run, ctx: ctx, cancel: cancel})
+}
+
+// runSave is runTask for a task that writes a file the user asked for:
+// quitting does not cancel it (the UI waits for it before it stops), Esc
+// still does.
+func (u *controller) runSave(what string, run func(ctx context.Context) (done func())) {
+	ctx, cancel := context.WithCancel(context.WithoutCancel(u.ctx))
+	u.queueTask(&task{what: what, run: run, ctx: ctx, cancel: cancel, save: true})
+}
+
+// saving reports whether a task that writes a file the user asked for is
+// queued or in flight.
+func (u *controller) saving() bool {
+	if u.task != nil && u.task.save && u.task.ctx.Err() == nil {
+		return true
+	}
+	for _, t := range u.tasks {
+		if t.save {
+			return true
+		}
+	}
+	return false
+}
+
+// queueTask queues t and kicks the animator.
+func (u *controller) queueTask(t *task) {
+	what := t.what
+	u.tasks = append(u.tasks, t)
+	u.msg = what + " (Esc cancels)"
+	u.kick()
+}
+
+// cancelTasks cancels the tasks queued and in flight, and reports whether
+// there were any. A task cancelled does nothing on the event loop.
+func (u *controller) cancelTasks() bool {
+	ts := u.tasks
+	if u.task != nil {
+		ts = append(ts, u.task)
+	}
+	for _, t := range ts {
+		t.cancel()
+	}
+	u.tasks = nil
+	if len(ts) == 0 {
+		return false
+	}
+	u.msg = ts[len(ts)-1].what + ": cancelled"
+	return true
 }
 
 // recordProgress shows how far the recording job j has got; it runs on the

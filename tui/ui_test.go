@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -48,6 +49,7 @@ type frame struct {
 	overlay  string
 	scale    Scale
 	text     string // the screen
+	task     bool   // a task is queued or in flight (see controller.runTask)
 }
 
 // harness runs the whole UI on a simulation screen. Every draw records a
@@ -85,7 +87,7 @@ func start(t testing.TB, w, h int, opts Options) *harness {
 		s.Show() // the hook runs before tview's Show
 		st := u.statusLine()
 		f := frame{keys: u.keys, idle: !u.running && !u.busy && u.pending == 0, running: u.running,
-			gen: st.gen, pop: st.pop, rule: st.rule, engine: st.engine, step: st.step, msg: u.msg, overlay: u.overlay, scale: u.board.Scale(),
+			gen: st.gen, pop: st.pop, rule: st.rule, engine: st.engine, step: st.step, msg: u.msg, overlay: u.overlay, scale: u.board.Scale(), task: u.task != nil || len(u.tasks) > 0,
 			text: screenText(sim)}
 		hs.mu.Lock()
 		hs.last = f
@@ -112,11 +114,11 @@ func start(t testing.TB, w, h int, opts Options) *harness {
 }
 
 // wait waits until a frame satisfies cond, and returns it; a nil cond
-// waits for Run to return. It fails the test after a generous time
-// rather than hang.
+// waits for Run to return. It fails the test after a generous time (a
+// minute: the race detector on a loaded machine is slow) rather than hang.
 func (h *harness) wait(what string, cond func(frame) bool) frame {
 	h.t.Helper()
-	timeout := time.NewTimer(20 * time.Second)
+	timeout := time.NewTimer(60 * time.Second)
 	defer timeout.Stop()
 	for {
 		h.mu.Lock()
@@ -177,6 +179,13 @@ func (h *harness) key(k tcell.Key, r rune) {
 func (h *harness) idle() frame {
 	h.t.Helper()
 	return h.wait("idle", func(f frame) bool { return f.idle })
+}
+
+// tasked waits until no task is queued or in flight: a file opened,
+// saved or listed, off the event loop.
+func (h *harness) tasked() frame {
+	h.t.Helper()
+	return h.wait("the tasks", func(f frame) bool { return !f.task })
 }
 
 // do runs f on the event loop and waits for it.
@@ -290,9 +299,17 @@ func TestBackUndoRedo(t *testing.T) {
 	}
 }
 
-// TestZoomPan zooms through the scales and pans.
+// TestZoomPan zooms through the scales, pans, and fits the acorn.
 func TestZoomPan(t *testing.T) {
-	h := start(t, 60, 20, Options{})
+	// The engine is held back: the acorn's first step waits at the gate
+	// and Space drops it, so that f fits the acorn as loaded, however
+	// fast the machine.
+	gate := make(chan struct{})
+	wrap := func(w world) world {
+		w.Eng = gated{w.Eng, gate}
+		return w
+	}
+	h := start(t, 60, 20, Options{wrap: wrap})
 	h.press(' ')
 	h.idle()
 	want := []Scale{ScaleSingle, ScaleDouble, ScaleDouble}
@@ -466,6 +483,7 @@ func TestOpenSave(t *testing.T) {
 	// The patterns directory is listed: Tab to the list, Enter opens the
 	// first entry after the built-ins.
 	h.press('o', tcell.KeyTab)
+	h.tasked() // the directory listed
 	for range patterns.Library() {
 		h.press(tcell.KeyDown)
 	}
@@ -573,12 +591,11 @@ func TestHelpAndInfo(t *testing.T) {
 // itself) nor races ahead of the test.
 func TestResize(t *testing.T) {
 	gate := make(chan struct{})
-	load := func(p *patterns.Pattern, name string, s universe.Settings) (world, error) {
-		u, err := universe.Load(p, name, s)
-		u.Eng = gated{u.Eng, gate}
-		return u, err
+	wrap := func(w world) world {
+		w.Eng = gated{w.Eng, gate}
+		return w
 	}
-	h := start(t, 60, 20, Options{load: load})
+	h := start(t, 60, 20, Options{wrap: wrap})
 	for _, s := range [][2]int{{12, 4}, {1, 1}, {3, 2}, {60, 20}} {
 		h.sim.SetSize(s[0], s[1])
 		h.sim.PostEvent(tcell.NewEventResize(s[0], s[1]))
@@ -637,11 +654,65 @@ func algos(names ...string) []*engine.Algo {
 // TestUILibrary checks that every pattern of the built-in library, which o
 // lists first, opens in the UI.
 func TestUILibrary(t *testing.T) {
-	u := &controller{opts: Options{Settings: testSettings, load: universe.Load}}
+	u := &controller{opts: Options{Settings: testSettings}}
 	for _, e := range patterns.Library() {
 		w, err := u.loadPattern(e.Pattern(), "built-in "+e.Name, universe.Size{W: 120, H: 80})
 		if err != nil || w.Eng.Population().Sign() == 0 {
 			t.Errorf("%s: %v, population %v", e.Name, err, w.Eng.Population())
+		}
+	}
+}
+
+// TestOpenFIFO opens a FIFO that nobody writes to: the open waits off the
+// event loop, so the UI goes on answering keys, and Esc cancels it, keeping
+// the pattern there was.
+func TestOpenFIFO(t *testing.T) {
+	fifo := filepath.Join(t.TempDir(), "fifo.rle")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skipf("mkfifo: %v", err)
+	}
+	h := start(t, 60, 20, Options{})
+	h.press(' ')
+	pop := h.idle().pop
+	f := h.press('o', tcell.KeyCtrlU, fifo, tcell.KeyEnter)
+	if want := "opening " + fifo + " (Esc cancels)"; !f.task || f.msg != want {
+		t.Fatalf("opening a FIFO: task %v, message %q; want %q", f.task, f.msg, want)
+	}
+	if f = h.press(']'); f.scale != ScaleSingle || !f.task {
+		t.Errorf("] while opening: scale %v, task %v; want %v, the open still waiting", f.scale, f.task, ScaleSingle)
+	}
+	h.press(tcell.KeyEscape)
+	if f = h.tasked(); f.msg != "opening "+fifo+": cancelled" || f.pop != pop {
+		t.Errorf("Esc: message %q, pop %s; want the open cancelled, the acorn kept (pop %s)", f.msg, f.pop, pop)
+	}
+}
+
+// TestQuitWhileSaving quits while a save is being written, which the test
+// holds back: the UI waits for the file, then quits; and q twice cancels
+// the save, which keeps nothing, and quits as soon as the write returns.
+func TestQuitWhileSaving(t *testing.T) {
+	for _, twice := range []bool{false, true} {
+		gate := make(chan struct{}, 1)
+		write := func(path string, w func(io.Writer) error) error {
+			<-gate
+			return atomicWrite(path, w)
+		}
+		out := filepath.Join(t.TempDir(), "out.rle")
+		h := start(t, 60, 20, Options{WriteFile: write})
+		h.press(' ')
+		h.idle()
+		h.press('s', tcell.KeyCtrlU, out, tcell.KeyEnter)
+		f := h.press('q')
+		if want := "quitting once the file is written (q again quits now)"; f.msg != want || !f.task {
+			t.Fatalf("q while saving: message %q, task %v; want %q", f.msg, f.task, want)
+		}
+		if twice {
+			h.press('q') // cancels the save: the write ends with nothing kept
+		}
+		gate <- struct{}{}
+		h.wait("Run to return", nil)
+		if _, err := os.Stat(out); (err == nil) == twice {
+			t.Errorf("q twice %v: %s written: %v", twice, out, err == nil)
 		}
 	}
 }

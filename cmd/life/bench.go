@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"runtime"
@@ -35,20 +34,6 @@ Workloads:
 %s
 Flags:
 `
-
-// benchRow is one engine on one workload, as --json writes it.
-type benchRow struct {
-	Workload    string  `json:"workload"`
-	Engine      string  `json:"engine"`
-	Gens        uint64  `json:"generations"`
-	Seconds     float64 `json:"seconds"`
-	CellsPerSec float64 `json:"cells_per_sec"`
-	PerCore     float64 `json:"cells_per_sec_per_core"`
-	Cores       int     `json:"cores"`
-	Kernel      string  `json:"kernel"`
-	Ratio       float64 `json:"ratio_to_protocol,omitempty"`
-	Population  string  `json:"population"`
-}
 
 func runBench(e *env) int {
 	fs := flag.NewFlagSet("life bench", flag.ContinueOnError)
@@ -95,7 +80,7 @@ func runBench(e *env) int {
 			choices = append(choices, c)
 		}
 	}
-	rows, err := benchmark(e, workloads, choices, *budget)
+	rows, err := bench.Table(e.ctx, workloads, choices, *budget)
 	if err != nil {
 		return report(e, err)
 	}
@@ -116,42 +101,4 @@ func runBench(e *env) int {
 			time.Duration(r.Seconds*float64(time.Second)).Round(time.Microsecond), r.CellsPerSec, r.PerCore, ratio, r.Population)
 	}
 	return report(e, tw.Flush())
-}
-
-// benchmark runs every chosen engine on every workload.
-// The ratio is to the rate of the protocol engine, the engine that runs the
-// protocol's step logic ([engine.CustomStep]).
-func benchmark(e *env, workloads []bench.Workload, choices []*engine.Algo, budget time.Duration) ([]benchRow, error) {
-	var rows []benchRow
-	for _, w := range workloads {
-		first := len(rows)
-		protocol := 0.0
-		for _, c := range choices {
-			eng, err := c.New(w.Rule, engine.Options{})
-			if errors.Is(err, engine.ErrUnsupported) {
-				continue
-			}
-			if err != nil {
-				return nil, fmt.Errorf("%s on %s: %w", c.Name, w.Name, err)
-			}
-			w.Fill(eng)
-			res, err := bench.Measure(e.ctx, eng, w.Cells(), w.Gens, budget)
-			if err != nil {
-				return nil, fmt.Errorf("%s on %s: %w", c.Name, w.Name, err)
-			}
-			if c.Has(engine.CustomStep) {
-				protocol = res.CellsPerSec
-			}
-			cores := runtime.GOMAXPROCS(0)
-			rows = append(rows, benchRow{Workload: w.Name, Engine: c.Name, Gens: res.Gens,
-				Seconds: res.Elapsed.Seconds(), CellsPerSec: res.CellsPerSec, PerCore: res.CellsPerSec / float64(cores),
-				Cores: cores, Kernel: bench.Kernel(), Population: res.Population.String()})
-		}
-		if protocol > 0 {
-			for i := first; i < len(rows); i++ {
-				rows[i].Ratio = rows[i].CellsPerSec / protocol
-			}
-		}
-	}
-	return rows, nil
 }

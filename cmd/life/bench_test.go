@@ -12,7 +12,7 @@ func TestBenchJSON(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	var rows []benchRow
+	var rows []bench.Row
 	if err := json.Unmarshal([]byte(out), &rows); err != nil {
 		t.Fatalf("%v in\n%s", err, out)
 	}
@@ -35,7 +35,7 @@ func TestBenchPlane(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	var rows []benchRow
+	var rows []bench.Row
 	if err := json.Unmarshal([]byte(out), &rows); err != nil {
 		t.Fatalf("%v in\n%s", err, out)
 	}

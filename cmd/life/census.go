@@ -77,12 +77,7 @@ func runCensus(e *env) int {
 	if err != nil {
 		return report(e, usageError{Err: fmt.Errorf("--rule: %w", err)})
 	}
-	cfg := census.Config{Rule: r, Soups: *soups, MaxGens: *gens, Workers: *workers,
-		Bounded: func(r engine.Rule) (engine.Engine, error) { return engine.New("auto", r, engine.Options{}) },
-		Plane:   func(r engine.Rule) (engine.Engine, error) { return engine.New("auto", r, engine.Options{}) }}
-	if _, err := cfg.Bounded(engine.Rule{Birth: r.Birth, Survive: r.Survive, Topology: engine.Topology{Kind: engine.BoundedPlane, W: census.Side, H: census.Side}}); err != nil {
-		cfg.Bounded = nil
-	}
+	cfg := census.Config{Rule: r, Soups: *soups, MaxGens: *gens, Workers: *workers}
 	if *soup != "" {
 		return report(e, oneSoup(e, cfg, *soup))
 	}

@@ -5,6 +5,8 @@
 //	life render [flags] -o OUT PATTERN
 //	                           draw a run as a PNG, an animated GIF or an SVG
 //	life patterns              list the built-in patterns
+//	life identify PATTERN      say what a pattern is (kind, period, speed, apgcode)
+//	life census [flags]        count the objects random soups settle into
 //
 // PATTERN is a pattern file in any format Golly reads (RLE, macrocell,
 // Life 1.05 and 1.06, plaintext; gzipped or not), - for standard input, or

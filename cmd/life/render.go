@@ -148,7 +148,7 @@ func (j *renderJob) check(set map[string]bool, scale, rect, theme string) error 
 	}
 	j.theme = t
 	if rect != "" {
-		r, err := parseRect(rect)
+		r, err := render.ParseRect(rect)
 		if err != nil {
 			return fmt.Errorf("--rect: %w", err)
 		}
@@ -196,22 +196,6 @@ func (j *renderJob) check(set map[string]bool, scale, rect, theme string) error 
 	return nil
 }
 
-// parseRect reads "X,Y,W,H": a top-left cell and a size in cells.
-func parseRect(s string) (engine.Rect, error) {
-	f := strings.Split(s, ",")
-	var v [4]int64
-	ok := len(f) == 4
-	for i := 0; ok && i < 4; i++ {
-		var err error
-		v[i], err = strconv.ParseInt(strings.TrimSpace(f[i]), 10, 64)
-		ok = err == nil && v[i] > -1<<60 && v[i] < 1<<60
-	}
-	if !ok || v[2] < 1 || v[3] < 1 {
-		return engine.Rect{}, fmt.Errorf("%q: want X,Y,W,H, the top-left cell and the size in cells, such as -20,-10,40,20", s)
-	}
-	return engine.Rect{X: v[0], Y: v[1], W: v[2], H: v[3]}, nil
-}
-
 // checkSize refuses a picture of the viewport r, in the engine's
 // coordinates, at scale s, as the renderer would; [tooLarge] says what to
 // do about it.
@@ -227,26 +211,12 @@ func (j *renderJob) checkSize(r engine.Rect, s render.Scale) error {
 
 // scaleFor returns --scale, or for auto the largest scale up to autoZoom
 // pixels a cell that draws the viewport r within autoSide pixels a side and
-// within the renderer's limits.
+// within the renderer's limits (see [render.FitScale]).
 func (j *renderJob) scaleFor(r engine.Rect) render.Scale {
 	if j.scale != nil {
 		return *j.scale
 	}
-	fits := func(s render.Scale) bool {
-		w, h, ok := s.Pixels(r.W, r.H)
-		return ok && w <= autoSide && h <= autoSide && render.CheckGIF(r, s, int(j.frames)) == nil
-	}
-	for z := autoZoom; z > 1; z-- {
-		if s := render.PixelsPerCell(z); fits(s) {
-			return s
-		}
-	}
-	for k := uint(0); k < render.MaxShift; k++ {
-		if s := render.CellsPerPixel(k); fits(s) {
-			return s
-		}
-	}
-	return render.CellsPerPixel(render.MaxShift)
+	return render.FitScale(r, autoSide, autoZoom, int(j.frames))
 }
 
 // run loads the pattern, runs it and writes the picture.

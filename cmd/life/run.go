@@ -87,19 +87,19 @@ func runRun(e *env) int {
 	}
 	var unit uint64
 	if *stepFlag != "" {
-		step, err := parseStep(*stepFlag)
+		step, err := universe.ParseStep(*stepFlag)
 		if err != nil {
 			return report(e, usageError{Err: err})
 		}
 		gensSet := false
 		fs.Visit(func(f *flag.Flag) { gensSet = gensSet || f.Name == "gens" })
 		if !gensSet {
-			*gens = step.gens
+			*gens = step.Gens
 		}
-		if *gens%step.gens != 0 {
+		if *gens%step.Gens != 0 {
 			return report(e, usageError{Err: fmt.Errorf("--gens %d is not a multiple of --step %s", *gens, step)})
 		}
-		unit = step.gens
+		unit = step.Gens
 	}
 	return report(e, run(e.ctx, e, pos[0], universe.Settings{Rule: *rule, Torus: *torus, Engine: *eng, Gens: *gens, Jump: unit, MaxMemory: *maxMB << 20, Plane: true}, unit, *out, *st, *quiet))
 }
@@ -131,7 +131,7 @@ func run(ctx context.Context, e *env, path string, s universe.Settings, unit uin
 	var result *patterns.Pattern
 	var gen, pop *big.Int
 	if s.Gens == 0 {
-		if result, err = convert(p, name, s); err != nil {
+		if result, err = s.Convert(p, name); err != nil {
 			return err
 		}
 		gen, pop = new(big.Int), big.NewInt(p.Population())
@@ -168,22 +168,4 @@ func notice(e *env, p *patterns.Pattern) {
 	if p != nil && p.Notice != "" {
 		fmt.Fprintf(e.stderr, "life: %s\n", p.Notice)
 	}
-}
-
-// convert returns pattern p, read from the file name, as life run writes it
-// after zero generations: its rule checked, and replaced by --rule when
-// that is given. The other settings are checked too, though no engine runs.
-func convert(p *patterns.Pattern, name string, s universe.Settings) (*patterns.Pattern, error) {
-	if err := s.Check(); err != nil {
-		return nil, err
-	}
-	r, err := s.RuleOf(p, name)
-	if err != nil {
-		return nil, err
-	}
-	out := *p
-	if s.Rule != "" {
-		out.Rule = r.String()
-	}
-	return &out, nil
 }

@@ -91,7 +91,7 @@ func runUI(e *env) int {
 		notice(e, p)
 		opts.Pattern, opts.Name = p, name
 	}
-	if err := (universe.Settings{Engine: *eng}).Check(); err != nil {
+	if err := s.Check(); err != nil {
 		return report(e, err)
 	}
 	var lat []time.Duration

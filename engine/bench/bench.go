@@ -10,9 +10,11 @@ package bench
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math/big"
 	"math/rand/v2"
+	"runtime"
 	"time"
 
 	"github.com/life-go/life/engine"
@@ -285,4 +287,62 @@ func Measure(ctx context.Context, e engine.Engine, cells float64, gens uint64, b
 		r.CellsPerSec = cells * float64(done) / s
 	}
 	return r, nil
+}
+
+// Row is one engine on one workload, as life bench prints it (and its
+// --json writes it).
+type Row struct {
+	Workload    string  `json:"workload"`
+	Engine      string  `json:"engine"`
+	Gens        uint64  `json:"generations"`
+	Seconds     float64 `json:"seconds"`
+	CellsPerSec float64 `json:"cells_per_sec"`
+	// PerCore is CellsPerSec over Cores, the cores the engines may use
+	// (GOMAXPROCS).
+	PerCore float64 `json:"cells_per_sec_per_core"`
+	Cores   int     `json:"cores"`
+	// Kernel names the kernel the bit-parallel engines ran ([Kernel]).
+	Kernel     string  `json:"kernel"`
+	Ratio      float64 `json:"ratio_to_protocol,omitempty"`
+	Population string  `json:"population"`
+}
+
+// Table runs every engine of algos that runs a workload's rule on each of
+// the workloads, within budget each (see [Measure]), and returns a row for
+// each. The ratio is to the rate of the protocol engine, the engine that
+// runs the protocol's step logic ([engine.CustomStep]), when it ran the
+// workload.
+func Table(ctx context.Context, workloads []Workload, algos []*engine.Algo, budget time.Duration) ([]Row, error) {
+	var rows []Row
+	for _, w := range workloads {
+		first := len(rows)
+		protocol := 0.0
+		for _, a := range algos {
+			eng, err := a.New(w.Rule, engine.Options{})
+			if errors.Is(err, engine.ErrUnsupported) {
+				continue
+			}
+			if err != nil {
+				return nil, fmt.Errorf("%s on %s: %w", a.Name, w.Name, err)
+			}
+			w.Fill(eng)
+			res, err := Measure(ctx, eng, w.Cells(), w.Gens, budget)
+			if err != nil {
+				return nil, fmt.Errorf("%s on %s: %w", a.Name, w.Name, err)
+			}
+			if a.Has(engine.CustomStep) {
+				protocol = res.CellsPerSec
+			}
+			cores := runtime.GOMAXPROCS(0)
+			rows = append(rows, Row{Workload: w.Name, Engine: a.Name, Gens: res.Gens,
+				Seconds: res.Elapsed.Seconds(), CellsPerSec: res.CellsPerSec, PerCore: res.CellsPerSec / float64(cores),
+				Cores: cores, Kernel: Kernel(), Population: res.Population.String()})
+		}
+		if protocol > 0 {
+			for i := first; i < len(rows); i++ {
+				rows[i].Ratio = rows[i].CellsPerSec / protocol
+			}
+		}
+	}
+	return rows, nil
 }

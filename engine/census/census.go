@@ -26,8 +26,9 @@ type Config struct {
 	Workers int
 	// Bounded returns an empty engine for the rule on a bounded plane (the
 	// fast path); Plane one on the unbounded plane, for the soups whose
-	// ash spreads too far for the bounded plane. Either may be nil, not
-	// both.
+	// ash spreads too far for the bounded plane. Nil takes the fastest
+	// engine the registry has for the universe (engine.New "auto"); when
+	// none runs a bounded plane, soups run on the plane.
 	Bounded, Plane func(r engine.Rule) (engine.Engine, error)
 	// MaxGens is the most generations a soup runs; 0 means
 	// DefaultMaxGens.
@@ -41,13 +42,18 @@ type Config struct {
 // as explosive.
 const DefaultMaxGens = 1 << 15
 
-// Side is the side of the bounded plane a soup runs on, the soup in its
-// middle; spaceships are taken off it when they come within Margin cells
-// of its edge.
-const (
-	Side   = 512
-	Margin = 40
-)
+// Sides are the sides of the bounded planes a soup runs on, the soup in
+// the middle, each tried when the ash spreads too far for the one before,
+// before the unbounded plane; spaceships are taken off a bounded plane
+// when they come within Margin cells of its edge.
+var Sides = []int{512, 2048}
+
+// isolationSide is the side of the bounded plane on which a soup's objects
+// run by themselves.
+const isolationSide = 192
+
+// Margin is how near a bounded plane's edge ash may come.
+const Margin = 32
 
 // Codes for soups that do not settle, as apgsearch names them.
 const (
@@ -70,8 +76,27 @@ var errEscape = errors.New("the soup's ash reached the edge of its bounded plane
 // runner runs soups one at a time with what it keeps between them.
 type runner struct {
 	cfg     Config
-	bounded *classify.Isolator
+	bounded []*classify.Isolator // one for each of Sides
 	plane   *classify.Isolator
+}
+
+// auto returns the registry's fastest engine for r.
+func auto(r engine.Rule) (engine.Engine, error) { return engine.New("auto", r, engine.Options{}) }
+
+// withEngines fills in cfg's engines from the registry, leaving Bounded nil
+// when no engine runs a bounded plane of the rule.
+func withEngines(cfg Config) Config {
+	if cfg.Plane == nil {
+		cfg.Plane = auto
+	}
+	if cfg.Bounded == nil {
+		r := cfg.Rule
+		r.Topology = engine.Topology{Kind: engine.BoundedPlane, W: Sides[0], H: Sides[0]}
+		if _, err := auto(r); err == nil {
+			cfg.Bounded = auto
+		}
+	}
+	return cfg
 }
 
 func newRunner(cfg Config) *runner {
@@ -84,14 +109,16 @@ func newRunner(cfg Config) *runner {
 		rule.Topology = t
 		return classify.NewIsolator(func() (engine.Engine, error) { return f(rule) }, classify.DefaultMaxPeriod)
 	}
-	r.bounded = mk(cfg.Bounded, engine.Topology{Kind: engine.BoundedPlane, W: Side, H: Side})
+	for range Sides {
+		r.bounded = append(r.bounded, mk(cfg.Bounded, engine.Topology{Kind: engine.BoundedPlane, W: isolationSide, H: isolationSide}))
+	}
 	r.plane = mk(cfg.Plane, engine.Topology{})
 	return r
 }
 
 // RunSoup censuses soup i of cfg's search by itself.
 func RunSoup(ctx context.Context, cfg Config, i int64) (Result, error) {
-	return newRunner(cfg).run(ctx, i)
+	return newRunner(withEngines(cfg)).run(ctx, i)
 }
 
 // run censuses soup i: on the bounded plane when there is one, taking off
@@ -99,21 +126,25 @@ func RunSoup(ctx context.Context, cfg Config, i int64) (Result, error) {
 // anything else does.
 func (r *runner) run(ctx context.Context, i int64) (Result, error) {
 	if r.cfg.Bounded != nil {
-		res, err := r.runOn(ctx, i, true)
-		if !errors.Is(err, errEscape) || r.cfg.Plane == nil {
-			return res, err
+		for k, side := range Sides {
+			res, err := r.runOn(ctx, i, side, r.bounded[k])
+			if !errors.Is(err, errEscape) || r.cfg.Plane == nil && k == len(Sides)-1 {
+				return res, err
+			}
 		}
 	}
-	return r.runOn(ctx, i, false)
+	return r.runOn(ctx, i, 0, r.plane)
 }
 
-func (r *runner) runOn(ctx context.Context, i int64, bounded bool) (Result, error) {
+// runOn runs soup i on a bounded plane of the side given, or on the plane
+// for side 0.
+func (r *runner) runOn(ctx context.Context, i int64, side int, iso *classify.Isolator) (Result, error) {
 	rule := r.cfg.Rule
 	rule.Topology = engine.Topology{}
-	mk, iso, off := r.cfg.Plane, r.plane, int64(0)
+	mk, off, bounded := r.cfg.Plane, int64(0), side > 0
 	if bounded {
-		rule.Topology = engine.Topology{Kind: engine.BoundedPlane, W: Side, H: Side}
-		mk, iso, off = r.cfg.Bounded, r.bounded, Side/2-SoupSize/2
+		rule.Topology = engine.Topology{Kind: engine.BoundedPlane, W: side, H: side}
+		mk, off = r.cfg.Bounded, int64(side/2-SoupSize/2)
 	}
 	e, err := mk(rule)
 	if err != nil {
@@ -132,9 +163,12 @@ func (r *runner) runOn(ctx context.Context, i int64, bounded bool) (Result, erro
 	}
 	if bounded {
 		opts.Trim = func(ctx context.Context, e engine.Engine, gen int64) (int64, error) {
-			return r.trim(ctx, iso, e, gen, &res)
+			return r.trim(ctx, iso, e, int64(side), gen, &res)
 		}
-		opts.Fresh = func() (engine.Engine, error) { return mk(rule) }
+		// Objects run by themselves on a small bounded plane.
+		small := rule
+		small.Topology = engine.Topology{Kind: engine.BoundedPlane, W: isolationSide, H: isolationSide}
+		opts.Fresh = func() (engine.Engine, error) { return mk(small) }
 	} else if mk != nil {
 		opts.Fresh = func() (engine.Engine, error) { return mk(rule) }
 	}
@@ -165,19 +199,19 @@ func (r *runner) runOn(ctx context.Context, i int64, bounded bool) (Result, erro
 // trim takes off the bounded plane, every 8 generations, the spaceships
 // within Margin of its edge that are moving out, counting them in res; it
 // returns errEscape when anything else comes that near.
-func (r *runner) trim(ctx context.Context, iso *classify.Isolator, e engine.Engine, gen int64, res *Result) (int64, error) {
+func (r *runner) trim(ctx context.Context, iso *classify.Isolator, e engine.Engine, side, gen int64, res *Result) (int64, error) {
 	if gen%8 != 0 {
 		return 0, nil
 	}
 	box, ok := e.Bounds()
-	if !ok || box.X >= Margin && box.Y >= Margin && box.X+box.W <= Side-Margin && box.Y+box.H <= Side-Margin {
+	if !ok || box.X >= Margin && box.Y >= Margin && box.X+box.W <= side-Margin && box.Y+box.H <= side-Margin {
 		return 0, nil
 	}
 	var killed int64
-	for _, g := range classify.Split(classify.All(e)) {
+	for _, g := range classify.Split(classify.All(e), 1) {
 		b, _ := g.Bounds()
-		left, right := b.X < Margin, b.X+b.W > Side-Margin
-		top, bottom := b.Y < Margin, b.Y+b.H > Side-Margin
+		left, right := b.X < Margin, b.X+b.W > side-Margin
+		top, bottom := b.Y < Margin, b.Y+b.H > side-Margin
 		if !left && !right && !top && !bottom {
 			continue
 		}
@@ -204,9 +238,7 @@ func Run(ctx context.Context, cfg Config) (*Haul, error) {
 	if cfg.Shard < 0 || cfg.Shard >= shards {
 		return nil, fmt.Errorf("shard %d of %d: want 0 <= shard < %d", cfg.Shard, shards, shards)
 	}
-	if cfg.Bounded == nil && cfg.Plane == nil {
-		return nil, fmt.Errorf("census: no engine")
-	}
+	cfg = withEngines(cfg)
 	workers := cfg.Workers
 	if workers < 1 {
 		workers = runtime.GOMAXPROCS(0)

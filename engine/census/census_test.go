@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/life-go/life/engine"
 	"github.com/life-go/life/engine/bitwise"
+	"github.com/life-go/life/engine/classify"
 	"github.com/life-go/life/engine/hashlife"
 )
 
@@ -96,13 +98,13 @@ func TestShardsMerge(t *testing.T) {
 	}
 }
 
-// TestCommonObjects: the most common objects of a few hundred soups are
+// TestCommonObjects: the most common objects of 200 soups are
 // Catagolue's first for B3/S23 C1: block, blinker, beehive, glider.
 func TestCommonObjects(t *testing.T) {
 	if testing.Short() || raceEnabled {
 		t.Skip("a few hundred soups")
 	}
-	h, err := Run(context.Background(), config("k_common", 300))
+	h, err := Run(context.Background(), config("k_common", 200))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -122,6 +124,44 @@ func TestReadHaulErrors(t *testing.T) {
 		_, err := ReadHaul("h", strings.NewReader(tc.in))
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%q: error %v, want %q", tc.in, err, tc.want)
+		}
+	}
+}
+
+// TestAgreesWithIdentify: a soup censused on the bounded plane, with its
+// escaping ships taken off at the edge and its cells looked at only once it
+// looks settled, gives the objects that classifying it on the unbounded
+// plane, every generation watched, gives.
+func TestAgreesWithIdentify(t *testing.T) {
+	n := int64(24)
+	if testing.Short() || raceEnabled {
+		n = 8
+	}
+	cfg := config("k_agree", n)
+	for i := range n {
+		got, err := RunSoup(context.Background(), cfg, i)
+		if err != nil {
+			t.Fatal(err)
+		}
+		e, _ := hashlife.New(engine.Life, hashlife.Options{})
+		for _, p := range Soup(cfg.Root, i) {
+			e.SetCell(p.Y, p.X, true)
+		}
+		r, err := classify.Classify(context.Background(), e, classify.Options{MaxGens: DefaultMaxGens})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want []string
+		for _, o := range r.Objects {
+			want = append(want, o.Apgcode)
+		}
+		if len(r.Objects) == 0 && r.Apgcode != "" {
+			want = []string{r.Apgcode}
+		}
+		slices.Sort(want)
+		slices.Sort(got.Objects)
+		if !slices.Equal(got.Objects, want) {
+			t.Errorf("soup %d: census %v, identify %v (%v)", i, got.Objects, want, r)
 		}
 	}
 }

@@ -22,8 +22,10 @@ const (
 	Oscillator Kind = "oscillator"
 	// Spaceship: the pattern repeats moved by (DX, DY) every Period.
 	Spaceship Kind = "spaceship"
-	// Constellation: several objects that never interact, at least one of
-	// them moving away from the rest (an ash with escaping gliders).
+	// Constellation: several objects that never interact and do not
+	// repeat together within 4096 generations: some move away from the
+	// rest (an ash with escaping gliders), or their periods' least common
+	// multiple (Period) is longer.
 	Constellation Kind = "constellation"
 	// Gun: a stationary part repeats with GrowthPeriod and emits
 	// spaceships that escape: the population grows linearly.
@@ -132,6 +134,11 @@ type Options struct {
 	// cells killed in the population it watches for growth. An error
 	// ends the run with it.
 	Trim func(ctx context.Context, e engine.Engine, gen int64) (int64, error)
+	// Reach is the radius of the rule's neighbourhood: 1 (the default,
+	// for 0) for Moore, von Neumann and hexagonal neighbourhoods, r for a
+	// Larger than Life range r. Cells up to 2*Reach apart are taken for
+	// one object at first.
+	Reach int64
 	// MaxCells is the most live cells visited one by one each generation;
 	// beyond it only the population is watched (which still finds growth).
 	// 0 means DefaultMaxCells.
@@ -182,6 +189,8 @@ type classifier struct {
 	stack []entry // Nivasch's stack: shapes increasing from bottom to top
 	runs  []int64 // runs[q]: generations in a row with pop(t) == pop(t-q)
 
+	armed    int64 // the population's period, when it looks periodic
+	big      bool  // the last generation had more than MaxCells cells
 	hyp      *hypothesis
 	nextTest int64
 	growth   *growthHyp
@@ -226,7 +235,9 @@ func newClassifier(e engine.Engine, opts Options) *classifier {
 			return f, nil
 		}
 	}
-	c.iso = &isolator{fresh: fresh, maxPeriod: opts.MaxPeriod}
+	// The census (NoSettle) keeps to one try at the separation, as
+	// apgsearch's quick path does; identify and the UI widen it.
+	c.iso = &isolator{fresh: fresh, maxPeriod: opts.MaxPeriod, reach: opts.Reach, widen: !opts.NoSettle}
 	return c
 }
 
@@ -252,29 +263,51 @@ func (c *classifier) run(ctx context.Context) (*Result, error) {
 				clear(c.runs)
 			}
 		}
-		pop := c.e.Population()
-		if !pop.IsInt64() {
-			return c.unsettled(t), ErrBudget
+		// Without the exact settling generation to find, generations are
+		// looked at cell by cell only once the population has looked
+		// periodic for a while, and at the growth checks; else the
+		// population is counted from the cells visited.
+		lazy := c.opts.NoSettle && c.armed == 0 && c.hyp == nil && c.growth == nil && !c.growthCheck(t) && !c.forcedTest(t)
+		if lazy {
+			c.stack = c.stack[:0] // a gap in the generations watched
 		}
-		n := pop.Int64()
+		var cells Cells
+		var n int64
+		if lazy || c.big {
+			pop := c.e.Population()
+			if !pop.IsInt64() {
+				return c.unsettled(t), ErrBudget
+			}
+			n = pop.Int64()
+			c.big = n > c.opts.MaxCells
+		}
+		if !lazy && !c.big {
+			cells = All(c.e)
+			n = int64(len(cells))
+			if c.big = n > c.opts.MaxCells; c.big {
+				cells = nil
+			}
+		}
 		c.pops = append(c.pops, n+c.trimmed)
 		if n == 0 {
 			return c.dies(t), nil
 		}
-		var cells Cells
-		if n <= c.opts.MaxCells {
-			cells = All(c.e)
+		q := c.popPeriod(t)
+		c.armed = q
+		if lazy || c.big {
+			c.hashes = append(c.hashes, 0)
+			c.shapes = append(c.shapes, 0)
+			c.tops = append(c.tops, Point{})
+		} else {
 			norm, top := cells.Normal()
 			c.hashes = append(c.hashes, cells.Hash())
 			c.shapes = append(c.shapes, norm.Hash())
 			c.tops = append(c.tops, top)
-			if r, err := c.watch(ctx, t, cells, norm, top); r != nil || err != nil {
+			if r, err := c.watch(ctx, t, q, cells, norm, top); r != nil || err != nil {
 				return r, err
 			}
-		} else {
-			c.hashes = append(c.hashes, 0)
-			c.shapes = append(c.shapes, 0)
-			c.tops = append(c.tops, Point{})
+		}
+		if c.big {
 			c.stack, c.hyp = c.stack[:0], nil
 		}
 		if r, err := c.watchGrowth(ctx, t, cells); r != nil || err != nil {
@@ -291,7 +324,7 @@ func (c *classifier) run(ctx context.Context) (*Result, error) {
 
 // watch looks at generation t's cells for a repeat and for separate
 // periodic objects. It returns a result once the pattern has settled.
-func (c *classifier) watch(ctx context.Context, t int64, cells, norm Cells, top Point) (*Result, error) {
+func (c *classifier) watch(ctx context.Context, t, q int64, cells, norm Cells, top Point) (*Result, error) {
 	shape := c.shapes[t]
 	// Nivasch: pop every entry greater than this one; an equal one on
 	// top, with the same cells, is a repeat.
@@ -316,8 +349,7 @@ func (c *classifier) watch(ctx context.Context, t int64, cells, norm Cells, top 
 			return c.settledObjects(ctx, c.hyp)
 		}
 	}
-	q := c.popPeriod(t)
-	if c.hyp == nil && q > 0 && t >= c.nextTest {
+	if c.hyp == nil && (q > 0 && t >= c.nextTest || c.forcedTest(t)) {
 		h, err := c.hypothesise(ctx, t, cells)
 		if err != nil {
 			return nil, err
@@ -332,7 +364,24 @@ func (c *classifier) watch(ctx context.Context, t int64, cells, norm Cells, top 
 	return nil, nil
 }
 
-// popPeriod updates the runs of periodic population with generation t and
+// forcedTest reports whether generation t is one where the classifier
+// tries to split the pattern into periodic objects whatever the population
+// looks like (objects whose periods have a least common multiple beyond
+// maxPopPeriod make it look aperiodic): generations 64, 128, 256, ...,
+// then every 4096; for the census (NoSettle), which runs many soups that
+// mostly settle with a periodic population, every 4096 only.
+func (c *classifier) forcedTest(t int64) bool {
+	switch {
+	case t < 64:
+		return false
+	case t >= 4096 || c.opts.NoSettle:
+		return t%4096 == 0
+	}
+	return t&(t-1) == 0
+}
+
+// popPeriod updates the runs of periodic population with generation t (once
+// a generation) and
 // returns the least q whose run covers 2q+8 generations, or 0.
 func (c *classifier) popPeriod(t int64) int64 {
 	found := int64(0)

@@ -7,9 +7,10 @@ import (
 )
 
 // Split splits cells into groups of cells that are near one another (a
-// chain of steps of at most two rows and columns): the candidates for
-// separate objects.
-func Split(c Cells) []Cells { return clusters(c, separation) }
+// chain of steps of at most 2*reach rows and columns; reach 0 means 1):
+// the candidates for separate objects under a rule whose neighbourhood has
+// that radius.
+func Split(c Cells, reach int64) []Cells { return clusters(c, separation*max(reach, 1)) }
 
 // Periodic is what an object run by itself turned out to be.
 type Periodic struct {

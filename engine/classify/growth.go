@@ -74,7 +74,7 @@ func (c *classifier) watchGrowth(ctx context.Context, t int64, cells Cells) (*Re
 		}
 		return nil, nil
 	}
-	if t < 64 || t%32 != 0 {
+	if !c.growthCheck(t) {
 		return nil, nil
 	}
 	p, d, quad := c.popGrowth(t)
@@ -97,6 +97,10 @@ func (c *classifier) watchGrowth(ctx context.Context, t int64, cells Cells) (*Re
 	g.rests, g.boxes = []Cells{rest}, []engine.Rect{box}
 	return nil, nil
 }
+
+// growthCheck reports whether generation t is one where the population is
+// looked at for growth.
+func (c *classifier) growthCheck(t int64) bool { return t >= 64 && t%32 == 0 }
 
 // edges returns how far each edge of a box moved from a to b: left,
 // right, top, bottom.
@@ -176,11 +180,11 @@ func (c *classifier) growthStart(t, p, d int64, quad bool) int64 {
 // the rest.
 func (c *classifier) remainder(ctx context.Context, cells Cells) (Cells, error) {
 	if c.ships == nil {
-		c.ships = &isolator{fresh: c.iso.fresh, maxPeriod: maxShipPeriod}
+		c.ships = &isolator{fresh: c.iso.fresh, maxPeriod: maxShipPeriod, reach: c.opts.Reach}
 	}
 	var ships []placed
 	var shipCells, static []Cells
-	for _, g := range clusters(cells, separation) {
+	for _, g := range clusters(cells, c.iso.sep()) {
 		if len(g) <= 64 {
 			o, err := c.ships.isolate(ctx, g)
 			if err != nil {
@@ -202,9 +206,9 @@ func (c *classifier) remainder(ctx context.Context, cells Cells) (Cells, error) 
 	still := placed{&object{period: 1, box: engine.Rect{W: box.W, H: box.H}}, Point{box.Y, box.X}}
 	keep := []Cells{rest}
 	for i, s := range ships {
-		away := !mayMeet(s, still)
+		away := !mayMeet(s, still, c.iso.sep())
 		for j, o := range ships {
-			if j != i && away && !escaping([]placed{s, o}) {
+			if j != i && away && !escaping([]placed{s, o}, c.iso.sep()) {
 				away = false
 			}
 		}

@@ -2,6 +2,8 @@ package classify
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -66,3 +68,21 @@ func classify(t testing.TB, cells Cells, opts Options) *Result {
 
 // orient returns cells in orientation i of the 8 (0 is the identity).
 func orient(c Cells, i int) Cells { return orientations[i].apply(c) }
+
+// gollyCells reads an RLE file of Golly's Life collection (skipping the
+// test when Golly's patterns are not installed).
+func gollyCells(t testing.TB, name string) Cells {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("/usr/share/golly/Patterns/Life", name))
+	if err != nil {
+		t.Skipf("Golly's pattern collection is not installed (apt-get install golly): %v", err)
+	}
+	var body []string
+	for _, l := range strings.Split(string(data), "\n") {
+		if l = strings.TrimSpace(l); l == "" || l[0] == '#' || l[0] == 'x' {
+			continue
+		}
+		body = append(body, l)
+	}
+	return rle(t, strings.Join(body, ""))
+}

@@ -3,6 +3,8 @@ package classify
 import (
 	"context"
 	"math"
+
+	"github.com/life-go/life/engine"
 )
 
 // hypothesis is a guess that generation ref is made of separate periodic
@@ -53,26 +55,64 @@ func (c *classifier) hypothesise(ctx context.Context, t int64, cells Cells) (*hy
 	if err != nil || parts == nil {
 		return nil, err
 	}
-	if !escaping(parts) {
+	if !escaping(parts, c.iso.sep()) {
 		return nil, nil
 	}
-	n := int64(1)
-	for _, p := range parts {
-		n = lcm(n, p.o.period)
+	return &hypothesis{ref: t, parts: parts, confirm: min(confirmSpan(parts, c.iso.sep()), maxCheck)}, nil
+}
+
+// confirmSpan returns how many generations must match the prediction for
+// the objects to be known not to interact: objects moving together whose
+// boxes (a period of phases, widened by sep) touch can meet in any
+// combination of their phases, so each group of such objects takes the
+// least common multiple of its periods; the longest of those.
+func confirmSpan(parts []placed, sep int64) int64 {
+	parent := make([]int, len(parts))
+	for i := range parent {
+		parent[i] = i
 	}
-	return &hypothesis{ref: t, parts: parts, confirm: min(n, maxCheck)}, nil
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			i = parent[i]
+		}
+		return i
+	}
+	box := func(p placed) engine.Rect {
+		b := p.o.box
+		return engine.Rect{X: p.origin.X + b.X - sep, Y: p.origin.Y + b.Y - sep, W: b.W + 2*sep, H: b.H + 2*sep}
+	}
+	for i := range parts {
+		for j := i + 1; j < len(parts); j++ {
+			if !sameVelocity(parts[i].o, parts[j].o) {
+				continue // checked by escaping
+			}
+			a, b := box(parts[i]), box(parts[j])
+			if a.X < b.X+b.W && b.X < a.X+a.W && a.Y < b.Y+b.H && b.Y < a.Y+a.H {
+				parent[find(i)] = find(j)
+			}
+		}
+	}
+	span := map[int]int64{}
+	longest := int64(1)
+	for i, p := range parts {
+		r := find(i)
+		span[r] = lcm(max(span[r], 1), p.o.period)
+		longest = max(longest, span[r])
+	}
+	return longest
 }
 
 // escaping reports whether no two objects moving at different velocities
 // ever come close enough to interact.
-func escaping(parts []placed) bool {
+func escaping(parts []placed, sep int64) bool {
 	for i := range parts {
 		for j := i + 1; j < len(parts); j++ {
 			a, b := parts[i], parts[j]
 			if a.o.dx*b.o.period == b.o.dx*a.o.period && a.o.dy*b.o.period == b.o.dy*a.o.period {
 				continue // the same velocity: checked over a period
 			}
-			if mayMeet(a, b) {
+			if mayMeet(a, b, sep) {
 				return false
 			}
 		}
@@ -83,10 +123,10 @@ func escaping(parts []placed) bool {
 // mayMeet reports whether the boxes of a and b, each holding a period of
 // its phases and widened by the reach of a generation and a period's
 // motion, overlap at any time from now on.
-func mayMeet(a, b placed) bool {
+func mayMeet(a, b placed, sep int64) bool {
 	lo, hi := 0.0, math.Inf(1)
 	axis := func(a0, a1, va, ma, b0, b1, vb, mb float64) {
-		m := float64(separation) + ma + mb
+		m := float64(sep) + ma + mb
 		dv := va - vb
 		// a0 + va t <= b1 + m + vb t  and  b0 - m + vb t <= a1 + va t
 		for _, in := range [2][2]float64{{a0 - b1 - m, dv}, {b0 - m - a1, -dv}} {

@@ -76,8 +76,14 @@ type isolator struct {
 	fresh     func() (engine.Engine, error)
 	eng       engine.Engine
 	maxPeriod int64
+	reach     int64              // the neighbourhood's radius; 0 means 1
+	widen     bool               // decompose retries with groups joined
 	cache     map[string]*object // by the shape's Key; nil for "does not repeat"
 }
+
+// isolationMargin is the least room an object run by itself on a bounded
+// universe has on every side.
+const isolationMargin = 32
 
 // clearer is implemented by engines that kill every cell at once.
 type clearer interface{ Clear() }
@@ -116,13 +122,16 @@ func (s *isolator) isolate(ctx context.Context, cells Cells) (*object, error) {
 		clearEngine(s.eng)
 	}
 	e := s.eng
+	// On a bounded universe the object runs in its middle, away from the
+	// edges, wherever it was found: only its shape matters.
+	box, _ := cells.Bounds()
+	if t := e.Rule().Topology; t.W > 0 && t.H > 0 && box.W+2*isolationMargin <= int64(t.W) && box.H+2*isolationMargin <= int64(t.H) {
+		cells = cells.Shift(int64(t.H/2)-box.H/2-box.Y, int64(t.W/2)-box.W/2-box.X)
+	}
 	for _, p := range cells {
 		e.SetCell(p.Y, p.X, true)
 	}
-	origin := Point{}
-	if box, ok := cells.Bounds(); ok {
-		origin = Point{box.Y, box.X}
-	}
+	origin := topLeft(cells)
 	phases := []Cells{shape}
 	limit := int64(4*len(cells) + 64)
 	var found *object

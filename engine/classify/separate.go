@@ -65,27 +65,50 @@ type placed struct {
 	origin Point
 }
 
-// separation is how far apart (in rows or columns) cells must be to be
-// taken for different objects at first: two cells with a dead cell between
-// them may still both be neighbours of a third.
+// separation is how far apart (in rows or columns) cells may be and still
+// be taken for one object at first, for a neighbourhood of radius 1: two
+// cells with a dead cell between them may both be neighbours of a third.
+// A neighbourhood of radius r takes 2r ([Options.Reach]).
 const separation = 2
 
 // maxCheck caps the generations over which a split of an object into parts
 // is checked against the object's own evolution.
 const maxCheck = 4096
 
+// sep returns how far apart cells of one object may be at first.
+func (s *isolator) sep() int64 { return separation * max(s.reach, 1) }
+
 // decompose splits cells into the periodic objects they are made of. It
 // returns nil when a part of them does not repeat by itself.
+//
+// Some objects have parts further apart than the separation in some phases
+// (spaceships with tagalongs, oscillators whose sparks fly off): with
+// s.widen, groups that do not repeat by themselves are tried again joined
+// with the groups near them, out to 8 times the separation.
 func (s *isolator) decompose(ctx context.Context, cells Cells) ([]placed, error) {
-	var out []placed
-	for _, g := range clusters(cells, separation) {
-		parts, err := s.split(ctx, g)
-		if err != nil || parts == nil {
-			return nil, err
+	d := s.sep()
+	for {
+		var out []placed
+		failed := false
+		for _, g := range clusters(cells, d) {
+			parts, err := s.split(ctx, g)
+			if err != nil {
+				return nil, err
+			}
+			if parts == nil {
+				failed = true
+				if !s.widen || d >= 8*s.sep() {
+					return nil, nil
+				}
+				break
+			}
+			out = append(out, parts...)
 		}
-		out = append(out, parts...)
+		if !failed {
+			return out, nil
+		}
+		d *= 2
 	}
-	return out, nil
 }
 
 // split returns the independent objects that group g is made of (g itself
@@ -97,15 +120,22 @@ func (s *isolator) split(ctx context.Context, g Cells) ([]placed, error) {
 	}
 	origin := topLeft(g)
 	whole := placed{o, origin}
-	if len(g) < 2 || o.moving() {
+	if len(g) < 2 {
 		return []placed{whole}, nil
 	}
-	// Pieces of the cells alive in any phase that touch one another.
-	var all []Cells
-	for k := range o.phases {
-		all = append(all, o.at(int64(k), origin))
+	// Pieces of the cells alive in any phase that touch one another (for
+	// a spaceship, in this phase: two ships side by side that do not
+	// interact are two ships, as apgsearch counts them).
+	var pieces []Cells
+	if o.moving() {
+		pieces = clusters(g, 1)
+	} else {
+		var all []Cells
+		for k := range o.phases {
+			all = append(all, o.at(int64(k), origin))
+		}
+		pieces = clusters(Union(all...), 1)
 	}
-	pieces := clusters(Union(all...), 1)
 	if len(pieces) < 2 {
 		return []placed{whole}, nil
 	}
@@ -126,14 +156,14 @@ func (s *isolator) split(ctx context.Context, g Cells) ([]placed, error) {
 			if err != nil {
 				return nil, err
 			}
-			if a == nil || a.moving() {
+			if a == nil || !sameVelocity(a, o) {
 				continue
 			}
 			b, err := s.isolate(ctx, others)
 			if err != nil {
 				return nil, err
 			}
-			if b == nil || b.moving() {
+			if b == nil || !sameVelocity(b, o) {
 				continue
 			}
 			pa, pb := placed{a, topLeft(mine)}, placed{b, topLeft(others)}
@@ -151,6 +181,12 @@ func (s *isolator) split(ctx context.Context, g Cells) ([]placed, error) {
 		}
 	}
 	return append(out, restObj), nil
+}
+
+// sameVelocity reports whether a and b move at the same velocity (both in
+// place, for one).
+func sameVelocity(a, b *object) bool {
+	return a.dx*b.period == b.dx*a.period && a.dy*b.period == b.dy*a.period
 }
 
 // sameEvolution reports whether a and b together evolve as w does, over

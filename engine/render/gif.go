@@ -87,12 +87,6 @@ func (g *GIF) SetDelay(d time.Duration) {
 // frames added after it; its size stays.
 func (g *GIF) MoveTo(y, x int64) { g.r.Y, g.r.X = y, x }
 
-// Viewport returns the viewport the next frame will show.
-func (g *GIF) Viewport() engine.Rect { return g.r }
-
-// Frames returns the number of frames recorded.
-func (g *GIF) Frames() int { return len(g.frames) }
-
 // Add records the cells of c inside the viewport as the next frame. It
 // returns a [*SizeError], and records nothing, when the frame would pass
 // [MaxFrames] or [MaxGIFPixels].

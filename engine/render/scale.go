@@ -5,6 +5,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/life-go/life/engine"
 )
 
 // MaxZoom is the largest number of pixels a side a cell can take.
@@ -117,4 +119,43 @@ func (s Scale) Pixels(w, h int64) (pw, ph int64, ok bool) {
 		pw, ph = w*z, h*z
 	}
 	return pw, ph, pw <= MaxSide && ph <= MaxSide
+}
+
+// FitScale returns the largest scale, from maxZoom pixels a cell down to a
+// pixel for 2^MaxShift x 2^MaxShift cells, at which a picture of the
+// viewport r is at most side pixels a side and an animation of frames
+// frames passes [CheckGIF]; the smallest scale when none does.
+func FitScale(r engine.Rect, side int64, maxZoom, frames int) Scale {
+	fits := func(s Scale) bool {
+		w, h, ok := s.Pixels(r.W, r.H)
+		return ok && w <= side && h <= side && CheckGIF(r, s, frames) == nil
+	}
+	for z := maxZoom; z > 1; z-- {
+		if s := PixelsPerCell(z); fits(s) {
+			return s
+		}
+	}
+	for k := uint(0); k < MaxShift; k++ {
+		if s := CellsPerPixel(k); fits(s) {
+			return s
+		}
+	}
+	return CellsPerPixel(MaxShift)
+}
+
+// ParseRect reads "X,Y,W,H": a rectangle's top-left cell and its size in
+// cells, each coordinate within ±2^60, the size from 1.
+func ParseRect(s string) (engine.Rect, error) {
+	f := strings.Split(s, ",")
+	var v [4]int64
+	ok := len(f) == 4
+	for i := 0; ok && i < 4; i++ {
+		var err error
+		v[i], err = strconv.ParseInt(strings.TrimSpace(f[i]), 10, 64)
+		ok = err == nil && v[i] > -1<<60 && v[i] < 1<<60
+	}
+	if !ok || v[2] < 1 || v[3] < 1 {
+		return engine.Rect{}, fmt.Errorf("%q: want X,Y,W,H, the top-left cell and the size in cells, such as -20,-10,40,20", s)
+	}
+	return engine.Rect{X: v[0], Y: v[1], W: v[2], H: v[3]}, nil
 }

@@ -109,6 +109,26 @@ func (s Settings) Check() error {
 	return nil
 }
 
+// Convert returns pattern p, read from the file name, as it is written
+// after zero generations (a conversion between formats, which runs no
+// engine and so takes patterns of any size): its rule checked, and
+// replaced by s.Rule when that is given. The other settings are checked
+// too, as a run would check them.
+func (s Settings) Convert(p *patterns.Pattern, name string) (*patterns.Pattern, error) {
+	if err := s.Check(); err != nil {
+		return nil, err
+	}
+	r, err := s.RuleOf(p, name)
+	if err != nil {
+		return nil, err
+	}
+	out := *p
+	if s.Rule != "" {
+		out.Rule = r.String()
+	}
+	return &out, nil
+}
+
 // RuleOf returns the rule pattern p, read from the file name, runs under
 // with s: --rule, else the file's, else B3/S23, with its topology as
 // written (no suffix: the plane).
@@ -305,12 +325,12 @@ func floorMod(a, n int64) int64 { return ((a % n) + n) % n }
 // StdinName is how standard input is named in messages.
 const StdinName = "<stdin>"
 
-// Open returns the pattern file path as a reader and the name messages
+// open returns the pattern file path as a reader and the name messages
 // give it: standard input for "-", the built-in pattern of that name when
 // no file path exists (as a pattern; the reader is then nil), or the file.
 // A file that does not exist is an [InputError]. The caller closes the
 // reader when it is a file.
-func Open(path string, stdin io.Reader) (io.Reader, *patterns.Pattern, string, error) {
+func open(path string, stdin io.Reader) (io.Reader, *patterns.Pattern, string, error) {
 	if path == "-" {
 		return stdin, nil, StdinName, nil
 	}
@@ -337,12 +357,12 @@ func builtin(arg string) (*patterns.Pattern, bool) {
 	return entry.Pattern(), true
 }
 
-// ReadPattern reads the pattern at path as [Open] names it: a file,
+// ReadPattern reads the pattern at path: a file,
 // standard input for "-", or a built-in name. Errors in the content, and
 // a file that does not exist, are [InputError]s; the file's name is in
 // every message.
 func ReadPattern(path string, stdin io.Reader) (*patterns.Pattern, string, error) {
-	r, p, name, err := Open(path, stdin)
+	r, p, name, err := open(path, stdin)
 	if err != nil || p != nil {
 		return p, name, err
 	}
@@ -357,7 +377,7 @@ func ReadPattern(path string, stdin io.Reader) (*patterns.Pattern, string, error
 // [Read] does. It returns the pattern's header (without its cells) for
 // its Notice.
 func LoadPath(path string, stdin io.Reader, s Settings) (Universe, *patterns.Pattern, string, error) {
-	r, p, name, err := Open(path, stdin)
+	r, p, name, err := open(path, stdin)
 	if err != nil {
 		return Universe{}, nil, name, err
 	}

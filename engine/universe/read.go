@@ -25,26 +25,18 @@ func Read(name string, r io.Reader, s Settings) (Universe, *patterns.Pattern, er
 // read is Read, and reports whether the cells went straight into the
 // engine.
 func read(name string, r io.Reader, s Settings) (Universe, *patterns.Pattern, bool, error) {
-	var st *streamer
-	var serr error
-	p, err := patterns.ReadTo(name, r, func(h *patterns.Pattern) (patterns.Sink, error) {
-		st, serr = s.stream(h, name)
-		if st == nil {
-			return nil, nil // gather the cells: Load places them below
-		}
-		return st, nil
-	})
+	st := &streamer{s: s, name: name}
+	p, err := patterns.ReadWith(name, r, patterns.ReadOptions{Sink: st})
 	if err != nil {
 		return Universe{}, nil, false, asInputError(err)
 	}
-	if st == nil || st.over != nil {
+	if st.l == nil || st.gather != nil {
 		// The header did not place the pattern, or its cells outgrew the
 		// declared size: place the whole pattern, as gathered.
-		if st != nil {
-			p.Runs = st.over.Runs()
-		} else if serr != nil {
-			return Universe{}, nil, false, serr
+		if st.gather != nil {
+			p.Runs = st.gather.Runs()
 		}
+		normalize(p)
 		u, err := Load(p, name, s)
 		if err != nil {
 			return Universe{}, nil, false, err
@@ -59,58 +51,69 @@ func read(name string, r io.Reader, s Settings) (Universe, *patterns.Pattern, bo
 	return u, u.Header, true, nil
 }
 
-// streamer is the sink that puts cells on the engine as they are read.
+// streamer is the sink that puts cells on the engine as they are read
+// when the header places them, and gathers them otherwise.
 type streamer struct {
-	l *loader
+	s    Settings
+	name string
+	l    *loader // nil while the cells are gathered
 	// box, when set, is the declared size the cells must lie in for the
 	// placement to hold.
 	box  bool
 	w, h int64 // the declared size, or (box false) the size seen so far
-	// over gathers the cells once one fell outside the declared size.
-	over *patterns.Builder
+	// gather keeps the cells when they cannot go on an engine yet.
+	gather *patterns.Builder
 }
 
-// stream returns a streamer for a pattern whose header is h, or nil when
-// the header does not say enough to place its cells, or the error that
-// loading the pattern would meet.
-func (s Settings) stream(h *patterns.Pattern, name string) (*streamer, error) {
+// Begin makes the engine when the header places the pattern's cells: a
+// position on the plane places every cell, whatever the size; an RLE
+// header's declared size places them while they lie inside it. An error
+// that loading the pattern would meet stops the read. It implements
+// [patterns.Sink].
+func (st *streamer) Begin(h *patterns.Pattern) error {
+	s := st.s
 	switch {
 	case h.Positioned:
-		// A position on the plane places every cell, whatever the size.
-		r, err := s.RuleOf(h, name)
-		if err != nil || r.Topology.Kind != engine.Plane || !s.Plane || s.Torus != "" || !s.runsPlane(r) {
-			return nil, err
-		}
-		l, err := s.start(h, h.W, h.H, name)
+		r, err := s.RuleOf(h, st.name)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		return &streamer{l: l}, nil
+		if r.Topology.Kind != engine.Plane || !s.Plane || s.Torus != "" || !s.runsPlane(r) {
+			break
+		}
+		l, err := s.start(h, h.W, h.H, st.name)
+		if err != nil {
+			return err
+		}
+		st.l = l
+		return nil
 	case h.W > 0 && h.H > 0:
-		l, err := s.start(h, h.W, h.H, name)
+		l, err := s.start(h, h.W, h.H, st.name)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		return &streamer{l: l, box: true, w: h.W, h: h.H}, nil
+		st.l, st.box, st.w, st.h = l, true, h.W, h.H
+		return nil
 	}
-	return nil, nil
+	st.gather = &patterns.Builder{}
+	return nil
 }
 
-// AddRun places a run of cells as it is read. It implements
+// Run places a run of cells as it is read, or gathers it. It implements
 // [patterns.Sink].
-func (st *streamer) AddRun(y, x, n int64) error {
+func (st *streamer) Run(y, x, n int64) error {
 	switch {
-	case st.over != nil:
-		st.over.Add(y, x, n)
-	case st.box && (y >= st.h || x+n > st.w):
+	case st.gather != nil:
+		st.gather.Add(y, x, n)
+	case st.box && (y >= st.h || x+n > st.w || y < 0 || x < 0):
 		// Outside the declared size: the placement no longer holds.
 		// Gather what is on the engine back, and the rest as it comes.
-		st.over = &patterns.Builder{}
+		st.gather = &patterns.Builder{}
 		eng := st.l.u.Eng
 		if b, ok := eng.Bounds(); ok {
-			eng.Visit(b, func(yy, xx int64) { st.over.Add(yy-st.l.y0, xx-st.l.x0, 1) })
+			eng.Visit(b, func(yy, xx int64) { st.gather.Add(yy-st.l.y0, xx-st.l.x0, 1) })
 		}
-		st.over.Add(y, x, n)
+		st.gather.Add(y, x, n)
 	default:
 		if !st.box {
 			st.w, st.h = max(st.w, x+n), max(st.h, y+1)
@@ -118,4 +121,20 @@ func (st *streamer) AddRun(y, x, n int64) error {
 		st.l.addRun(y, x, n)
 	}
 	return nil
+}
+
+// normalize moves p's runs so that their bounding box starts at (0, 0),
+// moving a positioned pattern's origin the other way: a reader may hand
+// cells on in the coordinates its file gives (Life 1.06's are Golly's).
+func normalize(p *patterns.Pattern) {
+	top, left, _, _, ok := p.Bounds()
+	if !ok || top == 0 && left == 0 || !p.Positioned && top >= 0 && left >= 0 {
+		return
+	}
+	for i := range p.Runs {
+		p.Runs[i].Y -= top
+		p.Runs[i].X -= left
+	}
+	p.OriginY += top
+	p.OriginX += left
 }

@@ -116,7 +116,7 @@ func (r *Runner) Run(ctx context.Context, u *Universe, n uint64) error {
 		case r.Unit != 0:
 			units := max(min(left/r.Unit, chunk), 1)
 			for i := uint64(0); i < units && err == nil; i++ {
-				err = jump(ctx, u.Eng, r.Unit)
+				err = Jump(ctx, u.Eng, r.Unit)
 				if err == nil {
 					k += r.Unit
 				}
@@ -125,7 +125,7 @@ func (r *Runner) Run(ctx context.Context, u *Universe, n uint64) error {
 			// The lowest power of two of what is left: Step takes them
 			// in this order.
 			k = left & -left
-			err = jump(ctx, u.Eng, k)
+			err = Jump(ctx, u.Eng, k)
 		default:
 			k = min(left, chunk)
 			err = u.Eng.Step(ctx, k)
@@ -222,15 +222,6 @@ func hasHyperspeed(e engine.Engine) bool {
 	a := engine.AlgoOf(e)
 	_, ok := e.(engine.Pow2Stepper)
 	return ok && a != nil && a.Has(engine.Hyperspeed)
-}
-
-// jump advances e n generations as one step: for n a power of two on an
-// engine with hyperspeed, one memoised jump.
-func jump(ctx context.Context, e engine.Engine, n uint64) error {
-	if p, ok := e.(engine.Pow2Stepper); ok && n&(n-1) == 0 {
-		return p.StepPow2(ctx, uint(bits.TrailingZeros64(n)))
-	}
-	return e.Step(ctx, n)
 }
 
 // Alternative returns the engine auto would move a universe on e to, for
