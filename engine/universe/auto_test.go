@@ -2,6 +2,7 @@ package universe
 
 import (
 	"context"
+	"io"
 	"fmt"
 	"math/big"
 	"math/rand/v2"
@@ -314,5 +315,32 @@ func TestForJump(t *testing.T) {
 	}
 	if v, why := ForJump(w, 1<<40, engine.Options{}); v.Eng != w.Eng || why != "" {
 		t.Errorf("on hashlife already: on %s, %q", v.Eng.Name(), why)
+	}
+}
+
+// TestMacrocellOnHashlife loads a glider saved as macrocell: auto puts it
+// on HashLife, the same glider saved as RLE on the sparse engine.
+func TestMacrocellOnHashlife(t *testing.T) {
+	p, err := patterns.ReadRLE("glider", strings.NewReader("x = 3, y = 3\nbo$2bo$3o!\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for _, c := range []struct{ file, engine string }{{"g.mc", "hashlife"}, {"g.rle", "sparse"}} {
+		w, err := patterns.WriterFor(c.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := dir + "/" + c.file
+		if err := WriteFile(path, func(out io.Writer) error { return w(out, p) }); err != nil {
+			t.Fatal(err)
+		}
+		u, _, _, err := LoadPath(path, nil, Settings{Engine: "auto", Plane: true, Gens: 100})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if u.Eng.Name() != c.engine || u.Eng.Population().Int64() != 5 {
+			t.Errorf("%s: on %s, population %s; want %s, 5", c.file, u.Eng.Name(), u.Eng.Population(), c.engine)
+		}
 	}
 }
