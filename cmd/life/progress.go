@@ -38,7 +38,8 @@ const progressAfter = time.Second
 // a terminal, the run looks like taking more than [progressAfter] and it
 // was not asked to be quiet, drawing the bar between chunks only, so that
 // watching costs the run nothing; the time left is the generations left
-// at the rate of the last half second. Under auto it says each switch of
+// at the rate of the last half second, or on HashLife as many jumps as are
+// left like the last (see [universe.Progress]). Under auto it says each switch of
 // engine on standard error, once, unless quiet.
 type stepper struct {
 	w       io.Writer // standard error when the bar may show, else nil
@@ -82,7 +83,7 @@ func (s *stepper) step(ctx context.Context, u *universe.Universe, n uint64) erro
 	base, before := s.done, s.elapsed
 	s.runner.Progress = func(p universe.Progress) {
 		s.done, s.elapsed = base+p.Done, before+p.Elapsed
-		s.show(p.Rate)
+		s.show(p.Rate, p.Left)
 	}
 	defer func() { s.runner.Progress = nil }()
 	return s.runner.Run(ctx, u, n)
@@ -100,8 +101,9 @@ func (s *stepper) stepEngine(ctx context.Context, eng engine.Engine, n uint64) e
 
 // show draws the bar, first making it when the run so far says the whole
 // will take longer than progressAfter; rate is the generations a second
-// of the last chunks.
-func (s *stepper) show(rate float64) {
+// of the last chunks, left what the rest of this part of the run looks
+// like taking (see [universe.Progress]).
+func (s *stepper) show(rate float64, left time.Duration) {
 	if s.w == nil {
 		return
 	}
@@ -120,7 +122,6 @@ func (s *stepper) show(rate float64) {
 		)
 	}
 	if rate > 0 {
-		left := time.Duration(float64(s.total-s.done) / rate * float64(time.Second))
 		s.bar.Describe(fmt.Sprintf("generations (%s gens/s, %s left)", rateText(rate), leftText(left)))
 	}
 	s.bar.Set64(int64(s.done))

@@ -53,7 +53,8 @@ standard error ("life: auto: sparse would take 5m more, hashlife 0.2s:
 switched to hashlife at generation 12,345"); --quiet hides it. A progress
 bar draws between whole jumps of the engine only (on HashLife the powers
 of two its own step takes), so that watching costs nothing; its time left
-is the generations left at the rate of the last half second.
+is the generations left at the rate of the last half second, or on
+HashLife as many jumps as are left like the last.
 
 Exit status: 0 on success, 2 on bad usage or bad input, 1 on other
 failures.

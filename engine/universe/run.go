@@ -83,6 +83,11 @@ type Progress struct {
 	Rate float64
 	// Elapsed is the time since the run began.
 	Elapsed time.Duration
+	// Left is what the rest of the run looks like taking: the
+	// generations left at Rate, or on an engine with hyperspeed, whose
+	// jumps cost about the same however long, as many jumps as are left
+	// like the last; 0 when not known.
+	Left time.Duration
 }
 
 // sample is a chunk done: when it ended and the generations it took.
@@ -142,20 +147,20 @@ func (r *Runner) Run(ctx context.Context, u *Universe, n uint64) error {
 			chunk /= 2
 		}
 		rate := r.rate(now, k)
+		// What the rest looks like taking: at the rate of late, or on
+		// hyperspeed, whose jumps cost about the same however long, as
+		// many jumps as are left like the last.
+		var stay time.Duration
+		if rate > 0 {
+			stay = time.Duration(min(float64(n-done)/rate, 1e9) * float64(time.Second))
+		}
+		if hyper && r.Unit == 0 {
+			stay = time.Duration(bits.OnesCount64(n-done)) * now.Sub(t0)
+		}
 		if r.Progress != nil {
-			r.Progress(Progress{Done: done, Rate: rate, Elapsed: now.Sub(r.start)})
+			r.Progress(Progress{Done: done, Rate: rate, Elapsed: now.Sub(r.start), Left: stay})
 		}
 		if r.Auto && done < n {
-			// What the rest looks like taking: at the rate of late, or
-			// on hyperspeed, whose jumps cost about the same however
-			// long, as many jumps as are left like the last.
-			var stay time.Duration
-			if rate > 0 {
-				stay = time.Duration(float64(n-done) / rate * float64(time.Second))
-			}
-			if hyper && r.Unit == 0 {
-				stay = time.Duration(bits.OnesCount64(n-done)) * now.Sub(t0)
-			}
 			moved, gens, err := r.consider(ctx, u, n-done, rate, stay, now)
 			if err != nil {
 				return err
