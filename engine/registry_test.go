@@ -23,7 +23,7 @@ func TestRegistry(t *testing.T) {
 		topo string
 	}{
 		"bitwise":  {10, engine.BlockCounts | engine.BulkLoad, "torus, bounded plane"},
-		"hashlife": {2, engine.BlockCounts | engine.MemoryLimit | engine.BulkLoad | engine.Hyperspeed, "plane"},
+		"hashlife": {2, engine.BlockCounts | engine.NodeWriting | engine.MemoryLimit | engine.BulkLoad | engine.Hyperspeed, "plane"},
 		"sparse":   {10, engine.BlockCounts | engine.BulkLoad, "plane"},
 		"protocol": {10, engine.BlockCounts | engine.CustomStep | engine.BulkLoad, "torus"},
 	}

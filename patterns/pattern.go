@@ -7,8 +7,14 @@
 // macrocell, Life 1.05 and 1.06, and plaintext. [WriterFor] picks the writer
 // by the extension of the file to write. Every malformed input is an
 // [*Error] placed at file:line:col, and declared sizes, counts and node
-// numbers are checked against limits ([MaxCoord], [MaxPos], [MaxRuns],
-// [MaxDepth], [MaxFileSize]) before anything large is allocated.
+// numbers are checked against limits ([MaxCoord], [MaxPos], [MaxDepth])
+// before anything large is allocated. One budget ([Limits]: bytes, runs,
+// cells, nodes; [DefaultLimits]) bounds every reader, checked as the data
+// arrives, and every writer, checked before and as it writes.
+// [ReadWith] reads within a budget and a context, handing the cells to a
+// [Sink] as they are read (a macrocell tree to a [TreeSink]); writers
+// ([WriterFor]) take the cells from a [Source] (a [Tree] for macrocell),
+// so that neither side needs a copy of every cell.
 //
 // A [Pattern] keeps its cells as horizontal runs of live cells, so that a
 // huge but sparse pattern costs what its cells cost, not what its bounding
@@ -27,14 +33,15 @@ import (
 	"strings"
 )
 
-// MaxCoord bounds every coordinate and size a reader accepts, so that sums
-// of them never overflow an int64.
-const MaxCoord = 1 << 60
+// MaxCoord bounds every coordinate and size a reader accepts, 2^62-1, so
+// that a sum of two of them never overflows an int64.
+const MaxCoord = 1<<62 - 1
 
 // MaxPos bounds the coordinates of a positioned pattern (see
-// [Pattern.Positioned]) in Golly's universe, so that the pattern's size
-// stays within [MaxCoord] wherever its cells lie.
-const MaxPos = MaxCoord/2 - 1
+// [Pattern.Positioned]) in Golly's universe, 2^61-1 either way, so that
+// the pattern's size stays within [MaxCoord] wherever its cells lie, and
+// every cell is within reach of the engines (HashLife reaches 2^61).
+const MaxPos = 1<<61 - 1
 
 // Pattern is a pattern as read from a file.
 type Pattern struct {
@@ -61,8 +68,12 @@ type Pattern struct {
 	Gen string
 	// Format names the format the file was read in ("RLE", "macrocell",
 	// as [Format.Name]), or "" for a pattern that was not read from a
-	// file.
+	// file. A sink sees it in Begin's pattern.
 	Format string
+	// RuleLine and RuleCol are where the file gives its rule, counting
+	// from 1, or 0 when it gives none: an error in the rule, found by
+	// whoever parses it, is placed there.
+	RuleLine, RuleCol int
 	// Notice says how the reader changed what the file holds (a
 	// LifeHistory pattern read as Life), for the user to see on standard
 	// error; it is "" when the reader changed nothing.
@@ -113,7 +124,13 @@ func (p *Pattern) Size() (w, h int64) {
 // around it, and without a final comma, which Golly drops from an RLE
 // header (so that every format keeps the same rule).
 func cleanRule(rule string) string {
-	return strings.TrimSpace(strings.TrimRight(strings.TrimSpace(rule), ","))
+	for {
+		r := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(rule), ","))
+		if r == rule {
+			return r // as cleaned as it gets: cleaning twice changes nothing
+		}
+		rule = r
+	}
 }
 
 // TopLeft returns where the cell at (0, 0) of Runs lies in Golly's
@@ -160,17 +177,10 @@ func (p *Pattern) Cells(fn func(y, x int64)) {
 type Builder struct {
 	runs   []Run
 	sorted bool
-	emit   func(Run) // set by Stream
-	added  int       // runs kept or handed on
+	added  int // runs kept
 }
 
-// Stream makes the builder hand each run to emit, once the run after it
-// has begun (the last one when Runs is called), instead of keeping it.
-// Adjacent runs are merged as usual. The runs must be added in reading
-// order (row by row, left to right, not overlapping), as RLE gives them.
-func (b *Builder) Stream(emit func(Run)) { b.emit = emit }
-
-// Len returns the number of runs kept or handed on so far.
+// Len returns the number of runs kept so far.
 func (b *Builder) Len() int { return b.added }
 
 // Grow makes room for n more runs, for a reader that knows about how many
@@ -188,10 +198,7 @@ func (b *Builder) Add(y, x, n int64) {
 			last.N += n
 			return
 		}
-		if b.emit != nil {
-			b.emit(*last)
-			b.runs = b.runs[:0]
-		} else if last.Y > y || last.Y == y && x < last.X+last.N {
+		if last.Y > y || last.Y == y && x < last.X+last.N {
 			b.sorted = false // out of order, or overlapping the last run
 		}
 	} else {
@@ -208,15 +215,7 @@ func (b *Builder) Add(y, x, n int64) {
 }
 
 // Runs returns the runs sorted and merged. Cells added twice count once.
-// A streaming builder (see Stream) hands on its last run and returns none.
 func (b *Builder) Runs() []Run {
-	if b.emit != nil {
-		if len(b.runs) > 0 {
-			b.emit(b.runs[0])
-			b.runs = b.runs[:0]
-		}
-		return nil
-	}
 	if b.sorted || len(b.runs) < 2 {
 		return b.runs
 	}
@@ -245,7 +244,13 @@ type Error struct {
 	File      string
 	Line, Col int
 	Msg       string
+	// Err is the error Msg was made from, when there is one (a rule's, a
+	// sink's), for errors.Is and errors.As.
+	Err error
 }
+
+// Unwrap returns the error Msg was made from, or nil.
+func (e *Error) Unwrap() error { return e.Err }
 
 // Error returns "file:line:col: msg", or "file: msg" without a line.
 func (e *Error) Error() string {

@@ -242,15 +242,16 @@ func newUI(opts Options) (*controller, error) {
 	u.board.SetPaintFunc(u.paint)
 	screen := opts.Screen
 	if screen == nil {
-		// NewScreen opens /dev/tty, not standard input, which may hold
+		// The terminal is /dev/tty, not standard input, which may hold
 		// the pattern.
 		var err error
-		if screen, err = tcell.NewScreen(); err != nil {
+		if screen, err = openTerminal(); err != nil {
 			return nil, err
 		}
 	}
 	w, h := screen.Size()
 	ta.SetScreen(screen) // initializes it
+	setActive(screen)
 	if s, ok := screen.(interface{ SetSize(w, h int) }); ok && opts.Screen != nil {
 		s.SetSize(w, h) // a simulation screen given at its size
 	} else {
@@ -287,6 +288,7 @@ func newUI(opts Options) (*controller, error) {
 	uni, err := u.loadPattern(opts.Pattern, opts.Name, fitSize(w, h-statusLines))
 	if err != nil {
 		screen.Fini()
+		setActive(nil)
 		return nil, err
 	}
 	u.adopt(uni, opts.Name)
@@ -351,8 +353,10 @@ func (u *controller) run(parent context.Context) error {
 	u.done = make(chan struct{})
 	u.looping = make(chan struct{})
 	a := &animator{app: u.app, jobs: u.jobs, deliver: u.deliver, progress: u.recordProgress, now: u.opts.stepClock}
+	defer setActive(nil)
 	go func() {
 		defer close(u.done)
+		defer restoreOnPanic()
 		a.run(ctx)
 	}()
 	// The one shutdown path: whoever cancels (q, Ctrl-C or the parent),
@@ -363,6 +367,7 @@ func (u *controller) run(parent context.Context) error {
 	stopped, returned := make(chan struct{}), make(chan struct{})
 	go func() {
 		defer close(stopped)
+		defer restoreOnPanic()
 		<-u.done
 		select {
 		case <-u.looping:

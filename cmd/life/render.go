@@ -165,6 +165,9 @@ func (j *renderJob) check(set map[string]bool, scale, rect, theme string) error 
 	if j.every < 1 {
 		return errors.New("--every: want a whole number of generations from 1")
 	}
+	if j.delay < 0 || j.delay > render.MaxDelay {
+		return fmt.Errorf("--delay %v: want from 0 to %v, the longest a GIF frame may show", j.delay, render.MaxDelay)
+	}
 	tooMany := func(frames string) error {
 		return fmt.Errorf("%s frames are more than the %d a GIF may have; give fewer --frames or more --every", frames, render.MaxFrames)
 	}
@@ -221,10 +224,15 @@ func (j *renderJob) scaleFor(r engine.Rect) render.Scale {
 
 // run loads the pattern, runs it and writes the picture.
 func (j *renderJob) run(ctx context.Context, e *env, path string) error {
+	if err := universe.CheckWritable(j.out); err != nil {
+		return err
+	}
+	j.Settings.Ctx = ctx
 	u, head, name, err := universe.LoadPath(path, e.stdin, j.Settings)
 	if err != nil {
 		return err
 	}
+	limitMemory(u.Eng, j.Settings)
 	notice(e, head)
 	eng := u.Eng
 	var view engine.Rect
@@ -270,7 +278,7 @@ func (j *renderJob) run(ctx context.Context, e *env, path string) error {
 // write writes the picture to -o through writeFileAtomic; an interrupt
 // while it is being encoded leaves no file, as one during the run does.
 func (j *renderJob) write(ctx context.Context, name string, encode func(w io.Writer) error) error {
-	return universe.WriteFile(j.out, func(w io.Writer) error {
+	return universe.WriteFileContext(ctx, j.out, func(w io.Writer) error {
 		if err := encode(w); err != nil {
 			return err
 		}

@@ -2,11 +2,14 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"math/big"
+	"runtime/debug"
 
+	"github.com/life-go/life/engine"
 	"github.com/life-go/life/engine/universe"
 	"github.com/life-go/life/patterns"
 )
@@ -102,6 +105,9 @@ func runRun(e *env) int {
 		}
 		unit = step.Gens
 	}
+	if err := checkMaxMemory(*maxMB); err != nil {
+		return report(e, err)
+	}
 	return report(e, run(e.ctx, e, pos[0], universe.Settings{Rule: *rule, Torus: *torus, Engine: *eng, Gens: *gens, Jump: unit, MaxMemory: *maxMB << 20, Plane: true}, unit, *out, *st, *quiet))
 }
 
@@ -110,33 +116,39 @@ func runRun(e *env) int {
 // engine: a format conversion, which works for patterns of any size.
 // It advances in steps of unit generations when unit is not 0 (--step).
 func run(ctx context.Context, e *env, path string, s universe.Settings, unit uint64, out string, st, quiet bool) error {
-	var p *patterns.Pattern
-	var name string
-	var u universe.Universe
-	var err error
-	if s.Gens == 0 {
-		p, name, err = universe.ReadPattern(path, e.stdin)
-	} else {
-		u, p, name, err = universe.LoadPath(path, e.stdin, s)
-	}
-	if err != nil {
-		return err
-	}
-	notice(e, p)
-	write := patterns.WriteRLE
+	write := patterns.RLEWriter
 	if out != "" {
+		var err error
 		if write, err = patterns.WriterFor(out); err != nil {
 			return usageError{Err: fmt.Errorf("-o: %w", err)}
 		}
-	}
-	var result *patterns.Pattern
-	var gen, pop *big.Int
-	if s.Gens == 0 {
-		if result, err = s.Convert(p, name); err != nil {
+		// Refused before any work, so that a long run is not lost at
+		// its end.
+		if err := universe.CheckWritable(out); err != nil {
 			return err
 		}
-		gen, pop = new(big.Int), big.NewInt(p.Population())
+	}
+	s.Ctx = ctx
+	var hdr *patterns.Pattern
+	var cells patterns.Source
+	var gen, pop *big.Int
+	if s.Gens == 0 {
+		p, name, c, err := universe.ReadCells(ctx, path, e.stdin)
+		if err != nil {
+			return err
+		}
+		notice(e, p)
+		if hdr, err = s.Convert(p, name); err != nil {
+			return err
+		}
+		cells, gen, pop = c, new(big.Int), c.LiveCells()
 	} else {
+		u, p, name, err := universe.LoadPath(path, e.stdin, s)
+		if err != nil {
+			return err
+		}
+		notice(e, p)
+		limitMemory(u.Eng, s)
 		if err := advance(ctx, e, &u, s, s.Gens, unit, quiet); err != nil {
 			if ctx.Err() != nil {
 				return fmt.Errorf("%s: stopped at generation %s: %w", name, u.Gen(), err)
@@ -144,12 +156,15 @@ func run(ctx context.Context, e *env, path string, s universe.Settings, unit uin
 			return fmt.Errorf("%s: %w", name, err)
 		}
 		gen, pop = u.Gen(), u.Eng.Population()
-		if out != "" || !st {
-			result = u.Pattern(false) // --stats alone needs no pattern
+		if out == "" && st {
+			// --stats alone needs no pattern.
+		} else {
+			hdr, cells = u.PatternHeader(false), u.Cells()
 		}
 	}
 	if out != "" {
-		if err := universe.WriteFile(out, func(w io.Writer) error { return write(w, result) }); err != nil {
+		err := universe.WriteFileContext(ctx, out, func(w io.Writer) error { return write(ctx, w, hdr, cells, patterns.Limits{}) })
+		if err != nil {
 			return err
 		}
 	}
@@ -158,15 +173,55 @@ func run(ctx context.Context, e *env, path string, s universe.Settings, unit uin
 		return err
 	}
 	if out == "" {
-		return write(e.stdout, result)
+		if err := write(ctx, e.stdout, hdr, cells, patterns.Limits{}); err != nil {
+			if errors.Is(err, patterns.ErrTooLarge) {
+				return usageError{Err: err}
+			}
+			return err
+		}
 	}
 	return nil
 }
 
-// notice shows on standard error how the reader changed the pattern p
-// (a LifeHistory file read as Life), if it did.
 func notice(e *env, p *patterns.Pattern) {
 	if p != nil && p.Notice != "" {
 		fmt.Fprintf(e.stderr, "life: %s\n", p.Notice)
 	}
+}
+
+// maxMemoryMB is the largest --max-memory: 2^20 MB, a tebibyte, far past
+// any machine's memory and far from overflowing a count of bytes.
+const maxMemoryMB = 1 << 20
+
+// hashlifeDefaultMB is the default limit of hashlife's node cache, in MB.
+const hashlifeDefaultMB = 1024
+
+// checkMaxMemory checks --max-memory's megabytes.
+func checkMaxMemory(mb int64) error {
+	if mb < 0 || mb > maxMemoryMB {
+		return usageError{Err: fmt.Errorf("--max-memory %d: want 0 (the default, %d) or a number of megabytes from 1 to %d", mb, hashlifeDefaultMB, maxMemoryMB)}
+	}
+	return nil
+}
+
+// memoryOverhead is what the process needs beside an engine's memory
+// limit: the program, the runtime, and a pattern being loaded or written.
+const memoryOverhead = 16 << 20
+
+// limitMemory tells Go's collector, for an engine with a memory limit of
+// maxBytes (0: the default), to keep the heap within 1.25 times the limit
+// plus memoryOverhead, so that the process's memory follows --max-memory,
+// as bgolly's does -M, instead of the collector's default of twice what is
+// live. It is a soft limit: the collector works harder near it, never
+// fails.
+func limitMemory(eng engine.Engine, s universe.Settings) {
+	maxBytes := s.MaxMemory
+	// Under auto the run may move to hashlife, which has the limit.
+	if a := engine.AlgoOf(eng); !engine.IsAuto(s.Engine) && (a == nil || !a.Has(engine.MemoryLimit)) {
+		return
+	}
+	if maxBytes == 0 {
+		maxBytes = hashlifeDefaultMB << 20
+	}
+	debug.SetMemoryLimit(maxBytes*5/4 + memoryOverhead)
 }

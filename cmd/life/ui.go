@@ -1,10 +1,15 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
+	"os/signal"
 	"slices"
+	"syscall"
 	"time"
 
 	"github.com/life-go/life/engine"
@@ -99,7 +104,33 @@ func runUI(e *env) int {
 	if latFile != "" {
 		opts.KeyLatency = func(d time.Duration) { lat = append(lat, d) }
 	}
-	err := tui.Run(e.ctx, opts)
+	// SIGINT, SIGTERM and SIGHUP cancel e.ctx (see main); the UI also
+	// stops on SIGQUIT, whose default would leave the terminal raw. On
+	// every one, the UI's own shutdown puts the terminal back.
+	ctx, cancel := context.WithCancelCause(e.ctx)
+	defer cancel(nil)
+	quit := make(chan os.Signal, 1)
+	signal.Notify(quit, syscall.SIGQUIT)
+	defer signal.Stop(quit)
+	go func() {
+		select {
+		case sig := <-quit:
+			cancel(signalError{sig.(syscall.Signal)})
+		case <-ctx.Done():
+		}
+	}()
+	opts.WriteFile = func(path string, write func(w io.Writer) error) error {
+		return universe.WriteFileContext(ctx, path, write)
+	}
+	err := tui.Run(ctx, opts)
+	if errors.Is(err, tui.ErrNoTerminal) {
+		return report(e, usageError{Err: fmt.Errorf("%w; to run a pattern without one, use life run (life run --help)", err)})
+	}
+	var se signalError
+	if err == nil && errors.As(context.Cause(ctx), &se) {
+		fmt.Fprintf(e.stderr, "life: %s\n", se)
+		return se.code()
+	}
 	if latFile != "" && len(lat) > 0 {
 		slices.Sort(lat)
 		ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }

@@ -54,7 +54,7 @@ func init() {
 		Families:   []engine.Family{engine.LifeLike},
 		Topologies: []engine.TopologyKind{engine.Plane},
 		StepBase:   2,
-		Caps:       engine.BlockCounts | engine.MemoryLimit | engine.BulkLoad | engine.Hyperspeed,
+		Caps:       engine.BlockCounts | engine.NodeWriting | engine.MemoryLimit | engine.BulkLoad | engine.Hyperspeed,
 		Rank:       20,
 		Check:      check,
 		New: func(r engine.Rule, o engine.Options) (engine.Engine, error) {

@@ -2,8 +2,8 @@ package universe
 
 import (
 	"context"
-	"io"
 	"fmt"
+	"io"
 	"math/big"
 	"math/rand/v2"
 	"slices"
@@ -332,7 +332,7 @@ func TestMacrocellOnHashlife(t *testing.T) {
 			t.Fatal(err)
 		}
 		path := dir + "/" + c.file
-		if err := WriteFile(path, func(out io.Writer) error { return w(out, p) }); err != nil {
+		if err := WriteFile(path, func(out io.Writer) error { return w(context.Background(), out, p, p, patterns.Limits{}) }); err != nil {
 			t.Fatal(err)
 		}
 		u, _, _, err := LoadPath(path, nil, Settings{Engine: "auto", Plane: true, Gens: 100})

@@ -1,6 +1,7 @@
 package universe
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -10,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/life-go/life/engine"
+	"github.com/life-go/life/grid"
 	"github.com/life-go/life/patterns"
 )
 
@@ -58,6 +60,10 @@ type Settings struct {
 	// universe at first: auto starts on the watched engine only when it
 	// keeps up with it at once.
 	Rate float64
+	// Ctx, when not nil, cancels a load: the reading of the file, as the
+	// data arrives, and the building of the engine's cells (HashLife's
+	// tree). A cancelled load returns Ctx's error, wrapped.
+	Ctx context.Context
 }
 
 // Size is a size in cells.
@@ -144,6 +150,10 @@ func (s Settings) RuleOf(p *patterns.Pattern, name string) (engine.Rule, error) 
 	if err != nil {
 		if s.Rule != "" {
 			return r, UsageError{fmt.Errorf("%s: %w", from, err)}
+		}
+		if p.RuleLine > 0 {
+			// Placed where the file gives the rule: f.rle:1:22: ...
+			return r, InputError{&patterns.Error{File: name, Line: p.RuleLine, Col: p.RuleCol, Msg: err.Error(), Err: err}}
 		}
 		return r, InputError{fmt.Errorf("%s: %w", from, err)}
 	}
@@ -241,9 +251,31 @@ func Load(p *patterns.Pattern, name string, s Settings) (Universe, error) {
 	for _, r := range p.Runs {
 		l.addRun(r.Y, r.X, r.N)
 	}
+	if err := l.build(s.Ctx); err != nil {
+		return Universe{}, fmt.Errorf("%s: stopped while loading: %w", name, err)
+	}
 	u, why := s.settle(l.u)
 	u.Why = why
 	return u, nil
+}
+
+// builder is an engine that builds the runs it was given in a pass that
+// can be cancelled (HashLife).
+type builder interface {
+	Build(ctx context.Context) error
+}
+
+// build builds the engine's cells, watching ctx, when the engine does
+// that in a pass of its own.
+func (l *loader) build(ctx context.Context) error {
+	b, ok := l.u.Eng.(builder)
+	if !ok {
+		return nil
+	}
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	return b.Build(ctx)
 }
 
 // loader places a pattern's cells on an engine.
@@ -266,7 +298,7 @@ func (s Settings) start(p *patterns.Pattern, w, h int64, name string) (*loader, 
 	}
 	eng, err := s.newEngine(r, w, h, p.Format)
 	if err != nil {
-		if errors.Is(err, engine.ErrUnsupported) {
+		if errors.Is(err, engine.ErrUnsupported) || errors.Is(err, grid.ErrSize) {
 			return nil, InputError{fmt.Errorf("%s: %w", name, err)}
 		}
 		return nil, err
@@ -373,6 +405,30 @@ func ReadPattern(path string, stdin io.Reader) (*patterns.Pattern, string, error
 	return p, name, asInputError(err)
 }
 
+// ReadPatternContext reads the pattern at path as [ReadPattern] does,
+// within ctx and the default budget, handing its cells to sink when it is
+// not nil (see [patterns.ReadOptions]); built is set for a built-in
+// pattern, whose cells are then the Pattern's, never handed on.
+func ReadPatternContext(ctx context.Context, path string, stdin io.Reader, sink patterns.Sink) (p *patterns.Pattern, name string, built bool, err error) {
+	r, p, name, err := open(path, stdin)
+	if err != nil || p != nil {
+		return p, name, p != nil, err
+	}
+	if c, ok := r.(io.Closer); ok && path != "-" {
+		defer c.Close()
+	}
+	p, err = patterns.ReadWith(name, r, patterns.ReadOptions{Ctx: ctx, Sink: sink})
+	if isCancel(err) {
+		return nil, name, false, fmt.Errorf("%s: stopped while reading: %w", name, err)
+	}
+	return p, name, false, asInputError(err)
+}
+
+// isCancel reports whether err is a context's.
+func isCancel(err error) bool {
+	return errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)
+}
+
 // LoadPath reads the pattern at path as [ReadPattern] does and loads it as
 // [Read] does. It returns the pattern's header (without its cells) for
 // its Notice.
@@ -396,7 +452,7 @@ func LoadPath(path string, stdin io.Reader, s Settings) (Universe, *patterns.Pat
 // does not exist, as the user's to mend.
 func asInputError(err error) error {
 	var pe *patterns.Error
-	if errors.As(err, &pe) || errors.Is(err, fs.ErrNotExist) {
+	if errors.As(err, &pe) || errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrPermission) {
 		return InputError{err}
 	}
 	return err

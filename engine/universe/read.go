@@ -1,6 +1,7 @@
 package universe
 
 import (
+	"fmt"
 	"io"
 
 	"github.com/life-go/life/engine"
@@ -26,7 +27,10 @@ func Read(name string, r io.Reader, s Settings) (Universe, *patterns.Pattern, er
 // engine.
 func read(name string, r io.Reader, s Settings) (Universe, *patterns.Pattern, bool, error) {
 	st := &streamer{s: s, name: name}
-	p, err := patterns.ReadWith(name, r, patterns.ReadOptions{Sink: st})
+	p, err := patterns.ReadWith(name, r, patterns.ReadOptions{Sink: treeStreamer{st}, Ctx: s.Ctx})
+	if isCancel(err) {
+		return Universe{}, nil, false, fmt.Errorf("%s: stopped while reading: %w", name, err)
+	}
 	if err != nil {
 		return Universe{}, nil, false, asInputError(err)
 	}
@@ -43,13 +47,56 @@ func read(name string, r io.Reader, s Settings) (Universe, *patterns.Pattern, bo
 		}
 		return u, u.Header, false, nil
 	}
+	if err := st.l.build(s.Ctx); err != nil {
+		return Universe{}, nil, false, fmt.Errorf("%s: stopped while loading: %w", name, err)
+	}
 	u := st.l.u
 	head := *p
 	head.W, head.H = max(p.W, st.w), max(p.H, st.h)
+	if st.tree {
+		// A macrocell tree: its size is the engine's box.
+		if b, ok := u.Eng.Bounds(); ok {
+			head.W, head.H = b.W, b.H
+		}
+	}
 	u.Header = &head
 	u, u.Why = s.settle(u)
 	return u, u.Header, true, nil
 }
+
+// treeEngine is an engine that takes a macrocell file's tree as it is
+// read (HashLife), as patterns.TreeSink asks.
+type treeEngine interface {
+	Leaf(rows [8]uint8) (uint32, error)
+	Node(d int, kids [4]uint32) (uint32, error)
+	Root(h uint32, d int) error
+}
+
+// treeStreamer is the streamer as a patterns.TreeSink: a macrocell file's
+// tree goes into HashLife's as it is, node by node, when the streamer has
+// placed the pattern on the plane of an engine that takes trees.
+type treeStreamer struct{ *streamer }
+
+// TakesTree reports whether the engine takes the tree.
+func (ts treeStreamer) TakesTree() bool {
+	st := ts.streamer
+	if st.l == nil || st.box || st.gather != nil || st.l.u.Eng.Rule().Topology.Kind != engine.Plane {
+		return false
+	}
+	_, ok := st.l.u.Eng.(treeEngine)
+	st.tree = ok
+	return ok
+}
+
+func (ts treeStreamer) Leaf(rows [8]uint8) (uint32, error) {
+	return ts.l.u.Eng.(treeEngine).Leaf(rows)
+}
+
+func (ts treeStreamer) Node(d int, kids [4]uint32) (uint32, error) {
+	return ts.l.u.Eng.(treeEngine).Node(d, kids)
+}
+
+func (ts treeStreamer) Root(h uint32, d int) error { return ts.l.u.Eng.(treeEngine).Root(h, d) }
 
 // streamer is the sink that puts cells on the engine as they are read
 // when the header places them, and gathers them otherwise.
@@ -63,6 +110,14 @@ type streamer struct {
 	w, h int64 // the declared size, or (box false) the size seen so far
 	// gather keeps the cells when they cannot go on an engine yet.
 	gather *patterns.Builder
+	// rs and y0, x0 are the loader's, for Run's common path.
+	rs     engine.RunSetter
+	y0, x0 int64
+	tree   bool // the engine took a macrocell tree
+	// top and left are the least row and column seen (box false), from
+	// which w and h count.
+	top, left int64
+	seen      bool
 }
 
 // Begin makes the engine when the header places the pattern's cells: a
@@ -93,6 +148,7 @@ func (st *streamer) Begin(h *patterns.Pattern) error {
 			return err
 		}
 		st.l, st.box, st.w, st.h = l, true, h.W, h.H
+		st.rs, st.y0, st.x0 = l.rs, l.y0, l.x0
 		return nil
 	}
 	st.gather = &patterns.Builder{}
@@ -100,8 +156,13 @@ func (st *streamer) Begin(h *patterns.Pattern) error {
 }
 
 // Run places a run of cells as it is read, or gathers it. It implements
-// [patterns.Sink].
+// [patterns.Sink]; its common path, a run inside the declared size on an
+// engine that sets runs, is one comparison and the engine's SetRun.
 func (st *streamer) Run(y, x, n int64) error {
+	if st.box && st.rs != nil && y < st.h && x+n <= st.w && y >= 0 && x >= 0 {
+		st.rs.SetRun(st.y0+y, st.x0+x, n)
+		return nil
+	}
 	switch {
 	case st.gather != nil:
 		st.gather.Add(y, x, n)
@@ -109,6 +170,7 @@ func (st *streamer) Run(y, x, n int64) error {
 		// Outside the declared size: the placement no longer holds.
 		// Gather what is on the engine back, and the rest as it comes.
 		st.gather = &patterns.Builder{}
+		st.box, st.rs = false, nil
 		eng := st.l.u.Eng
 		if b, ok := eng.Bounds(); ok {
 			eng.Visit(b, func(yy, xx int64) { st.gather.Add(yy-st.l.y0, xx-st.l.x0, 1) })
@@ -116,7 +178,14 @@ func (st *streamer) Run(y, x, n int64) error {
 		st.gather.Add(y, x, n)
 	default:
 		if !st.box {
-			st.w, st.h = max(st.w, x+n), max(st.h, y+1)
+			// The box seen so far: a Life 1.06 file's cells may lie
+			// either side of its origin.
+			if !st.seen {
+				st.top, st.left, st.seen = y, x, true
+			}
+			bottom, right := max(st.top+st.h, y+1), max(st.left+st.w, x+n)
+			st.top, st.left = min(st.top, y), min(st.left, x)
+			st.w, st.h = right-st.left, bottom-st.top
 		}
 		st.l.addRun(y, x, n)
 	}

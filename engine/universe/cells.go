@@ -1,0 +1,71 @@
+package universe
+
+import (
+	"math/big"
+
+	"github.com/life-go/life/engine"
+	"github.com/life-go/life/patterns"
+)
+
+// engineCells is an engine's live cells as a writer takes them
+// (patterns.Source), visited row by row: nothing is copied first.
+// Coordinates are the engine's.
+type engineCells struct{ eng engine.Engine }
+
+// walker is an engine that walks its tree for the macrocell writer
+// ([engine.NodeWriting]), as patterns.Tree asks.
+type walker interface {
+	WalkTree(leaf func(rows [8]uint8) error, node func(depth int, kids [4]uint32) error) (int, error)
+}
+
+// engineTree is the Source of an engine with node writing.
+type engineTree struct {
+	engineCells
+	walker
+}
+
+// Bounds returns the engine's bounding box.
+func (c engineCells) Bounds() (y, x, h, w int64, ok bool) {
+	r, ok := c.eng.Bounds()
+	return r.Y, r.X, r.H, r.W, ok
+}
+
+// LiveCells returns the engine's population.
+func (c engineCells) LiveCells() *big.Int { return c.eng.Population() }
+
+// stop unwinds a Visit whose callback failed.
+type stop struct{ err error }
+
+// EachRun visits the live cells, handing fn a run at a time.
+func (c engineCells) EachRun(fn func(patterns.Run) error) (err error) {
+	box, ok := c.eng.Bounds()
+	if !ok {
+		return nil
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			s, ok := r.(stop)
+			if !ok {
+				panic(r)
+			}
+			err = s.err
+		}
+	}()
+	var cur patterns.Run
+	c.eng.Visit(box, func(y, x int64) {
+		if cur.N > 0 && cur.Y == y && cur.X+cur.N == x {
+			cur.N++
+			return
+		}
+		if cur.N > 0 {
+			if err := fn(cur); err != nil {
+				panic(stop{err}) // Visit cannot be stopped otherwise
+			}
+		}
+		cur = patterns.Run{Y: y, X: x, N: 1}
+	})
+	if cur.N > 0 {
+		return fn(cur)
+	}
+	return nil
+}
