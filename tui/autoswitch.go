@@ -134,17 +134,26 @@ func (u *controller) keepUp(r result) {
 // ordinary engine ([universe.ForJump]), the move made current and said in
 // the status bar. It runs on the event loop.
 func (u *controller) forJump(n uint64) world {
+	if w, ok := u.hyper(u.cur, n); ok {
+		u.cur = w
+		u.settle.reset()
+	}
+	return u.cur
+}
+
+// hyper returns w moved to an engine with hyperspeed for a jump of n
+// generations, as [controller.forJump] moves the current world, and
+// reports whether it moved it, saying so in the status bar.
+func (u *controller) hyper(w world, n uint64) (world, bool) {
 	if !u.auto || u.canSwitch() != nil {
-		return u.cur
+		return w, false
 	}
-	w, why := universe.ForJump(u.cur, n, u.engineOptions())
-	if why == "" || !slices.Contains(u.engines(), engine.AlgoOf(w.Eng)) {
-		return u.cur
+	m, why := universe.ForJump(w, n, u.engineOptions())
+	if why == "" || !slices.Contains(u.engines(), engine.AlgoOf(m.Eng)) {
+		return w, false
 	}
-	u.cur = w
-	u.settle.reset()
 	u.msg = why
-	return w
+	return m, true
 }
 
 // isWatched reports whether e is on the watched engine (see

@@ -11,7 +11,7 @@ import (
 // moves the view with the spaceship, a cell down and right every 4
 // generations.
 func TestIdentifyAndTrack(t *testing.T) {
-	h := start(t, 100, 30, Options{Pattern: rle(t, "x = 3, y = 3\nbo$2bo$3o!\n"), Name: "glider"})
+	h := start(t, 100, 30, Options{Pattern: rle(t, "x = 3, y = 3\nbo$2bo$3o!\n"), Name: "glider", PauseAtSettle: true})
 	h.idle() // the run stops by itself: it settled
 	f := h.press('I')
 	f = h.wait("the identify panel", func(f frame) bool { return f.overlay == "identify" })
@@ -46,7 +46,7 @@ func TestIdentifyAndTrack(t *testing.T) {
 
 // TestTrackNothing: t before any spaceship was found says so.
 func TestTrackNothing(t *testing.T) {
-	h := start(t, 100, 20, Options{Pattern: rle(t, "x = 2, y = 2\n2o$2o!\n"), Name: "block"})
+	h := start(t, 100, 20, Options{Pattern: rle(t, "x = 2, y = 2\n2o$2o!\n"), Name: "block", PauseAtSettle: true})
 	h.idle()
 	if f := h.press('t'); !strings.HasPrefix(f.msg, "t tracks a spaceship: none found yet") {
 		t.Errorf("t: %q", f.msg)

@@ -56,7 +56,7 @@ func TestPictureName(t *testing.T) {
 		{"", "<stdin>", "life-42.png"},
 		{"***", "x.rle", "life-42.png"},
 	} {
-		u := &controller{start: world{Header: &patterns.Pattern{Name: c.patName}}, name: c.file}
+		u := &controller{start: world{Header: &patterns.Pattern{Name: c.patName}}, doc: &doc{name: c.file}}
 		if got := u.pictureName(big.NewInt(42), ".png"); got != c.want {
 			t.Errorf("%q from %q: %s, want %s", c.patName, c.file, got, c.want)
 		}

@@ -44,7 +44,7 @@ func boardText(f frame) string {
 // pans and zooms out there, shaded from the node populations.
 func TestPlane(t *testing.T) {
 	glider := rle(t, "x = 3, y = 3\nbo$2bo$3o!\n")
-	h := start(t, 60, 20, Options{Pattern: glider, Settings: planeSettings, Engines: planeEngines, AutoSwitch: true})
+	h := start(t, 60, 20, Options{Pattern: glider, Settings: planeSettings, Engines: planeEngines, AutoSwitch: true, PauseAtSettle: true})
 	f := h.wait("the glider to be seen moving", func(f frame) bool { return !f.running && strings.Contains(f.msg, "moving") })
 	if f.rule != "B3/S23" || f.engine != "sparse" || f.pop != "5" {
 		t.Errorf("the glider on the plane: rule %s on %s, pop %s; want B3/S23 on sparse, pop 5", f.rule, f.engine, f.pop)
@@ -137,7 +137,7 @@ func TestPlane(t *testing.T) {
 // :T0,0 asks for the plane, on the sparse engine.
 func TestPlaneRuleChange(t *testing.T) {
 	glider := rle(t, "x = 3, y = 3\nbo$2bo$3o!\n")
-	h := start(t, 60, 20, Options{Pattern: glider, Settings: planeSettings, Engines: planeEngines, AutoSwitch: true})
+	h := start(t, 60, 20, Options{Pattern: glider, Settings: planeSettings, Engines: planeEngines, AutoSwitch: true, PauseAtSettle: true})
 	h.wait("the glider to be seen moving", func(f frame) bool { return !f.running && strings.Contains(f.msg, "moving") })
 	h.idle()
 	if f := h.press('r'); f.gen != "0" {
@@ -194,8 +194,8 @@ func TestBoardFar(t *testing.T) {
 	}
 	box, _ := e.Bounds()
 	b.Fit(box)
-	if y, x := b.Centre(); y != 0 || x != 0 || b.Scale() != BlockScale(38) {
-		t.Errorf("Fit(%+v): centre (%d, %d) at %v, want (0, 0) at %v", box, y, x, b.Scale(), BlockScale(38))
+	if y, x := b.Centre(); y != 0 || x != 0 || b.Scale() != BlockScale(37) {
+		t.Errorf("Fit(%+v): centre (%d, %d) at %v, want (0, 0) at %v", box, y, x, b.Scale(), BlockScale(37))
 	}
 	if got := strings.Count(draw(), "░"); got != 2 {
 		t.Errorf("Fit: %d shaded blocks, want the two:\n%s", got, draw())
@@ -367,7 +367,7 @@ func TestStepBase(t *testing.T) {
 func TestPlaneAutoSwitch(t *testing.T) {
 	clock := &stepClock{}
 	glider := rle(t, "x = 3, y = 3\nbo$2bo$3o!\n")
-	h := start(t, 60, 20, Options{Pattern: glider, Settings: planeSettings, Engines: planeEngines, AutoSwitch: true, stepClock: clock.now})
+	h := start(t, 60, 20, Options{Pattern: glider, Settings: planeSettings, Engines: planeEngines, AutoSwitch: true, PauseAtSettle: true, stepClock: clock.now})
 	h.wait("the glider to be seen moving", func(f frame) bool { return !f.running && strings.Contains(f.msg, "moving") })
 	h.press('+', '+', '+', ' ')
 	f := h.wait("a few steps", func(f frame) bool { return gen(t, f) >= 5000 })

@@ -24,6 +24,14 @@ func (e *Engine) view() (uint32, uint) {
 	return i, uint(e.s.nodes[i].level)
 }
 
+// Reach returns the square of the cells in reach (see [viewLevel]):
+// those with -2^61 <= y, x < 2^61. Live cells outside it count in the
+// population only.
+func (e *Engine) Reach() engine.Rect {
+	const half = int64(1) << (viewLevel - 1)
+	return engine.Rect{X: -half, Y: -half, W: 2 * half, H: 2 * half}
+}
+
 // Cell reports whether the cell at (y, x) is alive.
 func (e *Engine) Cell(y, x int64) bool {
 	y -= rowShift

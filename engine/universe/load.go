@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math/big"
 	"os"
 	"strconv"
 	"strings"
@@ -60,6 +61,12 @@ type Settings struct {
 	// universe at first: auto starts on the watched engine only when it
 	// keeps up with it at once.
 	Rate float64
+	// Progress, when set, is called as a pattern's cells are placed on the
+	// engine, about every hundredth of the way, with how far the load has
+	// got as done of total (rows of an RLE file's declared size as they
+	// are read, or runs of a pattern placed whole), on the goroutine that
+	// loads: the UI shows how far a large file has got.
+	Progress func(done, total int64)
 	// Ctx, when not nil, cancels a load: the reading of the file, as the
 	// data arrives, and the building of the engine's cells (HashLife's
 	// tree). A cancelled load returns Ctx's error, wrapped.
@@ -248,7 +255,11 @@ func Load(p *patterns.Pattern, name string, s Settings) (Universe, error) {
 	if err != nil {
 		return Universe{}, err
 	}
-	for _, r := range p.Runs {
+	step := int(max(len(p.Runs)/100, 1))
+	for i, r := range p.Runs {
+		if s.Progress != nil && i%step == 0 {
+			s.Progress(int64(i), int64(len(p.Runs)))
+		}
 		l.addRun(r.Y, r.X, r.N)
 	}
 	if err := l.build(s.Ctx); err != nil {
@@ -306,6 +317,9 @@ func (s Settings) start(p *patterns.Pattern, w, h int64, name string) (*loader, 
 	head := *p
 	head.Runs, head.W, head.H = nil, w, h
 	l := &loader{u: Universe{Eng: eng, Implied: implied, Header: &head}}
+	if g, ok := new(big.Int).SetString(p.Gen, 10); ok && g.Sign() > 0 {
+		l.u.Gen0 = g // the file's generation, as Golly reads #CXRLE Gen
+	}
 	l.rs, _ = eng.(engine.RunSetter)
 	l.place(p, t, w, h)
 	return l, nil
@@ -375,6 +389,10 @@ func open(path string, stdin io.Reader) (io.Reader, *patterns.Pattern, string, e
 	}
 	return f, nil, path, nil
 }
+
+// Builtin returns the built-in pattern arg names, when no file arg
+// exists (a file that exists always wins), as [Open] reads arg.
+func Builtin(arg string) (*patterns.Pattern, bool) { return builtin(arg) }
 
 // builtin returns the built-in pattern arg names, when no file arg exists:
 // a file that exists always wins.

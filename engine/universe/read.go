@@ -110,9 +110,12 @@ type streamer struct {
 	w, h int64 // the declared size, or (box false) the size seen so far
 	// gather keeps the cells when they cannot go on an engine yet.
 	gather *patterns.Builder
-	// rs and y0, x0 are the loader's, for Run's common path.
+	// rs and y0, x0 are the loader's, for Run's common path, which takes
+	// the rows above lim: the declared height, or with Settings.Progress
+	// the next row to report at.
 	rs     engine.RunSetter
 	y0, x0 int64
+	lim    int64
 	tree   bool // the engine took a macrocell tree
 	// top and left are the least row and column seen (box false), from
 	// which w and h count.
@@ -149,6 +152,10 @@ func (st *streamer) Begin(h *patterns.Pattern) error {
 		}
 		st.l, st.box, st.w, st.h = l, true, h.W, h.H
 		st.rs, st.y0, st.x0 = l.rs, l.y0, l.x0
+		st.lim = st.h
+		if s.Progress != nil {
+			st.lim = 0 // report at the first row
+		}
 		return nil
 	}
 	st.gather = &patterns.Builder{}
@@ -159,9 +166,21 @@ func (st *streamer) Begin(h *patterns.Pattern) error {
 // [patterns.Sink]; its common path, a run inside the declared size on an
 // engine that sets runs, is one comparison and the engine's SetRun.
 func (st *streamer) Run(y, x, n int64) error {
-	if st.box && st.rs != nil && y < st.h && x+n <= st.w && y >= 0 && x >= 0 {
+	if st.box && st.rs != nil && y < st.lim && x+n <= st.w && y >= 0 && x >= 0 {
 		st.rs.SetRun(st.y0+y, st.x0+x, n)
 		return nil
+	}
+	return st.run(y, x, n)
+}
+
+// run is Run's other paths, apart so that Run's common one stays small: a
+// row to report progress at (then the common path again), a run to
+// gather, a run outside the declared size, a pattern without one.
+func (st *streamer) run(y, x, n int64) error {
+	if st.box && y >= st.lim && y < st.h {
+		st.s.Progress(y, st.h)
+		st.lim = min(st.h, y+max(st.h/100, 1))
+		return st.Run(y, x, n)
 	}
 	switch {
 	case st.gather != nil:

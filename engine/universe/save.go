@@ -3,7 +3,6 @@ package universe
 import (
 	"context"
 	"io"
-	"math/big"
 
 	"github.com/life-go/life/engine"
 	"github.com/life-go/life/patterns"
@@ -43,13 +42,7 @@ func (u Universe) PatternHeader(xrle bool) *patterns.Pattern {
 	}
 	if xrle || h != nil && h.Positioned {
 		out.Positioned, out.OriginY, out.OriginX = true, u.OffY, u.OffX
-		gen := u.Gen()
-		if h != nil && h.Gen != "" {
-			if g, ok := new(big.Int).SetString(h.Gen, 10); ok {
-				gen.Add(gen, g)
-			}
-		}
-		if gen.Sign() > 0 {
+		if gen := u.Gen(); gen.Sign() > 0 {
 			out.Gen = gen.String()
 		}
 	}

@@ -23,8 +23,10 @@ import (
 type Universe struct {
 	// Eng is the engine that holds the cells and steps them.
 	Eng engine.Engine
-	// Gen0 is the generations run before Eng was made (a switch of
-	// engine or rule starts a new engine at generation 0); nil means 0.
+	// Gen0 is the generations run before Eng was made: the generation a
+	// file gives (#CXRLE Gen, macrocell's #G), as Golly reads it, and
+	// those run before a switch of engine or rule, which starts a new
+	// engine at generation 0. nil means 0.
 	// Nobody modifies it: a new count is a new big.Int.
 	Gen0 *big.Int
 	// Implied says the torus only stands in for the unbounded plane (a
