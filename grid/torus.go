@@ -24,6 +24,12 @@ import (
 // which take 2 GiB bit-packed. New checks it before allocating anything.
 const MaxCells = 1 << 34
 
+// MaxWords is the most 64-bit words a Torus's rows may take: 2^28, 2 GiB.
+// Every row takes a word at least, so a narrow torus costs its rows, not
+// its cells: one cell wide and 2^34 high would take 128 GiB. New checks it
+// before allocating anything.
+const MaxWords = 1 << 28
+
 // ErrSize is wrapped by every error New returns for a size it refuses.
 var ErrSize = errors.New("bad grid size")
 
@@ -44,7 +50,7 @@ type Torus struct {
 
 // New returns an empty torus w cells wide and h cells high. It returns an
 // error wrapping [ErrSize] when either side is below 1 or the torus would
-// have more than [MaxCells] cells.
+// have more than [MaxCells] cells or its rows more than [MaxWords] words.
 func New(w, h int) (*Torus, error) {
 	return NewSpace(TorusOf(w, h), w, h)
 }
@@ -76,6 +82,9 @@ func CheckSize(w, h int) error {
 	}
 	if w > MaxCells || h > MaxCells || w > MaxCells/h {
 		return fmt.Errorf("%w: %d x %d is more than the limit of %d cells", ErrSize, w, h, MaxCells)
+	}
+	if stride := (w + 63) / 64; h > MaxWords/stride {
+		return fmt.Errorf("%w: %d x %d takes %d rows of %d words, %d MiB, more than the limit of %d MiB", ErrSize, w, h, h, stride, int64(h)*int64(stride)>>17, MaxWords>>17)
 	}
 	return nil
 }

@@ -18,8 +18,8 @@ func TestReadErrors(t *testing.T) {
 		{"\x1f\x8b\b\x00garbage", "f: gzip: unexpected EOF"},
 		{"#CXRLE Pos=a,b\nx = 1, y = 1\no!", "f:1:12: #CXRLE Pos=\"a,b\", want Pos=X,Y with whole numbers"},
 		{"#CXRLE Pos=1,2 Gen=12x\nx = 1, y = 1\no!", "f:1:20: #CXRLE Gen=\"12x\", want Gen=N with N a whole number from 0"},
-		{"#CXRLE Pos=1152921504606846976,0\nx = 2, y = 1\n2o!", "f:1:12: #CXRLE Pos=1152921504606846976,0 is more than the limit of 576460752303423487 from the origin"},
-		{"#CXRLE Pos=576460752303423487,0\nx = 2, y = 1\n2o!", "f:1:12: pattern of 2 x 1 cells at Pos=576460752303423487,0 reaches past the limit of 576460752303423487 cells from the origin"},
+		{"#CXRLE Pos=2305843009213693952,0\nx = 2, y = 1\n2o!", "f:1:12: #CXRLE Pos=2305843009213693952,0 is more than the limit of 2305843009213693951 from the origin"},
+		{"#CXRLE Pos=2305843009213693951,0\nx = 2, y = 1\n2o!", "f:1:12: pattern of 2 x 1 cells at Pos=2305843009213693951,0 reaches past the limit of 2305843009213693951 cells from the origin"},
 		{"#r\nx = 1, y = 1\no!", "f:1:3: #r line with no rule, want \"#r B3/S23\""},
 		{"#r B36/S23\nx = 1, y = 1, rule = B3/S23\no!", "f:2:22: rule \"B3/S23\" differs from the rule \"B36/S23\" given before, want one rule"},
 		{"x = 3, y = 1, rule = LifeHistory\nAGA!", "f:2:2: unexpected 'G': LifeHistory has states 'A' to 'F' only"},
@@ -31,25 +31,26 @@ func TestReadErrors(t *testing.T) {
 		{"#Life 1.05\n#R\n", "f:2:3: #R line with no rule, want \"#R B3/S23\""},
 		{"#Life 1.06\n1 2 3\n", "f:2:5: unexpected \"3\" after the coordinates, want the end of the line"},
 		{"#Life 1.06\n1 x\n", "f:2:3: unexpected \"x\", want a Y coordinate (a whole number)"},
-		{"#Life 1.06\n0 0\n99999999999999999999 0\n", "f:3:1: coordinate \"99999999999999999999\" is more than the limit of 576460752303423487 from the origin"},
-		{"#Life 1.06\n-1152921504606846977 0\n", "f:2:1: coordinate \"-1152921504606846977\" is more than the limit of 576460752303423487 from the origin"},
+		{"#Life 1.06\n0 0\n99999999999999999999 0\n", "f:3:1: coordinate \"99999999999999999999\" is more than the limit of 2305843009213693951 from the origin"},
+		{"#Life 1.06\n-2305843009213693952 0\n", "f:2:1: coordinate \"-2305843009213693952\" is more than the limit of 2305843009213693951 from the origin"},
 		{"[M1]\n", "f:1:1: unexpected \"[M1]\", want the macrocell header \"[M2]\""},
 		{"[M2]\nz\n", "f:2:1: unexpected 'z' at the start of a line, want a leaf ('.', '*' or '$'), a node (\"D NW NE SW SE\") or '#'"},
 		{"[M2]\n4 1 0 0 0\n", "f:2:3: node 1 is not defined yet, want a number from 0 to 0"},
 		{"[M2]\n*$\n5 1 0 0 0\n", "f:3:3: node 1 has depth 3, want depth 4 in a node of depth 5"},
-		{"[M2]\n3 0 0 0 0\n", "f:2:1: node depth 3, want 4 to 61"},
+		{"[M2]\n3 0 0 0 0\n", "f:2:1: node depth 3, want 4 to 127"},
 		{"[M2] (golly 3.3)\n#R 345/2/4\n1 0 0 0 256\n", "f:3:9: state 256, want 0 to 255"},
 		{"[M2] (golly 3.3)\n#R 345/2/4\n1 0 0 0 1\n.*$\n", `f:4:1: an 8 x 8 leaf in a macrocell file of many states (its leaves are "1 NW NE SW SE" states)`},
-		{"[M2]\n#R B3/S23\n2 0 0 0 0\n", "f:3:1: node depth 2, want 4 to 61"},
+		{"[M2]\n#R B3/S23\n2 0 0 0 0\n", "f:3:1: node depth 2, want 4 to 127"},
 		{"[M2]\n.........*$\n", "f:2:10: '*' outside the leaf's 8 x 8 cells, want at most 8 cells a row and 8 rows"},
 		{"[M2]\n*$\n4 0 0 1\n", "f:3:1: node line with 4 numbers, want 5: depth and four node numbers"},
 		{"[M2]\n*$\n4 0 0 x 1\n", "f:3:7: unexpected \"x\" in a node line, want a whole number"},
-		{"[M2]\n70 0 0 0 0\n", "f:2:1: node depth 70, want 4 to 61"},
+		{"[M2]\n70 0 0 0 0\n", "f:2:1: node 1, the whole pattern, has depth 70: read as cells, a root may have depth 63 at most"},
+		{"[M2]\n128 0 0 0 0\n", "f:2:1: node depth 128, want 4 to 127"},
 		{"[M2]\n#G 12a\n", "f:2:3: #G \"12a\", want a whole number from 0"},
 		{"[M2]\n4 99999999999999999999 0 0 0\n", "f:2:3: node number 99999999999999999999 is more than the limit of 8388608"},
 		{"[M2]\n*$.*\n4 1 0 0 z\n", "f:3:9: unexpected \"z\" in a node line, want a whole number"},
 		{"[M2]\n********$********$********$********$********$********$********$********$\n4 1 1 1 1\n5 2 2 2 2\n6 3 3 3 3\n7 4 4 4 4\n8 5 5 5 5\n9 6 6 6 6\n10 7 7 7 7\n11 8 8 8 8\n12 9 9 9 9\n13 10 10 10 10\n14 11 11 11 11\n15 12 12 12 12\n16 13 13 13 13\n17 14 14 14 14\n18 15 15 15 15\n19 16 16 16 16\n", "f:18:1: node 17, the whole pattern, has more than the limit of 8388608 live cells"},
-		{"[M2]\n*$\n4 1 0 0 0\n" + deepChain(5, 61), "f:60:1: node 59, the whole pattern, has live cells past the limit of 576460752303423487 cells from the origin"},
+		{"[M2]\n*$\n4 1 0 0 0\n" + deepChain(5, 63), "f:62:1: node 61, the whole pattern, has live cells past the limit of 2305843009213693951 cells from the origin"},
 	} {
 		_, err := Read("f", bytes.NewReader([]byte(tc.in)))
 		if err == nil || err.Error() != tc.msg {
@@ -70,7 +71,7 @@ func TestHugeSparse(t *testing.T) {
 		pop      int64
 	}{
 		{"RLE", "x = 1000000000000, y = 1000000000000\no999999999998bo$999999999998$o2bo!", 4},
-		{"Life 1.06", "#Life 1.06\n-576460752303423487 0\n576460752303423487 5\n0 0\n", 3},
+		{"Life 1.06", "#Life 1.06\n-2305843009213693951 0\n2305843009213693951 5\n0 0\n", 3},
 		{"macrocell", "[M2]\n*$\n4 1 0 0 0\n" + deepChain(5, 59), 1},
 	} {
 		p, err := Read(tc.name, strings.NewReader(tc.in))

@@ -1,6 +1,7 @@
 package patterns
 
 import (
+	"bytes"
 	"fmt"
 	"strconv"
 )
@@ -121,6 +122,35 @@ func (l *lexer) readLine() (text string, line, col int, ok bool) {
 		c := l.next()
 		if c == eof || c == '\n' {
 			return string(l.data[start:end]), line, col, true
+		}
+	}
+}
+
+// readLineBytes is readLine without a copy: text is the input's own bytes,
+// valid as long as the input, for a reader that keeps none of it (a
+// macrocell file's millions of node lines).
+func (l *lexer) readLineBytes() (text []byte, line int, ok bool) {
+	start := l.cur.pos
+	line = l.cur.nextLine
+	if start >= len(l.data) {
+		return nil, line, false
+	}
+	// A line without '\r' (the usual case) is found by IndexByte; the
+	// lexer's bookkeeping is then set as next would have left it.
+	rest := l.data[start:]
+	if i := bytes.IndexByte(rest, '\n'); i >= 0 && bytes.IndexByte(rest[:i], '\r') < 0 {
+		l.saved = l.cur
+		l.cur.pos = start + i + 1
+		l.cur.line, l.cur.col = l.cur.nextLine, l.cur.nextCol+i
+		l.line, l.col = l.cur.line, l.cur.col
+		l.cur.nextLine, l.cur.nextCol = l.cur.nextLine+1, 1
+		return rest[:i], line, true
+	}
+	for {
+		end := l.cur.pos
+		c := l.next()
+		if c == eof || c == '\n' {
+			return l.data[start:end], line, true
 		}
 	}
 }

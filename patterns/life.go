@@ -1,12 +1,34 @@
 package patterns
 
 import (
-	"bufio"
 	"fmt"
 	"io"
+	"math/big"
 	"strconv"
 	"strings"
 )
+
+// ReadLife reads a pattern in Alan Hensel's Life 1.05 or Life 1.06 format
+// from r, as Golly does (one reader serves both):
+//
+//   - "#Life 1.05" or "#Life 1.06" first;
+//   - "#D" description lines, kept as comments ("#D Name: ..." and
+//     "#D Author: ..." give the name and author);
+//   - "#N" for the normal rules (B3/S23), "#R" with a rule;
+//   - "#P X Y" to start a block of rows of '.' (dead) and '*' (alive) with
+//     its top-left cell at (X, Y); a "#P" with no numbers goes on below
+//     the block before;
+//   - lines "X Y", one live cell each (the whole of Life 1.06).
+//
+// Coordinates are Golly's, so the pattern is positioned. Errors are
+// [*Error]s.
+func ReadLife(name string, r io.Reader) (*Pattern, error) {
+	data, err := readAll(name, r, DefaultLimits.Bytes, nil)
+	if err != nil {
+		return nil, err
+	}
+	return readLife(name, data, &ReadOptions{})
+}
 
 // sniffLife105 reports whether a file starting with the line first is Life
 // 1.05: "#Life" other than 1.06, or a "#P X Y" line as WinLifeSearch
@@ -30,35 +52,51 @@ func sniffLife106(first string) bool {
 	return errx == nil && erry == nil
 }
 
-// readLife reads a pattern in Alan Hensel's Life 1.05 or Life 1.06 format
-// from data, as Golly does (one reader serves both):
-//
-//   - "#Life 1.05" or "#Life 1.06" first;
-//   - "#D" description lines, kept as comments ("#D Name: ..." and
-//     "#D Author: ..." give the name and author);
-//   - "#N" for the normal rules (B3/S23), "#R" with a rule;
-//   - "#P X Y" to start a block of rows of '.' (dead) and '*' (alive) with
-//     its top-left cell at (X, Y); a "#P" with no numbers goes on below
-//     the block before;
-//   - lines "X Y", one live cell each (the whole of Life 1.06).
-//
-// Coordinates are Golly's, so the pattern is positioned. Errors are
-// [*Error]s.
-func readLife(name string, data []byte) (*Pattern, error) {
+func readLife(name string, data []byte, o *ReadOptions) (*Pattern, error) {
+	rd := newReading(name, o)
 	l := newLexer(name, data)
 	pat := Pattern{Positioned: true}
-	var cells Builder
 	var x, y, left int64
+	begun := false
+	begin := func() error {
+		if begun {
+			return nil
+		}
+		begun = true
+		return rd.begin(&pat)
+	}
+	var pend Run // the run being gathered from a row of cells
+	flush := func() error {
+		if pend.N == 0 {
+			return nil
+		}
+		r := pend
+		pend = Run{}
+		return rd.run(l, r.Y, r.X, r.N)
+	}
+	add := func(y, x int64) error {
+		if pend.N > 0 && pend.Y == y && pend.X+pend.N == x {
+			pend.N++
+			return nil
+		}
+		if err := flush(); err != nil {
+			return err
+		}
+		pend = Run{y, x, 1}
+		return nil
+	}
 	for {
 		text, line, _, ok := l.readLine()
 		if !ok {
 			break
 		}
-		if len(cells.runs) > runLimit {
-			return nil, l.errorf(line, 1, "more than the limit of %d runs of live cells", runLimit)
-		}
 		if strings.TrimRight(text, " \t") == "" {
 			continue
+		}
+		if c := text[0]; c != '#' {
+			if err := begin(); err != nil {
+				return nil, err
+			}
 		}
 		switch c := text[0]; {
 		case c == '#':
@@ -80,8 +118,10 @@ func readLife(name string, data []byte) (*Pattern, error) {
 				}
 			case 'N':
 				pat.Rule = "B3/S23"
+				pat.RuleLine, pat.RuleCol = line, 1
 			case 'R':
 				pat.Rule = cleanRule(body)
+				pat.RuleLine, pat.RuleCol = line, 3+len(body)-len(strings.TrimLeft(body, " \t"))
 				if pat.Rule == "" {
 					return nil, l.errorf(line, 3, "#R line with no rule, want \"#R B3/S23\"")
 				}
@@ -104,28 +144,42 @@ func readLife(name string, data []byte) (*Pattern, error) {
 			if err != nil {
 				return nil, err
 			}
-			cells.Add(vals[1], vals[0], 1)
+			l.line, l.col = line, 1
+			if err := add(vals[1], vals[0]); err != nil {
+				return nil, err
+			}
 		case c == '.' || c == '*':
 			row := strings.TrimRight(text, " \t")
+			if x+int64(len(row)) > MaxPos || y+1 > MaxPos {
+				return nil, l.errorf(line, 1, "row reaches past the limit of %d from the origin", int64(MaxPos))
+			}
 			for i := 0; i < len(row); i++ {
 				switch row[i] {
 				case '*':
-					cells.Add(y, x+int64(i), 1)
+					l.line, l.col = line, i+1
+					if err := add(y, x+int64(i)); err != nil {
+						return nil, err
+					}
 				case '.':
 				default:
 					return nil, l.errorf(line, i+1, "unexpected %s in a row of cells, want '*' (alive) or '.' (dead)", quote(int(row[i])))
 				}
-			}
-			if x+int64(len(row)) > MaxPos || y+1 > MaxPos {
-				return nil, l.errorf(line, 1, "row reaches past the limit of %d from the origin", int64(MaxPos))
 			}
 			y++
 		default:
 			return nil, l.errorf(line, 1, "unexpected %s at the start of a line, want '#', a cell's \"X Y\", or a row of '.' and '*'", quote(int(c)))
 		}
 	}
-	pat.Runs = cells.Runs()
-	pat.normalize()
+	if err := begin(); err != nil {
+		return nil, err
+	}
+	if err := flush(); err != nil {
+		return nil, err
+	}
+	rd.finish(&pat)
+	if rd.keep != nil {
+		pat.normalize()
+	}
 	return &pat, nil
 }
 
@@ -149,7 +203,10 @@ func coords(l *lexer, text string, line, from int) ([2]int64, error) {
 		if err != nil || v > MaxPos || v < -MaxPos {
 			what := "end of line"
 			if start < len(text) {
-				what = strconv.Quote(strings.Fields(text[start:])[0])
+				what = quote(int(text[start]))
+				if f := strings.Fields(text[start:]); len(f) > 0 && strings.HasPrefix(text[start:], f[0]) {
+					what = strconv.Quote(f[0])
+				}
 			}
 			if err == nil || strings.Contains(err.Error(), "range") {
 				return vals, l.errorf(line, start+1, "coordinate %s is more than the limit of %d from the origin", what, int64(MaxPos))
@@ -169,10 +226,21 @@ func coords(l *lexer, text string, line, from int) ([2]int64, error) {
 // one, then a line "X Y" for each live cell, in Golly's coordinates (see
 // [Pattern.TopLeft]). Golly reads it back, ignoring the "#D" lines.
 func WriteLife106(w io.Writer, p *Pattern) error {
-	if err := twoStates(p, "Life 1.06"); err != nil {
+	return formatWriter(Format{Write: writeLife106}, false)(nil, w, p, nil, Limits{})
+}
+
+func writeLife106(w io.Writer, p *Pattern, src Source, lim Limits) error {
+	src = twoStateCells(src, "Life 1.06")
+	if err := checkCells(src, lim, "Life 1.06"); err != nil {
 		return err
 	}
-	bw := bufio.NewWriter(w)
+	if c, ok := src.(Counted); ok {
+		// Every cell takes a line of four bytes at least ("0 0\n").
+		if n := c.LiveCells(); n.Cmp(big.NewInt(lim.Bytes/4)) > 0 {
+			return fmt.Errorf("%s cells take more than the limit of %d bytes in Life 1.06: %w; write RLE or macrocell (.mc)", n, lim.Bytes, ErrTooLarge)
+		}
+	}
+	bw := flushing(w)
 	bw.WriteString("#Life 1.06\n")
 	if p.Name != "" {
 		fmt.Fprintf(bw, "#D Name: %s\n", p.Name)
@@ -191,11 +259,22 @@ func WriteLife106(w io.Writer, p *Pattern) error {
 		fmt.Fprintf(bw, "#R %s\n", p.Rule)
 	}
 	y0, x0 := p.TopLeft()
-	var err error
-	p.Cells(func(y, x int64) {
-		if err == nil {
-			_, err = fmt.Fprintf(bw, "%d %d\n", x0+x, y0+y)
+	var buf []byte
+	var cells int64
+	err := src.EachRun(func(r Run) error {
+		if cells += r.N; cells > lim.Cells {
+			return fmt.Errorf("more than the limit of %d cells for Life 1.06: %w; write macrocell (.mc)", lim.Cells, ErrTooLarge)
 		}
+		for x := r.X; x < r.X+r.N; x++ {
+			buf = strconv.AppendInt(buf[:0], x0+x, 10)
+			buf = append(buf, ' ')
+			buf = strconv.AppendInt(buf, y0+r.Y, 10)
+			buf = append(buf, '\n')
+			if _, err := bw.Write(buf); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	if err != nil {
 		return err

@@ -37,15 +37,43 @@ func sniffMCell(first string) bool { return strings.HasPrefix(first, "#MCell") }
 // ReadMCell reads an MCell pattern from r; name is the file's name for
 // error messages. Errors are [*Error]s.
 func ReadMCell(name string, r io.Reader) (*Pattern, error) {
-	data, err := readAll(name, r)
+	data, err := readAll(name, r, DefaultLimits.Bytes, nil)
 	if err != nil {
 		return nil, err
 	}
-	return readMCell(name, data)
+	return readMCell(name, data, &ReadOptions{})
 }
 
-func readMCell(name string, data []byte) (*Pattern, error) {
+// readMCell reads the whole file, then hands its cells to o's sink when it
+// has one: MCell files are small (MCell's boards).
+func readMCell(name string, data []byte, o *ReadOptions) (*Pattern, error) {
+	rd := newReading(name, o)
 	l := newLexer(name, data)
+	p, err := parseMCell(l, rd.lim.Runs)
+	if err != nil {
+		return nil, err
+	}
+	runs, states := p.Runs, p.States
+	p.Runs, p.States = nil, nil
+	if err := rd.begin(p); err != nil {
+		return nil, err
+	}
+	for i, r := range runs {
+		s := uint8(1)
+		if states != nil {
+			s = states[i]
+		}
+		if err := rd.stateRun(l, r.Y, r.X, r.N, s); err != nil {
+			return nil, err
+		}
+	}
+	rd.finish(p)
+	return p, nil
+}
+
+// parseMCell reads an MCell file's header lines and cells, within
+// runLimit runs.
+func parseMCell(l *lexer, runLimit int64) (*Pattern, error) {
 	pat := Pattern{ClampStates: true}
 	var cells Builder
 	var game, rule string
@@ -114,7 +142,7 @@ func readMCell(name string, data []byte) (*Pattern, error) {
 				pat.Comments = append(pat.Comments, strings.TrimSpace(strings.TrimPrefix(text[2:], " ")))
 			}
 		case strings.HasPrefix(text, "#L "):
-			if err := mcellRow(l, text[3:], line, col+3, &cells, &y, &x, wd); err != nil {
+			if err := mcellRow(l, text[3:], line, col+3, &cells, &y, &x, wd, runLimit); err != nil {
 				return nil, err
 			}
 		}
@@ -181,7 +209,7 @@ func parseBoard(s string) (w, h int64, ok bool) {
 
 // mcellRow reads the cells of one #L line, text, which starts at (line,
 // col), from row *y and column *x on.
-func mcellRow(l *lexer, text string, line, col int, cells *Builder, y, x *int64, wd int64) error {
+func mcellRow(l *lexer, text string, line, col int, cells *Builder, y, x *int64, wd, runLimit int64) error {
 	var n int64
 	countCol := 0
 	for i := 0; i < len(text); i++ {
@@ -232,7 +260,7 @@ func mcellRow(l *lexer, text string, line, col int, cells *Builder, y, x *int64,
 			} else {
 				cells.AddState(*y, *x, k, uint8(state))
 			}
-			if cells.Len() > runLimit {
+			if int64(cells.Len()) > runLimit {
 				return l.errorf(line, col+i, "more than the limit of %d runs of live cells", runLimit)
 			}
 			*x += k

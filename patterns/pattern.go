@@ -7,8 +7,14 @@
 // macrocell, Life 1.05 and 1.06, and plaintext. [WriterFor] picks the writer
 // by the extension of the file to write. Every malformed input is an
 // [*Error] placed at file:line:col, and declared sizes, counts and node
-// numbers are checked against limits ([MaxCoord], [MaxPos], [MaxRuns],
-// [MaxDepth], [MaxFileSize]) before anything large is allocated.
+// numbers are checked against limits ([MaxCoord], [MaxPos], [MaxDepth])
+// before anything large is allocated. One budget ([Limits]: bytes, runs,
+// cells, nodes; [DefaultLimits]) bounds every reader, checked as the data
+// arrives, and every writer, checked before and as it writes.
+// [ReadWith] reads within a budget and a context, handing the cells to a
+// [Sink] as they are read (a macrocell tree to a [TreeSink]); writers
+// ([WriterFor]) take the cells from a [Source] (a [Tree] for macrocell),
+// so that neither side needs a copy of every cell.
 //
 // A [Pattern] keeps its cells as horizontal runs of live cells, so that a
 // huge but sparse pattern costs what its cells cost, not what its bounding
@@ -28,14 +34,15 @@ import (
 	"strings"
 )
 
-// MaxCoord bounds every coordinate and size a reader accepts, so that sums
-// of them never overflow an int64.
-const MaxCoord = 1 << 60
+// MaxCoord bounds every coordinate and size a reader accepts, 2^62-1, so
+// that a sum of two of them never overflows an int64.
+const MaxCoord = 1<<62 - 1
 
 // MaxPos bounds the coordinates of a positioned pattern (see
-// [Pattern.Positioned]) in Golly's universe, so that the pattern's size
-// stays within [MaxCoord] wherever its cells lie.
-const MaxPos = MaxCoord/2 - 1
+// [Pattern.Positioned]) in Golly's universe, 2^61-1 either way, so that
+// the pattern's size stays within [MaxCoord] wherever its cells lie, and
+// every cell is within reach of the engines (HashLife reaches 2^61).
+const MaxPos = 1<<61 - 1
 
 // Pattern is a pattern as read from a file.
 type Pattern struct {
@@ -60,6 +67,14 @@ type Pattern struct {
 	// Gen is the generation count the file gives (#CXRLE Gen in RLE, #G in
 	// macrocell) as decimal digits, or "".
 	Gen string
+	// Format names the format the file was read in ("RLE", "macrocell",
+	// as [Format.Name]), or "" for a pattern that was not read from a
+	// file. A sink sees it in Begin's pattern.
+	Format string
+	// RuleLine and RuleCol are where the file gives its rule, counting
+	// from 1, or 0 when it gives none: an error in the rule, found by
+	// whoever parses it, is placed there.
+	RuleLine, RuleCol int
 	// Notice says how the reader changed what the file holds (a
 	// LifeHistory pattern read as Life), for the user to see on standard
 	// error; it is "" when the reader changed nothing.
@@ -137,7 +152,13 @@ func (p *Pattern) Size() (w, h int64) {
 // around it, and without a final comma, which Golly drops from an RLE
 // header (so that every format keeps the same rule).
 func cleanRule(rule string) string {
-	return strings.TrimSpace(strings.TrimRight(strings.TrimSpace(rule), ","))
+	for {
+		r := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(rule), ","))
+		if r == rule {
+			return r // as cleaned as it gets: cleaning twice changes nothing
+		}
+		rule = r
+	}
 }
 
 // TopLeft returns where the cell at (0, 0) of Runs lies in Golly's
@@ -186,14 +207,12 @@ type Builder struct {
 	runs   []Run
 	states []uint8 // each run's state, once AddState is called; else nil
 	sorted bool
-	emit   func(Run, uint8) // set by Stream and StreamStates
-	added  int              // runs kept or handed on
+	added  int // runs kept
 }
 
 // AddState adds n cells in state s (1 to 255) in row y from column x; it
 // makes the builder's pattern one of many states ([Builder.States] is not
-// nil). A streaming builder hands each run on with its state (see
-// StreamStates).
+// nil).
 func (b *Builder) AddState(y, x, n int64, s uint8) {
 	if n <= 0 {
 		return
@@ -219,24 +238,7 @@ func (b *Builder) AddState(y, x, n int64, s uint8) {
 // when every cell was added by Add (in state 1). Call it after Runs.
 func (b *Builder) States() []uint8 { return b.states }
 
-// Stream makes the builder hand each run to emit, once the run after it
-// has begun (the last one when Runs is called), instead of keeping it.
-// Adjacent runs are merged as usual. The runs must be added in reading
-// order (row by row, left to right, not overlapping), as RLE gives them.
-func (b *Builder) Stream(emit func(Run)) { b.emit = func(r Run, _ uint8) { emit(r) } }
-
-// StreamStates is Stream with each run's state (1 for the runs of Add).
-func (b *Builder) StreamStates(emit func(Run, uint8)) { b.emit = emit }
-
-// lastState returns the state of the last run kept.
-func (b *Builder) lastState() uint8 {
-	if b.states == nil {
-		return 1
-	}
-	return b.states[len(b.runs)-1]
-}
-
-// Len returns the number of runs kept or handed on so far.
+// Len returns the number of runs kept so far.
 func (b *Builder) Len() int { return b.added }
 
 // Grow makes room for n more runs, for a reader that knows about how many
@@ -263,13 +265,7 @@ func (b *Builder) add(y, x, n int64, merge bool) {
 			last.N += n
 			return
 		}
-		if b.emit != nil {
-			b.emit(*last, b.lastState())
-			b.runs = b.runs[:0]
-			if b.states != nil {
-				b.states = b.states[:0]
-			}
-		} else if last.Y > y || last.Y == y && x < last.X+last.N {
+		if last.Y > y || last.Y == y && x < last.X+last.N {
 			b.sorted = false // out of order, or overlapping the last run
 		}
 	} else {
@@ -286,18 +282,7 @@ func (b *Builder) add(y, x, n int64, merge bool) {
 }
 
 // Runs returns the runs sorted and merged. Cells added twice count once.
-// A streaming builder (see Stream) hands on its last run and returns none.
 func (b *Builder) Runs() []Run {
-	if b.emit != nil {
-		if len(b.runs) > 0 {
-			b.emit(b.runs[0], b.lastState())
-			b.runs = b.runs[:0]
-			if b.states != nil {
-				b.states = b.states[:0]
-			}
-		}
-		return nil
-	}
 	if b.sorted || len(b.runs) < 2 {
 		return b.runs
 	}
@@ -329,7 +314,13 @@ type Error struct {
 	File      string
 	Line, Col int
 	Msg       string
+	// Err is the error Msg was made from, when there is one (a rule's, a
+	// sink's), for errors.Is and errors.As.
+	Err error
 }
+
+// Unwrap returns the error Msg was made from, or nil.
+func (e *Error) Unwrap() error { return e.Err }
 
 // Error returns "file:line:col: msg", or "file: msg" without a line.
 func (e *Error) Error() string {
@@ -392,15 +383,3 @@ func (b *Builder) sortStates() []Run {
 // ErrStates is wrapped by the error of a writer whose format has two
 // states only, given a pattern with a cell in a state above 1.
 var ErrStates = errors.New("the format has two states only")
-
-// twoStates returns an error wrapping [ErrStates] when p has a cell in a
-// state above 1, which format cannot hold.
-func twoStates(p *Pattern, format string) error {
-	for i, s := range p.States {
-		if s > 1 {
-			r := p.Runs[i]
-			return fmt.Errorf("%w: %s cannot hold the cell in state %d at (y=%d, x=%d); write RLE (.rle), which keeps every state", ErrStates, format, s, r.Y, r.X)
-		}
-	}
-	return nil
-}

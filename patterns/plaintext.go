@@ -1,11 +1,25 @@
 package patterns
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"strings"
 )
+
+// ReadPlaintext reads a pattern in the plaintext format of LifeWiki's .cells
+// files from r: lines starting with '!' are comments ("!Name: ...",
+// "!Author: ..." and "!Rule: ..." give the name, author and rule; a bare
+// "!" only marks the file as plaintext), and every
+// other line is a row of cells, 'O' or '*' alive and '.' dead. Blank lines
+// before the first row are skipped; later ones are empty rows. The pattern
+// has no position. Errors are [*Error]s.
+func ReadPlaintext(name string, r io.Reader) (*Pattern, error) {
+	data, err := readAll(name, r, DefaultLimits.Bytes, nil)
+	if err != nil {
+		return nil, err
+	}
+	return readPlaintext(name, data, &ReadOptions{})
+}
 
 // sniffPlaintext reports whether a file starting with the line first is
 // plaintext: a '!' comment or a row of cells.
@@ -14,18 +28,11 @@ func sniffPlaintext(first string) bool {
 	return s[0] == '!' || s[0] == '.' || s[0] == 'O' || s[0] == '*'
 }
 
-// readPlaintext reads a pattern in the plaintext format of LifeWiki's .cells
-// files from data: lines starting with '!' are comments ("!Name: ...",
-// "!Author: ..." and "!Rule: ..." give the name, author and rule; a bare
-// "!" only marks the file as plaintext), and every
-// other line is a row of cells, 'O' or '*' alive and '.' dead. Blank lines
-// before the first row are skipped; later ones are empty rows. The pattern
-// has no position. Errors are [*Error]s.
-func readPlaintext(name string, data []byte) (*Pattern, error) {
+func readPlaintext(name string, data []byte, o *ReadOptions) (*Pattern, error) {
+	rd := newReading(name, o)
 	l := newLexer(name, data)
 	var pat Pattern
-	var cells Builder
-	var y int64
+	var y, w, h int64 // the row, and the size of the live cells' box from (0, 0)
 	started := false
 	for {
 		text, line, _, ok := l.readLine()
@@ -44,6 +51,7 @@ func readPlaintext(name string, data []byte) (*Pattern, error) {
 				pat.Author = strings.TrimSpace(body[len("Author:"):])
 			case strings.HasPrefix(body, "Rule:"):
 				pat.Rule = cleanRule(body[len("Rule:"):])
+				pat.RuleLine, pat.RuleCol = line, 1+len("!Rule:")+len(body[len("Rule:"):])-len(strings.TrimLeft(body[len("Rule:"):], " \t"))
 			default:
 				pat.Comments = append(pat.Comments, strings.TrimSpace(body))
 			}
@@ -53,26 +61,46 @@ func readPlaintext(name string, data []byte) (*Pattern, error) {
 		if row == "" && !started {
 			continue
 		}
-		started = true
-		if y >= MaxCoord {
-			return nil, l.errorf(line, 1, "more than the limit of %d rows", int64(MaxCoord))
+		if !started {
+			if err := rd.begin(&pat); err != nil {
+				return nil, err
+			}
+			started = true
 		}
-		for i := 0; i < len(row); i++ {
+		if y > MaxPos {
+			return nil, l.errorf(line, 1, "more than the limit of %d rows", int64(MaxPos)+1)
+		}
+		// Each run is handed on as soon as it ends, within the budget,
+		// so that one long line costs what its runs cost, checked as
+		// they come.
+		for i := 0; i < len(row); {
 			switch row[i] {
 			case 'O', '*':
-				cells.Add(y, int64(i), 1)
+				j := i + 1
+				for j < len(row) && (row[j] == 'O' || row[j] == '*') {
+					j++
+				}
+				l.line, l.col = line, i+1
+				if err := rd.run(l, y, int64(i), int64(j-i)); err != nil {
+					return nil, err
+				}
+				w, h = max(w, int64(j)), y+1
+				i = j
 			case '.':
+				i++
 			default:
 				return nil, l.errorf(line, i+1, "unexpected %s in a row of cells, want 'O' or '*' (alive) or '.' (dead)", quote(int(row[i])))
 			}
 		}
-		if len(cells.runs) > runLimit {
-			return nil, l.errorf(line, 1, "more than the limit of %d runs of live cells", runLimit)
-		}
 		y++
 	}
-	pat.Runs = cells.Runs()
-	pat.W, pat.H = pat.Size()
+	if !started {
+		if err := rd.begin(&pat); err != nil {
+			return nil, err
+		}
+	}
+	rd.finish(&pat)
+	pat.W, pat.H = w, h
 	return &pat, nil
 }
 
@@ -86,23 +114,21 @@ const maxPlaintext = 1 << 28
 // its last live cell. Positions and generations are not kept. A pattern
 // whose box would take more than 2^28 characters is an error.
 func WritePlaintext(w io.Writer, p *Pattern) error {
-	if err := twoStates(p, "plaintext (.cells)"); err != nil {
+	return formatWriter(Format{Write: writePlaintext}, false)(nil, w, p, nil, Limits{})
+}
+
+var errPlaintextSize = fmt.Errorf("pattern too large for plaintext (more than %d characters): %w; write RLE or macrocell", maxPlaintext, ErrTooLarge)
+
+func writePlaintext(w io.Writer, p *Pattern, src Source, lim Limits) error {
+	src = twoStateCells(src, "plaintext (.cells)")
+	top, left, h, _, ok := src.Bounds()
+	if ok && h > maxPlaintext {
+		return errPlaintextSize
+	}
+	if err := checkCells(src, lim, "plaintext"); err != nil {
 		return err
 	}
-	top, left, h, _, ok := p.Bounds()
-	if ok {
-		size := h
-		for _, r := range p.Runs {
-			size += r.X + r.N - left
-			if size > maxPlaintext {
-				break
-			}
-		}
-		if size > maxPlaintext {
-			return fmt.Errorf("pattern too large for plaintext (more than %d characters); write RLE or macrocell", maxPlaintext)
-		}
-	}
-	bw := bufio.NewWriter(w)
+	bw := flushing(w)
 	header := false
 	if p.Name != "" {
 		fmt.Fprintf(bw, "!Name: %s\n", p.Name)
@@ -127,7 +153,17 @@ func WritePlaintext(w io.Writer, p *Pattern) error {
 		bw.WriteString("!\n") // a mark: an empty file is no pattern
 	}
 	row, col := top, left
-	for _, r := range p.Runs {
+	size := h
+	err := src.EachRun(func(r Run) error {
+		// The characters so far: a line end a row, and the row's cells
+		// from its left edge; checked before they are written.
+		c0 := col
+		if r.Y > row {
+			c0 = left
+		}
+		if size += r.X + r.N - c0; size > maxPlaintext {
+			return errPlaintextSize
+		}
 		for ; row < r.Y; row++ {
 			bw.WriteByte('\n')
 			col = left
@@ -138,6 +174,10 @@ func WritePlaintext(w io.Writer, p *Pattern) error {
 		for ; col < r.X+r.N; col++ {
 			bw.WriteByte('O')
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	if ok {
 		bw.WriteByte('\n')

@@ -3,11 +3,15 @@ package patterns
 import (
 	"bytes"
 	"compress/gzip"
+	"context"
+	"encoding/binary"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 )
 
 // MaxFileSize is the most bytes a reader takes from a file, after gzip
@@ -18,11 +22,6 @@ const MaxFileSize = 256 << 20
 // macrocell file, its live cells), so that no file makes a reader allocate
 // more than a few hundred megabytes.
 const MaxRuns = 1 << 23
-
-// runLimit is the limit the readers apply: MaxRuns, or less in the fuzz
-// tests, where a few bytes of macrocell making millions of cells would only
-// slow the search.
-var runLimit = MaxRuns
 
 // Format is a pattern file format: how to recognise it, read it and write
 // it. The registry of formats ([Formats]) picks the reader by the content,
@@ -37,9 +36,10 @@ type Format struct {
 	// is first holds this format.
 	Sniff func(first string) bool
 	// Read reads a whole file; name is the file's name for messages.
-	Read func(name string, data []byte) (*Pattern, error)
-	// Write writes p in the format, or is nil for a format only read.
-	Write func(w io.Writer, p *Pattern) error
+	Read func(name string, data []byte, o *ReadOptions) (*Pattern, error)
+	// Write writes the pattern p, whose cells are cells (p itself when it
+	// holds them), within the limits lim, or is nil for a format only read.
+	Write func(w io.Writer, p *Pattern, cells Source, lim Limits) error
 }
 
 var formats []Format
@@ -55,11 +55,11 @@ func Formats() []Format { return append([]Format(nil), formats...) }
 
 func init() {
 	RegisterFormat(Format{Name: "MCell", Exts: []string{".mcl"}, Sniff: sniffMCell, Read: readMCell})
-	RegisterFormat(Format{Name: "macrocell", Exts: []string{".mc"}, Sniff: sniffMacrocell, Read: readMacrocell, Write: WriteMacrocell})
+	RegisterFormat(Format{Name: "macrocell", Exts: []string{".mc"}, Sniff: sniffMacrocell, Read: readMacrocell, Write: writeMacrocell})
 	RegisterFormat(Format{Name: "Life 1.05", Sniff: sniffLife105, Read: readLife})
-	RegisterFormat(Format{Name: "Life 1.06", Exts: []string{".lif", ".life"}, Sniff: sniffLife106, Read: readLife, Write: WriteLife106})
-	RegisterFormat(Format{Name: "RLE", Exts: []string{".rle"}, Sniff: sniffRLE, Read: readRLE, Write: WriteRLE})
-	RegisterFormat(Format{Name: "plaintext", Exts: []string{".cells"}, Sniff: sniffPlaintext, Read: readPlaintext, Write: WritePlaintext})
+	RegisterFormat(Format{Name: "Life 1.06", Exts: []string{".lif", ".life"}, Sniff: sniffLife106, Read: readLife, Write: writeLife106})
+	RegisterFormat(Format{Name: "RLE", Exts: []string{".rle"}, Sniff: sniffRLE, Read: readRLE, Write: writeRLE})
+	RegisterFormat(Format{Name: "plaintext", Exts: []string{".cells"}, Sniff: sniffPlaintext, Read: readPlaintext, Write: writePlaintext})
 }
 
 // gzipMagic starts every gzip stream.
@@ -67,40 +67,47 @@ var gzipMagic = []byte{0x1f, 0x8b}
 
 // Read reads a pattern from r in whichever registered format its content
 // shows, never by the file's name; name is the file's name for messages.
-// Gzip-compressed content is decompressed first. Errors in the content are
-// [*Error]s.
-func Read(name string, r io.Reader) (*Pattern, error) { return ReadWith(name, r, ReadOptions{}) }
+// Gzip-compressed content is decompressed first. It reads within
+// [DefaultLimits]. Errors in the content are [*Error]s.
+func Read(name string, r io.Reader) (*Pattern, error) {
+	return ReadWith(name, r, ReadOptions{})
+}
 
-// ReadWith reads a pattern as [Read] does, handing its live cells to
-// o.Sink, when there is one, instead of keeping them in Pattern.Runs.
+// ReadWith reads a pattern as [Read] does, within o's limits, watching o's
+// context, and handing the cells to o's sink when it has one (then the
+// Pattern returned has no Runs). r is read as the data arrives, never past
+// the byte limit: an endless stream (standard input from /dev/zero) costs
+// a buffer of that limit at most, and fails at it.
 func ReadWith(name string, r io.Reader, o ReadOptions) (*Pattern, error) {
-	data, err := readAll(name, r)
+	lim := o.Limits.withDefaults()
+	data, err := readAll(name, r, lim.Bytes, o.Ctx)
 	if err != nil {
 		return nil, err
 	}
 	if bytes.HasPrefix(data, gzipMagic) {
-		zr, err := gzip.NewReader(bytes.NewReader(data))
-		if err != nil {
-			return nil, &Error{File: name, Msg: fmt.Sprintf("gzip: %v", err)}
-		}
-		data, err = io.ReadAll(io.LimitReader(zr, MaxFileSize+1))
-		if err != nil {
-			return nil, &Error{File: name, Msg: fmt.Sprintf("gzip: %v", err)}
-		}
-		if len(data) > MaxFileSize {
-			return nil, &Error{File: name, Msg: fmt.Sprintf("more than the limit of %d bytes after decompression", MaxFileSize)}
+		if data, err = gunzip(name, data, lim.Bytes, o.Ctx); err != nil {
+			return nil, err
 		}
 	}
+	return decode(name, data, &o)
+}
+
+// decode reads data, picking the format by its first line.
+func decode(name string, data []byte, o *ReadOptions) (*Pattern, error) {
 	first := firstLine(data)
 	if first == "" {
 		return nil, &Error{File: name, Msg: "empty file, want a pattern (RLE, macrocell, Life 1.05 or 1.06, or plaintext)"}
 	}
 	for _, f := range formats {
 		if f.Sniff(first) {
-			if o.Sink == nil {
-				return f.Read(name, data)
+			if o.Sink != nil {
+				o.Sink = formatSink{f.Name, o.Sink}
 			}
-			return readTo(f, name, data, o.Sink)
+			p, err := f.Read(name, data, o)
+			if p != nil {
+				p.Format = f.Name
+			}
+			return p, err
 		}
 	}
 	l := newLexer(name, data)
@@ -115,23 +122,115 @@ func ReadWith(name string, r io.Reader, o ReadOptions) (*Pattern, error) {
 	return nil, l.errorf(line, col, "unexpected %s at the start, want a pattern file: RLE (\"x = \" or '#'), macrocell (\"[M2]\"), Life 1.05 or 1.06 (\"#Life\"), or plaintext ('!', '.', 'O' or '*')", quote(c))
 }
 
-// readAll reads r to its end, failing past [MaxFileSize].
-func readAll(name string, r io.Reader) ([]byte, error) {
-	var buf bytes.Buffer
-	if f, ok := r.(interface{ Stat() (os.FileInfo, error) }); ok {
-		// A file's size is known: read it into a buffer of that size
-		// rather than one grown by copying as it fills.
-		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() <= MaxFileSize {
-			buf.Grow(int(fi.Size()) + bytes.MinRead)
+// gunzip decompresses data, a gzip file of one member or more, within max
+// bytes. Bytes after the last member that do not start another are
+// ignored, as gzip(1) and Golly ignore them ("trailing garbage").
+func gunzip(name string, data []byte, max int64, ctx context.Context) ([]byte, error) {
+	var out bytes.Buffer
+	if len(data) >= 4 {
+		// The last member's trailer gives its size (modulo 2^32): room
+		// for that at once, rather than a buffer grown by copying, which
+		// would take twice the limit at its peak. A hint only: trailing
+		// garbage or more members make it wrong, and it is bounded.
+		hint := int64(binary.LittleEndian.Uint32(data[len(data)-4:]))
+		out.Grow(int(min(hint, max)) + bytes.MinRead)
+	}
+	in := bytes.NewReader(data)
+	for member := 0; ; member++ {
+		zr, err := gzip.NewReader(in)
+		if err != nil {
+			if member > 0 {
+				return out.Bytes(), nil // trailing garbage
+			}
+			return nil, &Error{File: name, Msg: fmt.Sprintf("gzip: %v", err), Err: err}
+		}
+		zr.Multistream(false)
+		var src io.Reader = zr
+		if ctx != nil {
+			src = ctxReader{ctx, zr}
+		}
+		_, err = out.ReadFrom(io.LimitReader(src, max+1-int64(out.Len())))
+		if err != nil {
+			if ctx != nil && ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
+			return nil, &Error{File: name, Msg: fmt.Sprintf("gzip: %v", err), Err: err}
+		}
+		if int64(out.Len()) > max {
+			return nil, &Error{File: name, Msg: fmt.Sprintf("more than the limit of %d bytes after decompression", max)}
+		}
+		if !bytes.HasPrefix(data[len(data)-in.Len():], gzipMagic) {
+			return out.Bytes(), nil // the end, or trailing garbage
 		}
 	}
-	_, err := buf.ReadFrom(io.LimitReader(r, MaxFileSize+1))
-	if err != nil {
+}
+
+// readAll reads r to its end, failing past max bytes as soon as they have
+// arrived, and checking ctx (when not nil) between reads. A file of known
+// size is read into a buffer of that size; a stream of unknown size
+// (standard input, a pipe) in chunks joined at the end, so that its peak
+// is twice its size, not the three times of a buffer grown by copying,
+// and an endless one costs the limit and no more before it fails.
+func readAll(name string, r io.Reader, max int64, ctx context.Context) ([]byte, error) {
+	size := int64(-1)
+	if f, ok := r.(interface{ Stat() (os.FileInfo, error) }); ok {
+		if fi, err := f.Stat(); err == nil {
+			if fi.IsDir() {
+				return nil, &Error{File: name, Msg: "is a directory, want a pattern file"}
+			}
+			if fi.Mode().IsRegular() && fi.Size() <= max {
+				size = fi.Size()
+			}
+		}
+	}
+	if ctx != nil {
+		r = ctxReader{ctx, r}
+	}
+	fail := func(err error) ([]byte, error) {
+		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+			return nil, err
+		}
+		if errors.Is(err, syscall.EISDIR) {
+			return nil, &Error{File: name, Msg: "is a directory, want a pattern file"}
+		}
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	data := buf.Bytes()
-	if len(data) > MaxFileSize {
-		return nil, &Error{File: name, Msg: fmt.Sprintf("more than the limit of %d bytes", MaxFileSize)}
+	if size >= 0 {
+		var buf bytes.Buffer
+		buf.Grow(int(size) + bytes.MinRead)
+		if _, err := buf.ReadFrom(io.LimitReader(r, max+1)); err != nil {
+			return fail(err)
+		}
+		if int64(buf.Len()) > max {
+			return nil, &Error{File: name, Msg: fmt.Sprintf("more than the limit of %d bytes", max)}
+		}
+		return buf.Bytes(), nil
+	}
+	var chunks [][]byte
+	var total int64
+	next := int64(64 << 10)
+	for {
+		c := make([]byte, min(next, max+1-total))
+		n, err := io.ReadFull(r, c)
+		chunks = append(chunks, c[:n])
+		total += int64(n)
+		if total > max {
+			return nil, &Error{File: name, Msg: fmt.Sprintf("more than the limit of %d bytes", max)}
+		}
+		if err == io.EOF || err == io.ErrUnexpectedEOF {
+			break
+		}
+		if err != nil {
+			return fail(err)
+		}
+		next = min(2*next, 16<<20)
+	}
+	if len(chunks) == 1 {
+		return chunks[0], nil
+	}
+	data := make([]byte, 0, total)
+	for _, c := range chunks {
+		data = append(data, c...)
 	}
 	return data, nil
 }
@@ -193,22 +292,39 @@ func FormatFor(path string) (f Format, gz bool, err error) {
 	return Format{}, false, fmt.Errorf("%s: unknown pattern file extension %q, want one of %s (and .gz after it to compress)", path, ext, strings.Join(known, ", "))
 }
 
-// WriterFor returns a function that writes a pattern as a file named path
-// should hold it: in the format its extension names, compressed when it
-// ends in ".gz". See [FormatFor].
-func WriterFor(path string) (func(w io.Writer, p *Pattern) error, error) {
-	f, gz, err := FormatFor(path)
-	if err != nil {
-		return nil, err
-	}
-	if !gz {
-		return f.Write, nil
-	}
-	return func(w io.Writer, p *Pattern) error {
-		zw := gzip.NewWriter(w)
-		if err := f.Write(zw, p); err != nil {
-			return err
-		}
-		return zw.Close()
-	}, nil
+// formatSink is a sink that tells the pattern's format to the one it
+// hands the cells on to, in Begin's pattern, and hands a macrocell tree
+// on to it when it takes one.
+type formatSink struct {
+	format string
+	Sink
 }
+
+func (s formatSink) Begin(p *Pattern) error {
+	p.Format = s.format
+	return s.Sink.Begin(p)
+}
+
+// TakesTree reports whether the sink handed on to takes a macrocell tree.
+func (s formatSink) TakesTree() bool {
+	t, ok := s.Sink.(TreeSink)
+	return ok && t.TakesTree()
+}
+
+// StateRun hands a run of cells in state st on to a sink that takes them,
+// and refuses it otherwise.
+func (s formatSink) StateRun(y, x, n int64, st uint8) error {
+	ss, ok := s.Sink.(StateSink)
+	if !ok {
+		return fmt.Errorf("a cell in state %d: %s takes two states only", st, s.format)
+	}
+	return ss.StateRun(y, x, n, st)
+}
+
+func (s formatSink) Leaf(rows [8]uint8) (uint32, error) { return s.Sink.(TreeSink).Leaf(rows) }
+
+func (s formatSink) Node(d int, kids [4]uint32) (uint32, error) {
+	return s.Sink.(TreeSink).Node(d, kids)
+}
+
+func (s formatSink) Root(h uint32, d int) error { return s.Sink.(TreeSink).Root(h, d) }

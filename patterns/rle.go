@@ -21,25 +21,30 @@ import (
 //     line breaks between runs, and a missing '!' at the end. Text after
 //     '!' is ignored.
 //
-// Letters for other states are an error, except in Golly's LifeHistory
-// rule, whose states 1, 3 and 5 are read as alive and the others as dead,
-// under B3/S23 with the same bounded-grid suffix, and the pattern's Notice
-// says so. Errors are [*Error]s placed at the offending character.
+// Extended RLE's letters for states ('.' for 0, 'A' to 'X' for 1 to 24,
+// 'pA' to 'yO' for 25 to 255) give a pattern of many states
+// ([Pattern.States]); in Golly's LifeHistory rule, states 1, 3 and 5 are
+// read as alive and the others as dead, under B3/S23 with the same
+// bounded-grid suffix, and the pattern's Notice says so. Errors are [*Error]s placed at the offending character.
 func ReadRLE(name string, r io.Reader) (*Pattern, error) {
-	data, err := readAll(name, r)
+	data, err := readAll(name, r, DefaultLimits.Bytes, nil)
 	if err != nil {
 		return nil, err
 	}
-	return readRLE(name, data)
+	return readRLE(name, data, &ReadOptions{})
 }
 
-func readRLE(name string, data []byte) (*Pattern, error) {
-	p := &rleParser{lexer: newLexer(name, data)}
-	// Make room for the runs at once: runs of live cells are at least two
-	// bytes apart ("o" and a 'b' or '$'), so half the data's length bounds
-	// their number. Room never used is never touched, so it costs address
-	// space, not memory.
-	p.cells.Grow(min(len(data)/2+1, runLimit))
+func readRLE(name string, data []byte, o *ReadOptions) (*Pattern, error) {
+	// Make room for the runs kept at once: runs of live cells are at
+	// least two bytes apart ("o" and a 'b' or '$'), so half the data's
+	// length bounds their number. Room never used is never touched, so it
+	// costs address space, not memory.
+	rd := newReading(name, &ReadOptions{Limits: o.Limits, Ctx: o.Ctx, Sink: o.Sink})
+	rd.hint = len(data)/2 + 1
+	if rd.keep != nil {
+		rd.keepRuns()
+	}
+	p := &rleParser{lexer: newLexer(name, data), rd: rd}
 	return p.parse(isPlainRLE(firstLine(data)))
 }
 
@@ -85,11 +90,15 @@ func isPlainRLE(line string) bool {
 // rleParser is a small state machine over the lexer.
 type rleParser struct {
 	*lexer
-	start   func(*Pattern) func(Run, uint8) // see readTo
+	rd      *reading
 	pat     Pattern
-	cells   Builder
-	history bool // the rule is LifeHistory
-	posLine int  // where the #CXRLE Pos value is
+	pend    Run   // the run being gathered, not handed on yet
+	pendS   uint8 // pend's state
+	begun   bool  // the sink's Begin has been called
+	history bool  // the rule is LifeHistory
+	maxY    int64 // below the lowest live cell's row
+	maxX    int64 // right of the rightmost live cell
+	posLine int   // where the #CXRLE Pos value is
 	posCol  int
 	rule    string // the rule as given, before any LifeHistory conversion
 }
@@ -104,6 +113,9 @@ func (p *rleParser) parse(headerless bool) (*Pattern, error) {
 		case c == eof:
 			if !header {
 				return nil, p.errorf(0, 0, "no RLE header line (\"x = W, y = H\") and no cells")
+			}
+			if err := p.begin(); err != nil {
+				return nil, err
 			}
 			return p.finish()
 		case c == '\n':
@@ -127,10 +139,8 @@ func (p *rleParser) parse(headerless bool) (*Pattern, error) {
 			return nil, p.errorf(p.line, p.col, "unexpected %s before the header line, want \"x = W, y = H\" or a '#' comment", quote(c))
 		default:
 			p.backup()
-			if p.start != nil {
-				if emit := p.start(&p.pat); emit != nil {
-					p.cells.StreamStates(emit)
-				}
+			if err := p.begin(); err != nil {
+				return nil, err
 			}
 			if err := p.body(bol); err != nil {
 				return nil, err
@@ -141,14 +151,32 @@ func (p *rleParser) parse(headerless bool) (*Pattern, error) {
 	}
 }
 
+// begin hands the pattern so far to the sink, once the lines before the
+// cells have been read; a pattern that has no cells begins at its end.
+func (p *rleParser) begin() error {
+	if p.begun {
+		return nil
+	}
+	p.begun = true
+	return p.rd.begin(&p.pat)
+}
+
 func (p *rleParser) finish() (*Pattern, error) {
-	p.pat.Runs = p.cells.Runs()
-	p.pat.States = p.cells.States()
+	if p.pend.N > 0 {
+		if err := p.rd.stateRun(p.lexer, p.pend.Y, p.pend.X, p.pend.N, p.pendS); err != nil {
+			return nil, err
+		}
+		p.pend = Run{}
+	}
+	p.rd.finish(&p.pat)
+	w, h := max(p.pat.W, p.maxX), max(p.pat.H, p.maxY)
 	if p.pat.Positioned {
-		w, h := p.pat.Size()
 		if p.pat.OriginX+w-1 > MaxPos || p.pat.OriginY+h-1 > MaxPos {
 			return nil, p.errorf(p.posLine, p.posCol, "pattern of %d x %d cells at Pos=%d,%d reaches past the limit of %d cells from the origin", w, h, p.pat.OriginX, p.pat.OriginY, int64(MaxPos))
 		}
+	} else if p.maxX-1 > MaxPos || p.maxY-1 > MaxPos {
+		// Golly puts a pattern without a position at the origin.
+		return nil, p.errorf(0, 0, "pattern of %d x %d cells reaches past the limit of %d cells from the origin, where a pattern without #CXRLE Pos goes", p.maxX, p.maxY, int64(MaxPos))
 	}
 	if p.history {
 		p.pat.Notice = fmt.Sprintf("%s: LifeHistory pattern read as Life (%s): states 1, 3 and 5 alive, 2, 4 and 6 dropped", p.file, p.pat.Rule)
@@ -168,6 +196,7 @@ func (p *rleParser) setRule(rule string, line, col int) error {
 	rule = cleanRule(rule) // as Golly drops a final comma
 	p.rule = rule
 	p.pat.Rule = rule
+	p.pat.RuleLine, p.pat.RuleCol = line, col
 	if name, suffix, _ := strings.Cut(rule, ":"); strings.EqualFold(strings.TrimSpace(name), "LifeHistory") {
 		p.history = true
 		p.pat.Rule = "B3/S23"
@@ -433,16 +462,21 @@ func (p *rleParser) apply(c int, n int64, y, x *int64) error {
 	if *x+n > MaxCoord {
 		return p.errorf(p.line, p.col, "pattern reaches past the limit of %d cells from its corner", int64(MaxCoord))
 	}
-	if alive && state > 1 {
-		p.cells.AddState(*y, *x, n, state)
-		if p.cells.Len() > runLimit {
-			return p.errorf(p.line, p.col, "more than the limit of %d runs of live cells", runLimit)
+	if alive {
+		if p.pend.N > 0 && p.pend.Y == *y && p.pend.X+p.pend.N == *x && p.pendS == state {
+			p.pend.N += n
+		} else {
+			if p.pend.N > 0 {
+				if err := p.rd.stateRun(p.lexer, p.pend.Y, p.pend.X, p.pend.N, p.pendS); err != nil {
+					return err
+				}
+			}
+			p.pend, p.pendS = Run{*y, *x, n}, state
 		}
-	} else if alive {
-		p.cells.Add(*y, *x, n)
-		if p.cells.Len() > runLimit {
-			return p.errorf(p.line, p.col, "more than the limit of %d runs of live cells", runLimit)
+		if p.pend.N > p.rd.lim.Cells || p.rd.cells+p.pend.N > p.rd.lim.Cells {
+			return p.errorf(p.line, p.col, "more than the limit of %d live cells", p.rd.lim.Cells)
 		}
+		p.maxY, p.maxX = max(p.maxY, *y+1), max(p.maxX, *x+n)
 	}
 	*x += n
 	return nil
@@ -456,9 +490,16 @@ const maxLine = 70
 // with the rule (B3/S23 when p has none), and the cells in lines of at most
 // 70 characters, ending with '!'. The header's size is the pattern's
 // bounding box, and the cells are written relative to its corner.
-func WriteRLE(w io.Writer, p *Pattern) error {
-	bw := bufio.NewWriter(w)
-	top, left, h, wd, ok := p.Bounds()
+func WriteRLE(w io.Writer, p *Pattern) error { return RLEWriter(nil, w, p, nil, Limits{}) }
+
+// writeRLE writes p with the cells of src, as WriteRLE says, row by row as
+// src hands them on: the cells are never all in memory at once.
+func writeRLE(w io.Writer, p *Pattern, src Source, lim Limits) error {
+	if err := checkCells(src, lim, "RLE"); err != nil {
+		return err
+	}
+	bw := flushing(w)
+	top, left, h, wd, ok := src.Bounds()
 	if !ok {
 		top, left = 0, 0
 	}
@@ -477,68 +518,61 @@ func WriteRLE(w io.Writer, p *Pattern) error {
 	}
 	fmt.Fprintf(bw, "x = %d, y = %d, rule = %s\n", wd, h, rule)
 	line := 0
+	var tok []byte
 	emit := func(n int64, tag string) {
-		tok := tag
+		tok = tok[:0]
 		if n > 1 {
-			tok = strconv.FormatInt(n, 10) + tok
+			tok = strconv.AppendInt(tok, n, 10)
 		}
+		tok = append(tok, tag...)
 		if line+len(tok) > maxLine {
 			bw.WriteByte('\n')
 			line = 0
 		}
-		bw.WriteString(tok)
+		bw.Write(tok)
 		line += len(tok)
 	}
-	if p.States != nil {
-		writeStates(p, emit, top, left)
-	} else {
-		row, col := top, left
-		for _, r := range p.Runs {
-			if r.Y > row {
-				emit(r.Y-row, "$")
-				row, col = r.Y, left
-			}
-			if r.X > col {
-				emit(r.X-col, "b")
-			}
-			emit(r.N, "o")
-			col = r.X + r.N
-		}
-	}
-	emit(1, "!")
-	bw.WriteByte('\n')
-	return bw.Flush()
-}
-
-// StateLetters returns extended RLE's letters for state s, as Golly writes
-// them: "." for 0, "A" to "X" for 1 to 24, "pA" to "pX" for 25 to 48, "qA"
-// for 49, and so on to "yO" for 255.
-func StateLetters(s uint8) string {
-	switch {
-	case s == 0:
-		return "."
-	case s <= 24:
-		return string(rune('A' + s - 1))
-	}
-	k := int(s) - 25
-	return string([]byte{byte('p' + k/24), byte('A' + k%24)})
-}
-
-// writeStates writes the cells of a pattern of many states in extended
-// RLE, as Golly does: '.' for dead cells and a state's letters.
-func writeStates(p *Pattern, emit func(int64, string), top, left int64) {
 	row, col := top, left
-	for i, r := range p.Runs {
+	var cells int64
+	// A pattern of many states is written in extended RLE, as Golly
+	// writes it: '.' for dead cells and each state's letters.
+	dead, ss, many := "b", StateSource(nil), false
+	if ss, many = src.(StateSource); many && ss.ManyStates() {
+		dead = "."
+	} else {
+		many = false
+	}
+	put := func(r Run, s uint8) error {
+		if cells += r.N; cells > lim.Cells {
+			return fmt.Errorf("more than the limit of %d cells for RLE: %w; write macrocell (.mc)", lim.Cells, ErrTooLarge)
+		}
 		if r.Y > row {
 			emit(r.Y-row, "$")
 			row, col = r.Y, left
 		}
 		if r.X > col {
-			emit(r.X-col, ".")
+			emit(r.X-col, dead)
 		}
-		emit(r.N, StateLetters(p.StateOf(i)))
+		if many {
+			emit(r.N, StateLetters(s))
+		} else {
+			emit(r.N, "o")
+		}
 		col = r.X + r.N
+		return nil
 	}
+	var err error
+	if many {
+		err = ss.EachStateRun(put)
+	} else {
+		err = src.EachRun(func(r Run) error { return put(r, 1) })
+	}
+	if err != nil {
+		return err
+	}
+	emit(1, "!")
+	bw.WriteByte('\n')
+	return bw.Flush()
 }
 
 // writeComments writes p's name, author and comments on lines that start
@@ -553,4 +587,18 @@ func writeComments(w *bufio.Writer, p *Pattern, name, author, comment string) {
 	for _, c := range p.Comments {
 		w.WriteString(strings.TrimRight(comment+c, " ") + "\n")
 	}
+}
+
+// StateLetters returns extended RLE's letters for state s, as Golly writes
+// them: "." for 0, "A" to "X" for 1 to 24, "pA" to "pX" for 25 to 48, "qA"
+// for 49, and so on to "yO" for 255.
+func StateLetters(s uint8) string {
+	switch {
+	case s == 0:
+		return "."
+	case s <= 24:
+		return string(rune('A' + s - 1))
+	}
+	k := int(s) - 25
+	return string([]byte{byte('p' + k/24), byte('A' + k%24)})
 }

@@ -98,14 +98,14 @@ func roundTrip(t *testing.T, name string, p *Pattern) {
 		if _, _, h, w, _ := p.Bounds(); f.Name == "plaintext" && (h > 1<<16 || w > 1<<16 || h*w > 1<<18) {
 			continue // megabytes of dots: slow to write, and tested on smaller boxes
 		}
-		if f.Name == "macrocell" && p.Population() > int64(runLimit) {
+		if f.Name == "macrocell" && p.Population() > DefaultLimits.Runs {
 			continue // a macrocell file's limit counts cells, not runs
 		}
 		if f.Name == "Life 1.06" && p.Population() > 1<<14 {
 			continue // a line a cell: slow to write, and tested on fewer cells
 		}
 		var b bytes.Buffer
-		if err := f.Write(&b, p); err != nil {
+		if err := formatWriter(f, false)(nil, &b, p, nil, Limits{}); err != nil {
 			if f.Name == "plaintext" && strings.Contains(err.Error(), "too large") {
 				continue
 			}
@@ -185,9 +185,9 @@ func fuzzRoundTrip(t *testing.T, read func(string, []byte) (*Pattern, error), da
 }
 
 func addSeeds(f *testing.F, sniff func(string) bool) {
-	old := runLimit
-	runLimit = 1 << 16
-	f.Cleanup(func() { runLimit = old })
+	old := DefaultLimits
+	DefaultLimits.Runs, DefaultLimits.Nodes = 1<<16, 1<<16
+	f.Cleanup(func() { DefaultLimits = old })
 	for path, data := range seedFiles(f) {
 		if first := firstLine(data); sniff == nil || first != "" && sniff(first) {
 			f.Add(data)
@@ -198,6 +198,11 @@ func addSeeds(f *testing.F, sniff func(string) bool) {
 
 func readAny(name string, data []byte) (*Pattern, error) { return Read(name, bytes.NewReader(data)) }
 
+// reader returns a format's reader as the fuzz targets call it.
+func reader(read func(string, []byte, *ReadOptions) (*Pattern, error)) func(string, []byte) (*Pattern, error) {
+	return func(name string, data []byte) (*Pattern, error) { return read(name, data, &ReadOptions{}) }
+}
+
 func FuzzRead(f *testing.F) {
 	addSeeds(f, nil)
 	f.Fuzz(func(t *testing.T, data []byte) { fuzzRoundTrip(t, readAny, data) })
@@ -205,17 +210,17 @@ func FuzzRead(f *testing.F) {
 
 func FuzzRLE(f *testing.F) {
 	addSeeds(f, sniffRLE)
-	f.Fuzz(func(t *testing.T, data []byte) { fuzzRoundTrip(t, readRLE, data) })
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzRoundTrip(t, reader(readRLE), data) })
 }
 
 func FuzzMacrocell(f *testing.F) {
 	addSeeds(f, sniffMacrocell)
-	f.Fuzz(func(t *testing.T, data []byte) { fuzzRoundTrip(t, readMacrocell, data) })
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzRoundTrip(t, reader(readMacrocell), data) })
 }
 
 func FuzzPlaintext(f *testing.F) {
 	addSeeds(f, sniffPlaintext)
-	f.Fuzz(func(t *testing.T, data []byte) { fuzzRoundTrip(t, readPlaintext, data) })
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzRoundTrip(t, reader(readPlaintext), data) })
 }
 
 // statesOf returns the state of each cell, in order (none for two states).
@@ -241,7 +246,7 @@ func FuzzMCell(f *testing.F) {
 	} {
 		f.Add([]byte(s))
 	}
-	f.Fuzz(func(t *testing.T, data []byte) { fuzzRoundTrip(t, readMCell, data) })
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzRoundTrip(t, reader(readMCell), data) })
 }
 
 func FuzzRLEStates(f *testing.F) {
@@ -252,10 +257,10 @@ func FuzzRLEStates(f *testing.F) {
 	} {
 		f.Add([]byte(s))
 	}
-	f.Fuzz(func(t *testing.T, data []byte) { fuzzRoundTrip(t, readRLE, data) })
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzRoundTrip(t, reader(readRLE), data) })
 }
 
 func FuzzLife(f *testing.F) {
 	addSeeds(f, func(first string) bool { return sniffLife105(first) || sniffLife106(first) })
-	f.Fuzz(func(t *testing.T, data []byte) { fuzzRoundTrip(t, readLife, data) })
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzRoundTrip(t, reader(readLife), data) })
 }

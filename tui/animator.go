@@ -24,6 +24,10 @@ type job struct {
 	detect  bool   // compute the fingerprint for the settle detector
 	first   bool   // and the fingerprint of world too
 	run     bool   // a frame of the run, at the speed the user chose
+	// undo marks a step asked for (n, Tab, g): its result is one undo
+	// step, recorded when it is adopted. fromStart says its world is
+	// the starting pattern (g, backwards).
+	undo, fromStart bool
 	// identify asks for the world to be classified (I) instead of
 	// stepped; the result comes back in result.ident.
 	identify bool

@@ -2,19 +2,23 @@ package tui
 
 import (
 	"fmt"
+	"math"
 	"math/big"
+	"sort"
 
 	"github.com/gdamore/tcell/v2"
 	"github.com/life-go/life/engine"
 	"github.com/life-go/life/engine/render"
 	"github.com/life-go/life/engine/universe"
+	"github.com/life-go/life/patterns"
 	"github.com/rivo/tview"
 )
 
 // Scale is how many cells the board shows in one character. The scales run
 // from the most zoomed in, [ScaleDouble], outwards; past [ScaleBraille] each
-// scale is a block of 2^k x 2^k cells a character, shaded by how many are
-// alive.
+// scale is a block of 2^k cells across and 2^(k+1) down a character (a
+// character is about twice as tall as it is wide, so the cells stay
+// square), shaded by how many are alive.
 type Scale int
 
 // The scales. [BlockScale] names the ones past ScaleBraille.
@@ -31,8 +35,8 @@ const maxBlockShift = 40
 // MaxScale is the most zoomed-out scale.
 const MaxScale = ScaleBraille + maxBlockShift - 1
 
-// BlockScale returns the scale of one character for 2^k x 2^k cells, for k
-// from 2 to 40.
+// BlockScale returns the scale of one character for 2^k cells across and
+// 2^(k+1) down, for k from 2 to 40.
 func BlockScale(k int) Scale { return ScaleBraille + Scale(k-1) }
 
 // shift returns k of a block scale, and 0 for the others.
@@ -57,7 +61,7 @@ func (s Scale) geometry() (colsPerCell, across, down int64) {
 		return 1, 2, 4
 	}
 	k := s.shift()
-	return 1, 1 << k, 1 << k
+	return 1, 1 << k, 2 << k
 }
 
 // String names the scale as the status bar shows it.
@@ -73,9 +77,9 @@ func (s Scale) String() string {
 		return "braille 2x4"
 	}
 	if k := s.shift(); k <= 10 {
-		return fmt.Sprintf("1:%dx%d", 1<<k, 1<<k)
+		return fmt.Sprintf("1:%dx%d", 1<<k, 2<<k)
 	} else {
-		return fmt.Sprintf("1:2^%dx2^%d", k, k)
+		return fmt.Sprintf("1:2^%dx2^%d", k, k+1)
 	}
 }
 
@@ -106,15 +110,50 @@ type Board struct {
 	noColor bool
 	counts  []uint64 // scratch for block counts
 
-	// paint, when set, is called when the left (alive) or right (dead)
-	// mouse button is pressed (start) or dragged over a cell.
-	paint func(y, x int64, alive, start bool)
+	overlay Overlay
+
+	// pointer, when set, is told what the mouse does over the cells (see
+	// [Pointer]).
+	pointer func(p Pointer)
+	// paste, when set, is handed text pasted into the terminal.
+	paste func(text string)
 
 	stroking  bool // a left or right button stroke is under way
 	dragging  bool // a middle-button drag is under way
 	dragY     int64
 	dragX     int64
-	lastPaint [2]int64
+	lastPoint [2]int64 // the cell of the last Pointer sent
+	pointed   bool     // a Pointer was sent since the last stroke began
+}
+
+// Overlay is what the board draws over the universe: a selection and a
+// floating paste (see [Board.SetOverlay]).
+type Overlay struct {
+	// Sel is the selection; a rectangle without cells is none.
+	Sel engine.Rect
+	// Paste is the floating paste, or nil, with its cell (0, 0) at
+	// (PasteY, PasteX). Its runs are sorted, as a pattern's are.
+	Paste          *patterns.Pattern
+	PasteY, PasteX int64
+}
+
+// PointerAction is what the mouse did over a cell.
+type PointerAction int
+
+// The pointer actions.
+const (
+	PointerMove    PointerAction = iota // it moved with no button down
+	PointerPress                        // the left or right button went down
+	PointerDrag                         // it moved with that button down
+	PointerRelease                      // the button went up
+)
+
+// Pointer is the mouse over a cell of the board: where, what it did, and
+// with which button (Left, else the right one) for presses and drags.
+type Pointer struct {
+	Y, X   int64
+	Action PointerAction
+	Left   bool
 }
 
 // NewBoard returns an empty board at [ScaleHalf]. noColor draws with
@@ -130,10 +169,31 @@ func NewBoard(noColor bool) *Board {
 // containers, so the Box is borrowed from a Flex.
 func quietBox() *tview.Box { return tview.NewFlex().Box }
 
-// SetPaintFunc sets the function the mouse draws with: it is called on the
-// event loop with alive true for the left button and false for the right,
-// and start true for the press that begins a stroke.
-func (b *Board) SetPaintFunc(f func(y, x int64, alive, start bool)) { b.paint = f }
+// SetPointerFunc sets the function told what the mouse does over the
+// cells: presses and drags of the left and right buttons (once a cell),
+// and moves with no button down (once a cell too). It is called on the
+// event loop. The wheel and the middle button are the board's own: they
+// zoom and pan.
+func (b *Board) SetPointerFunc(f func(p Pointer)) { b.pointer = f }
+
+// SetPasteFunc sets the function handed the text pasted into the
+// terminal (bracketed paste) while the board has the focus. It is called
+// on the event loop.
+func (b *Board) SetPasteFunc(f func(text string)) { b.paste = f }
+
+// PasteHandler hands pasted text to the paste function. It implements
+// [tview.Primitive].
+func (b *Board) PasteHandler() func(text string, setFocus func(p tview.Primitive)) {
+	return b.WrapPasteHandler(func(text string, setFocus func(p tview.Primitive)) {
+		if b.paste != nil {
+			b.paste(text)
+		}
+	})
+}
+
+// SetOverlay sets the selection and the floating paste to draw over the
+// universe.
+func (b *Board) SetOverlay(o Overlay) { b.overlay = o }
 
 // SetSnapshot sets the snapshot to draw.
 func (b *Board) SetSnapshot(s *Snapshot) { b.snap = s }
@@ -251,6 +311,7 @@ func (b *Board) Draw(screen tcell.Screen) {
 	}
 	if k := b.scale.shift(); k > 0 {
 		b.drawBlocks(screen, eng, k, x0, y0, w, h, engine.Rect{X: left, Y: top, W: cols, H: rows}, univ, bounded, outside)
+		b.drawOverlay(screen, x0, y0, w, h, top, left)
 		b.drawCursor(screen, x0, y0, w, h, top, left)
 		return
 	}
@@ -279,6 +340,7 @@ func (b *Board) Draw(screen tcell.Screen) {
 			screen.Put(x0+c, y0+r, glyph(b.scale, dots), liveStyle)
 		}
 	}
+	b.drawOverlay(screen, x0, y0, w, h, top, left)
 	b.drawCursor(screen, x0, y0, w, h, top, left)
 }
 
@@ -323,8 +385,9 @@ func glyph(s Scale, dots uint8) string {
 	return " "
 }
 
-// drawBlocks draws the board zoomed out, one character for 2^k x 2^k cells,
-// from the engine's block counts.
+// drawBlocks draws the board zoomed out, one character for 2^k cells
+// across and 2^(k+1) down, from the engine's block counts of 2^k x 2^k
+// cells, two a character.
 func (b *Board) drawBlocks(screen tcell.Screen, eng engine.Engine, k uint, x0, y0, w, h int, view, univ engine.Rect, bounded bool, outside tcell.Style) {
 	r := view
 	if bounded {
@@ -343,19 +406,154 @@ func (b *Board) drawBlocks(screen tcell.Screen, eng engine.Engine, k uint, x0, y
 		b.counts = make([]uint64, n)
 	}
 	engine.CountBlocks(eng, r, k, b.counts)
-	// r's corner is a multiple of 2^k, as view's is, so its blocks are
-	// whole characters.
-	c0, r0 := int((r.X-view.X)>>k), int((r.Y-view.Y)>>k)
-	area := float64(uint64(1) << (2 * k))
-	if k >= 32 {
-		area = float64(1<<32) * float64(uint64(1)<<(2*k-32))
-	}
-	for i := int64(0); i < rows && r0+int(i) < h; i++ {
+	// r's corner is a multiple of 2^(k+1) down and 2^k across, as view's
+	// is, so its blocks pair up into whole characters.
+	c0, r0 := int((r.X-view.X)>>k), int((r.Y-view.Y)>>(k+1))
+	area := math.Ldexp(1, int(2*k+1))
+	for i := int64(0); i < rows && r0+int(i/2) < h; i += 2 {
 		for j := int64(0); j < cols && c0+int(j) < w; j++ {
-			n := b.counts[i*cols+j]
-			screen.Put(x0+c0+int(j), y0+r0+int(i), shades[shade(float64(n)/area)], liveStyle)
+			n := float64(b.counts[i*cols+j])
+			if i+1 < rows {
+				n += float64(b.counts[(i+1)*cols+j])
+			}
+			screen.Put(x0+c0+int(j), y0+r0+int(i/2), shades[shade(n/area)], liveStyle)
 		}
 	}
+}
+
+// Styles of the overlay: the selection's background, and the floating
+// paste's cells.
+var (
+	selectColor = tcell.ColorNavy
+	pasteColor  = tcell.ColorRed
+)
+
+// drawOverlay draws the selection and the floating paste over the cells
+// drawn, in the characters they cover only.
+func (b *Board) drawOverlay(screen tcell.Screen, x0, y0, w, h int, top, left int64) {
+	o := b.overlay
+	cpc, across, down := b.scale.geometry()
+	// span returns the characters, clipped to the board, that cover r.
+	span := func(r engine.Rect) (r1, r2, c1, c2 int, ok bool) {
+		if r.W <= 0 || r.H <= 0 {
+			return 0, 0, 0, 0, false
+		}
+		r1 = int(max(floorDiv(r.Y-top, down), 0))
+		r2 = int(min(floorDiv(r.Y+r.H-1-top, down)+1, int64(h)))
+		c1 = int(max(floorDiv(r.X-left, across)*cpc, 0))
+		c2 = int(min((floorDiv(r.X+r.W-1-left, across)+1)*cpc, int64(w)))
+		return r1, r2, c1, c2, r1 < r2 && c1 < c2
+	}
+	if r1, r2, c1, c2, ok := span(o.Sel); ok {
+		for r := r1; r < r2; r++ {
+			for c := c1; c < c2; c++ {
+				ch, comb, style, _ := screen.GetContent(x0+c, y0+r)
+				if b.noColor {
+					style = style.Underline(true)
+				} else {
+					style = style.Background(selectColor)
+				}
+				screen.SetContent(x0+c, y0+r, ch, comb, style)
+			}
+		}
+	}
+	p := o.Paste
+	if p == nil {
+		return
+	}
+	pw, ph := p.Size()
+	pr := engine.Rect{X: o.PasteX, Y: o.PasteY, W: pw, H: ph}
+	r1, r2, c1, c2, ok := span(pr)
+	if !ok {
+		return
+	}
+	style := liveStyle.Bold(true)
+	if b.noColor {
+		style = style.Underline(true)
+	} else {
+		style = style.Foreground(pasteColor)
+	}
+	if k := b.scale.shift(); k > 0 {
+		// Zoomed out: each character shaded by the paste's cells in it.
+		counts := make([]float64, (r2-r1)*(c2-c1))
+		for _, run := range p.Runs {
+			y := o.PasteY + run.Y
+			r := floorDiv(y-top, down)
+			if r < int64(r1) || r >= int64(r2) {
+				continue
+			}
+			for x := o.PasteX + run.X; x < o.PasteX+run.X+run.N; {
+				c := floorDiv(x-left, across)
+				end := min(left+(c+1)*across, o.PasteX+run.X+run.N) // the end of the run in this character
+				if c >= int64(c1) && c < int64(c2) {
+					counts[(int(r)-r1)*(c2-c1)+int(c)-c1] += float64(end - x)
+				}
+				if c >= int64(c2) {
+					break
+				}
+				x = end
+			}
+		}
+		area := float64(across * down)
+		for r := r1; r < r2; r++ {
+			for c := c1; c < c2; c++ {
+				if n := counts[(r-r1)*(c2-c1)+c-c1]; n > 0 {
+					screen.Put(x0+c, y0+r, shades[max(shade(n/area), 1)], style)
+				}
+			}
+		}
+		return
+	}
+	for r := r1; r < r2; r++ {
+		cy := top + int64(r)*down
+		for c := c1; c < c2; c++ {
+			cx := left + int64(c)/cpc*across
+			var dots uint8
+			for dy := int64(0); dy < down; dy++ {
+				for dx := int64(0); dx < across; dx++ {
+					if pasteCell(p, cy+dy-o.PasteY, cx+dx-o.PasteX) {
+						dots |= 1 << (dy*2 + dx)
+					}
+				}
+			}
+			if dots == 0 {
+				continue
+			}
+			// The cells under the paste show through.
+			for dy := int64(0); dy < down; dy++ {
+				for dx := int64(0); dx < across; dx++ {
+					if b.snap.Eng.Cell(cy+dy, cx+dx) {
+						dots |= 1 << (dy*2 + dx)
+					}
+				}
+			}
+			screen.Put(x0+c, y0+r, glyph(b.scale, dots), style)
+		}
+	}
+}
+
+// pasteCell reports whether p's cell (y, x) is alive: a binary search of
+// its runs, which are sorted by row and then column.
+func pasteCell(p *patterns.Pattern, y, x int64) bool {
+	runs := p.Runs
+	i := sort.Search(len(runs), func(i int) bool {
+		r := runs[i]
+		return r.Y > y || r.Y == y && r.X > x
+	})
+	if i == 0 {
+		return false
+	}
+	r := runs[i-1]
+	return r.Y == y && x < r.X+r.N
+}
+
+// floorDiv returns a / m rounded down, for m > 0.
+func floorDiv(a, m int64) int64 {
+	q := a / m
+	if a%m < 0 {
+		q--
+	}
+	return q
 }
 
 // drawCursor shows the edit cursor, when on and visible, by reversing the
@@ -416,9 +614,10 @@ func (b *Board) Fit(r engine.Rect) {
 	}
 }
 
-// MouseHandler handles the mouse: the left button draws cells, the right
-// erases them, the wheel zooms about the pointer, and a middle-button drag
-// pans. It implements [tview.Primitive].
+// MouseHandler handles the mouse: presses, drags and moves over the cells
+// go to the pointer function (see [Board.SetPointerFunc]), the wheel
+// zooms about the pointer, and a middle-button drag pans. It implements
+// [tview.Primitive].
 func (b *Board) MouseHandler() func(action tview.MouseAction, event *tcell.EventMouse, setFocus func(p tview.Primitive)) (consumed bool, capture tview.Primitive) {
 	return b.WrapMouseHandler(func(action tview.MouseAction, event *tcell.EventMouse, setFocus func(p tview.Primitive)) (bool, tview.Primitive) {
 		sx, sy := event.Position()
@@ -426,14 +625,23 @@ func (b *Board) MouseHandler() func(action tview.MouseAction, event *tcell.Event
 		if !in && !b.dragging {
 			return false, nil
 		}
+		// point tells the pointer function, once a cell for drags and
+		// moves.
+		point := func(a PointerAction, left bool) {
+			if b.pointer == nil {
+				return
+			}
+			if (a == PointerDrag || a == PointerMove) && b.pointed && b.lastPoint == [2]int64{y, x} {
+				return
+			}
+			b.lastPoint, b.pointed = [2]int64{y, x}, true
+			b.pointer(Pointer{Y: y, X: x, Action: a, Left: left})
+		}
 		buttons := event.Buttons()
 		switch action {
 		case tview.MouseLeftDown, tview.MouseRightDown:
 			b.stroking = true
-			if b.paint != nil {
-				b.lastPaint = [2]int64{y, x}
-				b.paint(y, x, action == tview.MouseLeftDown, true)
-			}
+			point(PointerPress, action == tview.MouseLeftDown)
 			return true, b
 		case tview.MouseMiddleDown:
 			b.dragging, b.dragY, b.dragX = true, y, x
@@ -443,17 +651,21 @@ func (b *Board) MouseHandler() func(action tview.MouseAction, event *tcell.Event
 			case b.dragging && buttons&tcell.ButtonMiddle != 0:
 				b.SetCentre(b.cy+b.dragY-y, b.cx+b.dragX-x)
 				return true, b
-			case b.stroking && buttons&(tcell.ButtonPrimary|tcell.ButtonSecondary) != 0 && b.paint != nil && in:
-				if b.lastPaint != [2]int64{y, x} {
-					b.lastPaint = [2]int64{y, x}
-					b.paint(y, x, buttons&tcell.ButtonPrimary != 0, false)
-				}
+			case b.stroking && buttons&(tcell.ButtonPrimary|tcell.ButtonSecondary) != 0 && in:
+				point(PointerDrag, buttons&tcell.ButtonPrimary != 0)
 				return true, b
 			}
 			b.dragging = false
 			b.stroking = buttons&(tcell.ButtonPrimary|tcell.ButtonSecondary) != 0 && b.stroking
+			if in && buttons == tcell.ButtonNone {
+				point(PointerMove, false)
+				return true, nil
+			}
 		case tview.MouseLeftUp, tview.MouseRightUp:
 			b.stroking = false
+			if in {
+				point(PointerRelease, action == tview.MouseLeftUp)
+			}
 			return true, nil
 		case tview.MouseMiddleUp:
 			b.dragging = false

@@ -127,7 +127,7 @@ func TestBoardFit(t *testing.T) {
 		{40, 20, ScaleHalf},
 		{80, 40, ScaleBraille},
 		{160, 40, BlockScale(2)},
-		{1 << 20, 1 << 20, BlockScale(17)},
+		{1 << 20, 1 << 20, BlockScale(16)},
 	} {
 		b.Fit(engine.Rect{W: c.w, H: c.h})
 		if b.Scale() != c.want {

@@ -2,14 +2,9 @@ package tui
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"math/big"
-	"math/rand/v2"
-	"path/filepath"
-	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/gdamore/tcell/v2"
@@ -19,14 +14,11 @@ import (
 	"github.com/rivo/tview"
 )
 
-// showOverlay shows p, w x h characters, centred over the board, and gives
-// focus to focus. Keys then go to the overlay until closeOverlay.
+// showOverlay shows p, w x h characters (or as much of that as the
+// screen has), centred over the board, and gives focus to focus. Keys then
+// go to the overlay until closeOverlay.
 func (u *controller) showOverlay(name string, p tview.Primitive, w, h int, focus tview.Primitive) {
-	row := tview.NewFlex().SetDirection(tview.FlexRow).
-		AddItem(nil, 0, 1, false).AddItem(p, h, 0, true).AddItem(nil, 0, 1, false)
-	centred := tview.NewFlex().
-		AddItem(nil, 0, 1, false).AddItem(row, w, 0, true).AddItem(nil, 0, 1, false)
-	u.pages.AddPage(name, centred, true, true)
+	u.pages.AddPage(name, &fitted{Box: tview.NewBox(), inner: p, w: w, h: h}, true, true)
 	u.overlay = name
 	u.app.SetFocus(focus)
 }
@@ -50,33 +42,14 @@ func (u *controller) closeOverlay() {
 	u.app.SetFocus(u.board)
 }
 
-// showText shows a text overlay that Esc, Enter, q or ? closes.
-func (u *controller) showText(name, title, text string) {
-	tv := tview.NewTextView().SetText(text).SetDynamicColors(false).SetWrap(true)
-	tv.SetBorder(true).SetTitle(" " + title + " (Esc closes) ")
-	tv.SetInputCapture(func(ev *tcell.EventKey) *tcell.EventKey {
-		switch {
-		case ev.Key() == tcell.KeyEscape, ev.Key() == tcell.KeyEnter,
-			ev.Key() == tcell.KeyRune && (ev.Rune() == 'q' || ev.Rune() == '?' || ev.Rune() == 'i'):
-			u.closeOverlay()
-			return nil
-		}
-		return ev
-	})
-	lines := strings.Count(strings.TrimRight(text, "\n"), "\n") + 3
-	width := 0
-	for _, l := range strings.Split(text, "\n") {
-		width = max(width, tview.TaggedStringWidth(l))
-	}
-	u.showOverlay(name, tv, width+4, lines, tv)
+// showHelp shows the keys, in a panel that scrolls.
+func (u *controller) showHelp() {
+	u.showPanel("help", "Keys", '?', func(w int) []string { return helpLines(w) })
 }
 
-// showHelp shows the keys.
-func (u *controller) showHelp() { u.showText("help", "Keys", KeysHelp()) }
-
-// showInfo shows the pattern's name, author and comments.
+// showInfo shows the pattern's name, file, rule, size and comments, in a
+// panel that scrolls.
 func (u *controller) showInfo() {
-	var b strings.Builder
 	h := u.start.Header
 	if h == nil {
 		h = &patterns.Pattern{}
@@ -85,16 +58,30 @@ func (u *controller) showInfo() {
 	if name == "" {
 		name = "(no name)"
 	}
-	fmt.Fprintf(&b, "Name:   %s\nFile:   %s\n", name, u.name)
+	fields := [][2]string{{"Name", name}, {"File", u.doc.name}}
 	if h.Author != "" {
-		fmt.Fprintf(&b, "Author: %s\n", h.Author)
+		fields = append(fields, [2]string{"Author", h.Author})
 	}
-	fmt.Fprintf(&b, "Rule:   %s\n", u.cur.Eng.Rule())
-	fmt.Fprintf(&b, "Size:   %d x %d, %s cells as loaded\n", h.W, h.H, u.start.Eng.Population())
-	for _, c := range h.Comments {
-		fmt.Fprintf(&b, "%s\n", c)
+	fields = append(fields, [2]string{"Rule", u.cur.Eng.Rule().String()},
+		[2]string{"Size", fmt.Sprintf("%d x %d, %s cells as loaded; now %s at gen %s",
+			h.W, h.H, readable(u.start.Eng.Population()), readable(u.cur.Eng.Population()), readable(u.cur.Gen()))})
+	if u.dirty() {
+		fields = append(fields, [2]string{"Edits", "unsaved"})
 	}
-	u.showText("info", "Pattern", strings.TrimRight(b.String(), "\n"))
+	comments := h.Comments
+	u.showPanel("info", "Pattern", 'i', func(w int) []string {
+		var lines []string
+		for _, f := range fields {
+			lines = append(lines, wrapLine(fmt.Sprintf("%-8s%s", f[0]+":", f[1]), w, 8)...)
+		}
+		if len(comments) > 0 {
+			lines = append(lines, "")
+		}
+		for _, c := range comments {
+			lines = append(lines, wrapLine(c, w, 0)...)
+		}
+		return lines
+	})
 }
 
 // prompt asks for one line of text. check runs as the user types and
@@ -140,108 +127,6 @@ func (u *controller) prompt(name, title, label, initial string, check func(strin
 	u.showOverlay(name, box, 72, 6, input)
 }
 
-// askFill asks a density and fills the cells in view with a random soup.
-func (u *controller) askFill() {
-	u.prompt("fill", "Random fill", "density (0-1): ", "0.35", func(s string) (string, bool) {
-		d, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
-		if err != nil || d < 0 || d > 1 {
-			return "want a number from 0 to 1, such as 0.35", false
-		}
-		return fmt.Sprintf("each cell in view will be alive with probability %g", d), true
-	}, func(s string) error {
-		d, _ := strconv.ParseFloat(strings.TrimSpace(s), 64)
-		return u.fill(d)
-	})
-}
-
-// maxFill is the most cells F fills at once.
-const maxFill = 1 << 24
-
-// fill makes each cell in view alive with probability d.
-func (u *controller) fill(d float64) error {
-	r := u.viewRect()
-	if r.W <= 0 || r.H <= 0 {
-		return errors.New("fill: no cell of the universe is in view")
-	}
-	if r.W*r.H > maxFill {
-		return fmt.Errorf("fill: %d x %d cells in view is more than %d; zoom in", r.W, r.H, maxFill)
-	}
-	w := u.cur.Clone()
-	for y := r.Y; y < r.Y+r.H; y++ {
-		for x := r.X; x < r.X+r.W; x++ {
-			w.Eng.SetCell(y, x, rand.Float64() < d)
-		}
-	}
-	u.change(w)
-	return nil
-}
-
-// askOpen offers the built-in library, by name, and the patterns
-// directory's files, and takes a typed path. The directory is listed, and
-// every file read, off the event loop (see [controller.runTask]).
-func (u *controller) askOpen() {
-	list := tview.NewList().ShowSecondaryText(false).SetHighlightFullLine(true).
-		SetSelectedStyle(tcell.StyleDefault.Reverse(true))
-	input := tview.NewInputField().SetLabel("path: ").
-		SetFieldStyle(tcell.StyleDefault.Underline(true))
-	var entries []func() // what Enter on each item of the list opens
-	add := func(label string, open func()) {
-		choose := func() { u.closeOverlay(); open() }
-		entries = append(entries, choose)
-		list.AddItem(label, "", 0, choose)
-	}
-	lib := patterns.Library()
-	slices.SortFunc(lib, func(a, b patterns.Entry) int { return strings.Compare(a.Name, b.Name) })
-	for _, l := range lib {
-		add("built-in: "+l.Name, func() { u.openPattern(l.Pattern(), "built-in "+l.Name) })
-	}
-	input.SetDoneFunc(func(key tcell.Key) {
-		switch key {
-		case tcell.KeyEscape:
-			u.closeOverlay()
-		case tcell.KeyEnter:
-			path := strings.TrimSpace(input.GetText())
-			if path == "" {
-				if i := list.GetCurrentItem(); i >= 0 && i < len(entries) {
-					entries[i]()
-				}
-				return
-			}
-			u.closeOverlay()
-			u.openFile(path)
-		case tcell.KeyTab, tcell.KeyDown:
-			u.app.SetFocus(list)
-		}
-	})
-	list.SetDoneFunc(u.closeOverlay)
-	list.SetInputCapture(func(ev *tcell.EventKey) *tcell.EventKey {
-		if ev.Key() == tcell.KeyTab {
-			u.app.SetFocus(input)
-			return nil
-		}
-		return ev
-	})
-	box := tview.NewFlex().SetDirection(tview.FlexRow).
-		AddItem(input, 1, 0, true).AddItem(list, 0, 1, false)
-	box.SetBorder(true).SetTitle(" Open (type a path and Enter, or Tab to the list; Esc cancels) ")
-	u.showOverlay("open", box, 76, 20, input)
-	if dir := u.opts.PatternsDir; dir != "" {
-		u.runTask("listing "+dir, func(context.Context) func() {
-			files, err := patterns.ListDir(dir)
-			return func() {
-				u.msg = ""
-				if err != nil {
-					u.msg = "open: " + err.Error()
-				}
-				for _, f := range files {
-					rel, _ := filepath.Rel(dir, f)
-					add(rel, func() { u.openFile(f) })
-				}
-			}
-		})
-	}
-}
-
 // openFile opens the pattern file at path, off the event loop, and makes
 // it the current universe; the current one stays (and the status bar
 // says why) when it does not load. Opening a FIFO or a huge file leaves
@@ -250,8 +135,10 @@ func (u *controller) openFile(path string) {
 	_, _, w, h := u.board.GetInnerRect()
 	s := u.settings(fitSize(w, h))
 	u.runTask("opening "+path, func(ctx context.Context) func() {
+		s.Progress = u.progressTo(ctx)
 		w, _, err := universe.LoadFile(ctx, path, s)
-		return func() { u.opened(w, path, err) }
+		d := newDoc(path)
+		return func() { u.opened(w, d, err) }
 	})
 }
 
@@ -262,31 +149,27 @@ func (u *controller) openPattern(p *patterns.Pattern, name string) {
 	s := u.settings(fitSize(w, h))
 	u.runTask("opening "+name, func(context.Context) func() {
 		w, err := universe.Load(p, name, s)
-		return func() { u.opened(w, name, err) }
+		d := newDoc(name)
+		return func() { u.opened(w, d, err) }
 	})
 }
 
-// opened makes w, loaded from name, the current universe, or says why it
-// did not load (err) and keeps the current one. It runs on the event loop.
-func (u *controller) opened(w world, name string, err error) {
+// opened makes w, loaded from the file d, the current universe, or says
+// why it did not load (err) and keeps the current one. It runs on the
+// event loop.
+func (u *controller) opened(w world, d *doc, err error) {
 	if err != nil {
 		u.msg = "open: " + err.Error() + " (the current pattern is kept)"
 		return
 	}
-	u.adopt(u.loaded(w), name)
-	u.msg = "opened " + name
+	u.adopt(u.loaded(w), d)
+	u.msg = "opened " + d.name
 }
 
-// askSave asks where to save the pattern, and whether to overwrite.
+// askSave asks where to save the pattern, offering the name of
+// [controller.saveName], and whether to overwrite.
 func (u *controller) askSave() {
-	initial := "pattern.rle"
-	switch {
-	case u.savedAs != "":
-		initial = u.savedAs
-	case u.name != "" && !strings.HasPrefix(u.name, "built-in ") && !strings.HasPrefix(u.name, "<"):
-		initial = u.name
-	}
-	u.askFile("save", "Save the pattern (.rle, .mc, .cells, .lif; .gz compresses)", initial, func(string) string { return "" }, u.save)
+	u.askFile("save", "Save the pattern (.rle, .mc, .cells, .lif; .gz compresses)", u.saveName(), saveExt, u.save)
 }
 
 // save writes the current world to path in the format its extension names
@@ -301,7 +184,12 @@ func (u *controller) save(path string) {
 		u.msg = fmt.Sprintf("save: %s live cells are too many to write (nothing was written)", readable(u.cur.Eng.Population()))
 		return
 	}
-	w, write := u.cur.Clone(), u.opts.WriteFile // the task's own engine: the board draws u.cur meanwhile
+	if n := universe.OutOfReach(u.cur.Eng); n.Sign() > 0 {
+		u.msg = fmt.Sprintf("save: %s of the %s live cells lie beyond 2^61 cells from the origin, out of the writers' reach (nothing was written)", readable(n), readable(u.cur.Eng.Population()))
+		return
+	}
+	// The task's own engine: the board draws u.cur meanwhile.
+	w, write, d, rev := u.cur.Clone(), u.opts.WriteFile, u.doc, u.rev
 	u.runSave("saving "+path, func(ctx context.Context) func() {
 		err := write(path, func(out io.Writer) error {
 			if err := w.WriteTo(out, path, true); err != nil {
@@ -314,7 +202,7 @@ func (u *controller) save(path string) {
 				u.msg = "save: " + err.Error() + " (nothing was changed)"
 				return
 			}
-			u.savedAs = path
+			d.savedAs, d.saved = path, rev
 			u.msg = fmt.Sprintf("saved %s cells at gen %s to %s", w.Eng.Population(), w.Gen(), path)
 		}
 	})
@@ -323,7 +211,7 @@ func (u *controller) save(path string) {
 // confirm asks a yes-or-no question; y calls yes, n or Esc does nothing
 // but show the message no.
 func (u *controller) confirm(question, no string, yes func()) {
-	tv := tview.NewTextView().SetText(question)
+	tv := tview.NewTextView().SetText(question).SetWrap(true).SetWordWrap(true)
 	tv.SetBorder(true).SetTitle(" Confirm ")
 	tv.SetInputCapture(func(ev *tcell.EventKey) *tcell.EventKey {
 		switch {
@@ -336,7 +224,9 @@ func (u *controller) confirm(question, no string, yes func()) {
 		}
 		return nil
 	})
-	u.showOverlay("confirm", tv, max(len(question)+4, 30), 3, tv)
+	sw, _ := u.screen.Size()
+	w := min(max(len(question)+4, 30), 76, sw)
+	u.showOverlay("confirm", tv, w, len(wrapLine(question, w-2, 0))+2, tv)
 }
 
 // askRule asks a new rule and topology, checked as the user types.
@@ -370,10 +260,23 @@ func (u *controller) askRule() {
 		if err != nil {
 			return fmt.Errorf("rule %s: %w", r, err)
 		}
-		if err := u.switchTo(e, implied); err != nil {
+		if err := u.canSwitch(); err != nil {
 			return fmt.Errorf("rule %s: %w", r, err)
 		}
-		u.msg = "rule " + r.String()
+		w := u.cur.Rehome(e, implied)
+		apply := func() {
+			u.edit(w) // a change of rule is an edit
+			u.kick()
+			u.msg = "rule " + r.String()
+		}
+		before, after := u.cur.Eng.Population(), w.Eng.Population()
+		if lost := new(big.Int).Sub(before, after); lost.Sign() > 0 {
+			t := w.Eng.Rule().Topology
+			u.confirm(fmt.Sprintf("%s of the %s live cells lie outside the %d x %d grid of %s and would be dropped. Change the rule anyway? (y/n)",
+				readable(lost), readable(before), t.W, t.H, r), "rule not changed", apply)
+			return nil
+		}
+		apply()
 		return nil
 	})
 }

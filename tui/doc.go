@@ -24,6 +24,14 @@
 //   - The settle detector (settle.go) is the classifier's watcher
 //     (engine/classify): it tells when a run has died out, become still,
 //     started repeating, or is a lone spaceship, in the classifier's words.
+//   - Editing as Golly's: the selection (selection.go), the clipboard
+//     (clipboard.go: RLE, OSC 52, bracketed paste), the floating paste and
+//     its modes (paste.go), the transforms and clears (transform.go), each
+//     one undo step of the history (history.go), which keeps the pattern
+//     file each state belongs to. The cell logic is engine/universe's.
+//   - Speeds, go to generation and the clock that turns the spinner of a
+//     long jump (speed.go); panels that fit and scroll (panels.go); the
+//     open dialog (open.go); the names offered for files (names.go).
 //   - The automatic engine switch (autoswitch.go) times the run's steps and,
 //     when the protocol engine falls clearly behind the speed chosen, moves
 //     the run to the faster engine (see [Options.AutoSwitch]).

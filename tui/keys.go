@@ -3,74 +3,108 @@ package tui
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/gdamore/tcell/v2"
 	"github.com/life-go/life/engine"
 	"github.com/life-go/life/engine/universe"
 )
 
-// binding is one line of the key help.
+// binding is one line of the key help: the keys, and what they do.
 type binding struct{ keys, what string }
 
-// bindings are the keys, in the order the help lists them.
+// bindings are the keys, in the order the help lists them, under headings
+// (a binding without keys).
 var bindings = []binding{
-	{"Space, Enter", "play or pause"},
-	{"n, .", "one generation"},
-	{"Tab", "one step (base^exponent generations: base 2 on hashlife, else 10)"},
-	{"+, =  /  -, _", "faster / slower (the step's exponent; below 0, a growing delay)"},
-	{"]  /  [", "zoom in / out"},
-	{"f", "fit the pattern in the window"},
-	{"m", "centre the origin"},
-	{"arrows, h j k l", "pan (move the cursor in edit mode)"},
+	{"", "Running"},
+	{"Space", "play or pause (Enter too, when no paste floats)"},
+	{"n  .", "one generation"},
+	{"Tab", "one step of base^exp generations (2 on hashlife, else 10)"},
+	{"+ =  - _", "faster / slower: the step's exponent, then 1000..1 gen/s"},
+	{"g", "go to a generation (forward by running, back from start)"},
+	{"p", "pause when a run settles, or only say so (the default)"},
 	{"b", "back one generation (rewind history)"},
-	{"u, Ctrl-Z  /  Ctrl-Y", "undo / redo (edits and runs)"},
-	{"r", "reset to the starting pattern and generation 0"},
+	{"r", "reset to the starting pattern"},
+	{"Esc", "cancel a jump, open or recording; drop paste or selection"},
+	{"", "Viewing"},
+	{"] [", "zoom in / out (the mouse wheel too)"},
+	{"f", "fit the pattern in the window"},
+	{"m", "centre the origin (while a paste floats: its mode)"},
+	{"arrows hjkl", "pan, or move the cursor, selection corner or paste"},
+	{"mouse", "left draws, right erases, middle drag pans"},
+	{"", "Editing"},
+	{"e", "edit mode: a cursor; x toggles its cell (no selection)"},
+	{"v", "select from the cursor: arrows stretch, mouse drags; v ends"},
+	{"Ctrl-A", "select the whole pattern"},
+	{"S", "shrink the selection to its live cells"},
+	{"Ctrl-C  Ctrl-X", "copy / cut the selection as RLE (system clipboard too)"},
+	{"Ctrl-V", "paste (a pattern pasted into the terminal floats too)"},
+	{"Enter", "place the floating paste (a left click too)"},
+	{"m", "paste mode: or, copy, xor, and"},
+	{"x  y", "flip the paste or selection left-right / top-bottom"},
+	{">  <", "rotate the paste or selection clockwise / anticlockwise"},
+	{"Delete", "clear the selection"},
+	{"D  Shift-Del", "clear outside the selection"},
+	{"F", "fill the selection or the view at random (asks density)"},
 	{"c", "clear the universe"},
-	{"F", "fill the view with a random soup (asks the density)"},
-	{"e", "edit mode: a cursor, arrows move it, x toggles a cell"},
-	{"mouse", "left draws, right erases, wheel zooms, middle drag pans"},
-	{"o", "open a pattern (built-in library, --patterns directory, or a path)"},
-	{"s", "save (.rle, .mc, .cells, .lif; .gz compresses; asks before overwriting)"},
-	{"P", "save a PNG picture of the view"},
-	{"G", "record the next N generations of the view as a GIF (asks N)"},
+	{"u Ctrl-Z  Ctrl-Y", "undo / redo: each edit, step and run"},
+	{"", "Files"},
+	{"o", "open: search the library, --patterns and Golly's patterns"},
+	{"s", "save: .rle .mc .cells .lif by extension (.gz compresses)"},
+	{"P  G", "save a PNG of the view / record a GIF of N generations"},
 	{"R", "change the rule and topology (B3/S23:T100,80)"},
 	{"E", "choose the engine (and stop switching by itself)"},
-	{"i", "the pattern's name and comments"},
-	{"I  /  t", "identify the pattern (kind, speed, apgcode) / follow its spaceship"},
-	{"?", "this help (Esc closes)"},
-	{"q, Ctrl-C", "quit"},
+	{"i", "the pattern's name, file, rule, size and comments"},
+	{"I  t", "identify the selection (or all) / follow a spaceship"},
+	{"?", "this help"},
+	{"q", "quit (asks first when there are unsaved edits)"},
 }
 
-// KeysHelp returns the table of keys, one a line, as the help overlay and
-// life --help show it.
-func KeysHelp() string {
-	var b strings.Builder
-	for _, k := range bindings {
-		fmt.Fprintf(&b, "  %-22s %s\n", k.keys, k.what)
+// keyColumn is the width of the help's column of keys.
+const keyColumn = 19
+
+// helpLines returns the help's lines for a width of w characters: the
+// keys in a column of their own, what they do wrapped beside them.
+func helpLines(w int) []string {
+	var lines []string
+	for i, k := range bindings {
+		if k.keys == "" {
+			if i > 0 {
+				lines = append(lines, "")
+			}
+			lines = append(lines, k.what)
+			continue
+		}
+		text := fmt.Sprintf("  %-*s %s", keyColumn-3, k.keys, k.what)
+		if len(k.keys) > keyColumn-3 {
+			text = "  " + k.keys + "  " + k.what
+		}
+		lines = append(lines, wrapLine(text, w, keyColumn)...)
 	}
-	return b.String()
+	return lines
 }
+
+// KeysHelp returns the table of keys, as life --help shows it: for 80
+// columns.
+func KeysHelp() string { return strings.Join(helpLines(78), "\n") + "\n" }
 
 // capture sees every key first. With an overlay open it lets keys through
-// to the overlay, but for Ctrl-C; otherwise it acts on them. It runs on the
-// event loop.
+// to the overlay, but for Ctrl-C, which tview would take to quit;
+// otherwise it acts on them. It runs on the event loop.
 func (u *controller) capture(ev *tcell.EventKey) *tcell.EventKey {
 	u.keys++
 	u.keyAt = ev.When()
-	if ev.Key() == tcell.KeyCtrlC {
-		u.quit()
-		return nil
-	}
 	if u.overlay != "" {
+		if ev.Key() == tcell.KeyCtrlC {
+			return nil
+		}
 		return ev
 	}
-	if u.msg != "" && !u.editing {
-		u.msg = ""
+	msg := u.msg
+	if u.key(ev) && u.msg == msg && !u.editing {
+		u.msg = "" // a key that says nothing itself clears the message
 	}
-	if u.key(ev) {
-		return nil
-	}
-	return ev
+	return nil // never tview's: it would quit on Ctrl-C
 }
 
 // key acts on a key pressed over the board, and reports whether it was
@@ -78,7 +112,11 @@ func (u *controller) capture(ev *tcell.EventKey) *tcell.EventKey {
 func (u *controller) key(ev *tcell.EventKey) bool {
 	switch ev.Key() {
 	case tcell.KeyEnter:
-		u.togglePlay()
+		if u.paste != nil {
+			u.placePaste()
+		} else {
+			u.togglePlay()
+		}
 	case tcell.KeyTab:
 		n, _ := u.step()
 		u.stepBy(n)
@@ -86,17 +124,18 @@ func (u *controller) key(ev *tcell.EventKey) bool {
 		u.undoOnce()
 	case tcell.KeyCtrlY:
 		u.redoOnce()
+	case tcell.KeyCtrlC:
+		u.copySelection(false)
+	case tcell.KeyCtrlX:
+		u.copySelection(true)
+	case tcell.KeyCtrlV:
+		u.pasteClipboard()
+	case tcell.KeyCtrlA:
+		u.selectAll()
+	case tcell.KeyDelete:
+		u.clearSelection(ev.Modifiers()&tcell.ModShift != 0)
 	case tcell.KeyEscape:
-		u.editing = false
-		if u.ident.running || u.ident.queued {
-			u.ident.queued, u.ident.running = false, false
-			u.dropJob()
-			u.msg = "identify cancelled"
-		}
-		if u.recordingActive() {
-			u.pause() // cancels the recording
-		}
-		u.cancelTasks()
+		u.escape()
 	case tcell.KeyUp:
 		u.move(-1, 0)
 	case tcell.KeyDown:
@@ -113,6 +152,29 @@ func (u *controller) key(ev *tcell.EventKey) bool {
 	return true
 }
 
+// escape cancels, one thing a press: a task (an open, a save), an
+// identification, a recording or a jump in flight, then the floating paste, then the selection, then
+// edit mode.
+func (u *controller) escape() {
+	switch {
+	case u.cancelTasks(): // an open, a save, a listing
+	case u.ident.running || u.ident.queued:
+		u.ident.queued, u.ident.running = false, false
+		u.dropJob()
+		u.msg = "identify cancelled"
+	case u.recordingActive():
+		u.pause() // cancels the recording
+	case u.computing():
+		u.cancelJump()
+	case u.paste != nil:
+		u.dropPaste()
+	case u.sel.on || u.selecting:
+		u.dropSelection()
+	default:
+		u.editing = false
+	}
+}
+
 // runeKey acts on a printable key, and reports whether it was one of the
 // UI's.
 func (u *controller) runeKey(r rune) bool {
@@ -122,10 +184,18 @@ func (u *controller) runeKey(r rune) bool {
 	case 'n', '.':
 		u.stepBy(1)
 	case '+', '=':
-		u.exp = min(u.exp+1, maxExpFor(u.base()))
+		u.speedUp()
 	case '-', '_':
-		u.base() // the exponent in the current engine's base
-		u.exp = max(u.exp-1, minExp)
+		u.slowDown()
+	case 'g':
+		u.askGoTo()
+	case 'p':
+		u.pauseAtSettle = !u.pauseAtSettle
+		if u.pauseAtSettle {
+			u.msg = "the run pauses when it settles (p: only say so)"
+		} else {
+			u.msg = "the run only says when it settles (p: pause then)"
+		}
 	case ']':
 		u.board.Zoom(1)
 	case '[':
@@ -133,7 +203,11 @@ func (u *controller) runeKey(r rune) bool {
 	case 'f':
 		u.fit()
 	case 'm':
-		u.centreOrigin()
+		if u.paste != nil {
+			u.cyclePasteMode()
+		} else {
+			u.centreOrigin()
+		}
 	case 'k':
 		u.move(-1, 0)
 	case 'j':
@@ -152,6 +226,12 @@ func (u *controller) runeKey(r rune) bool {
 		u.clear()
 	case 'F':
 		u.askFill()
+	case 'S':
+		u.shrinkSelection()
+	case 'D':
+		u.clearSelection(true)
+	case 'v':
+		u.startSelection()
 	case 'e':
 		u.editing = !u.editing
 		if u.editing {
@@ -160,9 +240,15 @@ func (u *controller) runeKey(r rune) bool {
 			u.cursorY, u.cursorX = u.board.Centre()
 		}
 	case 'x':
-		if u.editing {
+		if !u.transform(flipLeftRight) && u.editing {
 			u.toggleCell(u.cursorY, u.cursorX)
 		}
+	case 'y':
+		u.transformOrSay(flipTopBottom)
+	case '>':
+		u.transformOrSay(turnClockwise)
+	case '<':
+		u.transformOrSay(turnAnticlockwise)
 	case 'o':
 		u.askOpen()
 	case 's':
@@ -184,11 +270,19 @@ func (u *controller) runeKey(r rune) bool {
 	case '?':
 		u.showHelp()
 	case 'q':
-		u.quit()
+		u.askQuit()
 	default:
 		return false
 	}
 	return true
+}
+
+// transformOrSay applies k to the paste or the selection, or says that it
+// needs one.
+func (u *controller) transformOrSay(k transformKind) {
+	if !u.transform(k) {
+		u.msg = "nothing to turn: select (v, Ctrl-A) or paste (Ctrl-V) first"
+	}
 }
 
 // togglePlay starts or pauses the run. Starting records an undo step, so
@@ -199,44 +293,51 @@ func (u *controller) togglePlay() {
 		return
 	}
 	u.pushUndo()
+	u.beginRun()
 	u.running = true
 	u.rate = rateMeter{}
-	u.settle.reset()
+	u.due = time.Time{}
 	u.pace.reset()
 	u.kick()
 }
 
-// stepBy runs n generations, one job, and pauses; n of 1 while a job is in
-// flight is queued.
+// maxQueued is the most steps (n, Tab) queued behind the one in flight;
+// more presses are dropped, recording nothing.
+const maxQueued = 1000
+
+// stepBy runs n generations, one job, and pauses. Steps asked for while
+// one is in flight are queued, each its own undo step, recorded when it
+// is done.
 func (u *controller) stepBy(n uint64) {
 	if u.running {
 		u.pause()
 	}
-	u.pushUndo()
-	if n == 1 {
-		u.pending++
-		u.kick()
+	if len(u.queue) >= maxQueued {
+		u.msg = fmt.Sprintf("%d steps are queued already (Esc cancels)", len(u.queue))
 		return
 	}
-	if u.busy || u.quitting {
-		return
-	}
-	u.send(job{world: u.cur, n: n, version: u.version})
+	u.queue = append(u.queue, stepReq{n: n})
+	u.pending++
+	u.kick()
 }
 
-// move pans the view by an eighth of the board (at least a character), or
-// moves the cursor by a cell in edit mode, keeping it in the universe and
-// the view.
+// move pans the view by an eighth of the board (at least a character); or
+// moves the floating paste, the selection's corner in select mode, or the
+// cursor in edit mode, by a cell, keeping it in the universe and the view.
 func (u *controller) move(dy, dx int) {
-	if u.editing {
+	u.pointed = false // the status bar shows the cursor's cell again
+	switch {
+	case u.paste != nil:
+		u.movePaste(dy, dx)
+		return
+	case u.selecting:
+		u.stretch(int64(dy), int64(dx))
+		return
+	case u.editing:
 		u.cursorY += int64(dy)
 		u.cursorX += int64(dx)
 		if u.inside(u.cursorY, u.cursorX) {
-			_, _, w, h := u.board.GetInnerRect()
-			top, left, rows, cols := u.board.view(w, h)
-			if u.cursorY < top || u.cursorY >= top+rows || u.cursorX < left || u.cursorX >= left+cols {
-				u.board.SetCentre(u.cursorY, u.cursorX) // keep the cursor in view
-			}
+			u.keepInView(u.cursorY, u.cursorX)
 		} else {
 			u.cursorY -= int64(dy) // the cursor stays in the universe
 			u.cursorX -= int64(dx)
@@ -249,6 +350,9 @@ func (u *controller) move(dy, dx int) {
 
 // fit shows the live cells whole, or the universe when there are none.
 func (u *controller) fit() {
+	if n := universe.OutOfReach(u.cur.Eng); n.Sign() > 0 {
+		u.msg = fmt.Sprintf("%s of the %s live cells have travelled beyond 2^61 cells from the origin, out of the view's reach", readable(n), readable(u.cur.Eng.Population()))
+	}
 	r, ok := u.cur.Eng.Bounds()
 	if !ok {
 		if r, ok = universe.Bounds(u.cur.Eng); !ok {
@@ -275,38 +379,12 @@ func (u *controller) stepBack() {
 	}
 }
 
-// undoOnce goes back to the world before the last edit or run, and pauses.
-func (u *controller) undoOnce() {
-	u.pause()
-	if len(u.undo) == 0 {
-		u.msg = "nothing to undo"
-		return
-	}
-	w := u.undo[len(u.undo)-1]
-	u.undo = u.undo[:len(u.undo)-1]
-	redo := append(u.redo, u.cur)
-	u.set(w)
-	u.redo = redo
-}
-
-// redoOnce goes forward again after an undo.
-func (u *controller) redoOnce() {
-	u.pause()
-	if len(u.redo) == 0 {
-		u.msg = "nothing to redo"
-		return
-	}
-	w := u.redo[len(u.redo)-1]
-	redo := u.redo[:len(u.redo)-1]
-	u.undo = append(u.undo, u.cur)
-	u.set(w)
-	u.redo = redo
-}
-
 // reset goes back to the starting pattern at generation 0, and pauses.
 func (u *controller) reset() {
 	u.pause()
-	u.change(u.start)
+	u.pushUndo()
+	u.set(u.start)
+	u.rev = u.startRev
 	u.pops = u.pops[:0]
 	u.sample(u.cur.Eng.Population())
 }
@@ -320,7 +398,7 @@ func (u *controller) clear() {
 		return
 	}
 	u.pause()
-	u.change(u.cur.Swap(e))
+	u.edit(u.cur.Swap(e))
 }
 
 // toggleCell flips the cell at (y, x).
@@ -330,7 +408,23 @@ func (u *controller) toggleCell(y, x int64) {
 	}
 	w := u.cur.Clone()
 	w.Eng.SetCell(y, x, !w.Eng.Cell(y, x))
-	u.change(w)
+	u.edit(w)
+}
+
+// pointer handles the mouse over the board's cells (see [Pointer]): while
+// a paste floats it moves and places it, in select mode it selects, and
+// otherwise the buttons draw. The cell under the pointer shows in the
+// status bar.
+func (u *controller) pointer(p Pointer) {
+	u.pointY, u.pointX, u.pointed = p.Y, p.X, true
+	switch {
+	case u.paste != nil:
+		u.pastePointer(p)
+	case u.selecting:
+		u.selectPointer(p)
+	case p.Action == PointerPress || p.Action == PointerDrag:
+		u.paint(p.Y, p.X, p.Left, p.Action == PointerPress)
+	}
 }
 
 // paint is the board's mouse drawing: a stroke starts with a button press,
@@ -342,7 +436,7 @@ func (u *controller) paint(y, x int64, alive, start bool) {
 	w := u.cur.Clone()
 	w.Eng.SetCell(y, x, alive)
 	if start {
-		u.change(w)
+		u.edit(w)
 	} else {
 		u.set(w)
 	}

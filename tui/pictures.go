@@ -82,48 +82,16 @@ func (u *controller) currentView() (view, error) {
 	return v, nil
 }
 
-// pictureName returns the file name P and G offer: the pattern's name, or
-// its file's, in lower case with dashes, the generation and ext.
-func (u *controller) pictureName(gen *big.Int, ext string) string {
-	name := ""
-	if h := u.start.Header; h != nil {
-		name = h.Name
-	}
-	if name == "" && !strings.HasPrefix(u.name, "<") {
-		name = strings.TrimPrefix(u.name, "built-in ")
-		name = strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
-	}
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(name) {
-		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '_':
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(r)
-			dash = false
-		default:
-			dash = true
-		}
-	}
-	if b.Len() == 0 {
-		b.WriteString("life")
-	}
-	return fmt.Sprintf("%s-%s%s", b.String(), gen, ext)
-}
-
 // askFile asks for a file name, offering initial, and calls write with it,
 // after asking before overwriting a file (n answers "not saved"). badExt
-// says what is wrong with the name's extension (lower case, "" for none),
-// or "" when it will do.
+// says what is wrong with the name's extension, or "" when it will do.
 func (u *controller) askFile(name, title, initial string, badExt func(ext string) string, write func(path string)) {
 	u.prompt(name, title, "file: ", initial, func(s string) (string, bool) {
 		s = strings.TrimSpace(s)
 		if s == "" {
 			return "want a file name", false
 		}
-		if msg := badExt(strings.ToLower(filepath.Ext(s))); msg != "" {
+		if msg := badExt(s); msg != "" {
 			return msg, false
 		}
 		if _, err := os.Stat(s); err == nil {
@@ -143,8 +111,8 @@ func (u *controller) askFile(name, title, initial string, badExt func(ext string
 
 // endingIn is an askFile check that wants the extension ext (".png").
 func endingIn(ext string) func(string) string {
-	return func(e string) string {
-		if e != ext {
+	return func(name string) string {
+		if strings.ToLower(filepath.Ext(name)) != ext {
 			return fmt.Sprintf("want a file name ending in %s", ext)
 		}
 		return ""

@@ -56,7 +56,7 @@ func TestPictureName(t *testing.T) {
 		{"", "<stdin>", "life-42.png"},
 		{"***", "x.rle", "life-42.png"},
 	} {
-		u := &controller{start: world{Header: &patterns.Pattern{Name: c.patName}}, name: c.file}
+		u := &controller{start: world{Header: &patterns.Pattern{Name: c.patName}}, doc: &doc{name: c.file}}
 		if got := u.pictureName(big.NewInt(42), ".png"); got != c.want {
 			t.Errorf("%q from %q: %s, want %s", c.patName, c.file, got, c.want)
 		}
@@ -310,7 +310,7 @@ func TestRecordGIFCancel(t *testing.T) {
 			t.Errorf("recording: message %q", f.msg)
 		}
 		if cancel == 'q' {
-			h.press(cancel)
+			h.key(tcell.KeyRune, 'q') // it quits: no frame may follow
 			h.wait("Run to return", nil)
 		} else {
 			f = h.press(cancel)

@@ -37,6 +37,11 @@ type Options struct {
 	// the built-in acorn.
 	Pattern *patterns.Pattern
 	Name    string
+	// Path, when set, is a pattern file to open instead, once the UI
+	// runs: it is read off the event loop, which shows how far it has got
+	// (a large file takes seconds), and Esc cancels it. When it does not
+	// load, Run returns its error.
+	Path string
 	// Settings say how a pattern opened becomes a universe (see
 	// [universe.Settings]): cmd/life passes --rule, --torus and --engine.
 	// A pattern without a bounded-grid suffix runs on the unbounded plane
@@ -60,6 +65,9 @@ type Options struct {
 	// rule instead. Settings.Watch starts a universe on the protocol
 	// engine where it runs the topology.
 	AutoSwitch bool
+	// PauseAtSettle makes a run pause when it settles (p toggles it); by
+	// default the status bar only says how it settled.
+	PauseAtSettle bool
 	// PatternsDir is the directory o lists, or "".
 	PatternsDir string
 	// WriteFile writes path atomically (a temporary file and a rename);
@@ -85,6 +93,9 @@ type Options struct {
 	wrap func(w world) world
 	// afterDraw, for tests, is called on the event loop after each draw.
 	afterDraw func(u *controller, s tcell.Screen)
+	// gollyDirs, for tests, are where o looks for Golly's patterns; nil
+	// is [gollyDirs].
+	gollyDirs []string
 	// stepClock, for tests, is the clock that times the animator's steps
 	// for the automatic switch; nil is time.Now.
 	stepClock func() time.Time
@@ -104,11 +115,11 @@ func snapshot(w world) *Snapshot {
 const (
 	maxUndo    = 100
 	maxBack    = 256
-	maxSamples = 512 // population samples kept for the sparkline
-	minExp     = -4  // the slowest speed: a delay of 2 s
-	maxExp     = 12  // the fastest on base 10: 10^12 generations a step
-	maxExp2    = 60  // the fastest on base 2: 2^60 generations a step
-	baseTen    = 10  // the step base of engines that name none, as in Golly
+	maxSamples = 512         // population samples kept for the sparkline
+	minExp     = -len(rates) // the slowest speed: 1 generation a second
+	maxExp     = 12          // the fastest on base 10: 10^12 generations a step
+	maxExp2    = 60          // the fastest on base 2: 2^60 generations a step
+	baseTen    = 10          // the step base of engines that name none, as in Golly
 )
 
 // stepBase returns eng's step base: the step is base^exp generations. The
@@ -149,14 +160,18 @@ func (u *controller) base() int {
 type controller struct {
 	app    app
 	tapp   *tview.Application
+	screen tcell.Screen
 	opts   Options
 	board  *Board
 	status *statusBar
+	layout *tview.Flex // the board above the status bar
 	pages  *tview.Pages
 
 	cur, start world
-	name       string // the file the universe was loaded from
-	savedAs    string // the last file saved, offered by s
+	doc        *doc   // the pattern file cur belongs to
+	rev        uint64 // cur's edit revision (see state)
+	startRev   uint64 // start's
+	revs       uint64 // the last revision handed out
 
 	running  bool
 	busy     bool   // a job is with the animator
@@ -164,8 +179,8 @@ type controller struct {
 	pending  uint64 // single steps asked for while a job was in flight
 	exp      int    // the step exponent, in base expBase
 	expBase  int    // the base exp was last read in; 0 before the first
-	undo     []world
-	redo     []world
+	undo     []state
+	redo     []state
 	back     []world
 	pops     []int64
 	rate     rateMeter
@@ -181,8 +196,36 @@ type controller struct {
 	cursorY  int64 // the edit cursor's cell
 	cursorX  int64
 
-	auto   bool         // the automatic engine switch is on (Options.AutoSwitch)
-	fast   *engine.Algo // the engine it moved to on the board at hand, or nil
+	sel       selection // the selection (selection.go)
+	selecting bool      // select mode: the arrows stretch the selection
+	selCount  selCount  // the selection's population, counted once
+	paste     *floating // the floating paste, or nil (paste.go)
+	pasteMode universe.PasteMode
+	clip      *patterns.Pattern // the UI's clipboard (clipboard.go)
+	pointY    int64             // the cell the mouse was last over
+	pointX    int64
+	pointed   bool // the mouse has been over a cell
+
+	queue         []stepReq     // steps asked for, not yet handed out (pending counts them)
+	pauseAtSettle bool          // p: a run pauses when it settles
+	settled       bool          // the run has settled: the detector rests
+	due           time.Time     // when the run's next generation is due, below full speed
+	jobDelay      time.Duration // the delay of the job in flight
+	stepping      bool          // the job in flight steps the world (not a recording)
+	sentAt        time.Time     // when the job in flight began stepping
+	spin          int           // the spinner's frame
+	wake          chan struct{} // wakes the clock (speed.go)
+	taskAt        time.Time     // when the task in flight began
+	taskDone      int64         // how far it has got when it loads a file,
+	taskTotal     int64         // as taskDone of taskTotal
+	startErr      error         // why Options.Path did not load
+
+	auto bool         // the automatic engine switch is on (Options.AutoSwitch)
+	fast *engine.Algo // the engine it moved to from the watched one on the board at hand, or nil
+	// left records, for each engine of the plane the switch moved away
+	// from for falling behind, the step it fell behind at: it does not
+	// move back at that step or a larger one.
+	left   map[*engine.Algo]uint64
 	chosen *engine.Algo // the engine chosen with E, or nil
 	pace   pacer        // judges the run's frames for the automatic switch
 
@@ -207,13 +250,19 @@ func Run(ctx context.Context, opts Options) error {
 	if err != nil {
 		return err
 	}
-	return u.run(ctx)
+	if err := u.run(ctx); err != nil {
+		return err
+	}
+	return u.startErr
 }
 
 // newUI builds the UI and its screen, and loads the starting pattern to fill
 // the screen.
 func newUI(opts Options) (*controller, error) {
-	if opts.Pattern == nil {
+	switch {
+	case opts.Path != "":
+		opts.Pattern, opts.Name = &patterns.Pattern{}, opts.Path // empty until the file is read
+	case opts.Pattern == nil:
 		opts.Pattern, opts.Name = defaultPattern()
 	}
 	if opts.WriteFile == nil {
@@ -234,29 +283,33 @@ func newUI(opts Options) (*controller, error) {
 	}
 	ta := tview.NewApplication()
 	u := &controller{app: ta, tapp: ta, opts: opts, board: NewBoard(opts.NoColor), status: newStatusBar(opts.NoColor),
-		auto: opts.AutoSwitch}
-	u.board.SetPaintFunc(u.paint)
+		auto: opts.AutoSwitch, pauseAtSettle: opts.PauseAtSettle}
+	u.board.SetPointerFunc(u.pointer)
+	u.board.SetPasteFunc(u.pasteText)
 	screen := opts.Screen
 	if screen == nil {
-		// NewScreen opens /dev/tty, not standard input, which may hold
+		// The terminal is /dev/tty, not standard input, which may hold
 		// the pattern.
 		var err error
-		if screen, err = tcell.NewScreen(); err != nil {
+		if screen, err = openTerminal(); err != nil {
 			return nil, err
 		}
 	}
 	w, h := screen.Size()
+	u.screen = screen
 	ta.SetScreen(screen) // initializes it
+	setActive(screen)
 	if s, ok := screen.(interface{ SetSize(w, h int) }); ok && opts.Screen != nil {
 		s.SetSize(w, h) // a simulation screen given at its size
 	} else {
 		w, h = screen.Size()
 	}
 	ta.EnableMouse(true)
-	layout := tview.NewFlex().SetDirection(tview.FlexRow).
+	ta.EnablePaste(true)
+	u.layout = tview.NewFlex().SetDirection(tview.FlexRow).
 		AddItem(u.board, 0, 1, true).
 		AddItem(u.status, statusLines, 0, false)
-	u.pages = tview.NewPages().AddPage("board", layout, true, true)
+	u.pages = tview.NewPages().AddPage("board", u.layout, true, true)
 	ta.SetRoot(u.pages, true).SetFocus(u.board)
 	ta.SetInputCapture(u.capture)
 	ta.SetAfterDrawFunc(func(s tcell.Screen) {
@@ -274,6 +327,9 @@ func newUI(opts Options) (*controller, error) {
 			// The first draw runs on the event loop: start the run.
 			u.started = true
 			close(u.looping)
+			if u.opts.Path != "" {
+				u.openStart(u.opts.Path)
+			}
 			u.kick()
 		}
 		u.refresh()
@@ -283,10 +339,11 @@ func newUI(opts Options) (*controller, error) {
 	uni, err := u.loadPattern(opts.Pattern, opts.Name, fitSize(w, h-statusLines))
 	if err != nil {
 		screen.Fini()
+		setActive(nil)
 		return nil, err
 	}
-	u.adopt(uni, opts.Name)
-	u.running = true
+	u.adopt(uni, newDoc(opts.Name))
+	u.running = opts.Path == "" // a file to read runs once it is read
 	return u, nil
 }
 
@@ -311,6 +368,11 @@ func defaultPattern() (*patterns.Pattern, string) {
 func (u *controller) settings(fit universe.Size) universe.Settings {
 	s := u.opts.Settings
 	s.Fit = fit
+	if u.auto && s.Rate == 0 {
+		// A new board starts at a generation a frame: auto starts it on
+		// the watched engine only when that keeps up at once.
+		s.Rate = float64(time.Second / frameTime)
+	}
 	return s
 }
 
@@ -342,19 +404,29 @@ func (u *controller) run(parent context.Context) error {
 	u.done = make(chan struct{})
 	u.looping = make(chan struct{})
 	a := &animator{app: u.app, jobs: u.jobs, deliver: u.deliver, progress: u.recordProgress, now: u.opts.stepClock}
+	defer setActive(nil)
 	go func() {
 		defer close(u.done)
+		defer restoreOnPanic()
 		a.run(ctx)
 	}()
-	// The one shutdown path: whoever cancels (q, Ctrl-C or the parent),
-	// the animator returns first, and only then does the app stop, so
-	// that no QueueUpdateDraw is left waiting on a stopped app.
+	u.wake = make(chan struct{}, 1)
+	clocked := make(chan struct{})
+	go func() {
+		defer close(clocked)
+		u.clock(ctx)
+	}()
+	// The one shutdown path: whoever cancels (q or the parent), the
+	// animator and the clock return first, and only then does the app
+	// stop, so that no QueueUpdate is left waiting on a stopped app.
 	// Stop before the event loop runs would make Run open a terminal of
 	// its own, so the stopper waits for the loop (or for Run to fail).
 	stopped, returned := make(chan struct{}), make(chan struct{})
 	go func() {
 		defer close(stopped)
+		defer restoreOnPanic()
 		<-u.done
+		<-clocked
 		select {
 		case <-u.looping:
 			u.app.Stop()
@@ -414,13 +486,19 @@ func (u *controller) kick() {
 		t := u.tasks[0]
 		u.tasks, u.task = u.tasks[1:], t
 		u.busy = true
+		u.taskAt, u.taskDone, u.taskTotal = time.Now(), 0, 0
+		u.poke()
 		u.jobCancel = nil // a task has its own context: changes of the world leave it be
 		u.jobs <- job{ctx: t.ctx, task: t, version: u.version}
 		return
 	}
 	if u.ident.queued {
 		u.ident.queued, u.ident.running = false, true
-		u.send(job{world: u.cur, version: u.version, identify: true})
+		w := u.cur
+		if u.ident.world != nil {
+			w, u.ident.world = *u.ident.world, nil
+		}
+		u.send(job{world: w, version: u.version, identify: true})
 		return
 	}
 	if r := u.recQueued; r != nil {
@@ -430,17 +508,34 @@ func (u *controller) kick() {
 	}
 	j := job{world: u.cur, version: u.version}
 	switch {
-	case u.pending > 0:
+	case len(u.queue) > 0:
+		q := u.queue[0]
+		u.queue = u.queue[1:]
 		u.pending--
-		j.n, j.detect = 1, true
+		if q.fromStart {
+			j.world, j.fromStart = u.start, true
+			if w, ok := u.hyper(u.start, q.n); ok {
+				j.world = w
+			}
+		} else {
+			j.world = u.forJump(q.n)
+		}
+		j.n, j.undo = q.n, true
+		j.detect = j.n == 1 && !q.fromStart
 	case u.running:
-		j.n, j.delay = u.step()
+		var period time.Duration
+		j.n, period = u.step()
+		if period > 0 {
+			j.delay = u.runDelay(period)
+		}
 		j.detect = j.n == 1
 		j.run = true
+		j.world = u.forJump(j.n)
 	default:
 		return
 	}
-	if g := u.cur.Gen(); j.detect && g.IsInt64() && !u.settle.seen(g.Int64()) {
+	j.detect = j.detect && !u.settled
+	if g := j.world.Gen(); j.detect && g.IsInt64() && !u.settle.seen(g.Int64()) {
 		j.first = true // the settle detector has not seen the job's world
 	}
 	u.send(j)
@@ -451,6 +546,9 @@ func (u *controller) kick() {
 func (u *controller) send(j job) {
 	j.ctx, u.jobCancel = context.WithCancel(u.ctx)
 	u.busy = true
+	u.jobDelay, u.stepping = j.delay, j.rec == nil
+	u.sentAt = time.Now().Add(j.delay)
+	u.poke()
 	u.jobs <- j // never blocks: the animator is idle and the buffer empty
 }
 
@@ -466,19 +564,6 @@ func (u *controller) dropJob() {
 		u.recQueued, u.recording = nil, nil
 		u.msg = "gif: recording cancelled; no file written"
 	}
-}
-
-// step returns the generations a step runs and the delay before it.
-func (u *controller) step() (uint64, time.Duration) {
-	if u.exp < 0 {
-		return 1, 250 * time.Millisecond << (-u.exp - 1)
-	}
-	b := uint64(u.base())
-	n := uint64(1)
-	for range u.exp {
-		n *= b
-	}
-	return n, 0
 }
 
 // deliver adopts a result from the animator; it runs on the event loop.
@@ -526,7 +611,7 @@ func (u *controller) deliver(r result) {
 		return
 	}
 	if r.err != nil {
-		u.running, u.pending = false, 0
+		u.running, u.pending, u.queue = false, 0, u.queue[:0]
 		u.msg = "step: " + r.err.Error()
 		if rec != nil {
 			u.msg = "gif: " + r.err.Error() + " (no file written)"
@@ -534,6 +619,15 @@ func (u *controller) deliver(r result) {
 	} else {
 		if rec != nil {
 			u.msg = rec.recorded()
+		}
+		if r.job.undo {
+			// A step asked for (n, Tab, g) is one undo step.
+			u.pushUndo()
+			u.beginRun()
+			if r.job.fromStart {
+				u.rev = u.startRev
+				u.back = u.back[:0]
+			}
 		}
 		u.pushBack(u.cur)
 		u.cur = r.world
@@ -551,8 +645,13 @@ func (u *controller) deliver(r result) {
 					m = u.settle.add(g.Int64(), r.fp)
 				}
 				if m != "" {
+					// Said once; the detector rests until the world
+					// changes, and pauses the run only when asked (p).
 					u.ident.last = u.settle.result
-					u.running, u.msg = false, m
+					u.msg, u.settled = m, true
+					if u.pauseAtSettle {
+						u.running = false
+					}
 				}
 			}
 		}
@@ -628,8 +727,16 @@ func (u *controller) recordProgress(j job, frames uint64) {
 // refresh brings the board and the status bar up to date before a draw.
 func (u *controller) refresh() {
 	u.board.SetSnapshot(u.snap())
-	u.board.SetCursor(u.editing, u.cursorY, u.cursorX)
-	u.status.set(u.statusLine())
+	u.board.SetCursor(u.editing || u.selecting, u.cursorY, u.cursorX)
+	o := Overlay{Sel: u.sel.rect()}
+	if f := u.paste; f != nil {
+		o.Paste, o.PasteY, o.PasteX = f.p, f.y, f.x
+	}
+	u.board.SetOverlay(o)
+	st := u.statusLine()
+	u.status.set(st)
+	sw, sh := u.screen.Size()
+	u.layout.ResizeItem(u.status, st.height(sw, sh), 0) // room for the message, wrapped
 }
 
 // snap returns the current world's snapshot, made once per world.
@@ -653,18 +760,33 @@ func (u *controller) statusLine() status {
 		pops:    u.pops,
 		msg:     u.msg,
 		editing: u.editing,
+		state:   u.stateText(),
+		task:    u.taskText(),
+		step:    u.speedText(),
+		sel:     u.selectionText(),
+		paste:   u.pasteStatus(),
+		settle:  "settle:go",
 	}
-	if u.exp < 0 {
-		_, d := u.step()
-		st.step = "delay " + d.String()
-	} else {
-		st.step = fmt.Sprintf("step %d^%d", u.base(), u.exp)
+	if u.pauseAtSettle {
+		st.settle = "settle:pause"
 	}
 	if u.running {
 		st.rate = u.rate.rate(time.Now())
 	}
-	if u.editing {
-		st.cursor = fmt.Sprintf("(%d,%d)", u.cursorX, u.cursorY)
+	switch {
+	case u.paste != nil:
+		st.mode = "PASTE"
+	case u.selecting:
+		st.mode = "SELECT"
+	case u.editing:
+		st.mode = "EDIT"
+	}
+	// The cell pointed at, in Golly's coordinates: the mouse's, or the
+	// cursor's.
+	if u.pointed {
+		st.cursor = fmt.Sprintf("(%d,%d)", u.pointX+u.cur.OffX, u.pointY+u.cur.OffY)
+	} else if st.mode != "" {
+		st.cursor = fmt.Sprintf("(%d,%d)", u.cursorX+u.cur.OffX, u.cursorY+u.cur.OffY)
 	}
 	return st
 }
@@ -743,27 +865,31 @@ func (u *controller) set(w world) {
 	}
 	u.cur = w
 	u.dropJob()
-	u.pending = 0
+	u.pending, u.queue = 0, u.queue[:0]
 	u.settle.reset()
+	u.settled = false
 	u.back = u.back[:0]
 }
 
-// pushUndo records the current world so that u (or Ctrl-Z) comes back to
+// pushUndo records the current state so that u (or Ctrl-Z) comes back to
 // it, and forgets what could be redone.
 func (u *controller) pushUndo() {
 	if n := len(u.undo) - historyCap(u.cur.Eng, maxUndo) + 1; n > 0 {
 		u.undo = append(u.undo[:0], u.undo[n:]...)
 	}
-	u.undo = append(u.undo, u.cur)
+	u.undo = append(u.undo, u.current())
 	u.redo = u.redo[:0]
 }
 
-// adopt makes w, a universe freshly loaded from the file name, current
-// and shows it whole.
-func (u *controller) adopt(w world, name string) {
+// adopt makes w, a universe freshly loaded from the file d, current and
+// shows it whole.
+func (u *controller) adopt(w world, d *doc) {
 	// A new board: the automatic switch judges it afresh, on the engine the
 	// loader chose; an engine chosen with E stays chosen.
-	u.fast = nil
+	u.fast, u.left = nil, nil
+	if w.Why != "" && u.auto {
+		u.msg = w.Why
+	}
 	if u.chosen != nil && engine.AlgoOf(w.Eng) != u.chosen {
 		if e, ok := u.engineOf(u.chosen, w.Eng.Rule()); ok {
 			w = w.MoveTo(e)
@@ -774,7 +900,12 @@ func (u *controller) adopt(w world, name string) {
 	} else {
 		u.set(w)
 	}
-	u.start, u.name = w, name
+	u.rev = u.newRev()
+	u.start, u.startRev = u.cur, u.rev
+	u.doc = d
+	d.saved = u.rev
+	u.sel = selection{}
+	u.dropPaste()
 	u.pops = u.pops[:0]
 	u.sample(w.Eng.Population())
 	u.board.SetScale(ScaleHalf)

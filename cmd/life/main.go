@@ -22,16 +22,59 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
+	"syscall"
+	"time"
 
 	"github.com/life-go/life/engine/universe"
+	"github.com/life-go/life/tui"
 )
 
-// Exit codes.
+// Exit codes. A run stopped by a signal exits with 128 plus the signal's
+// number, as shells report it: 130 for SIGINT (Ctrl-C), 143 for SIGTERM,
+// 129 for SIGHUP.
 const (
 	exitOK      = 0
-	exitFailure = 1 // a failure other than bad usage or input
+	exitFailure = 1 // a failure other than bad usage or input, out of memory included
 	exitUsage   = 2 // bad usage or bad input
 )
+
+// stopSignals are the signals that stop a command: its context is
+// cancelled with a [signalError] as the cause, the command returns within a
+// second, leaving any -o file as it was, and life exits 128+N.
+var stopSignals = []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP}
+
+// signalError is the cause of a context cancelled by a signal.
+type signalError struct{ sig syscall.Signal }
+
+func (s signalError) Error() string {
+	return "interrupted by " + strings.ToUpper(signalName(s.sig))
+}
+
+// Is makes a signalError count as context.Canceled.
+func (s signalError) Is(target error) bool { return target == context.Canceled }
+
+// code returns the exit code of a process stopped by the signal.
+func (s signalError) code() int { return 128 + int(s.sig) }
+
+// signalName returns "SIGINT" for SIGINT, and so on.
+func signalName(sig syscall.Signal) string {
+	switch sig {
+	case syscall.SIGINT:
+		return "SIGINT"
+	case syscall.SIGTERM:
+		return "SIGTERM"
+	case syscall.SIGHUP:
+		return "SIGHUP"
+	case syscall.SIGQUIT:
+		return "SIGQUIT"
+	}
+	return sig.String()
+}
+
+// grace is how long a command has, after a signal, to stop by itself:
+// then life exits anyway, removing any temporary file.
+const grace = time.Second
 
 // env is what a command sees of the process: arguments, streams and a
 // context cancelled by an interrupt.
@@ -56,10 +99,47 @@ var commands []command
 func register(c command) { commands = append(commands, c) }
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	code := dispatch(&env{ctx: ctx, args: os.Args[1:], stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr})
-	stop()
+	ctx, cancel := context.WithCancelCause(context.Background())
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, stopSignals...)
+	done := make(chan int, 1)
+	e := &env{ctx: ctx, args: os.Args[1:], stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr}
+	go func() {
+		defer func() {
+			if r := recover(); r != nil {
+				tui.RestoreTerminal() // before the panic is printed
+				panic(r)
+			}
+		}()
+		done <- dispatch(e)
+	}()
+	var code int
+	select {
+	case code = <-done:
+	case sig := <-sigs:
+		se := signalError{sig.(syscall.Signal)}
+		cancel(se)
+		t := time.NewTimer(grace)
+		select {
+		case code = <-done:
+		case <-t.C:
+			code = forceExit(e, se)
+		case sig := <-sigs:
+			code = forceExit(e, signalError{sig.(syscall.Signal)})
+		}
+	}
+	signal.Stop(sigs)
 	os.Exit(code)
+}
+
+// forceExit is the end of a command that did not stop within the grace
+// after a signal (blocked reading a FIFO, say): its temporary files are
+// removed and the note printed here.
+func forceExit(e *env, se signalError) int {
+	universe.RemoveTemps()
+	tui.RestoreTerminal()
+	fmt.Fprintf(e.stderr, "life: %s\n", se)
+	return se.code()
 }
 
 // dispatch runs the command the arguments name and returns the exit code.
@@ -96,12 +176,22 @@ type usageError = universe.UsageError
 // exitUsage too.
 type inputError = universe.InputError
 
-// report prints err on stderr as "life: ..." and returns its exit code.
+// report prints err on stderr as "life: ..." and returns its exit code:
+// 128+N for a run a signal stopped (the message says which signal instead
+// of "context canceled"), exitUsage for bad usage or input, exitFailure
+// otherwise.
 func report(e *env, err error) int {
 	if err == nil {
 		return exitOK
 	}
-	fmt.Fprintf(e.stderr, "life: %v\n", err)
+	msg := err.Error()
+	var se signalError
+	if errors.Is(err, context.Canceled) && e.ctx != nil && errors.As(context.Cause(e.ctx), &se) {
+		msg = strings.Replace(msg, context.Canceled.Error(), se.Error(), 1)
+		fmt.Fprintf(e.stderr, "life: %s\n", msg)
+		return se.code()
+	}
+	fmt.Fprintf(e.stderr, "life: %s\n", msg)
 	var ue usageError
 	var ie inputError
 	if errors.As(err, &ue) || errors.As(err, &ie) {

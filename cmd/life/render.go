@@ -26,7 +26,8 @@ const renderUsage = `Usage: life render [flags] -o OUT.png|OUT.gif|OUT.svg PATTE
 
 Reads the pattern file PATTERN (or standard input for -), runs it as
 life run does (a pattern without a bounded-grid suffix on the unbounded
-plane, with hashlife, unless --torus WxH or --engine says otherwise), and
+plane, on the engine auto picks, unless --torus WxH or --engine says
+otherwise; see life run --help), and
 draws it into OUT, whose name says the format:
 
   OUT.png  the final generation, as a PNG image
@@ -164,6 +165,9 @@ func (j *renderJob) check(set map[string]bool, scale, rect, theme string) error 
 	if j.every < 1 {
 		return errors.New("--every: want a whole number of generations from 1")
 	}
+	if j.delay < 0 || j.delay > render.MaxDelay {
+		return fmt.Errorf("--delay %v: want from 0 to %v, the longest a GIF frame may show", j.delay, render.MaxDelay)
+	}
 	tooMany := func(frames string) error {
 		return fmt.Errorf("%s frames are more than the %d a GIF may have; give fewer --frames or more --every", frames, render.MaxFrames)
 	}
@@ -220,10 +224,15 @@ func (j *renderJob) scaleFor(r engine.Rect) render.Scale {
 
 // run loads the pattern, runs it and writes the picture.
 func (j *renderJob) run(ctx context.Context, e *env, path string) error {
+	if err := universe.CheckWritable(j.out); err != nil {
+		return err
+	}
+	j.Settings.Ctx = ctx
 	u, head, name, err := universe.LoadPath(path, e.stdin, j.Settings)
 	if err != nil {
 		return err
 	}
+	limitMemory(u.Eng, j.Settings)
 	notice(e, head)
 	eng := u.Eng
 	var view engine.Rect
@@ -246,9 +255,10 @@ func (j *renderJob) run(ctx context.Context, e *env, path string) error {
 	if j.format == "gif" {
 		return j.gif(ctx, e, name, eng, view, stopped)
 	}
-	if err := advance(ctx, e, eng, j.Gens, 0, j.quiet); err != nil {
-		return stopped(eng, err)
+	if err := advance(ctx, e, &u, j.Settings, j.Gens, 0, j.quiet); err != nil {
+		return stopped(u.Eng, err)
 	}
+	eng = u.Eng // auto may have switched engines
 	if j.rect == nil {
 		b, ok := eng.Bounds()
 		view = universe.Fit(eng, b, ok)
@@ -268,7 +278,7 @@ func (j *renderJob) run(ctx context.Context, e *env, path string) error {
 // write writes the picture to -o through writeFileAtomic; an interrupt
 // while it is being encoded leaves no file, as one during the run does.
 func (j *renderJob) write(ctx context.Context, name string, encode func(w io.Writer) error) error {
-	return universe.WriteFile(j.out, func(w io.Writer) error {
+	return universe.WriteFileContext(ctx, j.out, func(w io.Writer) error {
 		if err := encode(w); err != nil {
 			return err
 		}
@@ -304,7 +314,7 @@ func (j *renderJob) gif(ctx context.Context, e *env, name string, eng engine.Eng
 		Theme: j.theme,
 		Delay: j.delay,
 		Step: func(ctx context.Context, src engine.Engine, n uint64) error {
-			if err := st.step(ctx, src, n); err != nil {
+			if err := st.stepEngine(ctx, src, n); err != nil {
 				return stopped(src, err)
 			}
 			return nil

@@ -2,11 +2,14 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"math/big"
+	"runtime/debug"
 
+	"github.com/life-go/life/engine"
 	"github.com/life-go/life/engine/universe"
 	"github.com/life-go/life/patterns"
 )
@@ -31,10 +34,30 @@ Flags may come before or after PATTERN, as -flag or --flag.
 
 The universe is the file's bounded-grid suffix (rule = B3/S23:T64,48;
 ":T0,0" is the plane), else --torus, else the unbounded plane, as in
-Golly, when the engine runs it (auto picks hashlife there), else a torus
-the size of the pattern plus a margin of min(N+1, %d) cells on every side,
-N the number of generations: there the run matches the unbounded plane for
-at least min(N, %d) generations.
+Golly, when the engine runs it, else a torus the size of the pattern plus
+a margin of min(N+1, %d) cells on every side, N the number of generations:
+there the run matches the unbounded plane for at least min(N, %d)
+generations.
+
+--engine auto, the default, picks as a Golly expert would. On a bounded
+grid: bitwise. On the unbounded plane: the sparse engine (64 cells a word
+in tiles held only where the pattern lives, settled tiles skipped), many
+times faster than HashLife on soups, methuselahs and anything chaotic;
+and HashLife where memoisation wins: a macrocell file, --step 2^K, a
+pattern more than 65,536 cells across, or a run astronomically long for
+the pattern, at least max(2^20, 1024 x its width and height) generations
+of a pattern that is not dense chaos (a gun run 10^9 generations, say;
+a soup starts on the sparse engine however long the run). Mid-run, after
+a second, when the rest of the run looks like taking more than two more,
+auto tries the other one on a copy for a moment, at doubling intervals,
+and moves there
+when it would finish in less than half the time, saying so once on
+standard error ("life: auto: sparse would take 5m more, hashlife 0.2s:
+switched to hashlife at generation 12,345"); --quiet hides it. A progress
+bar draws between whole jumps of the engine only (on HashLife the powers
+of two its own step takes), so that watching costs nothing; its time left
+is the generations left at the rate of the last half second, or on
+HashLife as many jumps as are left like the last.
 
 Exit status: 0 on success, 2 on bad usage or bad input, 1 on other
 failures.
@@ -49,7 +72,7 @@ func runRun(e *env) int {
 	stepFlag := fs.String("step", "", "advance in steps of `S` generations, a number or B^K such as 2^10 (default: the whole run at once)")
 	rule := fs.String("rule", "", "run under `RULE` (B3/S23 notation, with an optional suffix such as :T64,48) instead of the file's")
 	torus := fs.String("torus", "", "run on a `WxH` torus when the rule has no bounded-grid suffix")
-	eng := fs.String("engine", "auto", "the `ENGINE`: "+engineNames()+" (auto picks the fastest that runs the topology)")
+	eng := fs.String("engine", "auto", "the `ENGINE`: "+engineNames()+" (auto: as a Golly expert would, see above)")
 	out := fs.String("o", "", "write the result to `FILE` (through a temporary file and a rename) instead of standard output, in the format its extension names")
 	maxMB := fs.Int64("max-memory", 0, "limit the hashlife node cache to `MB` megabytes, as bgolly's -M does; when it is full, the cache is garbage collected (0: 1024)")
 	st := fs.Bool("stats", false, "print one line, generation=N population=P, instead of the pattern")
@@ -82,7 +105,10 @@ func runRun(e *env) int {
 		}
 		unit = step.Gens
 	}
-	return report(e, run(e.ctx, e, pos[0], universe.Settings{Rule: *rule, Torus: *torus, Engine: *eng, Gens: *gens, MaxMemory: *maxMB << 20, Plane: true}, unit, *out, *st, *quiet))
+	if err := checkMaxMemory(*maxMB); err != nil {
+		return report(e, err)
+	}
+	return report(e, run(e.ctx, e, pos[0], universe.Settings{Rule: *rule, Torus: *torus, Engine: *eng, Gens: *gens, Jump: unit, MaxMemory: *maxMB << 20, Plane: true}, unit, *out, *st, *quiet))
 }
 
 // run is life run once its flags are read. With no generations to run it
@@ -90,46 +116,55 @@ func runRun(e *env) int {
 // engine: a format conversion, which works for patterns of any size.
 // It advances in steps of unit generations when unit is not 0 (--step).
 func run(ctx context.Context, e *env, path string, s universe.Settings, unit uint64, out string, st, quiet bool) error {
-	var p *patterns.Pattern
-	var name string
-	var u universe.Universe
-	var err error
-	if s.Gens == 0 {
-		p, name, err = universe.ReadPattern(path, e.stdin)
-	} else {
-		u, p, name, err = universe.LoadPath(path, e.stdin, s)
-	}
-	if err != nil {
-		return err
-	}
-	notice(e, p)
-	write := patterns.WriteRLE
+	write := patterns.RLEWriter
 	if out != "" {
+		var err error
 		if write, err = patterns.WriterFor(out); err != nil {
 			return usageError{Err: fmt.Errorf("-o: %w", err)}
 		}
-	}
-	var result *patterns.Pattern
-	var gen, pop *big.Int
-	if s.Gens == 0 {
-		if result, err = s.Convert(p, name); err != nil {
+		// Refused before any work, so that a long run is not lost at
+		// its end.
+		if err := universe.CheckWritable(out); err != nil {
 			return err
 		}
-		gen, pop = new(big.Int), big.NewInt(p.Population())
+	}
+	s.Ctx = ctx
+	var hdr *patterns.Pattern
+	var cells patterns.Source
+	var gen, pop *big.Int
+	if s.Gens == 0 {
+		p, name, c, err := universe.ReadCells(ctx, path, e.stdin)
+		if err != nil {
+			return err
+		}
+		notice(e, p)
+		if hdr, err = s.Convert(p, name); err != nil {
+			return err
+		}
+		cells, gen, pop = c, new(big.Int), c.LiveCells()
 	} else {
-		if err := advance(ctx, e, u.Eng, s.Gens, unit, quiet); err != nil {
+		u, p, name, err := universe.LoadPath(path, e.stdin, s)
+		if err != nil {
+			return err
+		}
+		notice(e, p)
+		limitMemory(u.Eng, s)
+		if err := advance(ctx, e, &u, s, s.Gens, unit, quiet); err != nil {
 			if ctx.Err() != nil {
-				return fmt.Errorf("%s: stopped at generation %s: %w", name, u.Eng.Generation(), err)
+				return fmt.Errorf("%s: stopped at generation %s: %w", name, u.Gen(), err)
 			}
 			return fmt.Errorf("%s: %w", name, err)
 		}
-		gen, pop = u.Eng.Generation(), u.Eng.Population()
-		if out != "" || !st {
-			result = u.Pattern(false) // --stats alone needs no pattern
+		gen, pop = u.Gen(), u.Eng.Population()
+		if out == "" && st {
+			// --stats alone needs no pattern.
+		} else {
+			hdr, cells = u.PatternHeader(false), u.Cells()
 		}
 	}
 	if out != "" {
-		if err := universe.WriteFile(out, func(w io.Writer) error { return write(w, result) }); err != nil {
+		err := universe.WriteFileContext(ctx, out, func(w io.Writer) error { return write(ctx, w, hdr, cells, patterns.Limits{}) })
+		if err != nil {
 			return err
 		}
 	}
@@ -138,15 +173,55 @@ func run(ctx context.Context, e *env, path string, s universe.Settings, unit uin
 		return err
 	}
 	if out == "" {
-		return write(e.stdout, result)
+		if err := write(ctx, e.stdout, hdr, cells, patterns.Limits{}); err != nil {
+			if errors.Is(err, patterns.ErrTooLarge) {
+				return usageError{Err: err}
+			}
+			return err
+		}
 	}
 	return nil
 }
 
-// notice shows on standard error how the reader changed the pattern p
-// (a LifeHistory file read as Life), if it did.
 func notice(e *env, p *patterns.Pattern) {
 	if p != nil && p.Notice != "" {
 		fmt.Fprintf(e.stderr, "life: %s\n", p.Notice)
 	}
+}
+
+// maxMemoryMB is the largest --max-memory: 2^20 MB, a tebibyte, far past
+// any machine's memory and far from overflowing a count of bytes.
+const maxMemoryMB = 1 << 20
+
+// hashlifeDefaultMB is the default limit of hashlife's node cache, in MB.
+const hashlifeDefaultMB = 1024
+
+// checkMaxMemory checks --max-memory's megabytes.
+func checkMaxMemory(mb int64) error {
+	if mb < 0 || mb > maxMemoryMB {
+		return usageError{Err: fmt.Errorf("--max-memory %d: want 0 (the default, %d) or a number of megabytes from 1 to %d", mb, hashlifeDefaultMB, maxMemoryMB)}
+	}
+	return nil
+}
+
+// memoryOverhead is what the process needs beside an engine's memory
+// limit: the program, the runtime, and a pattern being loaded or written.
+const memoryOverhead = 16 << 20
+
+// limitMemory tells Go's collector, for an engine with a memory limit of
+// maxBytes (0: the default), to keep the heap within 1.25 times the limit
+// plus memoryOverhead, so that the process's memory follows --max-memory,
+// as bgolly's does -M, instead of the collector's default of twice what is
+// live. It is a soft limit: the collector works harder near it, never
+// fails.
+func limitMemory(eng engine.Engine, s universe.Settings) {
+	maxBytes := s.MaxMemory
+	// Under auto the run may move to hashlife, which has the limit.
+	if a := engine.AlgoOf(eng); !engine.IsAuto(s.Engine) && (a == nil || !a.Has(engine.MemoryLimit)) {
+		return
+	}
+	if maxBytes == 0 {
+		maxBytes = hashlifeDefaultMB << 20
+	}
+	debug.SetMemoryLimit(maxBytes*5/4 + memoryOverhead)
 }

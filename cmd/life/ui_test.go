@@ -31,3 +31,13 @@ func TestUIBadPattern(t *testing.T) {
 		t.Errorf("life a.rle b.rle: exit %d, want %d", code, exitUsage)
 	}
 }
+
+// TestUIDirectory checks that life DIR says it wants a pattern file, with
+// exit status 2, before the UI opens.
+func TestUIDirectory(t *testing.T) {
+	dir := t.TempDir()
+	code, _, errs := life(t, "", dir)
+	if code != exitUsage || !strings.Contains(errs, dir+" is a directory, want a pattern file") {
+		t.Errorf("life %s: exit %d, %q", dir, code, errs)
+	}
+}

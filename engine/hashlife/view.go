@@ -24,8 +24,17 @@ func (e *Engine) view() (uint32, uint) {
 	return i, uint(e.s.nodes[i].level)
 }
 
+// Reach returns the square of the cells in reach (see [viewLevel]):
+// those with -2^61 <= y, x < 2^61. Live cells outside it count in the
+// population only.
+func (e *Engine) Reach() engine.Rect {
+	const half = int64(1) << (viewLevel - 1)
+	return engine.Rect{X: -half, Y: -half, W: 2 * half, H: 2 * half}
+}
+
 // Cell reports whether the cell at (y, x) is alive.
 func (e *Engine) Cell(y, x int64) bool {
+	y -= rowShift
 	i, k := e.view()
 	half := int64(1) << (k - 1)
 	if y < -half || y >= half || x < -half || x >= half {
@@ -54,6 +63,7 @@ func (e *Engine) Cell(y, x int64) bool {
 // beyond ±2^61 are out of reach and left alone.
 func (e *Engine) SetCell(y, x int64, alive bool) {
 	e.flush()
+	y -= rowShift
 	s := e.s
 	for {
 		k := uint(s.nodes[e.root].level)
@@ -192,7 +202,7 @@ func (e *Engine) Bounds() (engine.Rect, bool) {
 	l := e.s.edge(i, left, memo)
 	clear(memo)
 	r := e.s.edge(i, right, memo)
-	return engine.Rect{X: l - half, Y: t - half, W: r - l + 1, H: b - t + 1}, true
+	return engine.Rect{X: l - half, Y: t - half + rowShift, W: r - l + 1, H: b - t + 1}, true
 }
 
 // leafAt is a leaf found in a band of rows, with its left column.
@@ -266,6 +276,7 @@ func (s *store) nextRow(i uint32, k uint, y0, x0, y, xlo, xhi int64, memo map[ui
 // right. It skips empty nodes and empty rows, so its cost follows the live
 // cells and the edges of r, not r's area.
 func (e *Engine) Visit(r engine.Rect, fn func(y, x int64)) {
+	r.Y -= rowShift
 	i, k := e.view()
 	half := int64(1) << (k - 1)
 	y1, x1 := max(r.Y, -half), max(r.X, -half)
@@ -290,7 +301,7 @@ func (e *Engine) Visit(r engine.Rect, fn func(y, x int64)) {
 					c := int64(bits.LeadingZeros8(row))
 					row &^= 0x80 >> c
 					if x := l.x + c; x >= x1 && x < x2 {
-						fn(y, x)
+						fn(y+rowShift, x)
 					}
 				}
 			}
@@ -312,6 +323,7 @@ func (e *Engine) CountBlocks(r engine.Rect, k uint, dst []uint64) {
 	cols := (r.W + 1<<k - 1) >> k
 	rows := (r.H + 1<<k - 1) >> k
 	clear(dst[:rows*cols])
+	r.Y -= rowShift
 	i, lvl := e.view()
 	half := int64(1) << (lvl - 1)
 	c := prefixCounter{s: e.s, root: i, level: lvl, big: map[uint32]u128{},

@@ -1,6 +1,8 @@
 package render
 
 import (
+	"bufio"
+	"bytes"
 	"fmt"
 	"image"
 	"image/color"
@@ -22,6 +24,10 @@ const (
 
 // DefaultDelay is how long a GIF shows each frame unless told otherwise.
 const DefaultDelay = 80 * time.Millisecond
+
+// MaxDelay is the longest a GIF shows a frame: 65535 hundredths of a
+// second.
+const MaxDelay = 65535 * 10 * time.Millisecond
 
 // lastHold is how long a GIF shows its last frame at least, so that the
 // loop's restart can be seen.
@@ -49,7 +55,9 @@ func CheckGIF(r engine.Rect, s Scale, frames int) error {
 // size, which stays where it is unless [GIF.MoveTo] moves it. The first
 // frame is stored whole; each later one as the smallest rectangle holding
 // the pixels that changed, with the others transparent, which keeps files
-// small. A GIF holds its frames in memory until [GIF.Encode].
+// small. Each frame is compressed as it is added, and only its compressed
+// bytes are kept until [GIF.Encode]: a recording costs about what the file
+// does, plus two frames of pixels, not a frame of pixels per frame.
 type GIF struct {
 	r         engine.Rect
 	s         Scale
@@ -57,7 +65,9 @@ type GIF struct {
 	pal       color.Palette
 	clear     uint8 // the transparent index
 	cur, next *image.Paletted
-	frames    []*image.Paletted
+	head      []byte   // the file's header, logical screen and colour table
+	frames    [][]byte // each frame's control extension, descriptor and data
+	buf       bytes.Buffer
 }
 
 // NewGIF returns an empty recording of the viewport r at scale s in theme
@@ -78,9 +88,10 @@ func NewGIF(r engine.Rect, s Scale, t Theme) (*GIF, error) {
 
 // SetDelay sets how long each frame is shown, rounded to the GIF's
 // hundredths of a second, at least 2 (browsers slow faster animations
-// down).
+// down), and at most [MaxDelay].
 func (g *GIF) SetDelay(d time.Duration) {
-	g.delay = max(2, int((d+5*time.Millisecond)/(10*time.Millisecond)))
+	g.delay = max(2, int((min(max(d, 0), MaxDelay)+5*time.Millisecond)/(10*time.Millisecond)))
+	g.delay = min(g.delay, 65535)
 }
 
 // MoveTo moves the viewport's top-left corner to the cell (y, x) for the
@@ -96,10 +107,7 @@ func (g *GIF) Add(c Cells) error {
 	}
 	if len(g.frames) == 0 {
 		draw(g.cur, c, g.r, g.s)
-		first := image.NewPaletted(g.cur.Rect, g.pal)
-		copy(first.Pix, g.cur.Pix)
-		g.frames = append(g.frames, first)
-		return nil
+		return g.compress(g.cur)
 	}
 	draw(g.next, c, g.r, g.s)
 	box := changed(g.cur, g.next)
@@ -119,8 +127,40 @@ func (g *GIF) Add(c Cells) error {
 			}
 		}
 	}
-	g.frames = append(g.frames, f)
+	if err := g.compress(f); err != nil {
+		return err
+	}
 	g.cur, g.next = g.next, g.cur
+	return nil
+}
+
+// compress encodes frame f as a GIF of one frame, and keeps what of it
+// belongs to f: everything after the colour table but the trailer.
+func (g *GIF) compress(f *image.Paletted) error {
+	g.buf.Reset()
+	one := gif.GIF{
+		Image:    []*image.Paletted{f},
+		Delay:    []int{g.delay},
+		Disposal: []byte{gif.DisposalNone},
+		Config:   image.Config{ColorModel: g.pal, Width: g.cur.Rect.Dx(), Height: g.cur.Rect.Dy()},
+	}
+	if err := gif.EncodeAll(&g.buf, &one); err != nil {
+		return err
+	}
+	data := g.buf.Bytes()
+	// The logical screen descriptor's packed byte gives the size of the
+	// global colour table, which follows it.
+	head := 6 + 7
+	if packed := data[10]; packed&0x80 != 0 {
+		head += 3 << ((packed & 7) + 1)
+	}
+	if len(data) < head+8 || data[head] != 0x21 || data[head+1] != 0xf9 || data[len(data)-1] != 0x3b {
+		return fmt.Errorf("render: unexpected GIF encoding of a frame")
+	}
+	if g.head == nil {
+		g.head = bytes.Clone(data[:head])
+	}
+	g.frames = append(g.frames, bytes.Clone(data[head:len(data)-1]))
 	return nil
 }
 
@@ -147,23 +187,32 @@ func changed(a, b *image.Paletted) image.Rectangle {
 	return box
 }
 
-// Encode writes the recording to w as an animated GIF. It fails when no
-// frame was added.
+// Encode writes the recording to w as an animated GIF that loops forever.
+// It fails when no frame was added.
 func (g *GIF) Encode(w io.Writer) error {
 	if len(g.frames) == 0 {
 		return fmt.Errorf("render: a GIF needs at least one frame")
 	}
-	a := gif.GIF{
-		Image:     g.frames,
-		Delay:     make([]int, len(g.frames)),
-		Disposal:  make([]byte, len(g.frames)),
-		LoopCount: 0,
-		Config:    image.Config{ColorModel: g.pal, Width: g.cur.Rect.Dx(), Height: g.cur.Rect.Dy()},
+	bw := bufio.NewWriter(w)
+	bw.Write(g.head)
+	if len(g.frames) > 1 {
+		// The NETSCAPE2.0 application extension: loop forever.
+		bw.Write([]byte{0x21, 0xff, 0x0b})
+		bw.WriteString("NETSCAPE2.0")
+		bw.Write([]byte{0x03, 0x01, 0x00, 0x00, 0x00})
 	}
-	for i := range a.Delay {
-		a.Delay[i] = g.delay
-		a.Disposal[i] = gif.DisposalNone
+	for i, f := range g.frames {
+		if i == len(g.frames)-1 {
+			// The last frame is held longer: its control extension's
+			// delay, bytes 4 and 5, little-endian.
+			d := max(g.delay, int(lastHold/(10*time.Millisecond)))
+			bw.Write(f[:4])
+			bw.Write([]byte{byte(d), byte(d >> 8)})
+			bw.Write(f[6:])
+			continue
+		}
+		bw.Write(f)
 	}
-	a.Delay[len(a.Delay)-1] = max(g.delay, int(lastHold/(10*time.Millisecond)))
-	return gif.EncodeAll(w, &a)
+	bw.WriteByte(0x3b)
+	return bw.Flush()
 }

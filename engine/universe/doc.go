@@ -6,9 +6,12 @@
 //
 //   - Load: [Load] puts a [patterns.Pattern] on a new engine; [Read] does
 //     it from a reader, handing the cells straight from the pattern reader
-//     ([patterns.ReadTo], through a [patterns.Sink]) into the engine as
-//     they are read; [LoadPath] and [ReadPattern] open a file, standard
-//     input ("-") or a built-in pattern by name. [Settings] resolve the
+//     ([patterns.ReadWith], through a [patterns.Sink]) into the engine as
+//     they are read, and a macrocell file's tree into HashLife's node by
+//     node (a [patterns.TreeSink]); [LoadPath] and [ReadPattern] open a
+//     file, standard input ("-") or a built-in pattern by name. Reading is
+//     within patterns' budget ([patterns.DefaultLimits]) and, with
+//     [Settings.Ctx], cancelled as the data arrives. [Settings] resolve the
 //     rule and topology once, as Golly does: the file's bounded-grid
 //     suffix, else --torus, else the unbounded plane when the engine runs
 //     it, else a torus that stands in for the plane (fitted to the UI's
@@ -17,10 +20,15 @@
 //     engine that runs the protocol's step logic. Cells go where Golly
 //     puts them: a positioned pattern (#CXRLE Pos, Life 1.06, macrocell)
 //     where it says, another centred on Golly's origin.
-//   - Save: [Universe.Pattern] and [Universe.WriteTo] turn the engine
-//     back into a pattern, in every format package patterns writes,
-//     keeping the position and the generation as Golly's #CXRLE line does;
-//     [Universe.Save] writes a file atomically ([WriteFile]).
+//   - Save: [Universe.WriteTo] writes the engine in every format package
+//     patterns writes, keeping the position and the generation as Golly's
+//     #CXRLE line does, from [Universe.Cells] (the engine's cells visited
+//     as the writer writes; HashLife's nodes for macrocell), never a copy
+//     of every cell; [Universe.Pattern] makes a pattern of it;
+//     [Universe.Save] writes a file atomically ([WriteFileContext]: an
+//     unnamed temporary file, a symlink's target, a read-only file refused,
+//     cancellation leaving the old file as it was); [ReadCells] reads a
+//     file to write it again without running it.
 //   - Record: [Record] steps an engine through a [Recording] and hands
 //     each frame to the renderer (engine/render): life render's GIFs and
 //     the UI's G are both recordings.

@@ -263,3 +263,98 @@ func TestPlacementAgainstGolly(t *testing.T) {
 		}
 	}
 }
+
+// TestGenerationParityAgainstGolly loads soups of B0 rules without Smax
+// whose #CXRLE Gen is odd or even, on every engine that runs them: the
+// file's generation's parity chooses the rule of the next step, as in
+// Golly, so the populations and cells after it equal bgolly's. A universe
+// saved at an odd generation and loaded again, or moved to another
+// engine, steps on as bgolly does too.
+func TestGenerationParityAgainstGolly(t *testing.T) {
+	g, err := rulegen.NewGolly(t.TempDir())
+	if err != nil {
+		t.Skip(err)
+	}
+	rng := rand.New(rand.NewPCG(12, 1))
+	soup := rulegen.Soup(rng, 12, 10, 0.5)
+	const steps = 5
+	for _, c := range []struct {
+		rule string
+		gen  int
+	}{
+		{"B0137/S0256", 1}, {"B0137/S0256", 4}, {"B01-c3/S02ak6:T30,24", 7},
+		{"B02/S1V:P20,20", 3}, {"B013/S35H:K30*,24", 9},
+	} {
+		rle := strings.Replace(rulegen.RLE(soup, 12, 10, -5, -6, c.rule), "#CXRLE Pos=-5,-6", fmt.Sprintf("#CXRLE Pos=-5,-6 Gen=%d", c.gen), 1)
+		if !strings.Contains(rle, fmt.Sprintf("Gen=%d", c.gen)) {
+			t.Fatalf("no #CXRLE line in\n%s", rle)
+		}
+		want, err := g.Run(rle, "QuickLife", c.gen+2*steps, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		end, err := g.Run(rle, "QuickLife", c.gen+2*steps, 2*steps)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := patterns.ReadRLE("case.rle", strings.NewReader(rle))
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, _ := engine.ParseRule(p.Rule)
+		for _, a := range engine.Algos() {
+			if a.Runs(r) != nil {
+				continue
+			}
+			u, err := Load(p, "case.rle", Settings{Engine: a.Name, Plane: true, Gens: 2 * steps})
+			if err != nil {
+				t.Fatalf("%s on %s: %v", c.rule, a.Name, err)
+			}
+			if u.Implied {
+				continue
+			}
+			check := func(what string, u Universe, from int) {
+				for i := 0; i < steps; i++ {
+					if err := u.Eng.Step(context.Background(), 1); err != nil {
+						t.Fatal(err)
+					}
+					gen := from + i + 1
+					if got := u.Gen().Int64(); got != int64(gen) {
+						t.Fatalf("%s on %s, %s: generation %d, want %d", c.rule, a.Name, what, got, gen)
+					}
+					if got := u.Eng.Population().Int64(); got != want.Pops[gen] {
+						t.Errorf("%s on %s, %s: generation %d: population %d, bgolly %d", c.rule, a.Name, what, gen, got, want.Pops[gen])
+					}
+				}
+			}
+			check("loaded", u, c.gen)
+			// Saved at generation gen+steps and loaded again.
+			var b strings.Builder
+			if err := patterns.WriteRLE(&b, u.Pattern(true)); err != nil {
+				t.Fatal(err)
+			}
+			q, err := patterns.ReadRLE("saved.rle", strings.NewReader(b.String()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			v, err := Load(q, "saved.rle", Settings{Engine: a.Name, Plane: true, Gens: steps})
+			if err != nil {
+				t.Fatal(err)
+			}
+			// Moved to a fresh engine of the same kind, as the UI does.
+			e, err := engine.New(a.Name, v.Eng.Rule(), engine.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			w := v.MoveTo(e)
+			check("saved, loaded and moved", w, c.gen+steps)
+			var cells []rulegen.Cell
+			if box, ok := w.Eng.Bounds(); ok {
+				w.Eng.Visit(box, func(y, x int64) { cells = append(cells, rulegen.Cell{Y: y, X: x}) })
+			}
+			if !slices.Equal(rulegen.Normalize(cells), end.Cells) {
+				t.Errorf("%s on %s: the cells at generation %d differ from bgolly's", c.rule, a.Name, c.gen+2*steps)
+			}
+		}
+	}
+}

@@ -1,15 +1,18 @@
 package universe
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
+	"math/big"
 	"os"
 	"strconv"
 	"strings"
 
 	"github.com/life-go/life/engine"
+	"github.com/life-go/life/grid"
 	"github.com/life-go/life/patterns"
 )
 
@@ -50,6 +53,24 @@ type Settings struct {
 	// the rule's, on an engine with [engine.CustomStep]; nil for the
 	// rule's.
 	Step engine.StepFunc
+	// Jump is the generations of each step of the run (life run --step),
+	// or 0 for none: auto gives steps of 2^k generations to an engine
+	// with [engine.Hyperspeed] (see auto.go).
+	Jump uint64
+	// Rate, with Watch, is the generations a second the UI asks of a new
+	// universe at first: auto starts on the watched engine only when it
+	// keeps up with it at once.
+	Rate float64
+	// Progress, when set, is called as a pattern's cells are placed on the
+	// engine, about every hundredth of the way, with how far the load has
+	// got as done of total (rows of an RLE file's declared size as they
+	// are read, or runs of a pattern placed whole), on the goroutine that
+	// loads: the UI shows how far a large file has got.
+	Progress func(done, total int64)
+	// Ctx, when not nil, cancels a load: the reading of the file, as the
+	// data arrives, and the building of the engine's cells (HashLife's
+	// tree). A cancelled load returns Ctx's error, wrapped.
+	Ctx context.Context
 }
 
 // Size is a size in cells.
@@ -137,6 +158,10 @@ func (s Settings) RuleOf(p *patterns.Pattern, name string) (engine.Rule, error) 
 		if s.Rule != "" {
 			return r, UsageError{fmt.Errorf("%s: %w", from, err)}
 		}
+		if p.RuleLine > 0 {
+			// Placed where the file gives the rule: f.rle:1:22: ...
+			return r, InputError{&patterns.Error{File: name, Line: p.RuleLine, Col: p.RuleCol, Msg: err.Error(), Err: err}}
+		}
 		return r, InputError{fmt.Errorf("%s: %w", from, err)}
 	}
 	return r, nil
@@ -191,9 +216,15 @@ func (s Settings) runsPlane(r engine.Rule) bool {
 }
 
 // NewEngine returns an empty engine for r: the one s names, or for auto
-// the watched one (s.Watch) when one runs r, else the fastest that does.
-// An unknown name is a [UsageError].
+// the watched one (s.Watch) when one runs r, else the one auto picks (see
+// auto.go), the fastest that runs r for an ordinary run. An unknown name
+// is a [UsageError].
 func (s Settings) NewEngine(r engine.Rule) (engine.Engine, error) {
+	return s.newEngine(r, 0, 0, "")
+}
+
+// newEngine is NewEngine for a w x h pattern read in format.
+func (s Settings) newEngine(r engine.Rule, w, h int64, format string) (engine.Engine, error) {
 	o := engine.Options{Step: s.Step, MaxMemory: s.MaxMemory}
 	name := s.Engine
 	if s.Watch && engine.IsAuto(name) {
@@ -202,6 +233,11 @@ func (s Settings) NewEngine(r engine.Rule) (engine.Engine, error) {
 				name = a.Name
 				break
 			}
+		}
+	}
+	if engine.IsAuto(name) {
+		if a, _, err := s.autoAlgo(r, w, h, format); err == nil {
+			name = a.Name
 		}
 	}
 	e, err := engine.New(name, r, o)
@@ -219,12 +255,40 @@ func Load(p *patterns.Pattern, name string, s Settings) (Universe, error) {
 	if err != nil {
 		return Universe{}, err
 	}
+	step := int(max(len(p.Runs)/100, 1))
 	for i, r := range p.Runs {
+		if s.Progress != nil && i%step == 0 {
+			s.Progress(int64(i), int64(len(p.Runs)))
+		}
 		if err := l.addStateRun(r.Y, r.X, r.N, p.StateOf(i)); err != nil {
 			return Universe{}, err
 		}
 	}
-	return l.u, nil
+	if err := l.build(s.Ctx); err != nil {
+		return Universe{}, fmt.Errorf("%s: stopped while loading: %w", name, err)
+	}
+	u, why := s.settle(l.u)
+	u.Why = why
+	return u, nil
+}
+
+// builder is an engine that builds the runs it was given in a pass that
+// can be cancelled (HashLife).
+type builder interface {
+	Build(ctx context.Context) error
+}
+
+// build builds the engine's cells, watching ctx, when the engine does
+// that in a pass of its own.
+func (l *loader) build(ctx context.Context) error {
+	b, ok := l.u.Eng.(builder)
+	if !ok {
+		return nil
+	}
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	return b.Build(ctx)
 }
 
 // loader places a pattern's cells on an engine.
@@ -250,9 +314,9 @@ func (s Settings) start(p *patterns.Pattern, w, h int64, name string) (*loader, 
 		return nil, err
 	}
 	t := r.Topology
-	eng, err := s.NewEngine(r)
+	eng, err := s.newEngine(r, w, h, p.Format)
 	if err != nil {
-		if errors.Is(err, engine.ErrUnsupported) {
+		if errors.Is(err, engine.ErrUnsupported) || errors.Is(err, grid.ErrSize) {
 			return nil, InputError{fmt.Errorf("%s: %w", name, err)}
 		}
 		return nil, err
@@ -260,6 +324,9 @@ func (s Settings) start(p *patterns.Pattern, w, h int64, name string) (*loader, 
 	head := *p
 	head.Runs, head.W, head.H = nil, w, h
 	l := &loader{u: Universe{Eng: eng, Implied: implied, Header: &head}, name: name, states: r.States(), clamp: p.ClampStates}
+	if g, ok := new(big.Int).SetString(p.Gen, 10); ok && g.Sign() > 0 {
+		l.u.Gen0 = g // the file's generation, as Golly reads #CXRLE Gen
+	}
 	l.rs, _ = eng.(engine.RunSetter)
 	l.out, _ = eng.(engine.OutsideSetter)
 	l.t = t
@@ -399,6 +466,10 @@ func open(path string, stdin io.Reader) (io.Reader, *patterns.Pattern, string, e
 	return f, nil, path, nil
 }
 
+// Builtin returns the built-in pattern arg names, when no file arg
+// exists (a file that exists always wins), as [Open] reads arg.
+func Builtin(arg string) (*patterns.Pattern, bool) { return builtin(arg) }
+
 // builtin returns the built-in pattern arg names, when no file arg exists:
 // a file that exists always wins.
 func builtin(arg string) (*patterns.Pattern, bool) {
@@ -428,6 +499,30 @@ func ReadPattern(path string, stdin io.Reader) (*patterns.Pattern, string, error
 	return p, name, asInputError(err)
 }
 
+// ReadPatternContext reads the pattern at path as [ReadPattern] does,
+// within ctx and the default budget, handing its cells to sink when it is
+// not nil (see [patterns.ReadOptions]); built is set for a built-in
+// pattern, whose cells are then the Pattern's, never handed on.
+func ReadPatternContext(ctx context.Context, path string, stdin io.Reader, sink patterns.Sink) (p *patterns.Pattern, name string, built bool, err error) {
+	r, p, name, err := open(path, stdin)
+	if err != nil || p != nil {
+		return p, name, p != nil, err
+	}
+	if c, ok := r.(io.Closer); ok && path != "-" {
+		defer c.Close()
+	}
+	p, err = patterns.ReadWith(name, r, patterns.ReadOptions{Ctx: ctx, Sink: sink})
+	if isCancel(err) {
+		return nil, name, false, fmt.Errorf("%s: stopped while reading: %w", name, err)
+	}
+	return p, name, false, asInputError(err)
+}
+
+// isCancel reports whether err is a context's.
+func isCancel(err error) bool {
+	return errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)
+}
+
 // LoadPath reads the pattern at path as [ReadPattern] does and loads it as
 // [Read] does. It returns the pattern's header (without its cells) for
 // its Notice.
@@ -451,7 +546,7 @@ func LoadPath(path string, stdin io.Reader, s Settings) (Universe, *patterns.Pat
 // does not exist, as the user's to mend.
 func asInputError(err error) error {
 	var pe *patterns.Error
-	if errors.As(err, &pe) || errors.Is(err, fs.ErrNotExist) {
+	if errors.As(err, &pe) || errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrPermission) {
 		return InputError{err}
 	}
 	return err

@@ -11,14 +11,18 @@ import (
 // and keeps u's generation.
 func (u Universe) MoveTo(e engine.Engine) Universe {
 	CopyCells(e, u.Eng, 0, 0)
+	// An engine that builds what was set only when it is next read
+	// (hashlife) builds it now: the universe handed on may be read from
+	// two goroutines at once, the UI's event loop and its animator.
+	e.Population()
 	return u.Swap(e)
 }
 
 // Swap returns u on e, another engine (with its own cells), at u's
 // generation. When e's rule is a B0 rule without Smax, whose phases
 // alternate as Golly emulates it ([engine.Rule.Phase]), e counts Golly's
-// own generation, the file's (#CXRLE Gen) and those run since, whose parity
-// chooses the rule it steps with next; Gen0 then makes up the difference.
+// own generation, the file's (#CXRLE Gen) and those run since, whose
+// parity chooses the rule it steps with next, and Gen0 is 0.
 func (u Universe) Swap(e engine.Engine) Universe {
 	gen := u.Gen()
 	u.Eng, u.Gen0 = e, gen
@@ -26,14 +30,8 @@ func (u Universe) Swap(e engine.Engine) Universe {
 	if !ok || !e.Rule().Alternates() {
 		return u
 	}
-	abs := new(big.Int).Set(gen)
-	if h := u.Header; h != nil && h.Gen != "" {
-		if g, ok := new(big.Int).SetString(h.Gen, 10); ok {
-			abs.Add(abs, g)
-		}
-	}
-	gs.SetGeneration(abs)
-	u.Gen0 = new(big.Int).Sub(gen, abs)
+	gs.SetGeneration(gen)
+	u.Gen0 = nil
 	return u
 }
 
@@ -56,6 +54,7 @@ func (u Universe) Rehome(e engine.Engine, implied bool) Universe {
 		dy, dx = -(fb.H / 2), -(fb.W / 2)
 	}
 	CopyCells(e, from, dy, dx)
+	e.Population() // built now, as MoveTo's is
 	out := Universe{Eng: u.Eng, Gen0: u.Gen0, Implied: implied, Header: u.Header, OffY: u.OffY - dy, OffX: u.OffX - dx}.Swap(e)
 	if !implied {
 		// A bounded grid's middle is Golly's origin; the plane is Golly's

@@ -1,6 +1,7 @@
 package universe
 
 import (
+	"fmt"
 	"io"
 
 	"github.com/life-go/life/engine"
@@ -26,7 +27,10 @@ func Read(name string, r io.Reader, s Settings) (Universe, *patterns.Pattern, er
 // engine.
 func read(name string, r io.Reader, s Settings) (Universe, *patterns.Pattern, bool, error) {
 	st := &streamer{s: s, name: name}
-	p, err := patterns.ReadWith(name, r, patterns.ReadOptions{Sink: st})
+	p, err := patterns.ReadWith(name, r, patterns.ReadOptions{Sink: treeStreamer{st}, Ctx: s.Ctx})
+	if isCancel(err) {
+		return Universe{}, nil, false, fmt.Errorf("%s: stopped while reading: %w", name, err)
+	}
 	if err != nil {
 		return Universe{}, nil, false, asInputError(err)
 	}
@@ -44,12 +48,56 @@ func read(name string, r io.Reader, s Settings) (Universe, *patterns.Pattern, bo
 		}
 		return u, u.Header, false, nil
 	}
+	if err := st.l.build(s.Ctx); err != nil {
+		return Universe{}, nil, false, fmt.Errorf("%s: stopped while loading: %w", name, err)
+	}
 	u := st.l.u
 	head := *p
 	head.W, head.H = max(p.W, st.w), max(p.H, st.h)
+	if st.tree {
+		// A macrocell tree: its size is the engine's box.
+		if b, ok := u.Eng.Bounds(); ok {
+			head.W, head.H = b.W, b.H
+		}
+	}
 	u.Header = &head
+	u, u.Why = s.settle(u)
 	return u, u.Header, true, nil
 }
+
+// treeEngine is an engine that takes a macrocell file's tree as it is
+// read (HashLife), as patterns.TreeSink asks.
+type treeEngine interface {
+	Leaf(rows [8]uint8) (uint32, error)
+	Node(d int, kids [4]uint32) (uint32, error)
+	Root(h uint32, d int) error
+}
+
+// treeStreamer is the streamer as a patterns.TreeSink: a macrocell file's
+// tree goes into HashLife's as it is, node by node, when the streamer has
+// placed the pattern on the plane of an engine that takes trees.
+type treeStreamer struct{ *streamer }
+
+// TakesTree reports whether the engine takes the tree.
+func (ts treeStreamer) TakesTree() bool {
+	st := ts.streamer
+	if st.l == nil || st.box || st.gather != nil || st.l.u.Eng.Rule().Topology.Kind != engine.Plane {
+		return false
+	}
+	_, ok := st.l.u.Eng.(treeEngine)
+	st.tree = ok
+	return ok
+}
+
+func (ts treeStreamer) Leaf(rows [8]uint8) (uint32, error) {
+	return ts.l.u.Eng.(treeEngine).Leaf(rows)
+}
+
+func (ts treeStreamer) Node(d int, kids [4]uint32) (uint32, error) {
+	return ts.l.u.Eng.(treeEngine).Node(d, kids)
+}
+
+func (ts treeStreamer) Root(h uint32, d int) error { return ts.l.u.Eng.(treeEngine).Root(h, d) }
 
 // streamer is the sink that puts cells on the engine as they are read
 // when the header places them, and gathers them otherwise.
@@ -63,9 +111,17 @@ type streamer struct {
 	w, h int64 // the declared size, or (box false) the size seen so far
 	// gather keeps the cells when they cannot go on an engine yet.
 	gather *patterns.Builder
-	// rs and y0, x0 are the loader's, for Run's common path.
+	// rs and y0, x0 are the loader's, for Run's common path, which takes
+	// the rows above lim: the declared height, or with Settings.Progress
+	// the next row to report at.
 	rs     engine.RunSetter
 	y0, x0 int64
+	lim    int64
+	tree   bool // the engine took a macrocell tree
+	// top and left are the least row and column seen (box false), from
+	// which w and h count.
+	top, left int64
+	seen      bool
 }
 
 // Begin makes the engine when the header places the pattern's cells: a
@@ -97,6 +153,10 @@ func (st *streamer) Begin(h *patterns.Pattern) error {
 		}
 		st.l, st.box, st.w, st.h = l, true, h.W, h.H
 		st.rs, st.y0, st.x0 = l.rs, l.y0, l.x0
+		st.lim = st.h
+		if s.Progress != nil {
+			st.lim = 0 // report at the first row
+		}
 		return nil
 	}
 	st.gather = &patterns.Builder{}
@@ -107,16 +167,29 @@ func (st *streamer) Begin(h *patterns.Pattern) error {
 // [patterns.Sink]; its common path, a run inside the declared size on an
 // engine that sets runs, is one comparison and the engine's SetRun.
 func (st *streamer) Run(y, x, n int64) error {
-	if st.box && st.rs != nil && y < st.h && x+n <= st.w && y >= 0 && x >= 0 {
+	if st.box && st.rs != nil && y < st.lim && x+n <= st.w && y >= 0 && x >= 0 {
 		st.rs.SetRun(st.y0+y, st.x0+x, n)
 		return nil
 	}
-	return st.StateRun(y, x, n, 1)
+	return st.run(y, x, n, 1)
 }
 
 // StateRun places a run of cells in state s as it is read, or gathers it.
 // It implements [patterns.StateSink].
-func (st *streamer) StateRun(y, x, n int64, s uint8) error {
+func (st *streamer) StateRun(y, x, n int64, s uint8) error { return st.run(y, x, n, s) }
+
+// run is Run's other paths, apart so that Run's common one stays small,
+// and StateRun's: a row to report progress at (then the common path
+// again), a run to gather, a run outside the declared size, a pattern
+// without one, a run in a state above 1.
+func (st *streamer) run(y, x, n int64, s uint8) error {
+	if st.box && y >= st.lim && y < st.h {
+		st.s.Progress(y, st.h)
+		st.lim = min(st.h, y+max(st.h/100, 1))
+		if s == 1 {
+			return st.Run(y, x, n)
+		}
+	}
 	add := func(b *patterns.Builder, y, x, n int64, s uint8) {
 		if s == 1 {
 			b.Add(y, x, n)
@@ -141,7 +214,14 @@ func (st *streamer) StateRun(y, x, n int64, s uint8) error {
 		add(st.gather, y, x, n, s)
 	default:
 		if !st.box {
-			st.w, st.h = max(st.w, x+n), max(st.h, y+1)
+			// The box seen so far: a Life 1.06 file's cells may lie
+			// either side of its origin.
+			if !st.seen {
+				st.top, st.left, st.seen = y, x, true
+			}
+			bottom, right := max(st.top+st.h, y+1), max(st.left+st.w, x+n)
+			st.top, st.left = min(st.top, y), min(st.left, x)
+			st.w, st.h = right-st.left, bottom-st.top
 		}
 		return st.l.addStateRun(y, x, n, s)
 	}

@@ -50,8 +50,11 @@ func TestReadStreams(t *testing.T) {
 		{"the plane", soupRLE(300, 200, "x = 300, y = 200", "B3/S23"), true},
 		{"positioned on the plane", "#CXRLE Pos=-7,12 Gen=3\nx = 3, y = 3\nbo$2bo$3o!\n", true},
 		{"positioned on a torus", "#CXRLE Pos=-7,12\nx = 3, y = 3, rule = B3/S23:T20,30\nbo$2bo$3o!\n", false},
-		{"Life 1.06, positioned, read whole first", "#Life 1.06\n0 0\n1 1\n-1 1\n", true},
-		{"plaintext, its size read whole first", "!Name: x\n.O\nOO\n", true},
+		{"Life 1.06, positioned", "#Life 1.06\n0 0\n1 1\n-1 1\n", true},
+		{"macrocell, positioned", "[M2] (golly 3.3)\n#R B3/S23\n$$$$$$*$$\n.*$\n4 1 0 2 0\n", true},
+		// A plaintext pattern's size, which centres it, is known only
+		// at its end: its cells are gathered, then placed.
+		{"plaintext", "!Name: x\n.O\nOO\n", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			for _, s := range []Settings{{Engine: "auto", Plane: true}, {Engine: "protocol", Plane: true}} {
