@@ -2,6 +2,7 @@ package engine
 
 import (
 	"cmp"
+	"context"
 	"errors"
 	"fmt"
 	"slices"
@@ -38,9 +39,15 @@ const (
 	MemoryLimit
 	// BulkLoad: the engine sets a run of live cells at once ([RunSetter]).
 	BulkLoad
+	// Hyperspeed: the engine memoises, as HashLife does: a jump of 2^k
+	// generations ([Pow2Stepper]) costs far less than 2^k generations on
+	// a pattern that repeats itself in space and time, and far more than
+	// stepping them on chaos. Auto gives it the astronomically long runs
+	// (see engine/universe).
+	Hyperspeed
 )
 
-var capabilityNames = []string{"block counts", "node writing", "custom step logic", "memory limit", "bulk load"}
+var capabilityNames = []string{"block counts", "node writing", "custom step logic", "memory limit", "bulk load", "hyperspeed"}
 
 // String lists the capabilities in c, comma-separated ("block counts,
 // memory limit"), or "none".
@@ -247,6 +254,13 @@ func New(name string, r Rule, o Options) (Engine, error) {
 // cells (y, x) to (y, x+n-1) alive, faster than n calls of SetCell.
 type RunSetter interface {
 	SetRun(y, x, n int64)
+}
+
+// Pow2Stepper is implemented by engines with [Hyperspeed]: StepPow2
+// advances 2^k generations in one memoised jump, checking ctx as Step
+// does; on cancellation the engine holds the last whole jump it reached.
+type Pow2Stepper interface {
+	StepPow2(ctx context.Context, k uint) error
 }
 
 // CustomStepper is implemented by engines that may run step logic of a

@@ -14,7 +14,7 @@ import (
 // a name, a summary, the families and topologies it runs, a step base and
 // its capabilities.
 func TestRegistry(t *testing.T) {
-	if got, want := engine.AlgoNames(), "auto, bitwise, hashlife, protocol"; got != want {
+	if got, want := engine.AlgoNames(), "auto, bitwise, sparse, hashlife, protocol"; got != want {
 		t.Fatalf("AlgoNames() = %q, want %q", got, want)
 	}
 	want := map[string]struct {
@@ -23,7 +23,8 @@ func TestRegistry(t *testing.T) {
 		topo string
 	}{
 		"bitwise":  {10, engine.BlockCounts | engine.BulkLoad, "torus, bounded plane, Klein bottle, cross-surface, sphere"},
-		"hashlife": {2, engine.BlockCounts | engine.NodeWriting | engine.MemoryLimit | engine.BulkLoad, "plane"},
+		"hashlife": {2, engine.BlockCounts | engine.NodeWriting | engine.MemoryLimit | engine.BulkLoad | engine.Hyperspeed, "plane"},
+		"sparse":   {10, engine.BlockCounts | engine.BulkLoad, "plane"},
 		"protocol": {10, engine.BlockCounts | engine.CustomStep | engine.BulkLoad, "torus, bounded plane, Klein bottle, cross-surface, sphere"},
 	}
 	for _, a := range engine.Algos() {
@@ -52,7 +53,7 @@ func TestChoose(t *testing.T) {
 		want string
 	}{
 		{"torus", torus, engine.Options{}, "bitwise"},
-		{"plane", plane, engine.Options{}, "hashlife"},
+		{"plane", plane, engine.Options{}, "sparse"},
 		{"custom step", torus, engine.Options{Step: step}, "protocol"},
 		{"Klein bottle", klein, engine.Options{}, "bitwise"},
 		{"hexagonal", hex, engine.Options{}, "bitwise"},
@@ -81,7 +82,7 @@ func TestChoose(t *testing.T) {
 		t.Errorf("bitwise with custom step logic: %v", err)
 	}
 	_, err = engine.New("warp", torus, engine.Options{})
-	if !errors.Is(err, engine.ErrUnknownEngine) || err.Error() != `unknown engine "warp", want one of auto, bitwise, hashlife, protocol` {
+	if !errors.Is(err, engine.ErrUnknownEngine) || err.Error() != `unknown engine "warp", want one of auto, bitwise, sparse, hashlife, protocol` {
 		t.Errorf("unknown engine: %v", err)
 	}
 }

@@ -100,9 +100,9 @@ func TestRunErrors(t *testing.T) {
 	}{
 		{[]string{"run", bigRule}, 2, "life: " + bigRule + `:1:22: rule "B9/S23": digit greater than neighborhood allows (9)` + "\n"},
 		{[]string{"run", "--rule", "B3/S23:X4", "testdata/glider.rle"}, 2, `life: --rule: rule "B3/S23:X4": unknown grid topology 'X', want P, T, K, C or S` + "\n"},
-		{[]string{"run", huge}, 2, "life: " + huge + `: no engine runs B3/S23:K3000000*,3000000: bitwise: bad grid size: 3000000 x 3000000 is more than the limit of 17179869184 cells` + "\n" + `hashlife: bounded grid ":K3000000*,3000000" is not supported yet by hashlife, which runs the unbounded plane` + "\n" + `protocol: bad grid size: 3000000 x 3000000 is more than the limit of 17179869184 cells` + "\n"},
+		{[]string{"run", huge}, 2, "life: " + huge + `: no engine runs B3/S23:K3000000*,3000000: bitwise: bad grid size: 3000000 x 3000000 is more than the limit of 17179869184 cells` + "\n" + `sparse: bounded grid ":K3000000*,3000000" is not supported yet by the sparse engine, which runs the unbounded plane` + "\n" + `hashlife: bounded grid ":K3000000*,3000000" is not supported yet by hashlife, which runs the unbounded plane` + "\n" + `protocol: bad grid size: 3000000 x 3000000 is more than the limit of 17179869184 cells` + "\n"},
 		{[]string{"run", "--torus", "0x5", "testdata/glider.rle"}, 2, `life: --torus: size "0x5": want WxH with whole numbers from 1, such as 64x48` + "\n"},
-		{[]string{"run", "--engine", "warp", "testdata/glider.rle"}, 2, `life: unknown engine "warp", want one of auto, bitwise, hashlife, protocol` + "\n"},
+		{[]string{"run", "--engine", "warp", "testdata/glider.rle"}, 2, `life: unknown engine "warp", want one of auto, bitwise, sparse, hashlife, protocol` + "\n"},
 		{[]string{"run", "a.rle", "b.rle"}, 2, "life: run: want one PATTERN (a file, or - for standard input), got 2 arguments\n"},
 		{[]string{"run", filepath.Join(dir, "missing.rle")}, 2, "life: open " + filepath.Join(dir, "missing.rle") + ": no such file or directory\n"},
 	} {

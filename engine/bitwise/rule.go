@@ -77,9 +77,11 @@ func newLogic(r engine.Rule) *logic {
 
 // lifeNext is B3/S23 on block sums: a cell is alive next when its block
 // sums to 3 (3 neighbours, or 2 and itself), or to 4 and it is alive (3
-// neighbours). Sums of 8 and 9 have x1 and x2 clear, so x3 is not needed.
+// neighbours). Of the sums 0 to 7 only 3 (011) and 4 (100) have x1 and x0
+// both unlike x2, and of those x0 | s is set for 3 always and for 4 when
+// the cell is alive; sums of 8 and 9 read as 0 and 1, so x3 is not needed.
 func lifeNext(x0, x1, x2, s uint64) uint64 {
-	return x0&x1&^x2 | s&x2&^x1&^x0
+	return (x1 ^ x2) & (x0 ^ x2) & (x0 | s)
 }
 
 // next returns the next states of the 64 cells whose states are s and whose

@@ -44,6 +44,7 @@ type run struct{ y, x, n int64 }
 var (
 	_ engine.Engine       = (*Engine)(nil)
 	_ engine.BlockCounter = (*Engine)(nil)
+	_ engine.Pow2Stepper  = (*Engine)(nil)
 )
 
 func init() {
@@ -53,7 +54,7 @@ func init() {
 		Families:   engine.TwoStateFamilies,
 		Topologies: []engine.TopologyKind{engine.Plane},
 		StepBase:   2,
-		Caps:       engine.BlockCounts | engine.NodeWriting | engine.MemoryLimit | engine.BulkLoad,
+		Caps:       engine.BlockCounts | engine.NodeWriting | engine.MemoryLimit | engine.BulkLoad | engine.Hyperspeed,
 		Rank:       20,
 		Check:      check,
 		New: func(r engine.Rule, o engine.Options) (engine.Engine, error) {

@@ -53,6 +53,14 @@ type Settings struct {
 	// the rule's, on an engine with [engine.CustomStep]; nil for the
 	// rule's.
 	Step engine.StepFunc
+	// Jump is the generations of each step of the run (life run --step),
+	// or 0 for none: auto gives steps of 2^k generations to an engine
+	// with [engine.Hyperspeed] (see auto.go).
+	Jump uint64
+	// Rate, with Watch, is the generations a second the UI asks of a new
+	// universe at first: auto starts on the watched engine only when it
+	// keeps up with it at once.
+	Rate float64
 	// Progress, when set, is called as a pattern's cells are placed on the
 	// engine, about every hundredth of the way, with how far the load has
 	// got as done of total (rows of an RLE file's declared size as they
@@ -208,9 +216,15 @@ func (s Settings) runsPlane(r engine.Rule) bool {
 }
 
 // NewEngine returns an empty engine for r: the one s names, or for auto
-// the watched one (s.Watch) when one runs r, else the fastest that does.
-// An unknown name is a [UsageError].
+// the watched one (s.Watch) when one runs r, else the one auto picks (see
+// auto.go), the fastest that runs r for an ordinary run. An unknown name
+// is a [UsageError].
 func (s Settings) NewEngine(r engine.Rule) (engine.Engine, error) {
+	return s.newEngine(r, 0, 0, "")
+}
+
+// newEngine is NewEngine for a w x h pattern read in format.
+func (s Settings) newEngine(r engine.Rule, w, h int64, format string) (engine.Engine, error) {
 	o := engine.Options{Step: s.Step, MaxMemory: s.MaxMemory}
 	name := s.Engine
 	if s.Watch && engine.IsAuto(name) {
@@ -219,6 +233,11 @@ func (s Settings) NewEngine(r engine.Rule) (engine.Engine, error) {
 				name = a.Name
 				break
 			}
+		}
+	}
+	if engine.IsAuto(name) {
+		if a, _, err := s.autoAlgo(r, w, h, format); err == nil {
+			name = a.Name
 		}
 	}
 	e, err := engine.New(name, r, o)
@@ -246,7 +265,9 @@ func Load(p *patterns.Pattern, name string, s Settings) (Universe, error) {
 	if err := l.build(s.Ctx); err != nil {
 		return Universe{}, fmt.Errorf("%s: stopped while loading: %w", name, err)
 	}
-	return l.u, nil
+	u, why := s.settle(l.u)
+	u.Why = why
+	return u, nil
 }
 
 // builder is an engine that builds the runs it was given in a pass that
@@ -288,7 +309,7 @@ func (s Settings) start(p *patterns.Pattern, w, h int64, name string) (*loader, 
 		return nil, err
 	}
 	t := r.Topology
-	eng, err := s.NewEngine(r)
+	eng, err := s.newEngine(r, w, h, p.Format)
 	if err != nil {
 		if errors.Is(err, engine.ErrUnsupported) || errors.Is(err, grid.ErrSize) {
 			return nil, InputError{fmt.Errorf("%s: %w", name, err)}

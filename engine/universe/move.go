@@ -11,6 +11,10 @@ import (
 // and keeps u's generation.
 func (u Universe) MoveTo(e engine.Engine) Universe {
 	CopyCells(e, u.Eng, 0, 0)
+	// An engine that builds what was set only when it is next read
+	// (hashlife) builds it now: the universe handed on may be read from
+	// two goroutines at once, the UI's event loop and its animator.
+	e.Population()
 	return u.Swap(e)
 }
 
@@ -50,6 +54,7 @@ func (u Universe) Rehome(e engine.Engine, implied bool) Universe {
 		dy, dx = -(fb.H / 2), -(fb.W / 2)
 	}
 	CopyCells(e, from, dy, dx)
+	e.Population() // built now, as MoveTo's is
 	out := Universe{Eng: u.Eng, Gen0: u.Gen0, Implied: implied, Header: u.Header, OffY: u.OffY - dy, OffX: u.OffX - dx}.Swap(e)
 	if !implied {
 		// A bounded grid's middle is Golly's origin; the plane is Golly's

@@ -40,6 +40,11 @@ type Universe struct {
 	// cell (y, x) is Golly's (y+OffY, x+OffX). They are 0 on the plane; a
 	// bounded grid's middle is Golly's (0, 0).
 	OffY, OffX int64
+	// Why says why auto put a universe just loaded on the engine it is on,
+	// when that is not the ordinary choice ("protocol would not keep up
+	// with 30 gens/s: started on bitwise"), for the UI's status bar; ""
+	// otherwise.
+	Why string
 	// Header is the pattern as loaded, without its cells: its name,
 	// author, comments, rule as written, position and generation (Golly's
 	// #CXRLE Gen), and as W and H its size as loaded. It is never
