@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/gdamore/tcell/v2"
@@ -83,5 +85,68 @@ func TestBoardStates(t *testing.T) {
 	}
 	if got := ruleLabel(r); got != "345/2/4:T8,4 (Generations, 4 states)" {
 		t.Errorf("status bar rule %q", got)
+	}
+}
+
+// stateCells returns the cells of the UI's engine not in state 0, with
+// their states, as "y,x=s" row by row.
+func stateCells(h *harness) string {
+	var s strings.Builder
+	h.do(func(u *controller) {
+		if box, ok := u.cur.Eng.Bounds(); ok {
+			engine.VisitStatesOf(u.cur.Eng, box, func(y, x int64, st engine.State) { fmt.Fprintf(&s, "%d,%d=%d ", y, x, st) })
+		}
+	})
+	return s.String()
+}
+
+// TestRulePromptStates gives a glider on the plane rules of many states at
+// the R prompt: Brian's Brain runs on ghash (the registry's choice for
+// Generations on the plane), the status bar names the family and states,
+// and n steps it as the generations engine does; then a Larger than Life
+// rule moves the cells to the ltl engine, and back to Life to sparse.
+func TestRulePromptStates(t *testing.T) {
+	glider := rle(t, "x = 3, y = 3\nbo$2bo$3o!\n")
+	h := start(t, 60, 20, Options{Pattern: glider, Settings: planeSettings, Engines: engine.Algos()})
+	h.press(' ')
+	h.idle()
+	h.press('r')
+	before := stateCells(h)
+	f := h.press('R', tcell.KeyCtrlU, "/2/3", tcell.KeyEnter)
+	if f.rule != "/2/3 (Generations, 3 states)" || f.engine != "ghash" || stateCells(h) != before {
+		t.Fatalf("R /2/3: rule %s on %s, cells %s (were %s), screen:\n%s", f.rule, f.engine, stateCells(h), before, f.text)
+	}
+	// The generations engine steps the same cells for the expected ones.
+	r, _ := engine.ParseRule("/2/3")
+	ref, err := engine.New("generations", r, engine.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.do(func(u *controller) {
+		if box, ok := u.cur.Eng.Bounds(); ok {
+			engine.VisitStatesOf(u.cur.Eng, box, func(y, x int64, s engine.State) { engine.SetStateOf(ref, y, x, s) })
+		}
+	})
+	for g := 1; g <= 3; g++ {
+		h.press('n')
+		f = h.idle()
+		if err := ref.Step(t.Context(), 1); err != nil {
+			t.Fatal(err)
+		}
+		var want strings.Builder
+		if box, ok := ref.Bounds(); ok {
+			engine.VisitStatesOf(ref, box, func(y, x int64, st engine.State) { fmt.Fprintf(&want, "%d,%d=%d ", y, x, st) })
+		}
+		if got := stateCells(h); got != want.String() || f.pop != ref.Population().String() {
+			t.Fatalf("n %d: pop %s, cells %s, want pop %s, cells %s", g, f.pop, got, ref.Population(), want.String())
+		}
+	}
+	f = h.press('R', tcell.KeyCtrlU, "R2,C3,M1,S2..5,B3..4,NM", tcell.KeyEnter)
+	if f.rule != "R2,C3,M1,S2..5,B3..4,NM (Larger than Life, 3 states)" || f.engine != "ltl" {
+		t.Errorf("R R2,C3,...: rule %s on %s, screen:\n%s", f.rule, f.engine, f.text)
+	}
+	f = h.press('R', tcell.KeyCtrlU, "B3/S23", tcell.KeyEnter)
+	if f.rule != "B3/S23" || f.engine != "sparse" {
+		t.Errorf("R B3/S23: rule %s on %s", f.rule, f.engine)
 	}
 }
