@@ -20,29 +20,6 @@ import (
 // and the engines beside them register when their package is linked in
 // (engine/universe imports them all).
 
-// Family is a family of rules, as Golly's algorithms group them. A rule's
-// family is [Rule.Family]; an engine declares the families it runs.
-type Family uint8
-
-// The rule families.
-const (
-	// LifeLike is the outer-totalistic rules of the Moore neighbourhood
-	// in B/S notation (B3/S23), B0 included.
-	LifeLike Family = iota + 1
-)
-
-// String names the family as help texts and errors write it.
-func (f Family) String() string {
-	switch f {
-	case LifeLike:
-		return "Life-like"
-	}
-	return fmt.Sprintf("family %d", uint8(f))
-}
-
-// Family returns the family of rule r.
-func (r Rule) Family() Family { return LifeLike }
-
 // Capability is something an engine does beyond the [Engine] interface.
 // An [Algo] declares its capabilities as a set of them.
 type Capability uint32

@@ -494,7 +494,11 @@ func (u *controller) kick() {
 	}
 	if u.ident.queued {
 		u.ident.queued, u.ident.running = false, true
-		u.send(job{world: u.cur, version: u.version, identify: true})
+		w := u.cur
+		if u.ident.world != nil {
+			w, u.ident.world = *u.ident.world, nil
+		}
+		u.send(job{world: w, version: u.version, identify: true})
 		return
 	}
 	if r := u.recQueued; r != nil {

@@ -1,17 +1,20 @@
 package bitwise
 
+import "github.com/life-go/life/engine"
+
 // geom is the shape of a universe and of its buffers: W x H cells in strips
 // of 64 columns, each strip H words long (see the package comment).
 type geom struct {
-	w, h    int
-	strips  int    // ceil(w/64)
-	edge    uint   // bit of column w-1 in the last strip: (w-1) & 63
-	last    uint64 // the valid bits of the last strip's words
-	bounded bool   // dead cells beyond the edges, instead of a torus
+	w, h     int
+	strips   int    // ceil(w/64)
+	edge     uint   // bit of column w-1 in the last strip: (w-1) & 63
+	last     uint64 // the valid bits of the last strip's words
+	boundedX bool   // dead cells beyond the left and right edges, instead of a wrap
+	boundedY bool   // dead cells beyond the top and bottom edges
 }
 
-func newGeom(w, h int, bounded bool) geom {
-	g := geom{w: w, h: h, strips: (w + 63) / 64, edge: uint(w-1) & 63, bounded: bounded}
+func newGeom(w, h int, boundedX, boundedY bool) geom {
+	g := geom{w: w, h: h, strips: (w + 63) / 64, edge: uint(w-1) & 63, boundedX: boundedX, boundedY: boundedY}
 	g.last = ^uint64(0) >> (63 - g.edge)
 	return g
 }
@@ -41,13 +44,13 @@ func (g *geom) sidesOf(src []uint64, i int) sides {
 	s.inner = i > 0 && i < g.strips-1
 	if i == 0 {
 		li, s.lshift = g.strips-1, g.edge
-		if g.bounded {
+		if g.boundedX {
 			s.lmask = 0
 		}
 	}
 	if i == g.strips-1 {
 		ri, s.rpos, s.out = 0, g.edge, g.last
-		if g.bounded {
+		if g.boundedX {
 			s.rmask = 0
 		}
 	}
@@ -97,6 +100,14 @@ type change struct{ any, top, bottom uint64 }
 // The loops carry the sums of the rows above and at y from one row to the
 // next.
 func (g *geom) stepRows(l *logic, s *sides, cur, out []uint64, y0, y1 int, ch []change) {
+	if l.quads != nil {
+		g.stepQuads(l.quads, s, cur, out, y0, y1, ch)
+		return
+	}
+	if l.nbhd != engine.Moore {
+		g.stepMasked(l, s, cur, out, y0, y1, ch)
+		return
+	}
 	if s.inner {
 		g.stepInner(l, s, cur, out, y0, y1, ch)
 		return
@@ -106,7 +117,7 @@ func (g *geom) stepRows(l *logic, s *sides, cur, out []uint64, y0, y1 int, ch []
 	var alo, ahi uint64 // the row above; beyond a bounded edge, 0
 	if y0 > 0 {
 		alo, ahi = s.sum3(cur[y0-1], y0-1)
-	} else if !g.bounded {
+	} else if !g.boundedY {
 		alo, ahi = s.sum3(cur[h-1], h-1)
 	}
 	mlo, mhi := s.sum3(cur[y0], y0)
@@ -118,7 +129,7 @@ func (g *geom) stepRows(l *logic, s *sides, cur, out []uint64, y0, y1 int, ch []
 			var blo, bhi uint64 // the row below
 			if y+1 < h {
 				blo, bhi = s.sum3(cur[y+1], y+1)
-			} else if !g.bounded {
+			} else if !g.boundedY {
 				blo, bhi = s.sum3(cur[0], 0)
 			}
 			x0, x1, x2, x3 := add3(alo, ahi, mlo, mhi, blo, bhi)
@@ -157,10 +168,10 @@ func (g *geom) stepInner(l *logic, s *sides, cur, out []uint64, y0, y1 int, ch [
 		}
 		var lw, cw, rw [3]uint64
 		lw[1], cw[1], rw[1] = left[y], cur[y], right[y]
-		if y > 0 || !g.bounded {
+		if y > 0 || !g.boundedY {
 			lw[0], cw[0], rw[0] = left[up], cur[up], right[up]
 		}
-		if y < h-1 || !g.bounded {
+		if y < h-1 || !g.boundedY {
 			lw[2], cw[2], rw[2] = left[down], cur[down], right[down]
 		}
 		return stepRun(l, lw[:], cw[:], rw[:], out[y:y+1])

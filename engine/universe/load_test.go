@@ -34,7 +34,7 @@ func TestUILoader(t *testing.T) {
 		{"plane, --torus", glider, Settings{Engine: "auto", Watch: true, Plane: true, Torus: "30x20"}, Size{W: 120, H: 76}, "B3/S23:T30,20", false, "protocol"},
 		{"plane, suffix", "x = 3, y = 3, rule = B36/S23:T10,10\nbo$2bo$3o!\n", Settings{Engine: "auto", Watch: true, Plane: true}, Size{W: 120, H: 76}, "B36/S23:T10,10", false, "protocol"},
 		{"plane, --engine protocol", glider, Settings{Engine: "protocol", Watch: true, Plane: true}, Size{W: 120, H: 76}, "B3/S23:T120,76", true, "protocol"},
-		{"auto, a bounded plane", glider, Settings{Engine: "auto", Watch: true, Rule: "B3/S23:P20,10"}, Size{W: 120, H: 76}, "B3/S23:P20,10", false, "bitwise"},
+		{"auto, a bounded plane", glider, Settings{Engine: "auto", Watch: true, Rule: "B3/S23:P20,10"}, Size{W: 120, H: 76}, "B3/S23:P20,10", false, "protocol"},
 		{"--engine bitwise", glider, Settings{Engine: "bitwise", Watch: true}, Size{W: 120, H: 76}, "B3/S23:T120,76", true, "bitwise"},
 	} {
 		p, err := patterns.ReadRLE(c.name, strings.NewReader(c.rle))

@@ -1,6 +1,8 @@
 package universe
 
 import (
+	"math/big"
+
 	"github.com/life-go/life/engine"
 )
 
@@ -13,7 +15,23 @@ func (u Universe) MoveTo(e engine.Engine) Universe {
 	// (hashlife) builds it now: the universe handed on may be read from
 	// two goroutines at once, the UI's event loop and its animator.
 	e.Population()
-	u.Gen0, u.Eng = u.Gen(), e
+	return u.Swap(e)
+}
+
+// Swap returns u on e, another engine (with its own cells), at u's
+// generation. When e's rule is a B0 rule without Smax, whose phases
+// alternate as Golly emulates it ([engine.Rule.Phase]), e counts Golly's
+// own generation, the file's (#CXRLE Gen) and those run since, whose
+// parity chooses the rule it steps with next, and Gen0 is 0.
+func (u Universe) Swap(e engine.Engine) Universe {
+	gen := u.Gen()
+	u.Eng, u.Gen0 = e, gen
+	gs, ok := e.(interface{ SetGeneration(*big.Int) })
+	if !ok || !e.Rule().Alternates() {
+		return u
+	}
+	gs.SetGeneration(gen)
+	u.Gen0 = nil
 	return u
 }
 
@@ -37,7 +55,7 @@ func (u Universe) Rehome(e engine.Engine, implied bool) Universe {
 	}
 	CopyCells(e, from, dy, dx)
 	e.Population() // built now, as MoveTo's is
-	out := Universe{Eng: e, Gen0: u.Gen(), Implied: implied, Header: u.Header, OffY: u.OffY - dy, OffX: u.OffX - dx}
+	out := Universe{Eng: u.Eng, Gen0: u.Gen0, Implied: implied, Header: u.Header, OffY: u.OffY - dy, OffX: u.OffX - dx}.Swap(e)
 	if !implied {
 		// A bounded grid's middle is Golly's origin; the plane is Golly's
 		// universe itself.

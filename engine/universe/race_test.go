@@ -2,4 +2,5 @@
 
 package universe
 
+// raceEnabled sizes the heavier cross-checks down under the race detector.
 const raceEnabled = true
