@@ -134,11 +134,8 @@ func (rd *reading) stateRun(l *lexer, y, x, n int64, s uint8) error {
 }
 
 // takesStates reports whether sink takes cells in states above 1: it is a
-// [StateSink], or hands its cells on to one.
+// [StateSink].
 func takesStates(sink Sink) bool {
-	if fs, ok := sink.(formatSink); ok {
-		return takesStates(fs.Sink)
-	}
 	_, ok := sink.(StateSink)
 	return ok
 }
