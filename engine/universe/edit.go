@@ -296,7 +296,7 @@ func Rotate(e engine.Engine, r engine.Rect, clockwise bool) (engine.Rect, error)
 }
 
 // reacher is implemented by engines whose coordinates reach only so far
-// (HashLife: ±2^61), while their universe grows on.
+// (HashLife: ±(2^62-1)), while their universe grows on.
 type reacher interface{ Reach() engine.Rect }
 
 // OutOfReach returns the number of e's live cells that lie beyond the
