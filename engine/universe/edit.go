@@ -91,7 +91,7 @@ func CountIn(e engine.Engine, r engine.Rect) *big.Int {
 	// side fits an int64): one to four counts.
 	k := uint(bits.Len64(uint64(max(r.W, r.H) - 1)))
 	k = min(k, 62)
-	rows, cols := (r.H+1<<k-1)>>k, (r.W+1<<k-1)>>k
+	rows, cols := (r.H-1)>>k+1, (r.W-1)>>k+1 // r.W+1<<k-1 could overflow
 	dst := make([]uint64, rows*cols)
 	engine.CountBlocks(e, r, k, dst)
 	for _, n := range dst {

@@ -150,4 +150,13 @@ func TestRoundTripBigPopulation(t *testing.T) {
 	if v.Eng.Cell(1, 0) || v.Eng.Cell(-m+1, m) {
 		t.Error("a dead cell alive after the round trip")
 	}
+	if n := OutOfReach(v.Eng); n.Sign() != 0 {
+		t.Errorf("%s cells out of reach, want none", n)
+	}
+	if n := CountIn(v.Eng, engine.Rect{X: -m, Y: -m, W: math.MaxInt64, H: math.MaxInt64}); n.String() != want {
+		t.Errorf("CountIn the reach: %s, want %s", n, want)
+	}
+	if n := CountIn(v.Eng, engine.Rect{X: 0, Y: -1, W: math.MaxInt64, H: 2}); n.String() != "9223372036854775808" { // 2 x 2^62
+		t.Errorf("CountIn from the origin: %s, want 2^63", n)
+	}
 }
