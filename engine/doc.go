@@ -32,7 +32,7 @@
 //
 //	state := c.Query(y, x)                   // state = yield Query(y, x)
 //	neighbors := CountNeighbors(c, y, x)     // yield from count_neighbors(y, x)
-//	c.Transition(y, x, GameLogic(r, state, neighbors))
+//	c.Transition(y, x, GameLogic(&r, state, neighbors))
 //
 // [StepCell] is exactly that; any [StepFunc] in the same ask-and-emit style
 // (another neighbourhood, another rule) runs unchanged. [Simulate] walks the
@@ -46,6 +46,19 @@
 // The messages are a closed set ([Msg]) with the seed's names and readable
 // String methods: [Query], [Transition] and [Tick] one cell at a time, as
 // [Transcript] records them, and their batches on the wire.
+//
+// # Rules and universes
+//
+// A [Rule] is a neighbourhood (the queries a cell's step asks, in the order
+// of [Neighborhood.Offsets]), two states, and a transition from the answers
+// to the next state: every two-state family Golly's QuickLife and HashLife
+// run, in Golly's notations ([ParseRule]) and under Golly's canonical names
+// ([Rule.String]), each reducible to a [Table] over the 3 x 3 block. Rules
+// with B0 run as Golly emulates them ([Rule.Phase]). A rule's [Topology] is
+// one of Golly's bounded grids or the plane; the protocol engine answers
+// every query with its wrap by stepping, on topologies other than a plain
+// torus, the grid inside a ring of cells filled with what the topology
+// joins there ([Protocol]).
 //
 // # The drivers
 //

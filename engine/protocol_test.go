@@ -39,7 +39,7 @@ func answering(log *[]string) StepFunc {
 				n++
 			}
 		}
-		t := Transition{y, x, GameLogic(Life, state, n)}
+		t := Transition{y, x, GameLogic(&Life, state, n)}
 		*log = append(*log, t.String())
 		c.Transition(t.Y, t.X, t.State)
 	}

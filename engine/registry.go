@@ -2,6 +2,7 @@ package engine
 
 import (
 	"cmp"
+	"context"
 	"errors"
 	"fmt"
 	"slices"
@@ -18,29 +19,6 @@ import (
 // The protocol engine registers itself here; engine/bitwise, engine/hashlife
 // and the engines beside them register when their package is linked in
 // (engine/universe imports them all).
-
-// Family is a family of rules, as Golly's algorithms group them. A rule's
-// family is [Rule.Family]; an engine declares the families it runs.
-type Family uint8
-
-// The rule families.
-const (
-	// LifeLike is the outer-totalistic rules of the Moore neighbourhood
-	// in B/S notation (B3/S23), B0 included.
-	LifeLike Family = iota + 1
-)
-
-// String names the family as help texts and errors write it.
-func (f Family) String() string {
-	switch f {
-	case LifeLike:
-		return "Life-like"
-	}
-	return fmt.Sprintf("family %d", uint8(f))
-}
-
-// Family returns the family of rule r.
-func (r Rule) Family() Family { return LifeLike }
 
 // Capability is something an engine does beyond the [Engine] interface.
 // An [Algo] declares its capabilities as a set of them.
@@ -61,9 +39,15 @@ const (
 	MemoryLimit
 	// BulkLoad: the engine sets a run of live cells at once ([RunSetter]).
 	BulkLoad
+	// Hyperspeed: the engine memoises, as HashLife does: a jump of 2^k
+	// generations ([Pow2Stepper]) costs far less than 2^k generations on
+	// a pattern that repeats itself in space and time, and far more than
+	// stepping them on chaos. Auto gives it the astronomically long runs
+	// (see engine/universe).
+	Hyperspeed
 )
 
-var capabilityNames = []string{"block counts", "node writing", "custom step logic", "memory limit", "bulk load"}
+var capabilityNames = []string{"block counts", "node writing", "custom step logic", "memory limit", "bulk load", "hyperspeed"}
 
 // String lists the capabilities in c, comma-separated ("block counts,
 // memory limit"), or "none".
@@ -270,6 +254,13 @@ func New(name string, r Rule, o Options) (Engine, error) {
 // cells (y, x) to (y, x+n-1) alive, faster than n calls of SetCell.
 type RunSetter interface {
 	SetRun(y, x, n int64)
+}
+
+// Pow2Stepper is implemented by engines with [Hyperspeed]: StepPow2
+// advances 2^k generations in one memoised jump, checking ctx as Step
+// does; on cancellation the engine holds the last whole jump it reached.
+type Pow2Stepper interface {
+	StepPow2(ctx context.Context, k uint) error
 }
 
 // CustomStepper is implemented by engines that may run step logic of a

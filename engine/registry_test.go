@@ -14,7 +14,7 @@ import (
 // a name, a summary, the families and topologies it runs, a step base and
 // its capabilities.
 func TestRegistry(t *testing.T) {
-	if got, want := engine.AlgoNames(), "auto, bitwise, hashlife, protocol"; got != want {
+	if got, want := engine.AlgoNames(), "auto, bitwise, sparse, hashlife, protocol"; got != want {
 		t.Fatalf("AlgoNames() = %q, want %q", got, want)
 	}
 	want := map[string]struct {
@@ -22,9 +22,10 @@ func TestRegistry(t *testing.T) {
 		caps engine.Capability
 		topo string
 	}{
-		"bitwise":  {10, engine.BlockCounts | engine.BulkLoad, "torus, bounded plane"},
-		"hashlife": {2, engine.BlockCounts | engine.NodeWriting | engine.MemoryLimit | engine.BulkLoad, "plane"},
-		"protocol": {10, engine.BlockCounts | engine.CustomStep | engine.BulkLoad, "torus"},
+		"bitwise":  {10, engine.BlockCounts | engine.BulkLoad, "torus, bounded plane, Klein bottle, cross-surface, sphere"},
+		"hashlife": {2, engine.BlockCounts | engine.NodeWriting | engine.MemoryLimit | engine.BulkLoad | engine.Hyperspeed, "plane"},
+		"sparse":   {10, engine.BlockCounts | engine.BulkLoad, "plane"},
+		"protocol": {10, engine.BlockCounts | engine.CustomStep | engine.BulkLoad, "torus, bounded plane, Klein bottle, cross-surface, sphere"},
 	}
 	for _, a := range engine.Algos() {
 		w := want[a.Name]
@@ -43,6 +44,7 @@ func TestChoose(t *testing.T) {
 	torus, _ := engine.ParseRule("B3/S23:T16,16")
 	plane := engine.Life
 	klein, _ := engine.ParseRule("B3/S23:K10*,10")
+	hex, _ := engine.ParseRule("B2/S34H:T10,10")
 	step := engine.StepCell(engine.Life)
 	for _, tc := range []struct {
 		name string
@@ -51,8 +53,10 @@ func TestChoose(t *testing.T) {
 		want string
 	}{
 		{"torus", torus, engine.Options{}, "bitwise"},
-		{"plane", plane, engine.Options{}, "hashlife"},
+		{"plane", plane, engine.Options{}, "sparse"},
 		{"custom step", torus, engine.Options{Step: step}, "protocol"},
+		{"Klein bottle", klein, engine.Options{}, "bitwise"},
+		{"hexagonal", hex, engine.Options{}, "bitwise"},
 	} {
 		a, err := engine.Choose(nil, tc.r, tc.o)
 		if err != nil || a.Name != tc.want {
@@ -66,9 +70,10 @@ func TestChoose(t *testing.T) {
 			t.Errorf("%s: RunsCustomStep = %v", tc.name, got)
 		}
 	}
-	_, err := engine.Choose(nil, klein, engine.Options{})
-	if !errors.Is(err, engine.ErrUnsupported) || !strings.HasPrefix(err.Error(), "no engine runs B3/S23:K10*,10: bitwise: ") {
-		t.Errorf("Klein bottle: %v", err)
+	big, _ := engine.ParseRule("B3/S23:T3000000,3000000")
+	_, err := engine.Choose(nil, big, engine.Options{})
+	if !strings.HasPrefix(err.Error(), "no engine runs B3/S23:T3000000,3000000: bitwise: ") {
+		t.Errorf("a torus too large: %v", err)
 	}
 	if _, err := engine.New("hashlife", torus, engine.Options{}); !errors.Is(err, engine.ErrUnsupported) {
 		t.Errorf("hashlife on a torus: %v", err)
@@ -77,7 +82,7 @@ func TestChoose(t *testing.T) {
 		t.Errorf("bitwise with custom step logic: %v", err)
 	}
 	_, err = engine.New("warp", torus, engine.Options{})
-	if !errors.Is(err, engine.ErrUnknownEngine) || err.Error() != `unknown engine "warp", want one of auto, bitwise, hashlife, protocol` {
+	if !errors.Is(err, engine.ErrUnknownEngine) || err.Error() != `unknown engine "warp", want one of auto, bitwise, sparse, hashlife, protocol` {
 		t.Errorf("unknown engine: %v", err)
 	}
 }

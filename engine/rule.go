@@ -1,336 +1,525 @@
 package engine
 
 import (
+	"encoding/base64"
 	"fmt"
+	"math/bits"
 	"strconv"
 	"strings"
 )
 
-// Rule is a Life-like rule (outer totalistic, Moore neighbourhood) and the
-// topology it runs on. Bit n of Birth says a dead cell with n live neighbours
-// is born; bit n of Survive says a live cell with n live neighbours survives.
-// All 2^18 pairs of sets are valid, B0 included. The zero Rule is B/S on the
-// unbounded plane.
+// The rule model. A rule is a neighbourhood (the cells a cell's step logic
+// asks about, see [Neighborhood]), a number of states (two, here), and a
+// transition from what the step learns to the cell's next state. Every
+// two-state family Golly's QuickLife and HashLife run is here: Life-like
+// (outer-totalistic B/S, Moore), isotropic non-totalistic (Hensel's
+// letters), MAP, hexagonal, von Neumann and Wolfram's 1-D rules. Each
+// reduces to a [Table] over the 3 x 3 block, which the fast engines run;
+// the outer-totalistic ones also keep their counts, which are faster still.
+//
+// Rules with B0 run as Golly emulates them (QuickLife.html, "Emulating B0
+// rules"); see [Rule.Phase].
+
+// Neighborhood is the set of cells around a cell that its next state
+// depends on, as [Neighborhood.Offsets] lists them.
+type Neighborhood uint8
+
+// The neighbourhoods. The zero value is Moore's.
+const (
+	// Moore: the eight cells around.
+	Moore Neighborhood = iota
+	// Hexagonal: six of the eight, all but the one above and to the right
+	// and the one below and to the left (as rows run down a pattern
+	// file), Golly's hexagonal grid drawn on a square one.
+	Hexagonal
+	// VonNeumann: the four orthogonal neighbours.
+	VonNeumann
+	// Wolfram1D: the three cells of the row above (the row before, in a
+	// pattern file): Wolfram's elementary rules, run row by row.
+	Wolfram1D
+)
+
+// String names the neighbourhood in words.
+func (n Neighborhood) String() string {
+	switch n {
+	case Moore:
+		return "Moore"
+	case Hexagonal:
+		return "hexagonal"
+	case VonNeumann:
+		return "von Neumann"
+	case Wolfram1D:
+		return "the row above"
+	}
+	return fmt.Sprintf("neighbourhood %d", uint8(n))
+}
+
+// Offset is where a neighbour lies from a cell: DY rows down (as rows run
+// in a pattern file: y+1 is the seed's north) and DX columns right.
+type Offset struct{ DY, DX int }
+
+var (
+	mooreOffsets = []Offset{{1, 0}, {1, 1}, {0, 1}, {-1, 1}, {-1, 0}, {-1, -1}, {0, -1}, {1, -1}}
+	hexOffsets   = []Offset{{1, 0}, {1, 1}, {0, 1}, {-1, 0}, {0, -1}, {-1, -1}}
+	vnOffsets    = []Offset{{1, 0}, {0, 1}, {-1, 0}, {0, -1}}
+	rowOffsets   = []Offset{{-1, -1}, {-1, 0}, {-1, 1}}
+)
+
+// Offsets returns the queries a cell's step logic asks about its
+// neighbours, in order (the slice must not be changed):
+//   - Moore: the seed's order n, ne, e, se, s, sw, w, nw, where north is
+//     y+1: (+1,0), (+1,+1), (0,+1), (-1,+1), (-1,0), (-1,-1), (0,-1),
+//     (+1,-1);
+//   - hexagonal: the same without (-1,+1) and (+1,-1), which Golly's
+//     hexagonal rules ignore: (+1,0), (+1,+1), (0,+1), (-1,0), (0,-1),
+//     (-1,-1);
+//   - von Neumann: (+1,0), (0,+1), (-1,0), (0,-1);
+//   - the row above: (-1,-1), (-1,0), (-1,+1).
+func (n Neighborhood) Offsets() []Offset {
+	switch n {
+	case Hexagonal:
+		return hexOffsets
+	case VonNeumann:
+		return vnOffsets
+	case Wolfram1D:
+		return rowOffsets
+	}
+	return mooreOffsets
+}
+
+// Size returns the number of neighbours: 8, 6, 4 or 3.
+func (n Neighborhood) Size() int { return len(n.Offsets()) }
+
+// Mask returns the bits of the 3 x 3 block ([Table]) that the
+// neighbourhood's cells occupy, the centre excluded.
+func (n Neighborhood) Mask() Neighbors {
+	var m Neighbors
+	for _, o := range n.Offsets() {
+		m |= Neighbors(blockBit(o.DY, o.DX))
+	}
+	return m
+}
+
+// blockBit returns the bit of the 3 x 3 block for the cell dy rows down and
+// dx columns right of the centre.
+func blockBit(dy, dx int) uint16 { return 1 << (8 - (3*(dy+1) + dx + 1)) }
+
+// Neighbors is what a cell's step logic learns by asking about its
+// neighbours: which of them are alive, as the bits of the 3 x 3 block they
+// occupy (see [Table]; the centre's bit is never set).
+type Neighbors uint16
+
+// Count returns the number of live neighbours.
+func (n Neighbors) Count() int { return bits.OnesCount16(uint16(n)) }
+
+// Table is a two-state rule's transition over the 3 x 3 block around a cell,
+// Golly's MAP table: entry i says whether a cell is alive next when the
+// cells of its block are the bits of i, the most significant bit the top
+// left cell (the row above, one column left), reading across and down, so
+// that bit 4 is the cell itself and bit 0 the bottom right cell. Rows run
+// down as in a pattern file. Entry i is bit i%64 of word i/64.
+type Table [8]uint64
+
+func (t *Table) bit(i uint16) bool { return t[i>>6]>>(i&63)&1 != 0 }
+func (t *Table) set(i uint16)      { t[i>>6] |= 1 << (i & 63) }
+
+// Next returns the next state of a cell in state s whose live neighbours are
+// live.
+func (t *Table) Next(s State, live Neighbors) State {
+	i := uint16(live) | uint16(s&1)<<4
+	return State(t[i>>6] >> (i & 63) & 1)
+}
+
+// Alive reports whether entry i (0 to 511) is alive next.
+func (t *Table) Alive(i int) bool { return t.bit(uint16(i) & 511) }
+
+// not returns the table with every entry inverted.
+func (t Table) not() Table {
+	for i := range t {
+		t[i] = ^t[i]
+	}
+	return t
+}
+
+// reverse returns the table whose entry i is t's entry 511-i: the rule seen
+// with every cell of the block inverted.
+func (t Table) reverse() Table {
+	var r Table
+	for i := range 8 {
+		r[7-i] = bits.Reverse64(t[i])
+	}
+	return r
+}
+
+// Family is a family of rules, as Golly's algorithms group them. A rule's
+// family is [Rule.Family]; an engine declares the families it runs.
+type Family uint8
+
+// The rule families.
+const (
+	// LifeLike is the outer-totalistic rules of the Moore neighbourhood
+	// in B/S notation (B3/S23), B0 included.
+	LifeLike Family = iota + 1
+	// Isotropic is the isotropic non-totalistic rules of the Moore
+	// neighbourhood in Hensel's notation (B2-a/S12).
+	Isotropic
+	// Map is the MAP rules: any table over the Moore, hexagonal or von
+	// Neumann neighbourhood, in base64.
+	Map
+	// HexagonalFamily is the outer-totalistic rules of the hexagonal
+	// neighbourhood (B2/S34H).
+	HexagonalFamily
+	// VonNeumannFamily is the outer-totalistic rules of the von Neumann
+	// neighbourhood (B1/S1V).
+	VonNeumannFamily
+	// Wolfram is Wolfram's elementary 1-D rules, the even ones (W22).
+	Wolfram
+)
+
+// String names the family as help texts and errors write it.
+func (f Family) String() string {
+	switch f {
+	case LifeLike:
+		return "Life-like"
+	case Isotropic:
+		return "isotropic non-totalistic"
+	case Map:
+		return "MAP"
+	case HexagonalFamily:
+		return "hexagonal"
+	case VonNeumannFamily:
+		return "von Neumann"
+	case Wolfram:
+		return "Wolfram 1-D"
+	}
+	return fmt.Sprintf("family %d", uint8(f))
+}
+
+// TwoStateFamilies lists the families of two-state rules, in the order
+// help texts list them.
+var TwoStateFamilies = []Family{LifeLike, Isotropic, Map, HexagonalFamily, VonNeumannFamily, Wolfram}
+
+// Rule is a rule and the topology it runs on. It is a comparable value:
+// two rules are equal when they are the same rule (with the same name) on
+// the same topology.
+//
+// For the outer-totalistic families (Life-like, hexagonal, von Neumann),
+// bit n of Birth says a dead cell with n live neighbours is born and bit n
+// of Survive that a live one survives; for the others both are zero. A
+// Rule literal with only Birth, Survive and Topology is a Life-like rule;
+// every other rule comes from [ParseRule] (or [Rule.Phase]). The zero Rule
+// is B/S on the unbounded plane.
 type Rule struct {
 	Birth, Survive uint16
 	Topology       Topology
+
+	family Family       // 0 is LifeLike
+	nbhd   Neighborhood // Hexagonal and VonNeumann for their families and MAP rules
+	table  Table        // the whole transition, for Isotropic and Map
+	w      uint8        // Wolfram's rule number
+	// tail keeps the unused low bits of a MAP string's last character,
+	// which bgolly keeps in the rule's name.
+	tail uint8
+	// The number of states and the range of the neighbourhood (for
+	// Generations and Larger than Life) will go here; a zero means two
+	// states and range 1.
 }
 
 // Life is Conway's Game of Life, B3/S23, on the unbounded plane.
 var Life = Rule{Birth: 1 << 3, Survive: 1<<2 | 1<<3}
 
+// Family returns the family of rule r.
+func (r Rule) Family() Family {
+	if r.family == 0 {
+		return LifeLike
+	}
+	return r.family
+}
+
+// Neighborhood returns the neighbourhood of r's transition.
+func (r Rule) Neighborhood() Neighborhood {
+	if r.family == Wolfram {
+		return Wolfram1D
+	}
+	return r.nbhd
+}
+
+// Totalistic reports whether r is outer-totalistic: its transition depends
+// on the cell's state and its number of live neighbours alone, which
+// Birth and Survive give.
+func (r Rule) Totalistic() bool {
+	switch r.Family() {
+	case LifeLike, HexagonalFamily, VonNeumannFamily:
+		return true
+	}
+	return false
+}
+
+// IsLife reports whether r is Conway's Life, B3/S23 (on any topology).
+func (r Rule) IsLife() bool {
+	return r.Family() == LifeLike && r.Birth == Life.Birth && r.Survive == Life.Survive
+}
+
 // Next reports whether a cell that is alive (or dead) with n live neighbours
-// is alive in the next generation.
-func (r Rule) Next(alive bool, n int) bool {
+// is alive in the next generation under an outer-totalistic rule r.
+func (r *Rule) Next(alive bool, n int) bool {
 	if alive {
 		return r.Survive>>n&1 != 0
 	}
 	return r.Birth>>n&1 != 0
 }
 
-// String returns the rule in Golly's canonical form, B3/S23, followed by the
-// topology's suffix (":T30,20") when it is bounded.
+// Table returns r's transition over the 3 x 3 block. Cells outside r's
+// neighbourhood do not matter: entries that differ only in them are equal.
+func (r Rule) Table() Table {
+	var t Table
+	switch {
+	case r.Totalistic():
+		mask := uint16(r.Neighborhood().Mask())
+		for i := uint16(0); i < 512; i++ {
+			n := bits.OnesCount16(i & mask)
+			if i&16 != 0 && r.Survive>>n&1 != 0 || i&16 == 0 && r.Birth>>n&1 != 0 {
+				t.set(i)
+			}
+		}
+	case r.family == Wolfram:
+		for i := uint16(0); i < 512; i++ {
+			if i&16 != 0 || r.w>>(i>>6)&1 != 0 {
+				t.set(i)
+			}
+		}
+	default:
+		t = r.table
+	}
+	return t
+}
+
+// WolframNumber returns the number of a Wolfram rule (22 for W22), and false
+// for other families.
+func (r Rule) WolframNumber() (int, bool) { return int(r.w), r.family == Wolfram }
+
+// B0 reports whether a dead cell with no live neighbour is born under r.
+func (r Rule) B0() bool {
+	if r.Totalistic() {
+		return r.Birth&1 != 0
+	}
+	t := r.Table()
+	return t.bit(0)
+}
+
+// Smax reports whether a live cell whose neighbours are all alive
+// survives under r.
+func (r Rule) Smax() bool {
+	if r.Totalistic() {
+		return r.Survive>>r.Neighborhood().Size()&1 != 0
+	}
+	t := r.Table()
+	return t.bit(511)
+}
+
+// Alternates reports whether r has B0 but not Smax, which Golly emulates
+// with a pair of rules, one for even generations and one for odd ones (see
+// [Rule.Phase]).
+func (r Rule) Alternates() bool { return r.B0() && !r.Smax() }
+
+// Phase returns the rule that Golly runs in place of r to step from a
+// generation of the given parity (odd true for odd generations), which
+// engines run as it is: r itself unless r has B0.
+//
+// A dead cell with no live neighbour is never born under the rule
+// returned, so that empty space stays empty. With B0 and Smax, Golly runs
+// the rule with every state inverted, NOT(REVERSE(table)), in every
+// generation: B0123478/S01234678 runs as B3/S23. With B0 and no Smax it
+// runs NOT(table) from even generations and REVERSE(table) from odd ones:
+// B03/S23 runs as B1245678/S0145678 and B56/S58. The cells an engine holds
+// at an odd generation are then the complement of the rule's own, and that
+// is what Golly shows, counts and saves, and so does every engine here.
+// The rule returned keeps r's family, neighbourhood and topology.
+func (r Rule) Phase(odd bool) Rule {
+	if !r.B0() {
+		return r
+	}
+	smax := r.Smax()
+	if r.Totalistic() {
+		n := r.Neighborhood().Size()
+		all := uint16(1)<<(n+1) - 1
+		// mirror returns {n-x : x in set}.
+		mirror := func(set uint16) uint16 {
+			var m uint16
+			for x := 0; x <= n; x++ {
+				if set>>x&1 != 0 {
+					m |= 1 << (n - x)
+				}
+			}
+			return m
+		}
+		p := r
+		switch {
+		case smax:
+			p.Birth, p.Survive = mirror(all&^r.Survive), mirror(all&^r.Birth)
+		case !odd:
+			p.Birth, p.Survive = all&^r.Birth, all&^r.Survive
+		default:
+			p.Birth, p.Survive = mirror(r.Survive), mirror(r.Birth)
+		}
+		return p
+	}
+	p := r
+	t := r.Table()
+	switch {
+	case smax:
+		p.table = t.reverse().not()
+	case !odd:
+		p.table = t.not()
+	default:
+		p.table = t.reverse()
+	}
+	p.table = maskTable(p.table, r.Neighborhood())
+	return p
+}
+
+// maskTable makes entries that differ only in cells outside neighbourhood
+// nb equal to the entry with those cells dead, so that equal rules have
+// equal tables.
+func maskTable(t Table, nb Neighborhood) Table {
+	keep := uint16(nb.Mask()) | 16
+	var out Table
+	for i := uint16(0); i < 512; i++ {
+		if t.bit(i & keep) {
+			out.set(i)
+		}
+	}
+	return out
+}
+
+// String returns r's canonical name as Golly writes it into a pattern file
+// (its getrule): "B3/S23", "B2-a/S12", "B2/S34H", "B1/S1V", "W22", "MAP"
+// and the base64 of the table, followed by the topology's suffix
+// (":T30,20") when it is bounded.
 func (r Rule) String() string {
+	return r.Name() + r.Topology.String()
+}
+
+// Name returns r's canonical name without the topology's suffix.
+func (r Rule) Name() string {
 	var b strings.Builder
+	switch r.Family() {
+	case Wolfram:
+		return "W" + strconv.Itoa(int(r.w))
+	case Map:
+		return "MAP" + encodeMap(&r.table, r.nbhd, r.tail)
+	case Isotropic:
+		b.WriteByte('B')
+		b.WriteString(henselOf(&r.table, 0).String())
+		b.WriteString("/S")
+		b.WriteString(henselOf(&r.table, 1).String())
+		return b.String()
+	}
+	digits := func(set uint16) {
+		for n := 0; n <= r.Neighborhood().Size(); n++ {
+			if set>>n&1 != 0 {
+				b.WriteByte(byte('0' + n))
+			}
+		}
+	}
 	b.WriteByte('B')
-	for n := 0; n <= 8; n++ {
-		if r.Birth>>n&1 != 0 {
-			b.WriteByte(byte('0' + n))
-		}
-	}
+	digits(r.Birth)
 	b.WriteString("/S")
-	for n := 0; n <= 8; n++ {
-		if r.Survive>>n&1 != 0 {
-			b.WriteByte(byte('0' + n))
-		}
+	digits(r.Survive)
+	switch r.nbhd {
+	case Hexagonal:
+		b.WriteByte('H')
+	case VonNeumann:
+		b.WriteByte('V')
 	}
-	b.WriteString(r.Topology.String())
 	return b.String()
 }
 
-// TopologyKind is the shape of a universe, named by the letter Golly uses in
-// a bounded-grid suffix.
-type TopologyKind byte
-
-// The topologies Golly knows. Plane, the unbounded plane, has no suffix.
-const (
-	Plane        TopologyKind = 0
-	BoundedPlane TopologyKind = 'P'
-	Torus        TopologyKind = 'T'
-	Klein        TopologyKind = 'K'
-	CrossSurface TopologyKind = 'C'
-	Sphere       TopologyKind = 'S'
-)
-
-// String names the topology in words.
-func (k TopologyKind) String() string {
-	switch k {
-	case Plane:
-		return "plane"
-	case BoundedPlane:
-		return "bounded plane"
-	case Torus:
-		return "torus"
-	case Klein:
-		return "Klein bottle"
-	case CrossSurface:
-		return "cross-surface"
-	case Sphere:
-		return "sphere"
-	}
-	return fmt.Sprintf("topology %q", byte(k))
-}
-
-// Topology is a universe's shape and size as Golly's bounded-grid suffix
-// gives it (":T30,20"). A side of 0 is unbounded in that direction. ShiftW
-// and ShiftH are the shifts written after the width and after the height
-// (":T30+5,20"); TwistW and TwistH mark the twisted side of a Klein bottle
-// (":K30*,20").
-type Topology struct {
-	Kind           TopologyKind
-	W, H           int
-	ShiftW, ShiftH int
-	TwistW, TwistH bool
-}
-
-// TorusOf returns the topology of a plain w x h torus.
-func TorusOf(w, h int) Topology { return Topology{Kind: Torus, W: w, H: h} }
-
-// String returns the bounded-grid suffix as Golly writes it (":T30,20",
-// ":S30"), or "" for the unbounded plane.
-func (t Topology) String() string {
-	if t.Kind == Plane {
-		return ""
-	}
-	side := func(n int, twist bool, shift int) string {
-		s := strconv.Itoa(n)
-		if twist {
-			s += "*"
-		}
-		if shift > 0 {
-			s += "+" + strconv.Itoa(shift)
-		} else if shift < 0 {
-			s += strconv.Itoa(shift)
-		}
-		return s
-	}
-	if t.Kind == Sphere {
-		return ":S" + strconv.Itoa(t.W)
-	}
-	return ":" + string(rune(t.Kind)) + side(t.W, t.TwistW, t.ShiftW) + "," + side(t.H, t.TwistH, t.ShiftH)
-}
-
-// IsTorus reports whether t is a plain torus bounded in both directions,
-// without shifts: the topology the grid package implements.
-func (t Topology) IsTorus() bool {
-	return t.Kind == Torus && t.W > 0 && t.H > 0 && t.ShiftW == 0 && t.ShiftH == 0
-}
-
-// ErrUnsupported is wrapped by the errors of topologies and rules that are
-// valid in Golly but that no engine here runs yet.
-var ErrUnsupported = fmt.Errorf("not supported yet")
-
-// CheckTorus returns nil when t is a plain torus, and otherwise an error,
-// wrapping [ErrUnsupported], that names the topology.
-func (t Topology) CheckTorus() error {
-	if t.IsTorus() {
-		return nil
-	}
-	what := t.Kind.String()
-	switch {
-	case t.Kind == Torus && (t.W == 0 || t.H == 0):
-		what = "torus unbounded in one direction (a tube)"
-	case t.Kind == Torus:
-		what = "torus with a shift"
-	}
-	if t.Kind == Plane {
-		return fmt.Errorf("the unbounded plane is %w: give a torus with --torus WxH or a \":TW,H\" suffix", ErrUnsupported)
-	}
-	return fmt.Errorf("bounded grid %q (%s) is %w: only plain tori (\":TW,H\") run here", t.String(), what, ErrUnsupported)
-}
-
-// maxSide is the largest side Golly accepts in a bounded-grid suffix.
-const maxSide = 2000000000
-
-// ParseRule reads a Life-like rule in any notation Golly accepts for one:
-// "B3/S23", "b3s23", "S23/B3", "23/3" (survival before birth), an empty side
-// ("B3/S", "/3"), each optionally followed by a bounded-grid suffix
-// (":T30,20", ":P30,20", ":K30*,20", ":C30,20", ":S30", with shifts such as
-// ":T30+5,20"; a single side means a square; ":T0,0" is the plane). Errors
-// quote the rule and say what is wrong.
-func ParseRule(s string) (Rule, error) {
-	var r Rule
-	fail := func(format string, args ...any) (Rule, error) {
-		return Rule{}, fmt.Errorf("rule %q: %s", s, fmt.Sprintf(format, args...))
-	}
-	body, suffix, hasSuffix := strings.Cut(strings.TrimSpace(s), ":")
-	body = strings.TrimSpace(body)
-	if body == "" {
-		return fail("empty rule, want B3/S23 notation")
-	}
-	digits := func(part string, set *uint16, what string) error {
-		for _, c := range part {
-			switch {
-			case c >= '0' && c <= '8':
-				*set |= 1 << (c - '0')
-			case c == '9':
-				return fmt.Errorf("%s count 9 is out of range 0-8", what)
-			case c == 'h' || c == 'H' || c == 'v' || c == 'V':
-				return fmt.Errorf("%q: hexagonal and von Neumann neighbourhoods are %w; only the Moore neighbourhood runs here", c, ErrUnsupported)
-			case strings.ContainsRune("-cekainyqjrtwzCEKAINYQJRTWZ", c):
-				return fmt.Errorf("%q after the %s counts: isotropic non-totalistic rules are %w; only Life-like rules (B3/S23) run here", c, what, ErrUnsupported)
-			default:
-				return fmt.Errorf("unexpected %q in the %s counts, want digits 0-8", c, what)
-			}
-		}
-		return nil
-	}
-	lower := strings.ToLower(body)
-	if strings.ContainsAny(lower, "bs") {
-		// B/S notation, in either order, with or without the slash.
-		rest := strings.ReplaceAll(lower, "/", "")
-		seen := map[byte]bool{}
-		for rest != "" {
-			letter := rest[0]
-			if letter != 'b' && letter != 's' {
-				return fail("unexpected %q, want 'B' or 'S' before the counts", rest[0])
-			}
-			if seen[letter] {
-				return fail("%q appears twice", strings.ToUpper(string(letter)))
-			}
-			seen[letter] = true
-			end := 1
-			for end < len(rest) && rest[end] != 'b' && rest[end] != 's' {
-				end++
-			}
-			set, what := &r.Birth, "birth"
-			if letter == 's' {
-				set, what = &r.Survive, "survival"
-			}
-			if err := digits(rest[1:end], set, what); err != nil {
-				return Rule{}, fmt.Errorf("rule %q: %w", s, err)
-			}
-			rest = rest[end:]
-		}
-		if strings.Count(body, "/") > 1 {
-			return fail("more than one '/'")
-		}
-	} else {
-		// S/B notation: survival counts, a slash, birth counts.
-		surv, birth, ok := strings.Cut(body, "/")
-		if !ok {
-			return fail("want B3/S23 or 23/3 notation")
-		}
-		if err := digits(surv, &r.Survive, "survival"); err != nil {
-			return Rule{}, fmt.Errorf("rule %q: %w", s, err)
-		}
-		if err := digits(birth, &r.Birth, "birth"); err != nil {
-			return Rule{}, fmt.Errorf("rule %q: %w", s, err)
-		}
-	}
-	if hasSuffix {
-		t, err := parseTopology(suffix)
-		if err != nil {
-			return fail("%v", err)
-		}
-		r.Topology = t
-	}
-	return r, nil
-}
-
-// parseTopology reads what follows the ':' of a bounded-grid suffix.
-func parseTopology(s string) (Topology, error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return Topology{}, nil
-	}
-	t := Topology{Kind: TopologyKind(s[0] &^ 0x20)} // upper case
-	switch t.Kind {
-	case BoundedPlane, Torus, Klein, CrossSurface, Sphere:
+// Describe says in words what kind of rule r is, for the UI's rule prompt:
+// its family and neighbourhood, and how Golly runs it when it has B0
+// ("isotropic non-totalistic, Moore neighbourhood"; "Life-like, Moore
+// neighbourhood, B0 without Smax: inverted on odd generations").
+func (r Rule) Describe() string {
+	f := r.Family()
+	s := f.String()
+	switch f {
+	case Map:
+		s += ", " + r.nbhd.String() + " neighbourhood"
+	case Wolfram:
+		s += ", row by row"
+	case LifeLike, Isotropic:
+		s += ", Moore neighbourhood"
 	default:
-		return Topology{}, fmt.Errorf("unknown topology %q in the bounded-grid suffix, want P, T, K, C or S", s[0])
+		s += " neighbourhood"
 	}
-	p := s[1:]
-	if p == "" {
-		return Topology{}, nil // ":T" alone is the plane, as in Golly.
-	}
-	number := func(what string) (int, error) {
-		i := 0
-		for i < len(p) && p[i] >= '0' && p[i] <= '9' {
-			i++
-		}
-		if i == 0 {
-			if p == "" {
-				return 0, fmt.Errorf("missing %s in the bounded-grid suffix", what)
-			}
-			return 0, fmt.Errorf("unexpected %q in the bounded-grid suffix, want the %s", p[0], what)
-		}
-		n, err := strconv.Atoi(p[:i])
-		if err != nil || n > maxSide {
-			return 0, fmt.Errorf("%s %s is more than %d", what, p[:i], maxSide)
-		}
-		p = p[i:]
-		return n, nil
-	}
-	side := func(what string) (n int, twist bool, shift int, err error) {
-		if n, err = number(what); err != nil {
-			return
-		}
-		if p != "" && p[0] == '*' {
-			twist, p = true, p[1:]
-		}
-		if p != "" && (p[0] == '+' || p[0] == '-') {
-			neg := p[0] == '-'
-			p = p[1:]
-			if shift, err = number("shift"); err != nil {
-				return
-			}
-			if neg {
-				shift = -shift
-			}
-		}
-		return
-	}
-	var err error
-	if t.W, t.TwistW, t.ShiftW, err = side("width"); err != nil {
-		return Topology{}, err
-	}
-	if t.Kind == Sphere {
-		if p != "" {
-			return Topology{}, fmt.Errorf("unexpected %q after the sphere's width: a sphere is square (\":S30\")", p)
-		}
-		if t.TwistW || t.ShiftW != 0 {
-			return Topology{}, fmt.Errorf("a sphere has no twist or shift")
-		}
-		t.H = t.W
-	} else if p == "" {
-		t.H = t.W
-	} else {
-		if p[0] != ',' {
-			return Topology{}, fmt.Errorf("unexpected %q after the width, want ','", p[0])
-		}
-		p = p[1:]
-		if t.H, t.TwistH, t.ShiftH, err = side("height"); err != nil {
-			return Topology{}, err
-		}
-		if p != "" {
-			return Topology{}, fmt.Errorf("unexpected %q after the height", p)
+	if r.B0() {
+		if r.Smax() {
+			s += ", B0 with Smax: run inverted"
+		} else {
+			s += ", B0 without Smax: inverted on odd generations"
 		}
 	}
+	return s
+}
+
+// DescribeTopology says in words what universe t is: "the unbounded
+// plane", "a torus of 30 x 20 cells", "a tube (a torus unbounded in one
+// direction) 68 cells high".
+func DescribeTopology(t Topology) string {
+	what := TopologyWords(t)
 	switch {
-	case t.TwistW && t.TwistH:
-		return Topology{}, fmt.Errorf("only one side of a Klein bottle may be twisted")
-	case (t.TwistW || t.TwistH) && t.Kind != Klein:
-		return Topology{}, fmt.Errorf("'*' (a twist) is only for Klein bottles (\":K30*,20\")")
-	case t.ShiftW != 0 && t.ShiftH != 0:
-		return Topology{}, fmt.Errorf("only one side may have a shift")
-	case (t.ShiftW != 0 || t.ShiftH != 0) && t.Kind != Torus && t.Kind != Klein:
-		return Topology{}, fmt.Errorf("shifts are only for tori and Klein bottles")
-	case t.ShiftW != 0 && t.W == 0 || t.ShiftH != 0 && t.H == 0:
-		return Topology{}, fmt.Errorf("an unbounded side cannot be shifted")
+	case t.Kind == Plane:
+		return "the unbounded plane"
+	case t.W == 0:
+		return fmt.Sprintf("a %s %d cells high", what, t.H)
+	case t.H == 0:
+		return fmt.Sprintf("a %s %d cells wide", what, t.W)
 	}
-	if t.W == 0 && t.H == 0 {
-		return Topology{}, nil // ":T0,0" is the unbounded plane.
+	a := "a"
+	if strings.ContainsRune("aeiou", rune(what[0])) {
+		a = "an"
 	}
-	return t, nil
+	return fmt.Sprintf("%s %s of %d x %d cells", a, what, t.W, t.H)
+}
+
+// mapOrder lists, for each neighbourhood of MAP rules, the bits of the
+// 3 x 3 block ([Table]) in the order of the bits of a MAP entry's index,
+// most significant first, as bgolly reads them (checked cell by cell):
+// Moore's and von Neumann's read across and down, the hexagonal one's
+// reads up from the bottom row, as Golly holds hexagonal blocks.
+var mapOrder = [...][]uint16{
+	Moore:      {8, 7, 6, 5, 4, 3, 2, 1, 0},
+	Hexagonal:  {1, 0, 5, 4, 3, 8, 7},
+	VonNeumann: {7, 5, 4, 3, 1},
+}
+
+// mapIndex returns the index of block i's entry in a MAP string of
+// neighbourhood nb.
+func mapIndex(i uint16, nb Neighborhood) int {
+	k := 0
+	for _, b := range mapOrder[nb] {
+		k = k<<1 | int(i>>b&1)
+	}
+	return k
+}
+
+// mapChars is how many base64 characters a MAP string of neighbourhood nb
+// has: 86 (Moore), 22 (hexagonal) or 6 (von Neumann).
+func mapChars(nb Neighborhood) int { return (1<<len(mapOrder[nb]) + 5) / 6 }
+
+// encodeMap writes table t of neighbourhood nb as the base64 of a MAP rule,
+// without padding, its last character's unused bits those of tail.
+func encodeMap(t *Table, nb Neighborhood, tail uint8) string {
+	n := 1 << len(mapOrder[nb])
+	buf := make([]byte, (n+7)/8+2)
+	for i := uint16(0); i < 512; i++ {
+		if t.bit(i) {
+			k := mapIndex(i, nb)
+			buf[k/8] |= 0x80 >> (k % 8)
+		}
+	}
+	s := []byte(base64.RawStdEncoding.EncodeToString(buf)[:mapChars(nb)])
+	last := &s[len(s)-1]
+	*last = base64Chars[strings.IndexByte(base64Chars, *last)|int(tail&15)]
+	return string(s)
 }

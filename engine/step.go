@@ -48,18 +48,41 @@ func CountNeighbors(c Conn, y, x int) int {
 }
 
 // GameLogic returns the next state of a cell in the given state with the
-// given number of live neighbours under rule r. It is the seed's game_logic,
-// for any Life-like rule.
-func GameLogic(r Rule, state State, neighbors int) State {
+// given number of live neighbours under an outer-totalistic rule *r
+// (Life-like, hexagonal or von Neumann). It is the seed's game_logic, for
+// any such rule.
+func GameLogic(r *Rule, state State, neighbors int) State {
 	if r.Next(state == Alive, neighbors) {
 		return Alive
 	}
 	return Dead
 }
 
-// StepCell returns the seed's step_cell for rule r: ask for the cell, count
-// its neighbours, decide, emit the transition. It asks only about cells
-// within [StepReach] of r rows of its own.
+// AskNeighbors asks for the neighbours of (y, x) that nb takes, in the
+// order of [Neighborhood.Offsets], and returns which of them are alive. It
+// is [CountNeighbors] for every neighbourhood, keeping where each answer
+// came from.
+func AskNeighbors(c Conn, nb Neighborhood, y, x int) Neighbors {
+	var live Neighbors
+	for _, o := range nb.Offsets() {
+		if c.Query(y+o.DY, x+o.DX) == Alive {
+			live |= Neighbors(blockBit(o.DY, o.DX))
+		}
+	}
+	return live
+}
+
+// StepCell returns the seed's step_cell for rule r: ask for the cell, ask
+// for its neighbourhood, decide, emit the transition. For a Life-like rule
+// it is the seed's own: [CountNeighbors], then [GameLogic]. For the other
+// families it asks for the neighbours of r's neighbourhood with
+// [AskNeighbors] and decides from r's [Table]: the row above for a Wolfram
+// rule, six neighbours for a hexagonal one, four for von Neumann's. It asks
+// only about cells within [StepReach] of r rows of its own.
+//
+// It runs r itself; a rule with B0 runs as Golly emulates it when each
+// generation is stepped with StepCell(r.Phase(odd)) (see [Rule.Phase]),
+// which is what the protocol engine does.
 //
 // (StepCell itself is kept out of line: the compiler does not inline calls
 // within a copy of its closure made when StepCell is inlined into a
@@ -67,15 +90,25 @@ func GameLogic(r Rule, state State, neighbors int) State {
 //
 //go:noinline
 func StepCell(r Rule) StepFunc {
+	if r.Family() == LifeLike {
+		return func(c Conn, y, x int) {
+			state := c.Query(y, x)
+			neighbors := CountNeighbors(c, y, x)
+			c.Transition(y, x, GameLogic(&r, state, neighbors))
+		}
+	}
+	nb := r.Neighborhood()
+	t := r.Table()
 	return func(c Conn, y, x int) {
 		state := c.Query(y, x)
-		neighbors := CountNeighbors(c, y, x)
-		c.Transition(y, x, GameLogic(r, state, neighbors))
+		live := AskNeighbors(c, nb, y, x)
+		c.Transition(y, x, t.Next(state, live))
 	}
 }
 
 // StepReach returns how many rows above and below its own [StepCell] of r
-// asks about: 1, the Moore neighbourhood's. A driver told a step's reach
+// asks about: 1, for every neighbourhood of range 1 (Moore's, hexagonal,
+// von Neumann's, the row above). A driver told a step's reach
 // answers each band only the rows within it (see [Driver]).
 func StepReach(r Rule) int { return 1 }
 

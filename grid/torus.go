@@ -1,11 +1,13 @@
-// Package grid holds cells and space: a bit-packed wrap-around grid (a torus)
-// that answers the protocol's queries.
+// Package grid holds cells and space: a bit-packed grid that answers the
+// protocol's queries with its topology's wrap, a torus's by default (every
+// topology of Golly's bounded grids: see [Topology]).
 //
 // Coordinates are given row first, (y, x), as in the seed's Query(y, x):
-// y counts rows downwards from 0 and x counts columns rightwards from 0. Every
-// accessor wraps its coordinates with Python's modulo semantics, so that
-// (-1, -1) is the bottom-right cell and (h, w) is the top-left one, whatever
-// the sign or size of the coordinates.
+// y counts rows downwards from 0 and x counts columns rightwards from 0. On
+// a torus every accessor wraps its coordinates with Python's modulo
+// semantics, so that (-1, -1) is the bottom-right cell and (h, w) is the
+// top-left one, whatever the sign or size of the coordinates; other
+// topologies join their edges as [Topology.Wrap] says.
 //
 // Package grid imports no engine and no UI.
 package grid
@@ -32,9 +34,9 @@ const MaxWords = 1 << 28
 var ErrSize = errors.New("bad grid size")
 
 // Torus is a W x H grid of cells, each alive or dead, whose edges wrap in
-// both directions. Rows are packed 64 cells to a uint64 word, least
-// significant bit first; the bits past the width in a row's last word are
-// always zero.
+// both directions, or, made by [NewSpace], join as another topology's do.
+// Rows are packed 64 cells to a uint64 word, least significant bit first;
+// the bits past the width in a row's last word are always zero.
 //
 // A Torus is not safe for concurrent use when any goroutine writes to it;
 // concurrent reads are safe.
@@ -42,18 +44,35 @@ type Torus struct {
 	w, h   int
 	stride int // words per row
 	words  []uint64
+	topo   Topology
+	joins  bool // topo is not a plain torus: Wrap asks topo.Wrap
 }
 
 // New returns an empty torus w cells wide and h cells high. It returns an
 // error wrapping [ErrSize] when either side is below 1 or the torus would
 // have more than [MaxCells] cells or its rows more than [MaxWords] words.
 func New(w, h int) (*Torus, error) {
+	return NewSpace(TorusOf(w, h), w, h)
+}
+
+// NewSpace returns an empty grid w cells wide and h high whose edges join as
+// topology t's do ([Topology.Wrap]). For a side that t bounds, the grid's
+// side is t's; a side that t leaves unbounded (a tube's, or both of the
+// plane's) is a window of w or h cells onto it, beyond which cells are
+// dead. It fails as [New] does, and when a bounded side differs from t's.
+func NewSpace(t Topology, w, h int) (*Torus, error) {
 	if err := CheckSize(w, h); err != nil {
 		return nil, err
 	}
+	if t.Kind != PlaneKind && (t.W != 0 && t.W != w || t.H != 0 && t.H != h) {
+		return nil, fmt.Errorf("%w: a %d x %d grid for the %d x %d %s %s", ErrSize, w, h, t.W, t.H, t.Kind, t)
+	}
 	stride := (w + 63) / 64
-	return &Torus{w: w, h: h, stride: stride, words: make([]uint64, stride*h)}, nil
+	return &Torus{w: w, h: h, stride: stride, words: make([]uint64, stride*h), topo: t, joins: !t.IsTorus()}, nil
 }
+
+// Topology returns the topology the grid's edges join as.
+func (t *Torus) Topology() Topology { return t.topo }
 
 // CheckSize reports whether New would accept a torus w wide and h high,
 // without allocating it.
@@ -89,17 +108,21 @@ func Mod(a, n int) int {
 	return r
 }
 
-// Query reports whether the cell at (y, x), wrapped onto the torus, is alive.
-// It is the grid's answer to the protocol's Query(y, x).
+// Query reports whether the cell at (y, x), wrapped onto the grid, is
+// alive. It is the grid's answer to the protocol's Query(y, x).
 func (t *Torus) Query(y, x int) bool {
-	y, x = t.wrap(y, x)
-	return t.words[y*t.stride+x>>6]>>(x&63)&1 != 0
+	y, x, ok := t.Wrap(y, x)
+	return ok && t.words[y*t.stride+x>>6]>>(x&63)&1 != 0
 }
 
-// Assign sets the cell at (y, x), wrapped onto the torus, alive or dead. It
-// is the grid's answer to the protocol's Transition(y, x, state).
+// Assign sets the cell at (y, x), wrapped onto the grid, alive or dead; a
+// cell that stands for none (beyond a bounded plane's edge) is left alone.
+// It is the grid's answer to the protocol's Transition(y, x, state).
 func (t *Torus) Assign(y, x int, alive bool) {
-	y, x = t.wrap(y, x)
+	y, x, ok := t.Wrap(y, x)
+	if !ok {
+		return
+	}
 	i, bit := y*t.stride+x>>6, uint64(1)<<(x&63)
 	if alive {
 		t.words[i] |= bit
@@ -108,19 +131,22 @@ func (t *Torus) Assign(y, x int, alive bool) {
 	}
 }
 
-func (t *Torus) wrap(y, x int) (int, int) {
-	if uint(y) >= uint(t.h) {
-		y = Mod(y, t.h)
+// Wrap maps (y, x) onto the grid as its topology joins its edges: modulo
+// the sides on a torus, as [Topology.Wrap] says on the others. ok is false
+// for a cell that stands for none and is dead.
+func (t *Torus) Wrap(y, x int) (yy, xx int, ok bool) {
+	if uint(y) < uint(t.h) && uint(x) < uint(t.w) {
+		return y, x, true
 	}
-	if uint(x) >= uint(t.w) {
-		x = Mod(x, t.w)
+	if t.joins {
+		return t.topo.Wrap(y, x, t.h, t.w)
 	}
-	return y, x
+	return Mod(y, t.h), Mod(x, t.w), true
 }
 
-// Row returns the packed words of row y (wrapped). The slice aliases the
-// torus: writes to it change the torus, and the caller must keep the bits
-// past the width zero.
+// Row returns the packed words of row y, taken modulo the height. The slice
+// aliases the torus: writes to it change the torus, and the caller must keep
+// the bits past the width zero.
 func (t *Torus) Row(y int) []uint64 {
 	y = Mod(y, t.h)
 	return t.words[y*t.stride : (y+1)*t.stride : (y+1)*t.stride]
@@ -174,7 +200,8 @@ func (t *Torus) Bounds() (Rect, bool) {
 	return Rect{X: int64(left), Y: int64(top), W: int64(right - left + 1), H: int64(bottom - top + 1)}, true
 }
 
-// Equal reports whether u has the same size and the same live cells as t.
+// Equal reports whether u has the same size and the same live cells as t
+// (whatever their topologies).
 func (t *Torus) Equal(u *Torus) bool {
 	if t.w != u.w || t.h != u.h {
 		return false

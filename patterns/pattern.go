@@ -69,6 +69,10 @@ type Pattern struct {
 	// Gen is the generation count the file gives (#CXRLE Gen in RLE, #G in
 	// macrocell) as decimal digits, or "".
 	Gen string
+	// Format names the format the file was read in ("RLE", "macrocell",
+	// as [Format.Name]), or "" for a pattern that was not read from a
+	// file. A sink sees it in Begin's pattern.
+	Format string
 	// RuleLine and RuleCol are where the file gives its rule, counting
 	// from 1, or 0 when it gives none: an error in the rule, found by
 	// whoever parses it, is placed there.

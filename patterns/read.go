@@ -99,7 +99,14 @@ func decode(name string, data []byte, o *ReadOptions) (*Pattern, error) {
 	}
 	for _, f := range formats {
 		if f.Sniff(first) {
-			return f.Read(name, data, o)
+			if o.Sink != nil {
+				o.Sink = formatSink{f.Name, o.Sink}
+			}
+			p, err := f.Read(name, data, o)
+			if p != nil {
+				p.Format = f.Name
+			}
+			return p, err
 		}
 	}
 	l := newLexer(name, data)
@@ -278,3 +285,30 @@ func FormatFor(path string) (f Format, gz bool, err error) {
 	}
 	return Format{}, false, fmt.Errorf("%s: unknown pattern file extension %q, want one of %s (and .gz after it to compress)", path, ext, strings.Join(known, ", "))
 }
+
+// formatSink is a sink that tells the pattern's format to the one it
+// hands the cells on to, in Begin's pattern, and hands a macrocell tree
+// on to it when it takes one.
+type formatSink struct {
+	format string
+	Sink
+}
+
+func (s formatSink) Begin(p *Pattern) error {
+	p.Format = s.format
+	return s.Sink.Begin(p)
+}
+
+// TakesTree reports whether the sink handed on to takes a macrocell tree.
+func (s formatSink) TakesTree() bool {
+	t, ok := s.Sink.(TreeSink)
+	return ok && t.TakesTree()
+}
+
+func (s formatSink) Leaf(rows [8]uint8) (uint32, error) { return s.Sink.(TreeSink).Leaf(rows) }
+
+func (s formatSink) Node(d int, kids [4]uint32) (uint32, error) {
+	return s.Sink.(TreeSink).Node(d, kids)
+}
+
+func (s formatSink) Root(h uint32, d int) error { return s.Sink.(TreeSink).Root(h, d) }

@@ -2,9 +2,11 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/life-go/life/engine"
+	"github.com/life-go/life/engine/universe"
 )
 
 // How long a run must fall behind before the UI leaves the protocol engine:
@@ -51,31 +53,39 @@ func (p *pacer) add(delay, took time.Duration) bool {
 // reset forgets the late frames seen.
 func (p *pacer) reset() { *p = pacer{} }
 
-// speedText says what a job of the run asked for, for messages: "10^2
-// gens a frame" or "a generation every 500ms".
-// The run it judges is on the protocol engine, whose base is 10.
-func speedText(j job) string {
+// speedText says what a job of the run on an engine of step base b asked
+// for, for messages: "10^2 gens a frame" or "a generation every 500ms".
+func speedText(j job, b int) string {
 	if j.delay > 0 {
 		return "a generation every " + j.delay.String()
 	}
-	k, n := 0, j.n
-	for n >= baseTen && n%baseTen == 0 {
-		n /= baseTen
+	k, n, base := 0, j.n, uint64(b)
+	for n >= base && n%base == 0 {
+		n /= base
 		k++
 	}
 	if n != 1 {
 		return fmt.Sprintf("%d gens a frame", j.n)
 	}
-	return fmt.Sprintf("%d^%d gens a frame", baseTen, k)
+	return fmt.Sprintf("%d^%d gens a frame", b, k)
 }
 
-// keepUp judges the run's frame r, just delivered, and moves the run to the
-// faster engine when the watched engine (the protocol engine) has fallen
-// behind for good and the automatic switch is on. An engine running step
+// keepUp judges the run's frame r, just delivered, when the automatic
+// switch is on, and moves the run to another engine when the one it is on
+// has fallen behind for good: from the watched engine (the protocol
+// engine) to the fastest that runs the topology, once; on the plane, to
+// the other kind of engine auto has there ([universe.Alternative]: HashLife
+// from the sparse engine, or back), unless the run left that one for
+// falling behind at the same step or a larger one. An engine running step
 // logic other than its rule's is never moved: another would run the rule.
 // It runs on the event loop.
 func (u *controller) keepUp(r result) {
-	if !u.auto || u.fast != nil || !r.job.run || !u.running || !u.isWatched(r.world.Eng) {
+	if !u.auto || !r.job.run || !u.running || engine.RunsCustomStep(r.world.Eng) {
+		u.pace.reset()
+		return
+	}
+	watched := u.isWatched(r.world.Eng)
+	if watched && u.fast != nil {
 		u.pace.reset()
 		return
 	}
@@ -84,13 +94,66 @@ func (u *controller) keepUp(r result) {
 	}
 	u.pace.reset()
 	from := engine.AlgoOf(u.cur.Eng)
-	a, e, ok := u.faster(u.cur.Eng.Rule(), from)
-	if !ok {
-		return // nothing faster runs the topology: stay
+	base := stepBase(u.cur.Eng)
+	if watched {
+		a, e, ok := u.faster(u.cur.Eng.Rule(), from)
+		if !ok {
+			return // nothing faster runs the topology: stay
+		}
+		u.cur, u.fast = u.cur.MoveTo(e), a
+		u.settle.reset() // the detector starts again on the new engine's cells
+		u.msg = fmt.Sprintf("%s could not keep up with %s: switched to %s", from.Name, speedText(r.job, base), a.Name)
+		return
 	}
-	u.cur, u.fast = u.cur.MoveTo(e), a
-	u.settle.reset() // the detector starts again on the new engine's cells
-	u.msg = fmt.Sprintf("%s could not keep up with %s: switched to %s", from.Name, speedText(r.job), a.Name)
+	if _, bounded := universe.Bounds(u.cur.Eng); bounded || u.canSwitch() != nil {
+		return
+	}
+	alt := universe.Alternative(u.cur.Eng, u.engineOptions())
+	if alt == nil || !slices.Contains(u.engines(), alt) {
+		return
+	}
+	if n, ok := u.left[alt]; ok && r.job.n >= n {
+		return // it fell behind there already
+	}
+	e, ok := u.engineOf(alt, u.cur.Eng.Rule())
+	if !ok {
+		return
+	}
+	if u.left == nil {
+		u.left = map[*engine.Algo]uint64{}
+	}
+	u.left[from] = r.job.n
+	u.cur = u.cur.MoveTo(e)
+	u.settle.reset()
+	u.msg = fmt.Sprintf("%s could not keep up with %s: switched to %s", from.Name, speedText(r.job, base), alt.Name)
+}
+
+// forJump returns the current world ready for a job of n generations:
+// under the automatic switch, moved first to an engine with hyperspeed
+// (HashLife) when the jump is astronomically long for the pattern on an
+// ordinary engine ([universe.ForJump]), the move made current and said in
+// the status bar. It runs on the event loop.
+func (u *controller) forJump(n uint64) world {
+	if w, ok := u.hyper(u.cur, n); ok {
+		u.cur = w
+		u.settle.reset()
+	}
+	return u.cur
+}
+
+// hyper returns w moved to an engine with hyperspeed for a jump of n
+// generations, as [controller.forJump] moves the current world, and
+// reports whether it moved it, saying so in the status bar.
+func (u *controller) hyper(w world, n uint64) (world, bool) {
+	if !u.auto || u.canSwitch() != nil {
+		return w, false
+	}
+	m, why := universe.ForJump(w, n, u.engineOptions())
+	if why == "" || !slices.Contains(u.engines(), engine.AlgoOf(m.Eng)) {
+		return w, false
+	}
+	u.msg = why
+	return m, true
 }
 
 // isWatched reports whether e is on the watched engine (see

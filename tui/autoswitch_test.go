@@ -90,8 +90,13 @@ func TestSpeedText(t *testing.T) {
 		{job{n: 1_000_000_000_000}, "10^12 gens a frame"},
 		{job{n: 7}, "7 gens a frame"},
 		{job{n: 1, delay: 500 * time.Millisecond}, "a generation every 500ms"},
+		{job{n: 1 << 40}, "2^40 gens a frame"},
 	} {
-		if got := speedText(c.j); got != c.want {
+		b := 10
+		if c.j.n == 1<<40 {
+			b = 2
+		}
+		if got := speedText(c.j, b); got != c.want {
 			t.Errorf("speedText(%+v) = %q, want %q", c.j, got, c.want)
 		}
 	}

@@ -240,14 +240,15 @@ func (u *controller) askRule() {
 		if err != nil {
 			return err.Error(), false
 		}
-		if r.Topology.Kind == engine.Plane {
-			if strings.Contains(s, ":") {
-				return fmt.Sprintf("%s on the unbounded plane", r), true
-			}
-			return fmt.Sprintf("%s on the current %s", r, u.cur.Eng.Rule().Topology.Kind), true
+		// The rule and its universe, and on a line of its own what
+		// kind of rule it is.
+		if r.Topology.Kind == engine.Plane && !strings.Contains(s, ":") {
+			return fmt.Sprintf("%s on the current %s\n%s", r, u.cur.Eng.Rule().Topology.Kind, r.Describe()), true
 		}
-		t := r.Topology
-		return fmt.Sprintf("%s: a %s of %d x %d cells", r, t.Kind, t.W, t.H), true
+		if r.Topology.Kind == engine.Plane {
+			return fmt.Sprintf("%s on the unbounded plane\n%s", r, r.Describe()), true
+		}
+		return fmt.Sprintf("%s: %s\n%s", r, engine.DescribeTopology(r.Topology), r.Describe()), true
 	}, func(s string) error {
 		r, _ := engine.ParseRule(s)
 		implied := false

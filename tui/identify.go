@@ -7,7 +7,9 @@ import (
 	"math"
 	"strings"
 
+	"github.com/life-go/life/engine"
 	"github.com/life-go/life/engine/classify"
+	"github.com/life-go/life/engine/universe"
 )
 
 // Identify (I) and tracking (t): the animator classifies a clone of the
@@ -18,7 +20,10 @@ import (
 // identifyState is the controller's part for I and t.
 type identifyState struct {
 	queued, running bool
-	last            *classify.Result // the last result of I or of the settle detector
+	// world, when set, is what the queued job classifies instead of the
+	// universe: the selection's cells alone, in an engine of their own.
+	world *world
+	last  *classify.Result // the last result of I or of the settle detector
 	// tracking moves the view with the spaceship last found: from centre
 	// at generation gen, v cells a generation.
 	tracking       bool
@@ -26,16 +31,47 @@ type identifyState struct {
 	cy, cx, vy, vx float64
 }
 
-// identify classifies the whole pattern (there is no selection yet): it
-// pauses the run and queues the job for the animator.
+// identify classifies the selection's cells, when there is a selection,
+// or else the whole pattern: it pauses the run and queues the job for the
+// animator.
 func (u *controller) identify() {
 	if u.ident.running || u.ident.queued {
 		return
 	}
+	u.ident.world = nil
+	what := "identifying"
+	if u.sel.on {
+		w, err := u.selectionWorld()
+		if err != nil {
+			u.msg = "identify: " + err.Error()
+			return
+		}
+		u.ident.world = &w
+		r := u.sel.rect()
+		what = fmt.Sprintf("identifying the selection (%d x %d)", r.W, r.H)
+	}
 	u.pause()
 	u.ident.queued = true
-	u.msg = "identifying (Esc cancels)"
+	u.msg = what + " (Esc cancels)"
 	u.kick()
+}
+
+// selectionWorld returns the current world with the selection's live
+// cells alone, in a new engine of the same algorithm and rule, so that
+// what lies outside the selection takes no part in what it becomes.
+func (u *controller) selectionWorld() (world, error) {
+	r := u.sel.rect()
+	if n := u.selPop(); !n.IsInt64() || n.Int64() > maxVisit {
+		return world{}, fmt.Errorf("%s live cells in the selection are too many to copy (at most %d)", readable(n), maxVisit)
+	}
+	e, err := u.newEngine(engine.AlgoOf(u.cur.Eng), u.cur.Eng.Rule())
+	if err != nil {
+		return world{}, err
+	}
+	universe.Paste(e, universe.Copy(u.cur.Eng, r), r.Y, r.X, universe.PasteOr)
+	w := u.cur
+	w.Eng = e
+	return w, nil
 }
 
 // identifyJob runs on the animator: it classifies w's engine, which is the

@@ -52,3 +52,34 @@ func TestTrackNothing(t *testing.T) {
 		t.Errorf("t: %q", f.msg)
 	}
 }
+
+// TestIdentifySelection: with a selection, I classifies the selection's
+// cells alone: the glider of a glider and a blinker is a spaceship, while
+// the whole pattern is not; Esc cancels nothing afterwards.
+func TestIdentifySelection(t *testing.T) {
+	h := start(t, 100, 30, Options{Pattern: rle(t, "x = 12, y = 3\nbo$2bo6b3o$3o!\n"), Name: "two"})
+	h.press(' ')
+	h.idle()
+	h.press('r')
+	h.press(tcell.KeyCtrlA, 'I')
+	f := h.wait("the identify panel", func(f frame) bool { return f.overlay == "identify" })
+	if strings.Contains(f.text, "spaceship xq4_153") {
+		t.Errorf("the whole pattern is a spaceship:\n%s", f.text)
+	}
+	h.press(tcell.KeyEscape, tcell.KeyEscape)
+	// The pattern is centred on (0, 0): the glider's corner is at (-6, -1).
+	h.press('e', tcell.KeyUp, 'h', 'h', 'h', 'h', 'h', 'h')
+	if f = h.press('v', tcell.KeyRight, tcell.KeyRight, tcell.KeyDown, tcell.KeyDown); !strings.Contains(f.text, "Sel 3x3 5") {
+		t.Fatalf("v and the arrows: want Sel 3x3 5:\n%s", f.text)
+	}
+	if f = h.press('I'); !strings.HasPrefix(f.msg, "identifying the selection (3 x 3)") && f.overlay != "identify" {
+		t.Errorf("I: message %q", f.msg)
+	}
+	f = h.wait("the identify panel", func(f frame) bool { return f.overlay == "identify" })
+	if !strings.Contains(f.text, "spaceship xq4_153, c/4 diagonal") {
+		t.Errorf("the selected glider is not found a spaceship:\n%s", f.text)
+	}
+	if f.pop != "8" || f.gen != "0" {
+		t.Errorf("after I: gen %s pop %s, want the universe as it was (gen 0, pop 8)", f.gen, f.pop)
+	}
+}

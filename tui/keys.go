@@ -55,7 +55,7 @@ var bindings = []binding{
 	{"R", "change the rule and topology (B3/S23:T100,80)"},
 	{"E", "choose the engine (and stop switching by itself)"},
 	{"i", "the pattern's name, file, rule, size and comments"},
-	{"I  t", "identify the pattern / follow the spaceship it found"},
+	{"I  t", "identify the selection (or all) / follow a spaceship"},
 	{"?", "this help"},
 	{"q", "quit (asks first when there are unsaved edits)"},
 }
@@ -398,9 +398,7 @@ func (u *controller) clear() {
 		return
 	}
 	u.pause()
-	w := u.cur
-	w.Eng, w.Gen0 = e, u.cur.Gen()
-	u.edit(w)
+	u.edit(u.cur.Swap(e))
 }
 
 // toggleCell flips the cell at (y, x).

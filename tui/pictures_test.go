@@ -310,7 +310,7 @@ func TestRecordGIFCancel(t *testing.T) {
 			t.Errorf("recording: message %q", f.msg)
 		}
 		if cancel == 'q' {
-			h.press(cancel)
+			h.key(tcell.KeyRune, 'q') // it quits: no frame may follow
 			h.wait("Run to return", nil)
 		} else {
 			f = h.press(cancel)

@@ -3,10 +3,12 @@ package tui
 import (
 	"math"
 	"math/big"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/gdamore/tcell/v2"
 	"github.com/life-go/life/engine"
@@ -16,12 +18,14 @@ import (
 )
 
 // planeEngines are the engines of the plane's tests, as cmd/life lists
-// them: hashlife, which runs the plane, and the protocol engine.
-var planeEngines = algos("hashlife", "protocol")
+// them: the sparse engine and hashlife, which run the plane, and the
+// protocol engine.
+var planeEngines = algos("sparse", "hashlife", "protocol")
 
 // planeSettings load a pattern as cmd/life does for the UI: its rule's
-// bounded grid on the protocol engine, else the unbounded plane on
-// hashlife, the pattern's top-left cell at (-(h/2), -(w/2)) as in Golly.
+// bounded grid on the protocol engine, else the unbounded plane on the
+// sparse engine, the pattern's top-left cell at (-(h/2), -(w/2)) as in
+// Golly.
 var planeSettings = universe.Settings{Engine: "auto", Watch: true, Plane: true}
 
 // boardText returns the board's part of a screen: every line but the
@@ -31,40 +35,48 @@ func boardText(f frame) string {
 	return strings.Join(lines[:len(lines)-statusLines], "\n")
 }
 
-// TestPlane runs a glider on the unbounded plane: it starts on hashlife
-// with the rule shown without a suffix, the settle detector sees it move,
-// the step is a power of two there (hashlife's base), Tab at 2^40 jumps
-// exactly 2^40 generations in one step, f finds the glider some 2.7 x
-// 10^11 cells away, and the view pans and
-// zooms out there, shaded from the node populations.
+// TestPlane runs a glider on the unbounded plane: it starts on the sparse
+// engine with the rule shown without a suffix, the settle detector sees
+// it move, the step is a power of ten there; Tab at 10^12 is a jump
+// astronomically long for a glider, which auto makes on hashlife, exactly,
+// saying so, and the step becomes its power of two, 2^40, which Tab jumps
+// exactly too; f finds the glider some 5 x 10^11 cells away, and the view
+// pans and zooms out there, shaded from the node populations.
 func TestPlane(t *testing.T) {
 	glider := rle(t, "x = 3, y = 3\nbo$2bo$3o!\n")
 	h := start(t, 60, 20, Options{Pattern: glider, Settings: planeSettings, Engines: planeEngines, AutoSwitch: true, PauseAtSettle: true})
 	f := h.wait("the glider to be seen moving", func(f frame) bool { return !f.running && strings.Contains(f.msg, "moving") })
-	if f.rule != "B3/S23" || f.engine != "hashlife" || f.pop != "5" {
-		t.Errorf("the glider on the plane: rule %s on %s, pop %s; want B3/S23 on hashlife, pop 5", f.rule, f.engine, f.pop)
+	if f.rule != "B3/S23" || f.engine != "sparse" || f.pop != "5" {
+		t.Errorf("the glider on the plane: rule %s on %s, pop %s; want B3/S23 on sparse, pop 5", f.rule, f.engine, f.pop)
 	}
-	if !strings.Contains(f.text, "B3/S23  hashlife") {
-		t.Errorf("the status bar does not show the plane's rule and hashlife:\n%s", f.text)
+	if !strings.Contains(f.text, "B3/S23  sparse") {
+		t.Errorf("the status bar does not show the plane's rule and the sparse engine:\n%s", f.text)
 	}
 	f = h.idle()
 	g0, _ := new(big.Int).SetString(strings.ReplaceAll(f.gen, ",", ""), 10)
-	if f.step != "step 2^0" {
-		t.Errorf("hashlife's step: %s, want step 2^0", f.step)
+	if f.step != "step 10^0" {
+		t.Errorf("the sparse engine's step: %s, want step 10^0", f.step)
 	}
-	for range 40 {
+	for range 12 {
 		f = h.press('+')
 	}
-	if f.step != "step 2^40" {
-		t.Fatalf("+ x40: %s, want step 2^40", f.step)
+	if f.step != "step 10^12" {
+		t.Fatalf("+ x12: %s, want step 10^12", f.step)
 	}
 	h.press(tcell.KeyTab)
 	f = h.idle()
-	want := new(big.Int).Add(g0, big.NewInt(1<<40))
-	if f.gen != readable(want) || f.pop != "5" || f.msg != "" {
-		t.Fatalf("Tab at 2^40: gen %s pop %s (%q), want gen %s pop 5", f.gen, f.pop, f.msg, readable(want))
+	want := new(big.Int).Add(g0, big.NewInt(1e12))
+	if f.gen != readable(want) || f.pop != "5" || f.engine != "hashlife" || f.step != "step 2^40" ||
+		f.msg != "sparse for a jump of 1,000,000,000,000 generations: switched to hashlife" {
+		t.Fatalf("Tab at 10^12: gen %s pop %s on %s, %s (%q), want gen %s pop 5 on hashlife, step 2^40", f.gen, f.pop, f.engine, f.step, f.msg, readable(want))
 	}
-	if !strings.Contains(f.text, "Gen 1,099,511,6") {
+	h.press(tcell.KeyTab)
+	f = h.idle()
+	want.Add(want, big.NewInt(1<<40))
+	if f.gen != readable(want) || f.pop != "5" || f.engine != "hashlife" {
+		t.Fatalf("Tab at 2^40: gen %s pop %s on %s, want gen %s pop 5 on hashlife", f.gen, f.pop, f.engine, readable(want))
+	}
+	if !strings.Contains(f.text, "Gen 2,099,511,6") {
 		t.Errorf("the status bar does not write the generation with commas:\n%s", f.text)
 	}
 	if board := boardText(f); strings.TrimSpace(board) != "" {
@@ -122,7 +134,7 @@ func TestPlane(t *testing.T) {
 
 // TestPlaneRuleChange moves a glider from the plane to a torus and back
 // with R: its cells keep their place about the universe's middle, and
-// :T0,0 asks for the plane, on hashlife.
+// :T0,0 asks for the plane, on the sparse engine.
 func TestPlaneRuleChange(t *testing.T) {
 	glider := rle(t, "x = 3, y = 3\nbo$2bo$3o!\n")
 	h := start(t, 60, 20, Options{Pattern: glider, Settings: planeSettings, Engines: planeEngines, AutoSwitch: true, PauseAtSettle: true})
@@ -148,8 +160,8 @@ func TestPlaneRuleChange(t *testing.T) {
 	}
 	f = h.press(tcell.KeyEnter)
 	h.do(func(u *controller) { box, _ = u.cur.Eng.Bounds() })
-	if f.rule != "B3/S23" || f.engine != "hashlife" || h.cells() != cells || box != (engine.Rect{X: -1, Y: -1, W: 3, H: 3}) {
-		t.Errorf("back to the plane: rule %s on %s, cells at %+v, want B3/S23 on hashlife, the glider at -1,-1", f.rule, f.engine, box)
+	if f.rule != "B3/S23" || f.engine != "sparse" || h.cells() != cells || box != (engine.Rect{X: -1, Y: -1, W: 3, H: 3}) {
+		t.Errorf("back to the plane: rule %s on %s, cells at %+v, want B3/S23 on sparse, the glider at -1,-1", f.rule, f.engine, box)
 	}
 }
 
@@ -292,8 +304,8 @@ func TestPlaneHugePopulation(t *testing.T) {
 		t.Errorf("s wrote %s", out)
 	}
 	g := f.gen
-	if f = h.press('c'); f.pop != "0" || f.gen != g || f.engine != "hashlife" {
-		t.Errorf("c: gen %s pop %s on %s, want gen %s pop 0 on hashlife", f.gen, f.pop, f.engine, g)
+	if f = h.press('c'); f.pop != "0" || f.gen != g || f.engine != "sparse" {
+		t.Errorf("c: gen %s pop %s on %s, want gen %s pop 0 on sparse", f.gen, f.pop, f.engine, g)
 	}
 }
 
@@ -345,5 +357,70 @@ func TestStepBase(t *testing.T) {
 	u.runeKey('+')
 	if u.exp != maxExp2 {
 		t.Errorf("+ at 2^60: exp %d", u.exp)
+	}
+}
+
+// TestPlaneAutoSwitch runs a glider on the plane at 10^3 generations a
+// frame: while its steps take no time it stays on the sparse engine; once
+// each seems to take a second, the UI moves it to hashlife and says so,
+// and there, slow too at the same step, it does not move back.
+func TestPlaneAutoSwitch(t *testing.T) {
+	clock := &stepClock{}
+	glider := rle(t, "x = 3, y = 3\nbo$2bo$3o!\n")
+	h := start(t, 60, 20, Options{Pattern: glider, Settings: planeSettings, Engines: planeEngines, AutoSwitch: true, PauseAtSettle: true, stepClock: clock.now})
+	h.wait("the glider to be seen moving", func(f frame) bool { return !f.running && strings.Contains(f.msg, "moving") })
+	h.press('+', '+', '+', ' ')
+	f := h.wait("a few steps", func(f frame) bool { return gen(t, f) >= 5000 })
+	if f.engine != "sparse" || f.msg != "" {
+		t.Fatalf("steps that take no time: engine %s, message %q; want sparse and none", f.engine, f.msg)
+	}
+	clock.set(time.Second)
+	const msg = "sparse could not keep up with 10^3 gens a frame: switched to hashlife"
+	f = h.wait("the switch", func(f frame) bool { return f.msg != "" })
+	if f.msg != msg || f.engine != "hashlife" || f.step != "step 2^10" || f.pop != "5" {
+		t.Fatalf("message %q on %s, %s, pop %s; want %q on hashlife, step 2^10", f.msg, f.engine, f.step, f.pop, msg)
+	}
+	g := gen(t, f)
+	f = h.wait("slow steps on hashlife", func(f frame) bool { return gen(t, f) >= g+8*1024 })
+	if f.engine != "hashlife" || f.msg != msg {
+		t.Errorf("after slow steps on hashlife: on %s, message %q; want hashlife, %q", f.engine, f.msg, msg)
+	}
+}
+
+// TestWatchStart: a universe the loader started off the protocol engine,
+// because it would not keep up at once (see universe.Settings.Rate, which
+// the UI sets to its 30 gens/s unless set), runs on the faster engine from
+// the start, and the status bar says why.
+func TestWatchStart(t *testing.T) {
+	// A soup: it takes the settle detector long to see it settle at a
+	// generation a frame, and the message stays.
+	var b strings.Builder
+	b.WriteString("x = 40, y = 20, rule = B3/S23:T200,100\n")
+	rng := rand.New(rand.NewPCG(5, 5))
+	for y := range 20 {
+		for range 40 {
+			b.WriteByte("bo"[rng.IntN(2)])
+		}
+		if y < 19 {
+			b.WriteString("$\n")
+		}
+	}
+	soup := rle(t, b.String()+"!\n")
+	s := planeSettings
+	s.Rate = 1e12 // that no engine keeps up with; the UI's own is 30
+	h := start(t, 100, 20, Options{Pattern: soup, Settings: s, Engines: fastFirst, AutoSwitch: true})
+	var asked float64
+	h.do(func(u *controller) { asked = u.settings(universe.Size{}).Rate })
+	if asked != 1e12 {
+		t.Errorf("the UI asked the loader for %g gens/s, want the settings' 1e12", asked)
+	}
+	h.do(func(u *controller) { u.opts.Settings.Rate = 0; asked = u.settings(universe.Size{}).Rate })
+	if asked != 30 {
+		t.Errorf("the UI asked the loader for %g gens/s, want 30", asked)
+	}
+	const msg = "protocol would not keep up with 1e+12 gens/s: started on bitwise"
+	f := h.wait("the start", func(f frame) bool { return f.msg == msg })
+	if f.engine != "bitwise" || f.msg != msg || !strings.Contains(f.text, msg) {
+		t.Errorf("started on %s, message %q; want bitwise, %q:\n%s", f.engine, f.msg, msg, f.text)
 	}
 }

@@ -220,8 +220,12 @@ type controller struct {
 	taskTotal     int64         // as taskDone of taskTotal
 	startErr      error         // why Options.Path did not load
 
-	auto   bool         // the automatic engine switch is on (Options.AutoSwitch)
-	fast   *engine.Algo // the engine it moved to on the board at hand, or nil
+	auto bool         // the automatic engine switch is on (Options.AutoSwitch)
+	fast *engine.Algo // the engine it moved to from the watched one on the board at hand, or nil
+	// left records, for each engine of the plane the switch moved away
+	// from for falling behind, the step it fell behind at: it does not
+	// move back at that step or a larger one.
+	left   map[*engine.Algo]uint64
 	chosen *engine.Algo // the engine chosen with E, or nil
 	pace   pacer        // judges the run's frames for the automatic switch
 
@@ -364,6 +368,11 @@ func defaultPattern() (*patterns.Pattern, string) {
 func (u *controller) settings(fit universe.Size) universe.Settings {
 	s := u.opts.Settings
 	s.Fit = fit
+	if u.auto && s.Rate == 0 {
+		// A new board starts at a generation a frame: auto starts it on
+		// the watched engine only when that keeps up at once.
+		s.Rate = float64(time.Second / frameTime)
+	}
 	return s
 }
 
@@ -485,7 +494,11 @@ func (u *controller) kick() {
 	}
 	if u.ident.queued {
 		u.ident.queued, u.ident.running = false, true
-		u.send(job{world: u.cur, version: u.version, identify: true})
+		w := u.cur
+		if u.ident.world != nil {
+			w, u.ident.world = *u.ident.world, nil
+		}
+		u.send(job{world: w, version: u.version, identify: true})
 		return
 	}
 	if r := u.recQueued; r != nil {
@@ -501,6 +514,11 @@ func (u *controller) kick() {
 		u.pending--
 		if q.fromStart {
 			j.world, j.fromStart = u.start, true
+			if w, ok := u.hyper(u.start, q.n); ok {
+				j.world = w
+			}
+		} else {
+			j.world = u.forJump(q.n)
 		}
 		j.n, j.undo = q.n, true
 		j.detect = j.n == 1 && !q.fromStart
@@ -512,6 +530,7 @@ func (u *controller) kick() {
 		}
 		j.detect = j.n == 1
 		j.run = true
+		j.world = u.forJump(j.n)
 	default:
 		return
 	}
@@ -867,7 +886,10 @@ func (u *controller) pushUndo() {
 func (u *controller) adopt(w world, d *doc) {
 	// A new board: the automatic switch judges it afresh, on the engine the
 	// loader chose; an engine chosen with E stays chosen.
-	u.fast = nil
+	u.fast, u.left = nil, nil
+	if w.Why != "" && u.auto {
+		u.msg = w.Why
+	}
 	if u.chosen != nil && engine.AlgoOf(w.Eng) != u.chosen {
 		if e, ok := u.engineOf(u.chosen, w.Eng.Rule()); ok {
 			w = w.MoveTo(e)

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"runtime"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -19,10 +20,15 @@ func init() {
 const benchUsage = `Usage: life bench [flags]
 
 Runs every engine on the standard workloads and prints, for each, the
-generations stepped, the time, the cell updates per second, the ratio to
-the protocol engine's rate, and the final population. An engine that runs
-out of --budget on a workload stops early; its rate still counts. An engine
-that does not run a workload's topology is left out.
+generations stepped, the time, the cell updates per second and per core
+(the rate over GOMAXPROCS, the cores the engines may use), the ratio to
+the protocol engine's rate, and the final population. On the unbounded
+plane a workload counts the cells of the square its start is counted over
+(its soup's, say) as updated each generation. An engine that runs out of
+--budget on a workload stops early; its rate still counts. An engine that
+does not run a workload's topology is left out. The first line names the
+kernel the bit-parallel engines step with: "portable" in the default
+build, the SIMD instructions in a build with GOEXPERIMENT=simd.
 
 Workloads:
 %s
@@ -83,15 +89,16 @@ func runBench(e *env) int {
 		enc.SetIndent("", "  ")
 		return report(e, enc.Encode(rows))
 	}
+	fmt.Fprintf(e.stdout, "kernel: %s, %d cores\n", bench.Kernel(), runtime.GOMAXPROCS(0))
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "workload\tengine\tgenerations\ttime\tcells/s\tvs protocol\tpopulation\t")
+	fmt.Fprintln(tw, "workload\tengine\tgenerations\ttime\tcells/s\tper core\tvs protocol\tpopulation\t")
 	for _, r := range rows {
 		ratio := "-"
 		if r.Ratio > 0 {
 			ratio = fmt.Sprintf("%.4gx", r.Ratio)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%.3g\t%s\t%s\t\n", r.Workload, r.Engine, r.Gens,
-			time.Duration(r.Seconds*float64(time.Second)).Round(time.Microsecond), r.CellsPerSec, ratio, r.Population)
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%.3g\t%.3g\t%s\t%s\t\n", r.Workload, r.Engine, r.Gens,
+			time.Duration(r.Seconds*float64(time.Second)).Round(time.Microsecond), r.CellsPerSec, r.PerCore, ratio, r.Population)
 	}
 	return report(e, tw.Flush())
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"text/tabwriter"
 
+	"github.com/life-go/life/engine"
 	"github.com/life-go/life/patterns"
 )
 
@@ -14,7 +15,8 @@ func init() {
 
 const patternsUsage = `Usage: life patterns
 
-Lists the built-in patterns: name, kind, period and size. A built-in name
+Lists the built-in patterns: name, kind, period, size and rule (its
+canonical name, as Golly writes it). A built-in name
 works wherever a pattern file does ("life run glider", "life glider") when
 no file of that name exists.
 `
@@ -32,14 +34,23 @@ func runPatterns(e *env) int {
 		return report(e, usageError{Err: fmt.Errorf("patterns: want no arguments, got %d", len(pos))})
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 8, 2, ' ', 0)
-	fmt.Fprintln(tw, "NAME\tKIND\tPERIOD\tSIZE")
+	fmt.Fprintln(tw, "NAME\tKIND\tPERIOD\tSIZE\tRULE")
 	for _, entry := range patterns.Library() {
 		period := "-"
 		if entry.Period > 0 {
 			period = fmt.Sprint(entry.Period)
 		}
-		w, h := entry.Pattern().Size()
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%dx%d\n", entry.Name, entry.Kind, period, w, h)
+		p := entry.Pattern()
+		w, h := p.Size()
+		rule := engine.Life
+		if p.Rule != "" {
+			r, err := engine.ParseRule(p.Rule)
+			if err != nil {
+				return report(e, fmt.Errorf("built-in %s: %w", entry.Name, err))
+			}
+			rule = r
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%dx%d\t%s\n", entry.Name, entry.Kind, period, w, h, rule)
 	}
 	return report(e, tw.Flush())
 }

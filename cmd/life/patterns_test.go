@@ -17,14 +17,14 @@ func TestPatternsCommand(t *testing.T) {
 	if code != 0 || errs != "" || len(lines) < 51 {
 		t.Fatalf("exit %d, %d lines, stderr %q", code, len(lines), errs)
 	}
-	if strings.Join(strings.Fields(lines[0]), " ") != "NAME KIND PERIOD SIZE" {
+	if strings.Join(strings.Fields(lines[0]), " ") != "NAME KIND PERIOD SIZE RULE" {
 		t.Errorf("header %q", lines[0])
 	}
 	want := map[string]string{
-		"glider":            "glider spaceship 4 3x3",
-		"pentadecathlon":    "pentadecathlon oscillator 15 10x3",
-		"gosper-glider-gun": "gosper-glider-gun gun 30 36x9",
-		"r-pentomino":       "r-pentomino methuselah - 3x3",
+		"glider":            "glider spaceship 4 3x3 B3/S23",
+		"pentadecathlon":    "pentadecathlon oscillator 15 10x3 B3/S23",
+		"gosper-glider-gun": "gosper-glider-gun gun 30 36x9 B3/S23",
+		"r-pentomino":       "r-pentomino methuselah - 3x3 B3/S23",
 	}
 	for _, l := range lines[1:] {
 		f := strings.Fields(l)
@@ -140,7 +140,7 @@ func TestConvertChecksFlags(t *testing.T) {
 		msg  string
 	}{
 		{[]string{"run", "--gens", "0", "--engine", "warp", "glider"}, `life: unknown engine "warp", want one of ` + engineNames() + "\n"},
-		{[]string{"run", "--gens", "0", "--rule", "B9/S23", "glider"}, `life: --rule: rule "B9/S23": birth count 9 is out of range 0-8` + "\n"},
+		{[]string{"run", "--gens", "0", "--rule", "B9/S23", "glider"}, `life: --rule: rule "B9/S23": digit greater than neighborhood allows (9)` + "\n"},
 		{[]string{"run", "--gens", "0", "--torus", "0x5", "glider"}, `life: --torus: size "0x5": want WxH with whole numbers from 1, such as 64x48` + "\n"},
 	} {
 		code, _, errs := life(t, "", tc.args...)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"math"
 	"os"
@@ -26,48 +27,88 @@ var (
 	clock = time.Now
 )
 
-// progressAfter is how long a run must look like taking before it shows
-// a bar.
+// progressAfter is how long a run must look like taking before it shows a
+// bar.
 const progressAfter = time.Second
 
-// stepper advances an engine through a run of a known number of
-// generations, possibly in several calls, and shows the run's progress on
-// standard error when that is a terminal, the run looks like taking more
-// than [progressAfter] and it was not asked to be quiet. While it may show
-// progress it steps in chunks sized to take about [universe.ChunkTime] each;
-// otherwise it steps in one call.
+// stepper advances a universe through a run of a known number of
+// generations, possibly in several calls, with a [universe.Runner]: in
+// chunks of whole natural jumps of the engine, switching engines mid-run
+// under auto. It shows the run's progress on standard error when that is
+// a terminal, the run looks like taking more than [progressAfter] and it
+// was not asked to be quiet, drawing the bar between chunks only, so that
+// watching costs the run nothing; the time left is the generations left
+// at the rate of the last half second, or on HashLife as many jumps as are
+// left like the last (see [universe.Progress]). Under auto it says each switch of
+// engine on standard error, once, unless quiet.
 type stepper struct {
-	universe.Advancer
-	w     io.Writer // standard error, or nil for no progress
-	total uint64    // the generations of the whole run
-	start time.Time
-	bar   *progressbar.ProgressBar
+	w       io.Writer // standard error when the bar may show, else nil
+	say     io.Writer // standard error for switches, or nil when quiet
+	total   uint64    // the generations of the whole run
+	done    uint64
+	elapsed time.Duration // the time of the parts of the run before this one
+	bar     *progressbar.ProgressBar
+	runner  universe.Runner
 }
 
 // newStepper returns a stepper for a run of total generations, which
-// writes progress to e's standard error unless quiet.
+// writes to e's standard error unless quiet.
 func newStepper(e *env, total uint64, quiet bool) *stepper {
-	s := &stepper{total: total}
-	if !quiet && total > 1 && total <= math.MaxInt64 && isTerminal(e.stderr) {
-		s.w = e.stderr
-		s.start = clock()
-		s.Clock, s.Report = clock, s.show
+	s := &stepper{total: total, runner: universe.Runner{Now: clock}}
+	if !quiet {
+		s.say = e.stderr
+		if total > 1 && total <= math.MaxInt64 && isTerminal(e.stderr) {
+			s.w = e.stderr
+		}
+	}
+	s.runner.Switched = func(msg string) {
+		if s.say == nil {
+			return
+		}
+		if s.bar != nil {
+			s.bar.Clear()
+		}
+		fmt.Fprintf(s.say, "life: auto: %s\n", msg)
 	}
 	return s
 }
 
-// step advances eng n generations, a part of the run (see
-// [universe.Advancer.Step]).
-func (s *stepper) step(ctx context.Context, eng engine.Engine, n uint64) error {
-	return s.Step(ctx, eng, n)
+// step advances u n generations, a part of the run; for none it does
+// nothing. On cancellation it returns ctx's error and u holds the last
+// whole jump it reached.
+func (s *stepper) step(ctx context.Context, u *universe.Universe, n uint64) error {
+	if n == 0 {
+		return nil
+	}
+	base, before := s.done, s.elapsed
+	s.runner.Progress = func(p universe.Progress) {
+		s.done, s.elapsed = base+p.Done, before+p.Elapsed
+		s.show(p.Rate, p.Left)
+	}
+	defer func() { s.runner.Progress = nil }()
+	return s.runner.Run(ctx, u, n)
+}
+
+// stepEngine is step for an engine that is not to be replaced (a
+// recording's): it never switches.
+func (s *stepper) stepEngine(ctx context.Context, eng engine.Engine, n uint64) error {
+	auto := s.runner.Auto
+	s.runner.Auto = false
+	defer func() { s.runner.Auto = auto }()
+	u := universe.Universe{Eng: eng}
+	return s.step(ctx, &u, n)
 }
 
 // show draws the bar, first making it when the run so far says the whole
-// will take longer than progressAfter.
-func (s *stepper) show(now time.Time) {
+// will take longer than progressAfter; rate is the generations a second
+// of the last chunks, left what the rest of this part of the run looks
+// like taking (see [universe.Progress]).
+func (s *stepper) show(rate float64, left time.Duration) {
+	if s.w == nil {
+		return
+	}
 	if s.bar == nil {
-		elapsed := now.Sub(s.start)
-		if s.Done() >= s.total || float64(elapsed)*float64(s.total)/float64(s.Done()) <= float64(progressAfter) {
+		if s.done >= s.total || s.done == 0 || float64(s.elapsed)*float64(s.total)/float64(s.done) <= float64(progressAfter) {
 			return
 		}
 		s.bar = progressbar.NewOptions64(int64(s.total),
@@ -75,13 +116,35 @@ func (s *stepper) show(now time.Time) {
 			progressbar.OptionSetDescription("generations"),
 			progressbar.OptionSetWidth(30),
 			progressbar.OptionShowCount(),
-			progressbar.OptionShowIts(),
-			progressbar.OptionSetItsString("gens"),
-			progressbar.OptionSetPredictTime(true),
+			progressbar.OptionSetPredictTime(false),
+			progressbar.OptionSetElapsedTime(false),
 			progressbar.OptionClearOnFinish(),
 		)
 	}
-	s.bar.Set64(int64(s.Done()))
+	if rate > 0 {
+		s.bar.Describe(fmt.Sprintf("generations (%s gens/s, %s left)", rateText(rate), leftText(left)))
+	}
+	s.bar.Set64(int64(s.done))
+}
+
+// rateText writes a rate of generations a second with three significant
+// digits: "950", "1.2e+06".
+func rateText(r float64) string {
+	if r < 1000 {
+		return fmt.Sprintf("%.3g", r)
+	}
+	return fmt.Sprintf("%.2e", r)
+}
+
+// leftText writes the time left: "0.4s", "12s", "3m20s", "5h3m".
+func leftText(d time.Duration) string {
+	switch {
+	case d < 10*time.Second:
+		return fmt.Sprintf("%.1fs", d.Seconds())
+	case d < time.Hour:
+		return d.Round(time.Second).String()
+	}
+	return d.Round(time.Minute).String()
 }
 
 // grow adds n generations to the run, for a part found to be needed as it
@@ -110,16 +173,18 @@ func (s *stepper) finish() {
 		s.bar.Exit()
 		s.bar = nil
 	}
-	s.w, s.Report = nil, nil
+	s.w = nil
 }
 
-// advance steps eng n generations as one whole run, showing its progress as
-// [stepper] does.
+// advance steps u n generations as one whole run, showing its progress as
+// [stepper] does, and under auto (s's engine) switching engines mid-run.
 // With unit other than 0 (life run's --step) it goes in steps of unit
-// generations, each one call of the engine, and n is a multiple of unit.
-func advance(ctx context.Context, e *env, eng engine.Engine, n, unit uint64, quiet bool) error {
-	s := newStepper(e, n, quiet)
-	s.Unit = unit
-	defer s.finish()
-	return s.step(ctx, eng, n)
+// generations, each one jump of the engine, and n is a multiple of unit.
+func advance(ctx context.Context, e *env, u *universe.Universe, s universe.Settings, n, unit uint64, quiet bool) error {
+	st := newStepper(e, n, quiet)
+	st.runner.Unit = unit
+	st.runner.Auto = engine.IsAuto(s.Engine)
+	st.runner.Options = engine.Options{MaxMemory: s.MaxMemory}
+	defer st.finish()
+	return st.step(ctx, u, n)
 }

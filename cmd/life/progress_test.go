@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/life-go/life/engine"
+	"github.com/life-go/life/engine/universe"
 )
 
 // fakeTerminal makes standard error look like a terminal and the clock
@@ -34,6 +35,18 @@ type countingEngine struct {
 	cancel uint64
 }
 
+// Name is no registered engine's: the runner treats it as an ordinary one.
+func (c *countingEngine) Name() string { return "counting" }
+
+// fixed are settings that name an engine: no switching.
+var fixed = universe.Settings{Engine: "counting"}
+
+// run advances c n generations as life run would.
+func runCounting(e *env, c *countingEngine, n uint64, quiet bool) error {
+	u := universe.Universe{Eng: c}
+	return advance(context.Background(), e, &u, fixed, n, 0, quiet)
+}
+
 func (c *countingEngine) Step(ctx context.Context, n uint64) error {
 	c.calls = append(c.calls, n)
 	if c.cancel > 0 && c.gens+n > c.cancel {
@@ -48,7 +61,7 @@ func TestStepperChunks(t *testing.T) {
 	fakeTerminal(t, 5*time.Millisecond)
 	var errb strings.Builder
 	c := &countingEngine{}
-	if err := advance(context.Background(), &env{stderr: &errb}, c, 100, 0, false); err != nil {
+	if err := runCounting(&env{stderr: &errb}, c, 100, false); err != nil {
 		t.Fatal(err)
 	}
 	if want := []uint64{1, 2, 4, 8, 16, 32, 37}; !equalUints(c.calls, want) {
@@ -65,14 +78,14 @@ func TestStepperChunks(t *testing.T) {
 	fakeTerminal(t, 150*time.Millisecond)
 	errb.Reset()
 	c = &countingEngine{}
-	if err := advance(context.Background(), &env{stderr: &errb}, c, 100, 0, false); err != nil {
+	if err := runCounting(&env{stderr: &errb}, c, 100, false); err != nil {
 		t.Fatal(err)
 	}
 	if len(c.calls) != 100 || c.gens != 100 {
 		t.Errorf("%d calls, %d generations; want 100, 100", len(c.calls), c.gens)
 	}
 	out := errb.String()
-	for _, want := range []string{"generations", "gens/s", "(1/100,", "(99/100,"} {
+	for _, want := range []string{"generations", "3.33 gens/s, 30s left", "(1/100)", "(99/100)"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("progress %q does not show %q", out, want)
 		}
@@ -81,15 +94,15 @@ func TestStepperChunks(t *testing.T) {
 		t.Errorf("the bar was left on the line: %q", last)
 	}
 
-	// Quiet: no chunks, no bar. Cancelled: the error comes back.
+	// Quiet: the same chunks, no bar. Cancelled: the error comes back.
 	errb.Reset()
 	c = &countingEngine{}
-	advance(context.Background(), &env{stderr: &errb}, c, 100, 0, true)
-	if len(c.calls) != 1 || errb.Len() != 0 {
+	runCounting(&env{stderr: &errb}, c, 100, true)
+	if len(c.calls) != 100 || c.gens != 100 || errb.Len() != 0 {
 		t.Errorf("quiet: calls %v, stderr %q", c.calls, errb.String())
 	}
 	c = &countingEngine{cancel: 50}
-	if err := advance(context.Background(), &env{stderr: &errb}, c, 100, 0, false); !errors.Is(err, context.Canceled) || c.gens != 50 {
+	if err := runCounting(&env{stderr: &errb}, c, 100, false); !errors.Is(err, context.Canceled) || c.gens != 50 {
 		t.Errorf("cancelled: %v at %d generations", err, c.gens)
 	}
 }

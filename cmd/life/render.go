@@ -26,7 +26,8 @@ const renderUsage = `Usage: life render [flags] -o OUT.png|OUT.gif|OUT.svg PATTE
 
 Reads the pattern file PATTERN (or standard input for -), runs it as
 life run does (a pattern without a bounded-grid suffix on the unbounded
-plane, with hashlife, unless --torus WxH or --engine says otherwise), and
+plane, on the engine auto picks, unless --torus WxH or --engine says
+otherwise; see life run --help), and
 draws it into OUT, whose name says the format:
 
   OUT.png  the final generation, as a PNG image
@@ -235,7 +236,7 @@ func (j *renderJob) run(ctx context.Context, e *env, path string) error {
 	if err != nil {
 		return err
 	}
-	limitMemory(u.Eng, j.MaxMemory)
+	limitMemory(u.Eng, j.Settings)
 	notice(e, head)
 	eng := u.Eng
 	var view engine.Rect
@@ -258,9 +259,10 @@ func (j *renderJob) run(ctx context.Context, e *env, path string) error {
 	if j.format == "gif" {
 		return j.gif(ctx, e, name, eng, view, stopped)
 	}
-	if err := advance(ctx, e, eng, j.Gens, 0, j.quiet); err != nil {
-		return stopped(eng, err)
+	if err := advance(ctx, e, &u, j.Settings, j.Gens, 0, j.quiet); err != nil {
+		return stopped(u.Eng, err)
 	}
+	eng = u.Eng // auto may have switched engines
 	if j.rect == nil {
 		b, ok := eng.Bounds()
 		view = universe.Fit(eng, b, ok)
@@ -316,7 +318,7 @@ func (j *renderJob) gif(ctx context.Context, e *env, name string, eng engine.Eng
 		Theme: j.theme,
 		Delay: j.delay,
 		Step: func(ctx context.Context, src engine.Engine, n uint64) error {
-			if err := st.step(ctx, src, n); err != nil {
+			if err := st.stepEngine(ctx, src, n); err != nil {
 				return stopped(src, err)
 			}
 			return nil

@@ -208,7 +208,7 @@ func TestRenderGIFReplay(t *testing.T) {
 	frameBudget = 200 // runs: the gun and a few gliders
 	fakeTerminal(t, 200*time.Millisecond)
 	code, _, errs := life(t, "", append(args, filepath.Join(dir, "replayed.gif"))...)
-	if code != 0 || !strings.Contains(errs, "/60,") || !strings.Contains(errs, "(119/120,") {
+	if code != 0 || !strings.Contains(errs, "/60)") || !strings.Contains(errs, "(119/120)") {
 		t.Fatalf("exit %d %q", code, errs)
 	}
 	kept, _ := os.ReadFile(filepath.Join(dir, "kept.gif"))

@@ -34,10 +34,30 @@ Flags may come before or after PATTERN, as -flag or --flag.
 
 The universe is the file's bounded-grid suffix (rule = B3/S23:T64,48;
 ":T0,0" is the plane), else --torus, else the unbounded plane, as in
-Golly, when the engine runs it (auto picks hashlife there), else a torus
-the size of the pattern plus a margin of min(N+1, %d) cells on every side,
-N the number of generations: there the run matches the unbounded plane for
-at least min(N, %d) generations.
+Golly, when the engine runs it, else a torus the size of the pattern plus
+a margin of min(N+1, %d) cells on every side, N the number of generations:
+there the run matches the unbounded plane for at least min(N, %d)
+generations.
+
+--engine auto, the default, picks as a Golly expert would. On a bounded
+grid: bitwise. On the unbounded plane: the sparse engine (64 cells a word
+in tiles held only where the pattern lives, settled tiles skipped), many
+times faster than HashLife on soups, methuselahs and anything chaotic;
+and HashLife where memoisation wins: a macrocell file, --step 2^K, a
+pattern more than 65,536 cells across, or a run astronomically long for
+the pattern, at least max(2^20, 1024 x its width and height) generations
+of a pattern that is not dense chaos (a gun run 10^9 generations, say;
+a soup starts on the sparse engine however long the run). Mid-run, after
+a second, when the rest of the run looks like taking more than two more,
+auto tries the other one on a copy for a moment, at doubling intervals,
+and moves there
+when it would finish in less than half the time, saying so once on
+standard error ("life: auto: sparse would take 5m more, hashlife 0.2s:
+switched to hashlife at generation 12,345"); --quiet hides it. A progress
+bar draws between whole jumps of the engine only (on HashLife the powers
+of two its own step takes), so that watching costs nothing; its time left
+is the generations left at the rate of the last half second, or on
+HashLife as many jumps as are left like the last.
 
 Exit status: 0 on success, 2 on bad usage or bad input, 1 on other
 failures.
@@ -52,7 +72,7 @@ func runRun(e *env) int {
 	stepFlag := fs.String("step", "", "advance in steps of `S` generations, a number or B^K such as 2^10 (default: the whole run at once)")
 	rule := fs.String("rule", "", "run under `RULE` (B3/S23 notation, with an optional suffix such as :T64,48) instead of the file's")
 	torus := fs.String("torus", "", "run on a `WxH` torus when the rule has no bounded-grid suffix")
-	eng := fs.String("engine", "auto", "the `ENGINE`: "+engineNames()+" (auto picks the fastest that runs the topology)")
+	eng := fs.String("engine", "auto", "the `ENGINE`: "+engineNames()+" (auto: as a Golly expert would, see above)")
 	out := fs.String("o", "", "write the result to `FILE` (through a temporary file and a rename) instead of standard output, in the format its extension names")
 	maxMB := maxMemoryFlag(fs)
 	st := fs.Bool("stats", false, "print one line, generation=N population=P, instead of the pattern")
@@ -88,7 +108,7 @@ func runRun(e *env) int {
 	if err := checkMaxMemory(*maxMB); err != nil {
 		return report(e, err)
 	}
-	return report(e, run(e.ctx, e, pos[0], universe.Settings{Rule: *rule, Torus: *torus, Engine: *eng, Gens: *gens, MaxMemory: *maxMB << 20, Plane: true}, unit, *out, *st, *quiet))
+	return report(e, run(e.ctx, e, pos[0], universe.Settings{Rule: *rule, Torus: *torus, Engine: *eng, Gens: *gens, Jump: unit, MaxMemory: *maxMB << 20, Plane: true}, unit, *out, *st, *quiet))
 }
 
 // run is life run once its flags are read. With no generations to run it
@@ -128,14 +148,14 @@ func run(ctx context.Context, e *env, path string, s universe.Settings, unit uin
 			return err
 		}
 		notice(e, p)
-		limitMemory(u.Eng, s.MaxMemory)
-		if err := advance(ctx, e, u.Eng, s.Gens, unit, quiet); err != nil {
+		limitMemory(u.Eng, s)
+		if err := advance(ctx, e, &u, s, s.Gens, unit, quiet); err != nil {
 			if ctx.Err() != nil {
-				return fmt.Errorf("%s: stopped at generation %s: %w", name, u.Eng.Generation(), err)
+				return fmt.Errorf("%s: stopped at generation %s: %w", name, u.Gen(), err)
 			}
 			return fmt.Errorf("%s: %w", name, err)
 		}
-		gen, pop = u.Eng.Generation(), u.Eng.Population()
+		gen, pop = u.Gen(), u.Eng.Population()
 		if out == "" && st {
 			// --stats alone needs no pattern.
 		} else {
@@ -194,8 +214,10 @@ const memoryOverhead = 16 << 20
 // as bgolly's does -M, instead of the collector's default of twice what is
 // live. It is a soft limit: the collector works harder near it, never
 // fails.
-func limitMemory(eng engine.Engine, maxBytes int64) {
-	if a := engine.AlgoOf(eng); a == nil || !a.Has(engine.MemoryLimit) {
+func limitMemory(eng engine.Engine, s universe.Settings) {
+	maxBytes := s.MaxMemory
+	// Under auto the run may move to hashlife, which has the limit.
+	if a := engine.AlgoOf(eng); !engine.IsAuto(s.Engine) && (a == nil || !a.Has(engine.MemoryLimit)) {
 		return
 	}
 	if maxBytes == 0 {

@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"github.com/life-go/life/engine"
+	"github.com/life-go/life/engine/universe"
 	"slices"
 	"testing"
 	"time"
@@ -55,23 +57,27 @@ func (p *pow2Engine) StepPow2(ctx context.Context, k uint) error {
 }
 
 func TestStepperUnits(t *testing.T) {
+	run := func(e *env, eng engine.Engine, n, unit uint64, quiet bool) error {
+		u := universe.Universe{Eng: eng}
+		return advance(context.Background(), e, &u, fixed, n, unit, quiet)
+	}
 	// Without a terminal: one jump a step.
 	p := &pow2Engine{}
-	if err := advance(context.Background(), &env{}, p, 64, 16, true); err != nil {
+	if err := run(&env{}, p, 64, 16, true); err != nil {
 		t.Fatal(err)
 	}
 	if !slices.Equal(p.jumps, []uint{4, 4, 4, 4}) || p.gens != 64 {
 		t.Errorf("jumps %v, gens %d", p.jumps, p.gens)
 	}
 	c := &countingEngine{}
-	advance(context.Background(), &env{}, c, 30, 10, true)
+	run(&env{}, c, 30, 10, true)
 	if !slices.Equal(c.calls, []uint64{10, 10, 10}) {
 		t.Errorf("calls %v", c.calls)
 	}
 	// With a bar: chunks of whole steps, still one jump each.
 	fakeTerminal(t, 5*time.Millisecond)
 	p = &pow2Engine{}
-	if err := advance(context.Background(), &env{stderr: &discard{}}, p, 1<<20, 4, false); err != nil {
+	if err := run(&env{stderr: &discard{}}, p, 1<<20, 4, false); err != nil {
 		t.Fatal(err)
 	}
 	if p.gens != 1<<20 || len(p.jumps) != 1<<18 {

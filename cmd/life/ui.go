@@ -24,17 +24,17 @@ Opens the terminal UI on the pattern file PATTERN, on standard input for -
 acorn, with none. It starts running at once.
 
 A pattern without a bounded-grid suffix (or with :T0,0) runs on the
-unbounded plane, as in Golly, on the hashlife engine; --torus WxH or a
-suffix such as :T64,48 or :P64,48 chooses a bounded grid. With --engine
-NAME for an engine that does not run the plane (bitwise, protocol), such
-a pattern runs on a torus that fills the window (or, when larger than the
-window, on a torus the size of the pattern plus a margin of %d cells).
-On the plane, Tab takes a whole step of 2^k generations in one jump,
-hashlife's natural one (+ and - choose k, up to 60; on the other
-engines the step is 10^k, up to 12, and switching engines keeps its
-size about the same), f finds the pattern however far it has
-gone, and zoomed out the board is shaded from hashlife's node
-populations. The status bar writes numbers of up to 15 digits in full,
+unbounded plane, as in Golly, on the sparse engine (HashLife for a
+macrocell file or a pattern more than 65,536 cells across); --torus WxH
+or a suffix such as :T64,48 or :P64,48 chooses a bounded grid. With
+--engine NAME for an engine that does not run the plane (bitwise,
+protocol), such a pattern runs on a torus that fills the window (or, when
+larger than the window, on a torus the size of the pattern plus a margin
+of %d cells). Tab takes a whole step at once: 10^k generations on most
+engines (+ and - choose k, up to 12), 2^k on hashlife, its natural jump
+(up to 2^60); switching engines keeps the step about the same size. On
+the plane f finds the pattern however far it has gone, and zoomed out
+the board is shaded from HashLife's node populations there. The status bar writes numbers of up to 15 digits in full,
 with commas (Gen 1,000,000), and larger ones with four significant
 digits (Gen 1.302e21).
 
@@ -43,13 +43,17 @@ pictures in the dark theme when COLORFGBG says the terminal's background
 is dark, else in the light one. LIFE_KEY_LATENCY=FILE writes to FILE, on
 quitting, how long keys took from their arrival to the screen.
 
-With --engine auto, the default, the UI runs on the protocol engine
-wherever it keeps up with the speed chosen; when a run falls clearly
-behind that speed, the UI moves to the fastest engine that runs the
-topology, and the status bar says so; it starts there when the protocol
-engine does not run the topology (on the unbounded plane: hashlife). It
-never moves back by itself. --engine NAME, or a choice made with E,
-keeps to the engine chosen.
+With --engine auto, the default, the UI starts a bounded grid on the
+protocol engine when one generation of it keeps up at once with the 30
+generations a second it starts at, and otherwise on the fastest engine
+(a 2000 x 1000 torus starts on bitwise), saying why in the status bar;
+when a run on the protocol engine falls clearly behind the speed chosen,
+it moves to the fastest engine that runs the topology, and says so. On
+the plane it moves between the sparse engine and HashLife: a step
+astronomically long for the pattern (Tab at 10^12 for a glider) goes to
+HashLife first, and a run that falls clearly behind moves to the other,
+never back at the same step or a larger one. --engine NAME, or a choice
+made with E, keeps to the engine chosen.
 
 Keys:
 %s
@@ -62,7 +66,7 @@ func runUI(e *env) int {
 	fs.SetOutput(e.stderr)
 	rule := fs.String("rule", "", "run under `RULE` (B3/S23 notation, with an optional suffix such as :T64,48) instead of the file's")
 	torus := fs.String("torus", "", "run on a `WxH` torus when the rule has no bounded-grid suffix")
-	eng := fs.String("engine", "auto", "the `ENGINE`: "+engineNames()+" (auto: protocol while it keeps up, as above)")
+	eng := fs.String("engine", "auto", "the `ENGINE`: "+engineNames()+" (auto: as above)")
 	dir := fs.String("patterns", "", "the `DIR`ectory of pattern files that o (open) lists")
 	maxMB := maxMemoryFlag(fs)
 	fs.Usage = func() {

@@ -14,10 +14,17 @@ import (
 	"fmt"
 	"math/big"
 	"math/rand/v2"
+	"runtime"
 	"time"
 
 	"github.com/life-go/life/engine"
+	"github.com/life-go/life/engine/bitwise"
 )
+
+// Kernel names the kernel the bit-parallel engines (bitwise, sparse) step
+// their words with in this build on this CPU: "portable", or the SIMD
+// instructions of a build with GOEXPERIMENT=simd ([bitwise.Kernel]).
+func Kernel() string { return bitwise.Kernel() }
 
 // Workload is a standard job for an engine.
 type Workload struct {
@@ -32,16 +39,26 @@ type Workload struct {
 	// Fill loads the start into e, an engine for Rule with every cell
 	// dead. It uses SetRun when e has it.
 	Fill func(e engine.Engine)
+	// W and H, for a workload on the unbounded plane, are the size of
+	// the square its start is counted over (a soup's); on a bounded grid
+	// they are 0, and the universe's size counts.
+	W, H int
 }
 
-// Cells returns the number of cells in the workload's universe.
+// Cells returns the cells a generation of the workload counts as updated:
+// those of its universe, or on the plane those of the square its start is
+// counted over (W x H).
 func (w Workload) Cells() float64 {
-	return float64(w.Rule.Topology.W) * float64(w.Rule.Topology.H)
+	if t := w.Rule.Topology; t.W > 0 && t.H > 0 {
+		return float64(t.W) * float64(t.H)
+	}
+	return float64(w.W) * float64(w.H)
 }
 
-// Workloads returns the standard workloads, smallest first: dense soups on
-// small and large tori, a soup left to settle into ash, and a sparse field of
-// spaceships.
+// Workloads returns the standard workloads: dense soups on small and large
+// tori, a soup left to settle into ash and a sparse field of spaceships,
+// smallest first; then, on the unbounded plane, the issue's two soups
+// (mksoup.py's), the acorn to its end and a field of methuselahs.
 func Workloads() []Workload {
 	life := func(w, h int) engine.Rule {
 		r := engine.Life
@@ -59,6 +76,91 @@ func Workloads() []Workload {
 			Fill: Soup(0.3, 4)},
 		{Name: "spaceships-2048", Summary: "gliders and LWSSs every 128 cells, 2048x2048 torus", Rule: life(2048, 2048), Gens: 1000,
 			Fill: Spaceships(128)},
+		// The unbounded plane: the soups are mksoup.py's, cell for cell.
+		{Name: "plane-soup-512", Summary: "35% soup on the plane, counted over 512x512 (mksoup.py 512 512 0.35 5)", Rule: engine.Life, W: 512, H: 512, Gens: 1000,
+			Fill: PlaneSoup(512, 512, 0.35, 5)},
+		{Name: "plane-soup-2048", Summary: "35% soup on the plane, counted over 2048x2048 (mksoup.py 2048 2048 0.35 5)", Rule: engine.Life, W: 2048, H: 2048, Gens: 2000,
+			Fill: PlaneSoup(2048, 2048, 0.35, 5)},
+		{Name: "acorn", Summary: "the acorn on the plane to its end, counted over 256x256", Rule: engine.Life, W: 256, H: 256, Gens: 5206,
+			Fill: Shapes(Acorn)},
+		{Name: "methuselahs-1024", Summary: "acorns, R-pentominoes and B-heptominoes every 64 cells, plane, counted over 1024x1024", Rule: engine.Life, W: 1024, H: 1024, Gens: 3000,
+			Fill: Methuselahs(1024, 64)},
+	}
+}
+
+// Methuselahs that run long from a few cells, as rows of 'o' and '.'.
+var (
+	Acorn       = []string{".o.....", "...o...", "oo..ooo"}
+	RPentomino  = []string{".oo", "oo.", ".o."}
+	BHeptomino  = []string{"o.oo", "ooo.", ".o.."}
+	methuselahs = [][]string{Acorn, RPentomino, BHeptomino}
+)
+
+// PlaneSoup returns a Fill that puts on the plane the w x h soup of
+// density d that the anchors' mksoup.py writes for seed ("mksoup.py h w d
+// seed"), with the same generator, where Golly puts it: its top-left cell
+// at (-(h/2), -(w/2)).
+func PlaneSoup(w, h int, d float64, seed uint32) func(e engine.Engine) {
+	return func(e engine.Engine) {
+		rng := newMT(seed)
+		y0, x0 := -int64(h/2), -int64(w/2)
+		for y := range int64(h) {
+			run := int64(0)
+			for x := range int64(w) {
+				if rng.float64() < d {
+					run++
+					continue
+				}
+				if run > 0 {
+					setRun(e, y0+y, x0+x-run, run)
+					run = 0
+				}
+			}
+			if run > 0 {
+				setRun(e, y0+y, x0+int64(w)-run, run)
+			}
+		}
+	}
+}
+
+// Shapes returns a Fill that puts shape on the plane about the origin.
+func Shapes(shape []string) func(e engine.Engine) {
+	return func(e engine.Engine) { put(e, shape, -int64(len(shape)/2), -int64(len(shape[0])/2), false, false) }
+}
+
+// Methuselahs returns a Fill that puts a methuselah (an acorn, an
+// R-pentomino or a B-heptomino, flipped at random) in every every x every
+// square of a size x size field about the origin of the plane: they grow
+// into one another.
+func Methuselahs(size, every int64) func(e engine.Engine) {
+	return func(e engine.Engine) {
+		rng := rand.New(rand.NewPCG(7, 0x3e7))
+		for y := -size / 2; y+every <= size/2; y += every {
+			for x := -size / 2; x+every <= size/2; x += every {
+				shape := methuselahs[rng.IntN(len(methuselahs))]
+				put(e, shape, y+every/2, x+every/2, rng.IntN(2) == 0, rng.IntN(2) == 0)
+			}
+		}
+	}
+}
+
+// put sets the cells of shape with its top-left corner at (y, x), flipped
+// as asked.
+func put(e engine.Engine, shape []string, y, x int64, flipY, flipX bool) {
+	for dy, row := range shape {
+		for dx, c := range row {
+			if c != 'o' {
+				continue
+			}
+			yy, xx := int64(dy), int64(dx)
+			if flipY {
+				yy = int64(len(shape)) - 1 - yy
+			}
+			if flipX {
+				xx = int64(len(row)) - 1 - xx
+			}
+			e.SetCell(y+yy, x+xx, true)
+		}
 	}
 }
 
@@ -195,8 +297,14 @@ type Row struct {
 	Gens        uint64  `json:"generations"`
 	Seconds     float64 `json:"seconds"`
 	CellsPerSec float64 `json:"cells_per_sec"`
-	Ratio       float64 `json:"ratio_to_protocol,omitempty"`
-	Population  string  `json:"population"`
+	// PerCore is CellsPerSec over Cores, the cores the engines may use
+	// (GOMAXPROCS).
+	PerCore float64 `json:"cells_per_sec_per_core"`
+	Cores   int     `json:"cores"`
+	// Kernel names the kernel the bit-parallel engines ran ([Kernel]).
+	Kernel     string  `json:"kernel"`
+	Ratio      float64 `json:"ratio_to_protocol,omitempty"`
+	Population string  `json:"population"`
 }
 
 // Table runs every engine of algos that runs a workload's rule on each of
@@ -225,8 +333,10 @@ func Table(ctx context.Context, workloads []Workload, algos []*engine.Algo, budg
 			if a.Has(engine.CustomStep) {
 				protocol = res.CellsPerSec
 			}
+			cores := runtime.GOMAXPROCS(0)
 			rows = append(rows, Row{Workload: w.Name, Engine: a.Name, Gens: res.Gens,
-				Seconds: res.Elapsed.Seconds(), CellsPerSec: res.CellsPerSec, Population: res.Population.String()})
+				Seconds: res.Elapsed.Seconds(), CellsPerSec: res.CellsPerSec, PerCore: res.CellsPerSec / float64(cores),
+				Cores: cores, Kernel: Kernel(), Population: res.Population.String()})
 		}
 		if protocol > 0 {
 			for i := first; i < len(rows); i++ {

@@ -2,6 +2,8 @@ package bench
 
 import (
 	"context"
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/life-go/life/engine"
@@ -17,7 +19,11 @@ func TestWorkloads(t *testing.T) {
 			t.Errorf("workload %q twice", w.Name)
 		}
 		seen[w.Name] = true
-		if w.Rule.Topology.W > 1024 && (testing.Short() || raceEnabled) {
+		if max(w.Rule.Topology.W, w.W) > 1024 && (testing.Short() || raceEnabled) {
+			continue
+		}
+		if w.Rule.Topology.Kind == engine.Plane {
+			checkPlane(t, w)
 			continue
 		}
 		fast, err := bitwise.New(w.Rule)
@@ -43,6 +49,61 @@ func TestWorkloads(t *testing.T) {
 	}
 	if _, err := Lookup("nope"); err == nil {
 		t.Error("Lookup found an unknown workload")
+	}
+}
+
+// checkPlane checks a workload on the plane: the same start through SetRun
+// and SetCell, on the sparse engine, and counted over W x H cells.
+func checkPlane(t *testing.T, w Workload) {
+	t.Helper()
+	fast, err := bitwise.NewPlane(w.Rule)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Fill(fast)
+	slow, _ := bitwise.NewPlane(w.Rule)
+	w.Fill(cellsOnly{slow})
+	if cellsOf(fast) != cellsOf(slow) || fast.PopulationInt() == 0 {
+		t.Errorf("%s: SetRun and SetCell fill different starts, or none", w.Name)
+	}
+	if w.Cells() != float64(w.W)*float64(w.H) || w.W == 0 {
+		t.Errorf("%s: counted over %g cells", w.Name, w.Cells())
+	}
+}
+
+// cellsOf lists e's cells, for comparisons.
+func cellsOf(e engine.Engine) string {
+	var b strings.Builder
+	if box, ok := e.Bounds(); ok {
+		e.Visit(box, func(y, x int64) { fmt.Fprintln(&b, y, x) })
+	}
+	return b.String()
+}
+
+// TestPlaneWorkloads runs the plane's workloads to their ends on the
+// sparse engine and checks the populations Golly finds for them: bgolly -a
+// QuickLife on mksoup.py's soups (14,089 and 155,179, the second in the
+// anchors' README) and the acorn's 633 at generation 5206.
+func TestPlaneWorkloads(t *testing.T) {
+	for name, want := range map[string]int64{"plane-soup-512": 14089, "acorn": 633, "plane-soup-2048": 155179} {
+		w, err := Lookup(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if w.W > 256 && (testing.Short() || raceEnabled) {
+			continue // the soups are slow under the race detector
+		}
+		e, err := bitwise.NewPlane(w.Rule)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Fill(e)
+		if err := e.Step(context.Background(), w.Gens); err != nil {
+			t.Fatal(err)
+		}
+		if got := e.PopulationInt(); got != want {
+			t.Errorf("%s: population %d at generation %d, want %d", name, got, w.Gens, want)
+		}
 	}
 }
 

@@ -19,7 +19,10 @@
 // held in four words, bit k of every cell's sum in word k. A cell's block
 // sum is its live neighbours plus itself, so the rule is boolean logic on
 // those four words and the cell's own state (see rule.go), and every
-// Life-like rule, all 2^18 of them, B0 included, runs the same way.
+// Life-like rule, all 2^18 of them, runs the same way. Rules with B0 run as
+// Golly emulates them ([engine.Rule.Phase]): each generation with the logic
+// of the rule Golly runs from its parity, under which empty space stays
+// empty.
 //
 // The edges are exact whatever the size: on a torus the strip left of strip
 // 0 is the last one and its top bit is column W-1 wherever that falls in the
@@ -35,8 +38,9 @@
 // generation, T's next generation equals the one before the current, which
 // the other buffer already holds, so T costs nothing: still lifes and
 // period-2 oscillators (the blinkers that ash is full of) are skipped, and
-// so is empty space, even under B0 rules whose empty space flashes on and
-// off. When nothing at all changed, generations just swap the buffers. Cells
+// so is empty space; under the pair of rules of a B0 rule without Smax,
+// which alternate, a tile that repeats every two generations still repeats.
+// When nothing at all changed, generations just swap the buffers. Cells
 // set by hand mark their tile edited, which steps it and its neighbours for
 // two generations before it is trusted again. See tiles.go.
 //

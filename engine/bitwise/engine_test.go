@@ -72,9 +72,9 @@ func TestProtocolDifferential(t *testing.T) {
 			g := soup(rng, s.w, s.h, 0.2+0.6*rng.Float64())
 			e := mustFrom(t, rule, g)
 			e.span = 1 + rng.IntN(4) // several jobs even on small tori
-			step := engine.StepCell(rule)
 			for gen := 1; gen <= gens; gen++ {
 				var err error
+				step := engine.StepCell(rule.Phase(gen%2 == 0)) // from generation gen-1
 				if g, err = engine.LiveAGeneration(g, step); err != nil {
 					t.Fatal(err)
 				}
@@ -100,7 +100,7 @@ func TestReferenceAgreesWithProtocol(t *testing.T) {
 		for range 4 {
 			r := torusRule(randomRule(rng, rng.IntN(2) == 0), s[0], s[1])
 			g := soup(rng, s[0], s[1], 0.5)
-			want, err := engine.LiveAGeneration(g, engine.StepCell(r))
+			want, err := engine.LiveAGeneration(g, engine.StepCell(r.Phase(false)))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -276,9 +276,10 @@ func TestWorkersAgree(t *testing.T) {
 	}
 }
 
-// TestUnsupported checks the topologies New refuses.
+// TestUnsupported checks the topologies New refuses (the plane) and takes
+// (every bounded grid).
 func TestUnsupported(t *testing.T) {
-	for _, s := range []string{"B3/S23", "B3/S23:K10*,10", "B3/S23:T10+1,10", "B3/S23:T10,0", "B3/S23:S10", "B3/S23:C10,10"} {
+	for _, s := range []string{"B3/S23", "B2-a/S12:T0,0"} {
 		r, err := engine.ParseRule(s)
 		if err != nil {
 			t.Fatal(err)
@@ -288,7 +289,8 @@ func TestUnsupported(t *testing.T) {
 			t.Errorf("%s: error %v, want one wrapping ErrUnsupported", s, err)
 		}
 	}
-	for _, s := range []string{"B3/S23:T1,1", "B0/S:P5,7"} {
+	for _, s := range []string{"B3/S23:T1,1", "B0/S:P5,7", "B3/S23:K10*,10", "B3/S23:T10+1,10", "B3/S23:T10,0",
+		"B3/S23:S10", "B3/S23:C10,10", "W30:P0,5", "B2/S34H:K7,6*+1"} {
 		r, _ := engine.ParseRule(s)
 		if _, err := New(r); err != nil {
 			t.Errorf("%s: %v", s, err)

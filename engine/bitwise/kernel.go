@@ -1,17 +1,20 @@
 package bitwise
 
+import "github.com/life-go/life/engine"
+
 // geom is the shape of a universe and of its buffers: W x H cells in strips
 // of 64 columns, each strip H words long (see the package comment).
 type geom struct {
-	w, h    int
-	strips  int    // ceil(w/64)
-	edge    uint   // bit of column w-1 in the last strip: (w-1) & 63
-	last    uint64 // the valid bits of the last strip's words
-	bounded bool   // dead cells beyond the edges, instead of a torus
+	w, h     int
+	strips   int    // ceil(w/64)
+	edge     uint   // bit of column w-1 in the last strip: (w-1) & 63
+	last     uint64 // the valid bits of the last strip's words
+	boundedX bool   // dead cells beyond the left and right edges, instead of a wrap
+	boundedY bool   // dead cells beyond the top and bottom edges
 }
 
-func newGeom(w, h int, bounded bool) geom {
-	g := geom{w: w, h: h, strips: (w + 63) / 64, edge: uint(w-1) & 63, bounded: bounded}
+func newGeom(w, h int, boundedX, boundedY bool) geom {
+	g := geom{w: w, h: h, strips: (w + 63) / 64, edge: uint(w-1) & 63, boundedX: boundedX, boundedY: boundedY}
 	g.last = ^uint64(0) >> (63 - g.edge)
 	return g
 }
@@ -41,13 +44,13 @@ func (g *geom) sidesOf(src []uint64, i int) sides {
 	s.inner = i > 0 && i < g.strips-1
 	if i == 0 {
 		li, s.lshift = g.strips-1, g.edge
-		if g.bounded {
+		if g.boundedX {
 			s.lmask = 0
 		}
 	}
 	if i == g.strips-1 {
 		ri, s.rpos, s.out = 0, g.edge, g.last
-		if g.bounded {
+		if g.boundedX {
 			s.rmask = 0
 		}
 	}
@@ -97,6 +100,14 @@ type change struct{ any, top, bottom uint64 }
 // The loops carry the sums of the rows above and at y from one row to the
 // next.
 func (g *geom) stepRows(l *logic, s *sides, cur, out []uint64, y0, y1 int, ch []change) {
+	if l.quads != nil {
+		g.stepQuads(l.quads, s, cur, out, y0, y1, ch)
+		return
+	}
+	if l.nbhd != engine.Moore {
+		g.stepMasked(l, s, cur, out, y0, y1, ch)
+		return
+	}
 	if s.inner {
 		g.stepInner(l, s, cur, out, y0, y1, ch)
 		return
@@ -106,7 +117,7 @@ func (g *geom) stepRows(l *logic, s *sides, cur, out []uint64, y0, y1 int, ch []
 	var alo, ahi uint64 // the row above; beyond a bounded edge, 0
 	if y0 > 0 {
 		alo, ahi = s.sum3(cur[y0-1], y0-1)
-	} else if !g.bounded {
+	} else if !g.boundedY {
 		alo, ahi = s.sum3(cur[h-1], h-1)
 	}
 	mlo, mhi := s.sum3(cur[y0], y0)
@@ -118,7 +129,7 @@ func (g *geom) stepRows(l *logic, s *sides, cur, out []uint64, y0, y1 int, ch []
 			var blo, bhi uint64 // the row below
 			if y+1 < h {
 				blo, bhi = s.sum3(cur[y+1], y+1)
-			} else if !g.bounded {
+			} else if !g.boundedY {
 				blo, bhi = s.sum3(cur[0], 0)
 			}
 			x0, x1, x2, x3 := add3(alo, ahi, mlo, mhi, blo, bhi)
@@ -138,70 +149,79 @@ func (g *geom) stepRows(l *logic, s *sides, cur, out []uint64, y0, y1 int, ch []
 }
 
 // stepInner is stepRows for a strip inside the universe, with whole words
-// on both sides. It leaves the universe's last row, whose row below wraps
-// or is dead, to the end of its loops, and Life's loop to a function of its
-// own: with few values live, Go keeps them in registers.
+// on both sides: the run kernel of rows.go, in runs of up to 64 rows,
+// every row whose rows above and below are in the strip's words, and the
+// universe's first and last rows, whose rows beyond wrap round or are
+// dead, each as a run of its own from three words gathered.
 func (g *geom) stepInner(l *logic, s *sides, cur, out []uint64, y0, y1 int, ch []change) {
-	h, life := g.h, l.life
+	h := g.h
 	left, right := s.left[:h], s.right[:h]
 	cur, out = cur[:h], out[:h]
-	var alo, ahi uint64 // the row above; beyond a bounded edge, 0
-	if y0 > 0 {
-		alo, ahi = innerSum3(left[y0-1], cur[y0-1], right[y0-1])
-	} else if !g.bounded {
-		alo, ahi = innerSum3(left[h-1], cur[h-1], right[h-1])
+	// edge steps row y, the first or the last, into out[y].
+	edge := func(y int) (chg, lft, rgt uint64) {
+		up, down := y-1, y+1
+		if up < 0 {
+			up = h - 1
+		}
+		if down == h {
+			down = 0
+		}
+		var lw, cw, rw [3]uint64
+		lw[1], cw[1], rw[1] = left[y], cur[y], right[y]
+		if y > 0 || !g.boundedY {
+			lw[0], cw[0], rw[0] = left[up], cur[up], right[up]
+		}
+		if y < h-1 || !g.boundedY {
+			lw[2], cw[2], rw[2] = left[down], cur[down], right[down]
+		}
+		return stepRun(l, lw[:], cw[:], rw[:], out[y:y+1])
 	}
-	mlo, mhi := innerSum3(left[y0], cur[y0], right[y0])
-	for k := range ch {
-		ta, tz := y0+k*tileRows, min(y0+(k+1)*tileRows, y1)
-		top, bottom := out[ta], out[tz-1] // before they are overwritten
-		var any uint64
-		// Every row but the universe's last has its row below at y+1.
-		end := min(tz, h-1)
-		if life && ta < end {
-			any, alo, ahi, mlo, mhi = lifeRows(left[ta:end+1], cur[ta:end+1], right[ta:end+1], out[ta:end], alo, ahi, mlo, mhi)
-		} else if !life {
-			for y := ta; y < end; y++ {
-				blo, bhi := innerSum3(left[y+1], cur[y+1], right[y+1])
-				x0, x1, x2, x3 := add3(alo, ahi, mlo, mhi, blo, bhi)
-				next := l.next(x0, x1, x2, x3, cur[y])
-				any |= next ^ out[y]
-				out[y] = next
-				alo, ahi, mlo, mhi = mlo, mhi, blo, bhi
-			}
+	for a := y0; a < y1; a += 64 {
+		b := min(a+64, y1)
+		// Bit i of the masks is row a+i.
+		var chg, lft, rgt uint64
+		ia, ib := max(a, 1), min(b, h-1)
+		if a == 0 {
+			chg, lft, rgt = edge(0)
 		}
-		if end < tz {
-			// The last row: below it is row 0, or nothing.
-			y := h - 1
-			var blo, bhi uint64
-			if !g.bounded {
-				blo, bhi = innerSum3(left[0], cur[0], right[0])
-			}
-			x0, x1, x2, x3 := add3(alo, ahi, mlo, mhi, blo, bhi)
-			next := l.next(x0, x1, x2, x3, cur[y])
-			any |= next ^ out[y]
-			out[y] = next
+		if ia < ib {
+			c, lf, r := stepRun(l, left[ia-1:ib+1], cur[ia-1:ib+1], right[ia-1:ib+1], out[ia:ib])
+			chg |= c << (ia - a)
+			lft |= lf << (ia - a)
+			rgt |= r << (ia - a)
 		}
-		ch[k] = change{any: any, top: top ^ out[ta], bottom: bottom ^ out[tz-1]}
+		if b == h && h > 1 {
+			c, lf, r := edge(h - 1)
+			chg |= c << (h - 1 - a)
+			lft |= lf << (h - 1 - a)
+			rgt |= r << (h - 1 - a)
+		}
+		for ta := a; ta < b; ta += tileRows {
+			k := (ta - y0) / tileRows
+			ch[k] = changeOf(chg, lft, rgt, ta-a, min(ta+tileRows, b)-a)
+		}
 	}
 }
 
-// lifeRows steps rows of a strip inside the universe under B3/S23: out[i]
-// gets the next state of cur[i], whose row below is cur[i+1]; left and right
-// are the strips beside it, as long as cur, one row longer than out. alo,
-// ahi and mlo, mhi are the row sums above out[0] and at it; lifeRows
-// returns the union of the changed bits and the row sums it ends with. It
-// is a function of its own so that its loop keeps its values in registers.
-func lifeRows(left, cur, right, out []uint64, alo, ahi, mlo, mhi uint64) (any, alo2, ahi2, mlo2, mhi2 uint64) {
-	n := len(out)
-	left, cur, right = left[:n+1], cur[:n+1], right[:n+1]
-	for i := 0; i < n; i++ {
-		blo, bhi := innerSum3(left[i+1], cur[i+1], right[i+1])
-		x0, x1, x2, _ := add3(alo, ahi, mlo, mhi, blo, bhi)
-		next := lifeNext(x0, x1, x2, cur[i])
-		any |= next ^ out[i]
-		out[i] = next
-		alo, ahi, mlo, mhi = mlo, mhi, blo, bhi
+// changeOf returns the change of a tile of rows i to j-1 of a run whose
+// masks are chg, lft and rgt (see rows.go), as stepRows's tiles of strips
+// inside the universe report it: their words' bits 0 and 63, the only
+// ones [flagOf] reads there besides whether there is a change at all,
+// which bit 1 stands for.
+func changeOf(chg, lft, rgt uint64, i, j int) change {
+	rows := (^uint64(0) >> (64 - uint(j-i))) << uint(i)
+	word := func(m uint64) uint64 {
+		var w uint64
+		if chg&m != 0 {
+			w |= 2
+		}
+		if lft&m != 0 {
+			w |= 1
+		}
+		if rgt&m != 0 {
+			w |= 1 << 63
+		}
+		return w
 	}
-	return any, alo, ahi, mlo, mhi
+	return change{any: word(rows), top: word(1 << uint(i)), bottom: word(1 << uint(j-1))}
 }

@@ -13,6 +13,7 @@ type board struct {
 	w, h    int
 	bounded bool
 	cells   []bool
+	gen     int // the generation, whose parity chooses a B0 rule's phase
 }
 
 func newBoard(w, h int, bounded bool) *board {
@@ -31,9 +32,13 @@ func (b *board) at(y, x int) bool {
 
 // step returns the next generation under r, counting the eight neighbours
 // one by one (on a small torus some of them are the same cell, counted as
-// often as it is a neighbour, as the protocol engine counts it).
+// often as it is a neighbour, as the protocol engine counts it). A rule
+// with B0 steps as Golly emulates it, with the rule of the generation's
+// parity ([engine.Rule.Phase]).
 func (b *board) step(r engine.Rule) *board {
+	r = r.Phase(b.gen%2 == 1)
 	n := newBoard(b.w, b.h, b.bounded)
+	n.gen = b.gen + 1
 	for y := 0; y < b.h; y++ {
 		for x := 0; x < b.w; x++ {
 			count := 0

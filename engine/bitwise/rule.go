@@ -13,6 +13,17 @@ import "github.com/life-go/life/engine"
 // multiplexers on x0, then x1, then x2, then s, whose leaves are constant
 // words (all zeros or all ones); sums 8 and 9 are patched in afterwards.
 type logic struct {
+	// quads is the table of a rule that runs through it (see quads.go)
+	// instead of the logic: the isotropic non-totalistic and MAP rules.
+	quads *quadTable
+	// nbhd is the neighbourhood whose cells the sums add up: Moore's,
+	// or, for the masked kernel (masked.go), the hexagonal one, von
+	// Neumann's, or the row above (a Wolfram rule, whose logic is wolf).
+	nbhd engine.Neighborhood
+	// wolf[k] is all ones when a Wolfram rule makes a cell whose row
+	// above is k (4 for the cell above and left, 2 above, 1 above and
+	// right) alive.
+	wolf [8]uint64
 	// life is set for B3/S23, whose logic is short enough to write out.
 	life bool
 	// leaf[s][n] is all ones when a cell in state s whose block sums to
@@ -24,9 +35,23 @@ type logic struct {
 	sum8, sum9 [2]uint64
 }
 
-// newLogic returns the logic of rule r (its topology is ignored).
+// newLogic returns the logic of rule r, which has no B0 (its topology is
+// ignored).
 func newLogic(r engine.Rule) *logic {
-	l := &logic{life: r.Birth == engine.Life.Birth && r.Survive == engine.Life.Survive}
+	l := &logic{life: r.IsLife(), nbhd: r.Neighborhood()}
+	switch {
+	case r.Family() == engine.Wolfram:
+		t := r.Table()
+		for k := range l.wolf {
+			if t.Alive(k << 6) {
+				l.wolf[k] = ^uint64(0)
+			}
+		}
+		return l
+	case !r.Totalistic():
+		l.quads = newQuads(r.Table())
+		return l
+	}
 	// word says whether a cell in state s whose block sums to n lives on.
 	word := func(s, n int) uint64 {
 		set := r.Birth
@@ -52,9 +77,11 @@ func newLogic(r engine.Rule) *logic {
 
 // lifeNext is B3/S23 on block sums: a cell is alive next when its block
 // sums to 3 (3 neighbours, or 2 and itself), or to 4 and it is alive (3
-// neighbours). Sums of 8 and 9 have x1 and x2 clear, so x3 is not needed.
+// neighbours). Of the sums 0 to 7 only 3 (011) and 4 (100) have x1 and x0
+// both unlike x2, and of those x0 | s is set for 3 always and for 4 when
+// the cell is alive; sums of 8 and 9 read as 0 and 1, so x3 is not needed.
 func lifeNext(x0, x1, x2, s uint64) uint64 {
-	return x0&x1&^x2 | s&x2&^x1&^x0
+	return (x1 ^ x2) & (x0 ^ x2) & (x0 | s)
 }
 
 // next returns the next states of the 64 cells whose states are s and whose

@@ -13,16 +13,23 @@ import (
 // TestCrossProtocol checks the engine cell for cell against the seed's
 // step logic run synchronously (engine.LiveAGeneration) on a torus large
 // enough that nothing wraps: random soups in the middle of it, every
-// generation for step size 1, and at every multiple for larger steps.
+// generation for step size 1, and at every multiple for larger steps, for
+// rules of every family, with B0 (run as Golly emulates it) among them.
 func TestCrossProtocol(t *testing.T) {
 	size, soup, gens := 192, 24, 48
 	seeds := 3
 	if testing.Short() || raceEnabled {
 		size, soup, gens, seeds = 96, 12, 24, 2
 	}
-	rules := []string{"B3/S23", "B36/S23", "B2/S", "B3678/S34678", "B1/S012345678", "B35678/S5678"}
-	for _, text := range rules {
+	rules := []string{"B3/S23", "B36/S23", "B2/S", "B3678/S34678", "B1/S012345678", "B35678/S5678",
+		"B2-a/S12", "B3-kq4j/S2-n36c", "B2/S34H", "B2/S013V", "W30", "W110", "B03/S23", "B0123478/S01234678",
+		"B0124-k/S1c25", "B0/S12H", "MAPARYXfhZofugWaH7oaIDogBZofuhogOiAaIDogIAAgAAWaH7oaIDogGiA6ICAAIAAaIDogIAAgACAAIAAAAAAAA",
+		"MAPfmUsvqYCDu/aYphuaP9WV9", "MAPH3+bXw"}
+	for i, text := range rules {
 		for seed := range seeds {
+			if i >= 6 && seed > 0 {
+				break // one soup for each of the other families' rules
+			}
 			t.Run(fmt.Sprintf("%s/seed%d", text, seed), func(t *testing.T) {
 				r, err := engine.ParseRule(text)
 				if err != nil {
@@ -43,8 +50,8 @@ func TestCrossProtocol(t *testing.T) {
 				}
 				// The reference: every generation on the torus.
 				want := []*grid.Torus{g}
-				step := engine.StepCell(r)
-				for range gens {
+				for gen := range gens {
+					step := engine.StepCell(r.Phase(gen%2 == 1))
 					next, err := engine.LiveAGeneration(want[len(want)-1], step)
 					if err != nil {
 						t.Fatal(err)
@@ -60,8 +67,14 @@ func TestCrossProtocol(t *testing.T) {
 					for y, x := range g.Live() {
 						e.SetCell(int64(y)-h, int64(x)-h, true)
 					}
-					for gen := uint64(0); gen <= uint64(gens); gen += n {
-						if gen > 0 {
+					start := uint64(0)
+					if n == 7 && r.Alternates() {
+						// From an odd generation.
+						start = 1
+						e.Step(context.Background(), 1)
+					}
+					for gen := start; gen <= uint64(gens); gen += n {
+						if gen > start {
 							if err := e.Step(context.Background(), n); err != nil {
 								t.Fatal(err)
 							}

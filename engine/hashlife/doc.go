@@ -1,5 +1,9 @@
-// Package hashlife is a HashLife engine for Life-like rules on the unbounded
-// plane, after Bill Gosper's algorithm as Golly's hlifealgo implements it.
+// Package hashlife is a HashLife engine for every two-state rule family on
+// the unbounded plane, after Bill Gosper's algorithm as Golly's hlifealgo
+// implements it. Outer-totalistic Moore rules step their leaves by
+// bit-parallel adders; the others through a table of the next states of
+// the central 2 x 2 cells of every 4 x 4 square, built from the rule as
+// Golly builds its own.
 //
 // The universe is a quadtree of canonical nodes: every distinct square of
 // 2^k x 2^k cells is stored once, in a hash table of the package's own
@@ -23,7 +27,7 @@
 // generation within the limit gets [ErrMemory], never a crash.
 //
 // The files by role: node.go holds the nodes and their hash table, leaf.go
-// the bit-parallel base case on 16 x 16 cells, step.go the recursive
+// the base case on 16 x 16 cells, step.go the recursive
 // memoised step, gc.go the garbage collection, build.go the bulk loading
 // from runs, view.go the cells, bounds, visits and block counts a viewer
 // needs, and hashlife.go the [Engine] that ties them to engine.Engine.

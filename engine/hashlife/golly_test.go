@@ -2,12 +2,16 @@ package hashlife
 
 import (
 	"context"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/life-go/life/engine"
+	"github.com/life-go/life/engine/rulegen"
 	"github.com/life-go/life/patterns"
 )
 
@@ -79,4 +83,82 @@ func readGolly(t *testing.T, path string) *patterns.Pattern {
 		t.Fatal(err)
 	}
 	return p
+}
+
+// TestGollyRandomRules runs random rules of every family, B0 with Smax and
+// without among them, on random soups on the plane, in the engine and in
+// bgolly's QuickLife (which, unlike its HashLife, runs B0 without Smax),
+// and compares the populations at every generation for a while, then at
+// long jumps, and the cells at the end.
+func TestGollyRandomRules(t *testing.T) {
+	g, err := rulegen.NewGolly(t.TempDir())
+	if err != nil {
+		t.Skip(err)
+	}
+	rng := rand.New(rand.NewPCG(9, 9))
+	n := 4
+	if testing.Short() || raceEnabled {
+		n = 1
+	}
+	for _, f := range engine.TwoStateFamilies {
+		for i := 0; i < n; i++ {
+			text := rulegen.Text(rng, f, rulegen.Options{B0: 0.4})
+			r, err := engine.ParseRule(text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			w, h := 4+rng.IntN(30), 4+rng.IntN(30)
+			cells := rulegen.Soup(rng, w, h, 0.3+0.4*rng.Float64())
+			x0, y0 := int64(rng.IntN(40)-20), int64(rng.IntN(40)-20)
+			// Slowly at first, then in jumps of 2^k: some rules fill
+			// the plane, so the jumps stay modest.
+			gens, step := 40, 1
+			want, err := g.Run(rulegen.RLE(cells, w, h, x0, y0, text), "QuickLife", gens, step)
+			if err != nil {
+				t.Fatal(err)
+			}
+			e, err := New(r, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, c := range cells {
+				e.SetCell(y0+c.Y, x0+c.X, true)
+			}
+			for gen := 1; gen <= gens; gen++ {
+				if err := e.Step(context.Background(), 1); err != nil {
+					t.Fatal(err)
+				}
+				if got := e.Population().Int64(); got != want.Pops[gen] {
+					t.Fatalf("%s: generation %d: population %d, bgolly %d", text, gen, got, want.Pops[gen])
+				}
+			}
+			var got []rulegen.Cell
+			if box, ok := e.Bounds(); ok {
+				e.Visit(box, func(y, x int64) { got = append(got, rulegen.Cell{Y: y, X: x}) })
+			}
+			if !slices.Equal(rulegen.Normalize(got), want.Cells) {
+				t.Errorf("%s: the cells at generation %d differ from bgolly's", text, gens)
+			}
+			// Long jumps from the start, odd generations included.
+			far := []int{37, 64, 100}
+			wantFar, err := g.Run(rulegen.RLE(cells, w, h, x0, y0, text), "QuickLife", far[len(far)-1], 1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			e2, _ := New(r, Options{})
+			for _, c := range cells {
+				e2.SetCell(y0+c.Y, x0+c.X, true)
+			}
+			done := 0
+			for _, gen := range far {
+				if err := e2.Step(context.Background(), uint64(gen-done)); err != nil {
+					t.Fatal(err)
+				}
+				done = gen
+				if got := e2.Population().Int64(); got != wantFar.Pops[gen] {
+					t.Errorf("%s: jumping to generation %d: population %d, bgolly %d", text, gen, got, wantFar.Pops[gen])
+				}
+			}
+		}
+	}
 }

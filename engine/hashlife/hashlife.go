@@ -44,16 +44,17 @@ type run struct{ y, x, n int64 }
 var (
 	_ engine.Engine       = (*Engine)(nil)
 	_ engine.BlockCounter = (*Engine)(nil)
+	_ engine.Pow2Stepper  = (*Engine)(nil)
 )
 
 func init() {
 	engine.Register(engine.Algo{
 		Name:       "hashlife",
 		Summary:    "HashLife: memoised quadtree, astronomically far generations (the unbounded plane)",
-		Families:   []engine.Family{engine.LifeLike},
+		Families:   engine.TwoStateFamilies,
 		Topologies: []engine.TopologyKind{engine.Plane},
 		StepBase:   2,
-		Caps:       engine.BlockCounts | engine.NodeWriting | engine.MemoryLimit | engine.BulkLoad,
+		Caps:       engine.BlockCounts | engine.NodeWriting | engine.MemoryLimit | engine.BulkLoad | engine.Hyperspeed,
 		Rank:       20,
 		Check:      check,
 		New: func(r engine.Rule, o engine.Options) (engine.Engine, error) {
@@ -67,15 +68,15 @@ func check(r engine.Rule) error {
 	if r.Topology.Kind != engine.Plane {
 		return fmt.Errorf("bounded grid %q is %w by hashlife, which runs the unbounded plane", r.Topology.String(), engine.ErrUnsupported)
 	}
-	if r.Birth&1 != 0 {
-		return fmt.Errorf("rule %s: B0 rules are %w by hashlife", r, engine.ErrUnsupported)
-	}
 	return nil
 }
 
-// New returns a HashLife engine for rule r with every cell dead. The rule's
-// topology must be the unbounded plane, and the rule must not have B0 (a
-// birth with no neighbours): both errors wrap [engine.ErrUnsupported].
+// New returns a HashLife engine for rule r, of any two-state family, with
+// every cell dead. The rule's topology must be the unbounded plane, or the
+// error wraps [engine.ErrUnsupported]. A rule with B0 runs as Golly
+// emulates it ([engine.Rule.Phase]); one without Smax, which Golly's
+// HashLife refuses, runs too, its steps of more than one generation
+// starting at even generations.
 func New(r engine.Rule, opts Options) (*Engine, error) {
 	if err := check(r); err != nil {
 		return nil, err
@@ -172,6 +173,20 @@ func (e *Engine) StepPow2(ctx context.Context, k uint) error {
 	if k > maxLevel-8 {
 		return fmt.Errorf("hashlife: step 2^%d is too large", k)
 	}
+	if e.s.rule.alternates && k > 0 && e.gen.Bit(0) == 1 {
+		// The phases alternate and memoised steps of more than one
+		// generation start at even generations: one generation, then
+		// 2 + 4 + ... + 2^(k-1), then one more.
+		if err := e.StepPow2(ctx, 0); err != nil {
+			return err
+		}
+		for i := uint(1); i < k; i++ {
+			if err := e.StepPow2(ctx, i); err != nil {
+				return err
+			}
+		}
+		return e.StepPow2(ctx, 0)
+	}
 	e.flush()
 	err := e.tryStep(ctx, k)
 	if _, full := err.(errFull); full {
@@ -225,6 +240,10 @@ func (e *Engine) tryStep(ctx context.Context, k uint) (err error) {
 		}
 	}()
 	s.limited, s.abort = true, ctx.Err
+	s.parity = 0
+	if k == 0 && s.rule.alternates {
+		s.parity = e.gen.Bit(0)
+	}
 	root = s.result(root, k)
 	s.limited = false
 	for s.inner(root) {

@@ -41,7 +41,7 @@ func cells(e engine.Engine, r engine.Rect) [][2]int64 {
 }
 
 func TestNewRefuses(t *testing.T) {
-	for _, text := range []string{"B03/S23", "B3/S23:T10,10", "B3/S23:P10,10"} {
+	for _, text := range []string{"B3/S23:T10,10", "B3/S23:P10,10", "B2-a/S12:K10*,10"} {
 		r, err := engine.ParseRule(text)
 		if err != nil {
 			t.Fatal(err)
@@ -50,9 +50,11 @@ func TestNewRefuses(t *testing.T) {
 			t.Errorf("%s: got %v, want an error wrapping ErrUnsupported", text, err)
 		}
 	}
-	r, _ := engine.ParseRule("B3/S23:T0,0")
-	if _, err := New(r, Options{}); err != nil {
-		t.Errorf(":T0,0 is the plane: %v", err)
+	for _, text := range []string{"B3/S23:T0,0", "B03/S23", "W30", "B2/S34H"} {
+		r, _ := engine.ParseRule(text)
+		if _, err := New(r, Options{}); err != nil {
+			t.Errorf("%s on the plane: %v", text, err)
+		}
 	}
 }
 

@@ -2,19 +2,48 @@ package hashlife
 
 import "github.com/life-go/life/engine"
 
-// ruleTable is a Life-like rule in the form the bit-parallel step wants:
-// which totals of a cell's 3 x 3 block (itself included, 0-9) make it
-// alive next, split by the cell's state.
+// ruleTable is a rule in the forms the leaf step wants: for each parity of
+// the generation stepped from (rules with B0 run as Golly emulates them, a
+// pair of rules for B0 without Smax, see [engine.Rule.Phase]), the rule
+// Golly runs from it.
 type ruleTable struct {
+	phases [2]phaseRule
+	// alternates says the phases differ: steps of more than one
+	// generation start at even generations, and one-generation steps are
+	// memoised for each parity.
+	alternates bool
+}
+
+// phaseRule is the rule of one parity. An outer-totalistic Moore rule is
+// stepped by bit-parallel adders; any other two-state rule through quads,
+// the table that gives the central 2 x 2 cells of every 4 x 4 square one
+// generation on, Golly's ruletable.
+type phaseRule struct {
 	life bool // B3/S23, which has a faster path
 	// both, born and kept are bit sets of totals: alive next whatever the
 	// cell's state, only if it was dead, only if it was alive.
 	both, born, kept uint16
+	// quads is nil for the totalistic rules.
+	quads *[1 << 16]uint8
 }
 
-// newRuleTable returns the table of rule r, which must not have B0.
+// newRuleTable returns the tables of rule r.
 func newRuleTable(r engine.Rule) ruleTable {
 	var t ruleTable
+	t.alternates = r.Alternates()
+	for parity := range t.phases {
+		t.phases[parity] = newPhaseRule(r.Phase(parity == 1))
+	}
+	return t
+}
+
+// newPhaseRule returns the table of a rule without B0.
+func newPhaseRule(r engine.Rule) phaseRule {
+	var t phaseRule
+	if r.Family() != engine.LifeLike {
+		t.quads = quadsOf(r.Table())
+		return t
+	}
 	for total := 0; total <= 9; total++ {
 		b := total <= 8 && r.Birth>>total&1 != 0
 		s := total >= 1 && r.Survive>>(total-1)&1 != 0
@@ -27,8 +56,32 @@ func newRuleTable(r engine.Rule) ruleTable {
 			t.kept |= 1 << total
 		}
 	}
-	t.life = r.Birth == engine.Life.Birth && r.Survive == engine.Life.Survive
+	t.life = r.IsLife()
 	return t
+}
+
+// quadsOf returns the quads of table t: entry i, for the 4 x 4 square whose
+// cell at row r and column c is bit 15-(4r+c) of i, holds the next states
+// of its cells (1,1), (1,2), (2,1) and (2,2) in bits 3, 2, 1 and 0.
+func quadsOf(t engine.Table) *[1 << 16]uint8 {
+	q := new([1 << 16]uint8)
+	for i := range 1 << 16 {
+		var v uint8
+		for k, c := range [4][2]int{{1, 1}, {1, 2}, {2, 1}, {2, 2}} {
+			// The 3 x 3 block around c, as the bits of a Table
+			// index: the top left cell is bit 8.
+			block := 0
+			for dr := -1; dr <= 1; dr++ {
+				row := i >> (15 - 4*(c[0]+dr) - (c[1] + 1)) & 7
+				block = block<<3 | row
+			}
+			if t.Alive(block) {
+				v |= 8 >> k
+			}
+		}
+		q[i] = v
+	}
+	return q
 }
 
 // rows16 lays out the 16 x 16 cells of leaves nw, ne, sw, se as 16 rows,
@@ -59,21 +112,51 @@ func centreLeaf(nw, ne, sw, se uint64) uint64 {
 }
 
 // leafStep returns the central 8 x 8 cells of the 16 x 16 square made of
-// leaves nw, ne, sw, se, gens (1 to 4) generations on.
-func (t *ruleTable) leafStep(nw, ne, sw, se uint64, gens int) uint64 {
+// leaves nw, ne, sw, se, gens (1 to 4) generations on from a generation of
+// the given parity.
+func (t *ruleTable) leafStep(nw, ne, sw, se uint64, gens int, parity uint) uint64 {
 	rows := rows16(nw, ne, sw, se)
 	for g := 1; g <= gens; g++ {
-		t.generation(&rows, g, 15-g)
+		ph := &t.phases[(parity+uint(g)-1)&1]
+		if ph.quads != nil {
+			ph.quadGeneration(&rows, g)
+		} else {
+			ph.generation(&rows, g, 15-g)
+		}
 	}
 	return centre8(&rows)
 }
 
-// generation replaces rows lo..hi with their next generation. Rows lo-1
-// and hi+1 must be valid; columns at the edges come out wrong, which the
-// callers allow for (the valid square shrinks by a cell a side each
-// generation). It slides a window of three rows down, keeping each row's
-// horizontal sums of three (two bits: s0, s1) and its old cells.
-func (t *ruleTable) generation(rows *[16]uint32, lo, hi int) {
+// quadGeneration replaces rows g to 15-g, columns g to 15-g, with their
+// next generation, a 2 x 2 square at a time through the quads. Rows and
+// columns g-1 and 16-g must be valid; the cells outside the square come
+// out wrong, which the callers allow for.
+func (t *phaseRule) quadGeneration(rows *[16]uint32, g int) {
+	var out [16]uint32
+	q := t.quads
+	for r := g; r < 16-g; r += 2 {
+		a, b, c, d := rows[r-1], rows[r], rows[r+1], rows[r+2]
+		var o0, o1 uint32
+		for col := g; col < 16-g; col += 2 {
+			// Columns col-1 to col+2 of each row, column 0 being
+			// bit 15.
+			sh := uint(13 - col)
+			v := uint32(q[(a>>sh&15)<<12|(b>>sh&15)<<8|(c>>sh&15)<<4|d>>sh&15])
+			o0 |= (v >> 2) << (14 - col)
+			o1 |= (v & 3) << (14 - col)
+		}
+		out[r], out[r+1] = o0, o1
+	}
+	copy(rows[g:16-g], out[g:16-g])
+}
+
+// generation replaces rows lo..hi with their next generation under an
+// outer-totalistic Moore rule. Rows lo-1 and hi+1 must be valid; columns at
+// the edges come out wrong, which the callers allow for (the valid square
+// shrinks by a cell a side each generation). It slides a window of three
+// rows down, keeping each row's horizontal sums of three (two bits: s0, s1)
+// and its old cells.
+func (t *phaseRule) generation(rows *[16]uint32, lo, hi int) {
 	hsum := func(v uint32) (s0, s1 uint32) {
 		l, r := v>>1, v<<1
 		x := l ^ v
@@ -107,7 +190,7 @@ func (t *ruleTable) generation(rows *[16]uint32, lo, hi int) {
 }
 
 // next applies a rule other than Life to the bits of the totals.
-func (t *ruleTable) next(alive, w1, w2, w4, w8 uint32) uint32 {
+func (t *phaseRule) next(alive, w1, w2, w4, w8 uint32) uint32 {
 	var n uint32
 	for total := 0; total <= 9; total++ {
 		bit := uint16(1) << total

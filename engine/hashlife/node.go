@@ -23,7 +23,9 @@ type node struct {
 	// 2^(k-2) generations on; 0 when not computed yet.
 	res uint32
 	// sres memoises the centre 2^(sexp-1) generations on, for a step
-	// exponent sexp-1 < k-2; it is valid only while sexp matches.
+	// exponent sexp-1 < k-2; it is valid only while sexp matches. For a
+	// one-generation step from an odd generation of a rule whose phases
+	// alternate, sexp has its top bit set as well.
 	sres  uint32
 	level uint8
 	sexp  uint8
@@ -61,6 +63,10 @@ type store struct {
 	kept, stack []uint32
 
 	rule ruleTable
+	// parity is that of the generation the step in progress starts
+	// from, when it is a one-generation step of a rule whose phases
+	// alternate; 0 otherwise (longer steps start at even generations).
+	parity uint
 	// abort is polled during a step (see [store.poll]); a non-nil error
 	// unwinds the step.
 	abort func() error

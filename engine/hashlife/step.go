@@ -14,12 +14,18 @@ func (s *store) result(i uint32, j uint) uint32 {
 		s.nodes[i].res = r
 		return r
 	}
-	if n.sexp == uint8(j+1) {
+	// A one-generation step of a rule whose phases alternate depends on
+	// the parity it starts from, which sexp then records too.
+	key := uint8(j + 1)
+	if j == 0 {
+		key |= uint8(s.parity) << 7
+	}
+	if n.sexp == key {
 		return n.sres
 	}
 	r := s.compute(i, k, j)
 	n = &s.nodes[i]
-	n.sres, n.sexp = r, uint8(j+1)
+	n.sres, n.sexp = r, key
 	return r
 }
 
@@ -29,7 +35,11 @@ func (s *store) compute(i uint32, k, j uint) uint32 {
 	n := s.nodes[i]
 	if k == leafLevel+1 {
 		s.poll()
-		b := s.rule.leafStep(s.leafBits(n.nw), s.leafBits(n.ne), s.leafBits(n.sw), s.leafBits(n.se), 1<<j)
+		parity := uint(0)
+		if j == 0 {
+			parity = s.parity
+		}
+		b := s.rule.leafStep(s.leafBits(n.nw), s.leafBits(n.ne), s.leafBits(n.sw), s.leafBits(n.se), 1<<j, parity)
 		// Pin i: a collection in leaf's add must not free it, for
 		// result stores the answer in it.
 		s.pins = append(s.pins, i)

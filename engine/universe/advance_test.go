@@ -9,26 +9,24 @@ import (
 	"github.com/life-go/life/engine"
 )
 
-// calls records the calls of Step.
+// calls records the calls of Step of an engine the registry does not know
+// (an ordinary one).
 type calls struct {
 	engine.Engine
 	n []uint64
 }
+
+func (c *calls) Name() string { return "calls" }
 
 func (c *calls) Step(ctx context.Context, n uint64) error {
 	c.n = append(c.n, n)
 	return nil
 }
 
-// TestAdvancerChunks checks the chunks an Advancer steps in: one call
-// without a report; with one, chunks that double while each takes less
-// than half of ChunkTime, and stay while each takes longer.
-func TestAdvancerChunks(t *testing.T) {
-	c := &calls{}
-	a := &Advancer{}
-	if err := a.Step(context.Background(), c, 100); err != nil || !slices.Equal(c.n, []uint64{100}) || a.Done() != 100 {
-		t.Errorf("no report: calls %v, done %d, %v", c.n, a.Done(), err)
-	}
+// TestRunnerChunks checks the chunks a Runner steps an ordinary engine
+// in: chunks that double while each takes less than half of ChunkTime,
+// and stay while each takes longer, with a report after each.
+func TestRunnerChunks(t *testing.T) {
 	for _, tc := range []struct {
 		tick time.Duration // the clock moves on by tick at every reading
 		want []uint64
@@ -38,13 +36,15 @@ func TestAdvancerChunks(t *testing.T) {
 	} {
 		now := time.Unix(0, 0)
 		c, reports := &calls{}, 0
-		a := &Advancer{Clock: func() time.Time { now = now.Add(tc.tick); return now }, Report: func(time.Time) { reports++ }}
+		var last Progress
+		r := &Runner{Now: func() time.Time { now = now.Add(tc.tick); return now }, Progress: func(p Progress) { reports++; last = p }}
 		n := uint64(0)
 		for _, k := range tc.want {
 			n += k
 		}
-		if err := a.Step(context.Background(), c, n); err != nil || !slices.Equal(c.n, tc.want) || reports != len(tc.want) {
-			t.Errorf("tick %v: calls %v, %d reports; want %v", tc.tick, c.n, reports, tc.want)
+		u := Universe{Eng: c}
+		if err := r.Run(context.Background(), &u, n); err != nil || !slices.Equal(c.n, tc.want) || reports != len(tc.want) || last.Done != n {
+			t.Errorf("tick %v: calls %v, %d reports, last %+v; want %v", tc.tick, c.n, reports, last, tc.want)
 		}
 	}
 }

@@ -53,6 +53,14 @@ type Settings struct {
 	// the rule's, on an engine with [engine.CustomStep]; nil for the
 	// rule's.
 	Step engine.StepFunc
+	// Jump is the generations of each step of the run (life run --step),
+	// or 0 for none: auto gives steps of 2^k generations to an engine
+	// with [engine.Hyperspeed] (see auto.go).
+	Jump uint64
+	// Rate, with Watch, is the generations a second the UI asks of a new
+	// universe at first: auto starts on the watched engine only when it
+	// keeps up with it at once.
+	Rate float64
 	// Progress, when set, is called as a pattern's cells are placed on the
 	// engine, about every hundredth of the way, with how far the load has
 	// got as done of total (rows of an RLE file's declared size as they
@@ -208,9 +216,15 @@ func (s Settings) runsPlane(r engine.Rule) bool {
 }
 
 // NewEngine returns an empty engine for r: the one s names, or for auto
-// the watched one (s.Watch) when one runs r, else the fastest that does.
-// An unknown name is a [UsageError].
+// the watched one (s.Watch) when one runs r, else the one auto picks (see
+// auto.go), the fastest that runs r for an ordinary run. An unknown name
+// is a [UsageError].
 func (s Settings) NewEngine(r engine.Rule) (engine.Engine, error) {
+	return s.newEngine(r, 0, 0, "")
+}
+
+// newEngine is NewEngine for a w x h pattern read in format.
+func (s Settings) newEngine(r engine.Rule, w, h int64, format string) (engine.Engine, error) {
 	o := engine.Options{Step: s.Step, MaxMemory: s.MaxMemory}
 	name := s.Engine
 	if s.Watch && engine.IsAuto(name) {
@@ -219,6 +233,11 @@ func (s Settings) NewEngine(r engine.Rule) (engine.Engine, error) {
 				name = a.Name
 				break
 			}
+		}
+	}
+	if engine.IsAuto(name) {
+		if a, _, err := s.autoAlgo(r, w, h, format); err == nil {
+			name = a.Name
 		}
 	}
 	e, err := engine.New(name, r, o)
@@ -246,7 +265,9 @@ func Load(p *patterns.Pattern, name string, s Settings) (Universe, error) {
 	if err := l.build(s.Ctx); err != nil {
 		return Universe{}, fmt.Errorf("%s: stopped while loading: %w", name, err)
 	}
-	return l.u, nil
+	u, why := s.settle(l.u)
+	u.Why = why
+	return u, nil
 }
 
 // builder is an engine that builds the runs it was given in a pass that
@@ -271,8 +292,13 @@ func (l *loader) build(ctx context.Context) error {
 // loader places a pattern's cells on an engine.
 type loader struct {
 	u      Universe
-	rs     engine.RunSetter // u.Eng's, or nil
-	y0, x0 int64            // where the pattern's (0, 0) goes on the engine
+	rs     engine.RunSetter     // u.Eng's, or nil
+	out    engine.OutsideSetter // u.Eng's, or nil
+	t      engine.Topology      // the universe's
+	y0, x0 int64                // where the pattern's (0, 0) goes on the engine
+	clipW  int64                // cells this far right of the pattern's (0, 0) or more are clipped; 0 for none
+	clipH  int64                // the same for rows
+	bounds bool                 // cells beyond the grid's bounded sides are outside cells
 }
 
 // start makes the engine for pattern p, of w x h cells, read from name,
@@ -283,10 +309,7 @@ func (s Settings) start(p *patterns.Pattern, w, h int64, name string) (*loader, 
 		return nil, err
 	}
 	t := r.Topology
-	if t.Kind != engine.Plane && t.W > 0 && t.H > 0 && (w > int64(t.W) || h > int64(t.H)) {
-		return nil, InputError{fmt.Errorf("%s: pattern of %d x %d cells does not fit the %d x %d grid of %s", name, w, h, t.W, t.H, r)}
-	}
-	eng, err := s.NewEngine(r)
+	eng, err := s.newEngine(r, w, h, p.Format)
 	if err != nil {
 		if errors.Is(err, engine.ErrUnsupported) || errors.Is(err, grid.ErrSize) {
 			return nil, InputError{fmt.Errorf("%s: %w", name, err)}
@@ -300,17 +323,26 @@ func (s Settings) start(p *patterns.Pattern, w, h int64, name string) (*loader, 
 		l.u.Gen0 = g // the file's generation, as Golly reads #CXRLE Gen
 	}
 	l.rs, _ = eng.(engine.RunSetter)
+	l.out, _ = eng.(engine.OutsideSetter)
+	l.t = t
 	l.place(p, t, w, h)
+	// The file's generation's parity chooses the rule of a B0 rule
+	// without Smax, as in Golly.
+	l.u = l.u.Swap(eng)
 	return l, nil
 }
 
 // place works out where the pattern p, of w x h cells, goes on topology
-// t, as Golly places it: a positioned pattern where it says, another
-// with its top-left cell at (-(h/2), -(w/2)) of Golly's universe. The
-// plane is Golly's universe itself; a bounded grid spans [-(H/2), H-H/2)
-// of it, so that an unpositioned pattern is centred; a torus that stands
-// in for the plane centres the pattern too, and remembers where on the
-// plane it came from.
+// t, as Golly's readrle places it. The plane is Golly's universe itself; a
+// bounded side of W cells spans [-(W/2), W-W/2) of it, and an unbounded
+// side is Golly's own coordinates. A positioned pattern goes where it says;
+// another is centred, its top-left cell at (-(h/2), -(w/2)), when it fits
+// the grid, and otherwise put at the grid's top-left corner, its cells past
+// a bounded side's length from its own top-left cell clipped. A positioned
+// pattern's cells beyond the bounded sides live until the first step, as
+// Golly keeps them ([engine.OutsideSetter]). A torus that stands in for
+// the plane centres the pattern too, and remembers where on the plane it
+// came from.
 func (l *loader) place(p *patterns.Pattern, t engine.Topology, w, h int64) {
 	y0, x0 := int64(t.H/2)-h/2, int64(t.W/2)-w/2
 	offY, offX := -int64(t.H/2), -int64(t.W/2)
@@ -326,26 +358,67 @@ func (l *loader) place(p *patterns.Pattern, t engine.Topology, w, h int64) {
 			py, px = p.OriginY, p.OriginX
 		}
 		offY, offX = py-y0, px-x0
-	case p.Positioned:
-		y0, x0 = floorMod(p.OriginY-offY, int64(t.H)), floorMod(p.OriginX-offX, int64(t.W))
+	default:
+		l.clipW, l.clipH, l.bounds = int64(t.W), int64(t.H), true
+		dw, dh := p.W, p.H // Golly goes by the size the file declares
+		if dw == 0 || dh == 0 {
+			dw, dh = w, h
+		}
+		switch {
+		case p.Positioned:
+			y0, x0 = p.OriginY-offY, p.OriginX-offX
+		case t.W > 0 && dw > int64(t.W) || t.H > 0 && dh > int64(t.H):
+			y0, x0 = 0, 0
+		default:
+			y0, x0 = -dh/2-offY, -dw/2-offX
+		}
 	}
 	l.y0, l.x0 = y0, x0
 	l.u.OffY, l.u.OffX = offY, offX
 }
 
-// addRun makes the run of n cells at the pattern's (y, x) alive.
+// addRun makes the run of n cells at the pattern's (y, x) alive, clipped as
+// Golly clips it.
 func (l *loader) addRun(y, x, n int64) {
+	if l.clipH > 0 && y >= l.clipH || l.clipW > 0 && x >= l.clipW {
+		return
+	}
+	if l.clipW > 0 {
+		n = min(n, l.clipW-x)
+	}
+	y, x = l.y0+y, l.x0+x
+	if l.bounds {
+		t := l.t
+		lo, hi := x, x+n
+		if t.W > 0 {
+			lo, hi = max(x, 0), min(x+n, int64(t.W))
+		}
+		rowIn := t.H == 0 || y >= 0 && y < int64(t.H)
+		if l.out != nil {
+			// The parts of the run beyond the bounded sides.
+			if !rowIn || lo >= hi {
+				lo, hi = x+n, x+n
+			}
+			for c := x; c < lo; c++ {
+				l.out.SetOutside(y, c)
+			}
+			for c := max(hi, x); c < x+n; c++ {
+				l.out.SetOutside(y, c)
+			}
+		}
+		if !rowIn || lo >= hi {
+			return
+		}
+		x, n = lo, hi-lo
+	}
 	if l.rs != nil {
-		l.rs.SetRun(l.y0+y, l.x0+x, n)
+		l.rs.SetRun(y, x, n)
 		return
 	}
 	for i := range n {
-		l.u.Eng.SetCell(l.y0+y, l.x0+x+i, true)
+		l.u.Eng.SetCell(y, x+i, true)
 	}
 }
-
-// floorMod returns a modulo n in [0, n).
-func floorMod(a, n int64) int64 { return ((a % n) + n) % n }
 
 // StdinName is how standard input is named in messages.
 const StdinName = "<stdin>"

@@ -26,14 +26,15 @@ func TestUILoader(t *testing.T) {
 		// The UI's auto: the protocol engine where it runs the topology,
 		// else the fastest; a named engine as named.
 		{"auto, a torus", glider, Settings{Engine: "auto", Watch: true}, Size{W: 120, H: 76}, "B3/S23:T120,76", true, "protocol"},
-		// The plane, as the UI asks for it: hashlife, whatever the window;
-		// --torus, a suffix or an engine that does not run it, a torus.
-		{"plane", glider, Settings{Engine: "auto", Watch: true, Plane: true}, Size{W: 120, H: 76}, "B3/S23", false, "hashlife"},
-		{"plane, :T0,0", glider, Settings{Engine: "auto", Watch: true, Plane: true, Rule: "B3/S23:T0,0"}, Size{W: 2, H: 2}, "B3/S23", false, "hashlife"},
+		// The plane, as the UI asks for it: the sparse engine, whatever
+		// the window; --torus, a suffix or an engine that does not run
+		// it, a torus.
+		{"plane", glider, Settings{Engine: "auto", Watch: true, Plane: true}, Size{W: 120, H: 76}, "B3/S23", false, "sparse"},
+		{"plane, :T0,0", glider, Settings{Engine: "auto", Watch: true, Plane: true, Rule: "B3/S23:T0,0"}, Size{W: 2, H: 2}, "B3/S23", false, "sparse"},
 		{"plane, --torus", glider, Settings{Engine: "auto", Watch: true, Plane: true, Torus: "30x20"}, Size{W: 120, H: 76}, "B3/S23:T30,20", false, "protocol"},
 		{"plane, suffix", "x = 3, y = 3, rule = B36/S23:T10,10\nbo$2bo$3o!\n", Settings{Engine: "auto", Watch: true, Plane: true}, Size{W: 120, H: 76}, "B36/S23:T10,10", false, "protocol"},
 		{"plane, --engine protocol", glider, Settings{Engine: "protocol", Watch: true, Plane: true}, Size{W: 120, H: 76}, "B3/S23:T120,76", true, "protocol"},
-		{"auto, a bounded plane", glider, Settings{Engine: "auto", Watch: true, Rule: "B3/S23:P20,10"}, Size{W: 120, H: 76}, "B3/S23:P20,10", false, "bitwise"},
+		{"auto, a bounded plane", glider, Settings{Engine: "auto", Watch: true, Rule: "B3/S23:P20,10"}, Size{W: 120, H: 76}, "B3/S23:P20,10", false, "protocol"},
 		{"--engine bitwise", glider, Settings{Engine: "bitwise", Watch: true}, Size{W: 120, H: 76}, "B3/S23:T120,76", true, "bitwise"},
 	} {
 		p, err := patterns.ReadRLE(c.name, strings.NewReader(c.rle))

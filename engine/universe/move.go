@@ -1,6 +1,8 @@
 package universe
 
 import (
+	"math/big"
+
 	"github.com/life-go/life/engine"
 )
 
@@ -9,7 +11,27 @@ import (
 // and keeps u's generation.
 func (u Universe) MoveTo(e engine.Engine) Universe {
 	CopyCells(e, u.Eng, 0, 0)
-	u.Gen0, u.Eng = u.Gen(), e
+	// An engine that builds what was set only when it is next read
+	// (hashlife) builds it now: the universe handed on may be read from
+	// two goroutines at once, the UI's event loop and its animator.
+	e.Population()
+	return u.Swap(e)
+}
+
+// Swap returns u on e, another engine (with its own cells), at u's
+// generation. When e's rule is a B0 rule without Smax, whose phases
+// alternate as Golly emulates it ([engine.Rule.Phase]), e counts Golly's
+// own generation, the file's (#CXRLE Gen) and those run since, whose
+// parity chooses the rule it steps with next, and Gen0 is 0.
+func (u Universe) Swap(e engine.Engine) Universe {
+	gen := u.Gen()
+	u.Eng, u.Gen0 = e, gen
+	gs, ok := e.(interface{ SetGeneration(*big.Int) })
+	if !ok || !e.Rule().Alternates() {
+		return u
+	}
+	gs.SetGeneration(gen)
+	u.Gen0 = nil
 	return u
 }
 
@@ -32,7 +54,8 @@ func (u Universe) Rehome(e engine.Engine, implied bool) Universe {
 		dy, dx = -(fb.H / 2), -(fb.W / 2)
 	}
 	CopyCells(e, from, dy, dx)
-	out := Universe{Eng: e, Gen0: u.Gen(), Implied: implied, Header: u.Header, OffY: u.OffY - dy, OffX: u.OffX - dx}
+	e.Population() // built now, as MoveTo's is
+	out := Universe{Eng: u.Eng, Gen0: u.Gen0, Implied: implied, Header: u.Header, OffY: u.OffY - dy, OffX: u.OffX - dx}.Swap(e)
 	if !implied {
 		// A bounded grid's middle is Golly's origin; the plane is Golly's
 		// universe itself.

@@ -60,6 +60,7 @@ func read(name string, r io.Reader, s Settings) (Universe, *patterns.Pattern, bo
 		}
 	}
 	u.Header = &head
+	u, u.Why = s.settle(u)
 	return u, u.Header, true, nil
 }
 

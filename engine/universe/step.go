@@ -74,16 +74,11 @@ func ParseStep(s string) (Step, error) {
 	return Step{n, s}, nil
 }
 
-// pow2Stepper is an engine with a natural jump of 2^k generations, as
-// hashlife's StepPow2.
-type pow2Stepper interface {
-	StepPow2(ctx context.Context, k uint) error
-}
-
 // Jump advances eng n generations as one step: for n a power of two on an
-// engine with power-of-two jumps, one such jump (HashLife's natural one).
+// engine with power-of-two jumps ([engine.Pow2Stepper]), one such jump
+// (HashLife's natural one).
 func Jump(ctx context.Context, eng engine.Engine, n uint64) error {
-	if p, ok := eng.(pow2Stepper); ok && n&(n-1) == 0 {
+	if p, ok := eng.(engine.Pow2Stepper); ok && n&(n-1) == 0 {
 		return p.StepPow2(ctx, uint(bits.TrailingZeros64(n)))
 	}
 	return eng.Step(ctx, n)

@@ -26,8 +26,10 @@ type Universe struct {
 	// Gen0 is the generations run before Eng was made: the generation a
 	// file gives (#CXRLE Gen, macrocell's #G), as Golly reads it, and
 	// those run before a switch of engine or rule, which starts a new
-	// engine at generation 0. nil means 0.
-	// Nobody modifies it: a new count is a new big.Int.
+	// engine at generation 0. nil means 0. An engine of a B0 rule
+	// without Smax counts Golly's generation itself, whose parity chooses
+	// the rule it steps with next, and Gen0 is then 0 (see
+	// [Universe.Swap]). Nobody modifies it: a new count is a new big.Int.
 	Gen0 *big.Int
 	// Implied says the torus only stands in for the unbounded plane (a
 	// pattern without a bounded-grid suffix on an engine that runs only
@@ -38,6 +40,11 @@ type Universe struct {
 	// cell (y, x) is Golly's (y+OffY, x+OffX). They are 0 on the plane; a
 	// bounded grid's middle is Golly's (0, 0).
 	OffY, OffX int64
+	// Why says why auto put a universe just loaded on the engine it is on,
+	// when that is not the ordinary choice ("protocol would not keep up
+	// with 30 gens/s: started on bitwise"), for the UI's status bar; ""
+	// otherwise.
+	Why string
 	// Header is the pattern as loaded, without its cells: its name,
 	// author, comments, rule as written, position and generation (Golly's
 	// #CXRLE Gen), and as W and H its size as loaded. It is never

@@ -1,0 +1,346 @@
+package universe
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"math/big"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/life-go/life/engine"
+	"github.com/life-go/life/patterns"
+)
+
+// TestAutoAlgo checks the engine auto starts a pattern on before its cells
+// are loaded: the ordinary fastest, and HashLife for a macrocell file,
+// steps of 2^k generations and a pattern too big for tiles.
+func TestAutoAlgo(t *testing.T) {
+	torus, _ := engine.ParseRule("B3/S23:T64,64")
+	for _, c := range []struct {
+		name   string
+		r      engine.Rule
+		s      Settings
+		w, h   int64
+		format string
+		want   string
+		why    string
+	}{
+		{"a glider", engine.Life, Settings{}, 3, 3, "RLE", "sparse", ""},
+		{"a torus", torus, Settings{}, 3, 3, "RLE", "bitwise", ""},
+		{"macrocell", engine.Life, Settings{}, 3, 3, "macrocell", "hashlife", "a macrocell file"},
+		{"--step 2^10", engine.Life, Settings{Jump: 1024}, 3, 3, "RLE", "hashlife", "steps of 2^10 generations"},
+		{"--step 1000", engine.Life, Settings{Jump: 1000}, 3, 3, "RLE", "sparse", ""},
+		{"--step 1", engine.Life, Settings{Jump: 1}, 3, 3, "RLE", "sparse", ""},
+		{"ping-pong", engine.Life, Settings{}, 210515, 183739, "RLE", "hashlife", "a pattern 210515 x 183739 cells, too big for tiles"},
+		{"macrocell on a torus", torus, Settings{}, 3, 3, "macrocell", "bitwise", ""},
+	} {
+		a, why, err := c.s.autoAlgo(c.r, c.w, c.h, c.format)
+		if err != nil || a.Name != c.want || why != c.why {
+			t.Errorf("%s: %v %q %v, want %s %q", c.name, a, why, err, c.want, c.why)
+		}
+	}
+}
+
+// TestLong checks which runs are astronomically long for their patterns.
+func TestLong(t *testing.T) {
+	for _, c := range []struct {
+		gens uint64
+		pop  int64
+		box  engine.Rect
+		want bool
+	}{
+		{1_000_000_000, 5, engine.Rect{W: 3, H: 3}, true},                // a glider far
+		{5206, 7, engine.Rect{W: 7, H: 3}, false},                        // acorn to its end
+		{1_000_000_000, 6000, engine.Rect{W: 2993, H: 747}, true},        // golly-ticker
+		{1_000_000_000, 1_500_000, engine.Rect{W: 2048, H: 2048}, false}, // a soup: chaos first
+		{2000, 1_500_000, engine.Rect{W: 2048, H: 2048}, false},
+		{1 << 20, 5, engine.Rect{W: 2000, H: 3}, false}, // 2^20 < 1024 x 2000
+		{1 << 22, 5, engine.Rect{W: 2000, H: 3}, true},
+	} {
+		if got := Long(c.gens, c.pop, c.box); got != c.want {
+			t.Errorf("Long(%d, %d, %v) = %v, want %v", c.gens, c.pop, c.box, got, c.want)
+		}
+	}
+}
+
+// TestLoadLong checks that auto moves a pattern run astronomically long
+// to HashLife once its cells are loaded, and leaves dense chaos and short
+// runs on the sparse engine.
+func TestLoadLong(t *testing.T) {
+	glider := "x = 3, y = 3\nbo$2bo$3o!\n"
+	var soup strings.Builder
+	soup.WriteString("x = 100, y = 100\n")
+	rng := rand.New(rand.NewPCG(1, 2))
+	for y := range 100 {
+		for range 100 {
+			if rng.IntN(2) == 0 {
+				soup.WriteByte('o')
+			} else {
+				soup.WriteByte('b')
+			}
+		}
+		if y < 99 {
+			soup.WriteString("$\n")
+		}
+	}
+	soup.WriteString("!\n")
+	for _, c := range []struct {
+		name, rle string
+		gens      uint64
+		engine    string
+	}{
+		{"a glider, 10^9", glider, 1_000_000_000, "hashlife"},
+		{"a glider, 1000", glider, 1000, "sparse"},
+		{"a soup, 10^9", soup.String(), 1_000_000_000, "sparse"},
+		{"a soup, 1000", soup.String(), 1000, "sparse"},
+	} {
+		for _, stream := range []bool{false, true} {
+			s := Settings{Engine: "auto", Plane: true, Gens: c.gens}
+			var u Universe
+			var err error
+			if stream {
+				u, _, err = Read(c.name, strings.NewReader(c.rle), s)
+			} else {
+				p, perr := patterns.ReadRLE(c.name, strings.NewReader(c.rle))
+				if perr != nil {
+					t.Fatal(perr)
+				}
+				u, err = Load(p, c.name, s)
+			}
+			if err != nil {
+				t.Fatalf("%s: %v", c.name, err)
+			}
+			if u.Eng.Name() != c.engine || u.Gen().Sign() != 0 {
+				t.Errorf("%s (stream %v): on %s at generation %s, want %s at 0", c.name, stream, u.Eng.Name(), u.Gen(), c.engine)
+			}
+		}
+	}
+}
+
+// jumpRecorder is a HashLife engine that records its jumps.
+type jumpRecorder struct {
+	engine.Engine
+	jumps []uint
+}
+
+func (j *jumpRecorder) StepPow2(ctx context.Context, k uint) error {
+	j.jumps = append(j.jumps, k)
+	return j.Engine.(engine.Pow2Stepper).StepPow2(ctx, k)
+}
+
+func (j *jumpRecorder) Step(ctx context.Context, n uint64) error {
+	panic("Step called: the runner splits no natural jumps")
+}
+
+// glider returns a universe holding a glider on e.
+func gliderOn(t *testing.T, name string) Universe {
+	t.Helper()
+	p, err := patterns.ReadRLE("glider", strings.NewReader("x = 3, y = 3\nbo$2bo$3o!\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, err := Load(p, "glider", Settings{Engine: name, Plane: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u
+}
+
+// TestRunnerJumps checks that the runner steps an engine with hyperspeed
+// in the jumps its own Step takes, the powers of two of the run from the
+// smallest, and in steps of the unit when it has one.
+func TestRunnerJumps(t *testing.T) {
+	u := gliderOn(t, "hashlife")
+	rec := &jumpRecorder{Engine: u.Eng}
+	u.Eng = rec
+	var progress []uint64
+	r := Runner{Progress: func(p Progress) { progress = append(progress, p.Done) }}
+	if err := r.Run(context.Background(), &u, 1_000_000_000); err != nil {
+		t.Fatal(err)
+	}
+	var want []uint
+	for k := uint(0); k < 64; k++ {
+		if 1_000_000_000>>k&1 != 0 {
+			want = append(want, k)
+		}
+	}
+	if !slices.Equal(rec.jumps, want) || len(progress) != len(want) || progress[len(progress)-1] != 1_000_000_000 {
+		t.Errorf("jumps %v, progress %v; want jumps %v", rec.jumps, progress, want)
+	}
+	if g := u.Gen(); g.Cmp(big.NewInt(1_000_000_000)) != 0 || u.Eng.Population().Int64() != 5 {
+		t.Errorf("generation %s population %s", g, u.Eng.Population())
+	}
+	rec.jumps = nil
+	r = Runner{Unit: 1 << 10}
+	if err := r.Run(context.Background(), &u, 5<<10); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(rec.jumps, []uint{10, 10, 10, 10, 10}) {
+		t.Errorf("--step 2^10: jumps %v", rec.jumps)
+	}
+}
+
+// TestRunnerSwitchToHashlife runs a glider a billion generations from the
+// sparse engine under auto: the runner tries HashLife, which finishes at
+// once, and moves there, saying so once; the glider is where it should be.
+func TestRunnerSwitchToHashlife(t *testing.T) {
+	u := gliderOn(t, "sparse")
+	var said []string
+	r := Runner{Auto: true, TrialAfter: 20 * time.Millisecond, Switched: func(m string) { said = append(said, m) }}
+	const gens = 1 << 30
+	if err := r.Run(context.Background(), &u, gens); err != nil {
+		t.Fatal(err)
+	}
+	if u.Eng.Name() != "hashlife" || len(said) != 1 || !strings.Contains(said[0], "switched to hashlife at generation ") {
+		t.Fatalf("on %s, said %q", u.Eng.Name(), said)
+	}
+	if g := u.Gen(); g.Cmp(big.NewInt(gens)) != 0 {
+		t.Fatalf("generation %s, want %d", g, gens)
+	}
+	// The glider moves a cell down and right every 4 generations.
+	box, _ := u.Eng.Bounds()
+	want := gliderOn(t, "hashlife")
+	wb, _ := want.Eng.Bounds()
+	if box.X != wb.X+gens/4 || box.Y != wb.Y+gens/4 || u.Eng.Population().Int64() != 5 {
+		t.Errorf("the glider is at %v, want %v moved by %d", box, wb, gens/4)
+	}
+	// Without auto it stays where it is.
+	u = gliderOn(t, "sparse")
+	r = Runner{TrialAfter: time.Millisecond}
+	if err := r.Run(context.Background(), &u, 1<<16); err != nil || u.Eng.Name() != "sparse" {
+		t.Errorf("without auto: on %s, %v", u.Eng.Name(), err)
+	}
+}
+
+// TestRunnerSwitchToSparse runs a chaotic soup one generation a step from
+// HashLife under auto: the runner tries the sparse engine, which is many
+// times faster on chaos, and moves there; the result is the same cell for
+// cell.
+func TestRunnerSwitchToSparse(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("x = 256, y = 256\n")
+	rng := rand.New(rand.NewPCG(3, 4))
+	for y := range 256 {
+		for range 256 {
+			b.WriteByte("bo"[rng.IntN(2)])
+		}
+		if y < 255 {
+			b.WriteString("$\n")
+		}
+	}
+	b.WriteString("!\n")
+	p, err := patterns.ReadRLE("soup", strings.NewReader(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	gens := uint64(4000)
+	if raceEnabled {
+		gens = 1500
+	}
+	u, err := Load(p, "soup", Settings{Engine: "hashlife", Plane: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var said []string
+	r := Runner{Auto: true, Unit: 1, TrialAfter: 20 * time.Millisecond, Switched: func(m string) { said = append(said, m) }}
+	if err := r.Run(context.Background(), &u, gens); err != nil {
+		t.Fatal(err)
+	}
+	if u.Eng.Name() != "sparse" || len(said) == 0 {
+		t.Fatalf("on %s, said %q", u.Eng.Name(), said)
+	}
+	ref, err := Load(p, "soup", Settings{Engine: "sparse", Plane: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ref.Eng.Step(context.Background(), gens); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := cellsOf(u.Eng), cellsOf(ref.Eng); !slices.Equal(got, want) || u.Gen().Uint64() != gens {
+		t.Errorf("generation %s: %d cells, want %d at %d", u.Gen(), len(got), len(want), gens)
+	}
+}
+
+// cellsOf lists e's live cells.
+func cellsOf(e engine.Engine) []string {
+	var cs []string
+	if box, ok := e.Bounds(); ok {
+		e.Visit(box, func(y, x int64) { cs = append(cs, fmt.Sprint(y, x)) })
+	}
+	return cs
+}
+
+// TestWatchKeepsUp checks the UI's start on a bounded grid: the protocol
+// engine when it keeps up with the rate asked, else the fastest engine,
+// with the reason for the status bar.
+func TestWatchKeepsUp(t *testing.T) {
+	p, err := patterns.ReadRLE("glider", strings.NewReader("x = 3, y = 3, rule = B3/S23:T64,64\nbo$2bo$3o!\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		rate   float64
+		engine string
+		why    string
+	}{
+		{1e-3, "protocol", ""},
+		{1e12, "bitwise", "protocol would not keep up with 1e+12 gens/s: started on bitwise"},
+		{0, "protocol", ""},
+	} {
+		u, err := Load(p, "glider", Settings{Engine: "auto", Watch: true, Rate: c.rate})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if u.Eng.Name() != c.engine || u.Why != c.why || u.Eng.Population().Int64() != 5 {
+			t.Errorf("rate %g: on %s (%q), pop %s; want %s (%q)", c.rate, u.Eng.Name(), u.Why, u.Eng.Population(), c.engine, c.why)
+		}
+	}
+}
+
+// TestForJump checks the UI's jumps: one astronomically long for the
+// pattern moves it to HashLife first; a short one, or one on HashLife
+// already, leaves it where it is.
+func TestForJump(t *testing.T) {
+	u := gliderOn(t, "sparse")
+	if w, why := ForJump(u, 1000, engine.Options{}); w.Eng != u.Eng || why != "" {
+		t.Errorf("a jump of 1000: on %s, %q", w.Eng.Name(), why)
+	}
+	w, why := ForJump(u, 1<<40, engine.Options{})
+	if w.Eng.Name() != "hashlife" || why != "sparse for a jump of 1,099,511,627,776 generations: switched to hashlife" || w.Eng.Population().Int64() != 5 {
+		t.Errorf("a jump of 2^40: on %s, %q", w.Eng.Name(), why)
+	}
+	if v, why := ForJump(w, 1<<40, engine.Options{}); v.Eng != w.Eng || why != "" {
+		t.Errorf("on hashlife already: on %s, %q", v.Eng.Name(), why)
+	}
+}
+
+// TestMacrocellOnHashlife loads a glider saved as macrocell: auto puts it
+// on HashLife, the same glider saved as RLE on the sparse engine.
+func TestMacrocellOnHashlife(t *testing.T) {
+	p, err := patterns.ReadRLE("glider", strings.NewReader("x = 3, y = 3\nbo$2bo$3o!\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for _, c := range []struct{ file, engine string }{{"g.mc", "hashlife"}, {"g.rle", "sparse"}} {
+		w, err := patterns.WriterFor(c.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := dir + "/" + c.file
+		if err := WriteFile(path, func(out io.Writer) error { return w(context.Background(), out, p, p, patterns.Limits{}) }); err != nil {
+			t.Fatal(err)
+		}
+		u, _, _, err := LoadPath(path, nil, Settings{Engine: "auto", Plane: true, Gens: 100})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if u.Eng.Name() != c.engine || u.Eng.Population().Int64() != 5 {
+			t.Errorf("%s: on %s, population %s; want %s, 5", c.file, u.Eng.Name(), u.Eng.Population(), c.engine)
+		}
+	}
+}
