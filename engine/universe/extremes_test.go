@@ -57,7 +57,22 @@ func farFiles(t *testing.T) map[string]string {
 // in every format: what life writes reads back as the same cells (the
 // plaintext of so large a box is refused before it is written).
 func TestRoundTripExtremes(t *testing.T) {
-	s := Settings{Engine: "hashlife", Plane: true}
+	var plane []string // the engines that run the plane
+	for _, a := range engine.Algos() {
+		if a.Runs(engine.Life) == nil {
+			plane = append(plane, a.Name)
+		}
+	}
+	if len(plane) < 2 {
+		t.Errorf("engines on the plane: %v, want HashLife and the sparse engine at least", plane)
+	}
+	for _, eng := range plane {
+		t.Run(eng, func(t *testing.T) { roundTripExtremes(t, eng) })
+	}
+}
+
+func roundTripExtremes(t *testing.T, eng string) {
+	s := Settings{Engine: eng, Plane: true}
 	for name, text := range farFiles(t) {
 		u, _, err := Read(name, strings.NewReader(text), s)
 		if err != nil {
