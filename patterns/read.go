@@ -307,6 +307,10 @@ func (s formatSink) TakesTree() bool {
 
 func (s formatSink) Leaf(rows [8]uint8) (uint32, error) { return s.Sink.(TreeSink).Leaf(rows) }
 
+// treeSink returns the sink handed on to, when it takes the tree: the
+// macrocell reader hands the nodes to it directly.
+func (s formatSink) treeSink() TreeSink { return s.Sink.(TreeSink) }
+
 func (s formatSink) Node(d int, kids [4]uint32) (uint32, error) {
 	return s.Sink.(TreeSink).Node(d, kids)
 }

@@ -83,20 +83,17 @@ func (ts treeStreamer) TakesTree() bool {
 	if st.l == nil || st.box || st.gather != nil || st.l.u.Eng.Rule().Topology.Kind != engine.Plane {
 		return false
 	}
-	_, ok := st.l.u.Eng.(treeEngine)
-	st.tree = ok
-	return ok
+	st.te, st.tree = st.l.u.Eng.(treeEngine)
+	return st.tree
 }
 
-func (ts treeStreamer) Leaf(rows [8]uint8) (uint32, error) {
-	return ts.l.u.Eng.(treeEngine).Leaf(rows)
-}
+// Leaf, Node and Root go to the engine TakesTree found, without asking
+// for its interface again at each of a file's millions of nodes.
+func (ts treeStreamer) Leaf(rows [8]uint8) (uint32, error) { return ts.te.Leaf(rows) }
 
-func (ts treeStreamer) Node(d int, kids [4]uint32) (uint32, error) {
-	return ts.l.u.Eng.(treeEngine).Node(d, kids)
-}
+func (ts treeStreamer) Node(d int, kids [4]uint32) (uint32, error) { return ts.te.Node(d, kids) }
 
-func (ts treeStreamer) Root(h uint32, d int) error { return ts.l.u.Eng.(treeEngine).Root(h, d) }
+func (ts treeStreamer) Root(h uint32, d int) error { return ts.te.Root(h, d) }
 
 // streamer is the sink that puts cells on the engine as they are read
 // when the header places them, and gathers them otherwise.
@@ -116,7 +113,8 @@ type streamer struct {
 	rs     engine.RunSetter
 	y0, x0 int64
 	lim    int64
-	tree   bool // the engine took a macrocell tree
+	tree   bool       // the engine took a macrocell tree
+	te     treeEngine // the engine, when it took the tree
 	// top and left are the least row and column seen (box false), from
 	// which w and h count.
 	top, left int64
