@@ -248,8 +248,8 @@ var _ BlockCounter = (*ProtocolStates)(nil)
 // the live ones (the others are history), in the 2^k x 2^k blocks of r,
 // clipped to r.
 func (p *ProtocolStates) CountBlocks(r Rect, k uint, dst []uint64) {
-	cols := (r.W + 1<<k - 1) >> k
-	rows := (r.H + 1<<k - 1) >> k
+	cols := max(r.W-1, -1)>>k + 1 // r.W+1<<k-1 could overflow
+	rows := max(r.H-1, -1)>>k + 1
 	clear(dst[:rows*cols])
 	p.VisitStates(r, func(y, x int64, s State) {
 		if s == Alive {

@@ -87,9 +87,10 @@ func TestReadRLEErrors(t *testing.T) {
 		{"x = 3, y = 3\n2yP!", `glider.rle:2:3: unexpected 'P' after 'y': states 25 to 255 are 'pA' to 'yO'`},
 		{"x = 3, y = 3\n2q\n!", `glider.rle:2:2: 'q' must be followed by a state letter, 'A' to 'X'`},
 		{"x = 3, y = 3\nZ!", `glider.rle:2:1: unexpected 'Z', want a run count, 'b', 'o', '$' or '!'`},
-		{"x = 3, y = 3\n99999999999999999999o!", `glider.rle:2:1: run count is more than the limit of 4611686018427387903`},
-		{"x = 3, y = 3\n4611686018427387903b2o!", `glider.rle:2:22: pattern reaches past the limit of 4611686018427387903 cells from its corner`},
-		{"x = 3, y = 3\n2305843009213693951b2o!", `glider.rle: pattern of 2305843009213693953 x 1 cells reaches past the limit of 2305843009213693951 cells from the origin, where a pattern without #CXRLE Pos goes`},
+		{"x = 3, y = 3\n99999999999999999999o!", `glider.rle:2:1: run count is more than the limit of 9223372036854775807`},
+		{"x = 3, y = 3\n9223372036854775806b2o!", `glider.rle:2:22: pattern reaches past the limit of 9223372036854775807 cells from its corner`},
+		{"x = 3, y = 3\n9223372036854775807$o!", `glider.rle:2:20: pattern reaches past the limit of 9223372036854775807 cells from its corner`},
+		{"x = 3, y = 3\n4611686018427387903b2o!", `glider.rle: pattern of 4611686018427387905 x 1 cells reaches past the limit of 4611686018427387903 cells from the origin, where a pattern without #CXRLE Pos goes`},
 	} {
 		_, err := ReadRLE("glider.rle", strings.NewReader(tc.in))
 		if err == nil || err.Error() != tc.msg {

@@ -280,8 +280,8 @@ func (e *Engine) VisitStates(r engine.Rect, fn func(y, x int64, s engine.State))
 // difference of four prefix counts, each of which descends one path of the
 // tree. Counts beyond 2^64-1 saturate.
 func (e *Engine) CountBlocks(r engine.Rect, k uint, dst []uint64) {
-	cols := (r.W + 1<<k - 1) >> k
-	rows := (r.H + 1<<k - 1) >> k
+	cols := max(r.W-1, -1)>>k + 1 // r.W+1<<k-1 could overflow
+	rows := max(r.H-1, -1)>>k + 1
 	clear(dst[:rows*cols])
 	i, lvl := e.view()
 	half := int64(1) << (lvl - 1)

@@ -247,8 +247,8 @@ var _ engine.BlockCounter = (*board)(nil)
 // state 1 (the live ones; the others are history) in the 2^k x 2^k blocks
 // of r, clipped to r, a byte a cell.
 func (b *board) CountBlocks(r engine.Rect, k uint, dst []uint64) {
-	cols := (r.W + 1<<k - 1) >> k
-	rows := (r.H + 1<<k - 1) >> k
+	cols := max(r.W-1, -1)>>k + 1 // r.W+1<<k-1 could overflow
+	rows := max(r.H-1, -1)>>k + 1
 	clear(dst[:rows*cols])
 	r.Y -= b.oy
 	r.X -= b.ox
