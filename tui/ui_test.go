@@ -521,7 +521,10 @@ func TestOpenSave(t *testing.T) {
 func TestRuleChange(t *testing.T) {
 	h := start(t, 60, 20, Options{})
 	h.press(' ')
-	pop := h.idle().pop
+	h.idle()
+	// Back to generation 0, where the acorn fits the 20 x 10 grid below
+	// however far it ran before the pause.
+	pop := h.press('r').pop
 	f := h.press('R', tcell.KeyCtrlU, "B9")
 	if !strings.Contains(f.text, "digit greater than neighborhood allows") {
 		t.Errorf("typing B9: no error shown:\n%s", f.text)

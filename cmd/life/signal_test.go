@@ -92,7 +92,7 @@ func startUI(t *testing.T, p *pty, args ...string) *exec.Cmd {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
-	p.readUntil(t, "Gen", 20*time.Second) // the status bar is drawn
+	p.readUntil(t, "Gen", time.Minute) // the status bar is drawn
 	return cmd
 }
 
@@ -105,7 +105,7 @@ func restored(t *testing.T, p *pty, before *unix.Termios) {
 	if after.Lflag&(unix.ECHO|unix.ICANON) != before.Lflag&(unix.ECHO|unix.ICANON) || after.Iflag != before.Iflag || after.Oflag != before.Oflag {
 		t.Errorf("terminal not restored: lflag %#x iflag %#x oflag %#x, want %#x %#x %#x", after.Lflag, after.Iflag, after.Oflag, before.Lflag, before.Iflag, before.Oflag)
 	}
-	p.readUntil(t, "\x1b[?1049l", 5*time.Second) // the main screen
+	p.readUntil(t, "\x1b[?1049l", time.Minute) // the main screen
 	out := p.out.String()
 	last := out[strings.LastIndex(out, "\x1b[?1049h"):]
 	for name, seq := range map[string]string{"mouse reporting off": "\x1b[?1000l", "the cursor shown": "\x1b[?25h"} {
@@ -138,7 +138,7 @@ func TestUISignals(t *testing.T) {
 			}
 			restored(t, p, before)
 			// The note comes after the terminal is restored.
-			p.readUntil(t, "life: interrupted by "+signalName(sig)+"\r\n", 5*time.Second)
+			p.readUntil(t, "life: interrupted by "+signalName(sig)+"\r\n", time.Minute)
 		})
 	}
 }
@@ -160,7 +160,7 @@ func TestUIPanic(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer cmd.Process.Kill()
-	p.readUntil(t, "panic: test-panic: a step panics", 20*time.Second)
+	p.readUntil(t, "panic: test-panic: a step panics", time.Minute)
 	cmd.Wait()
 	out := p.out.String()
 	if i, j := strings.LastIndex(out, "\x1b[?1049l"), strings.Index(out, "panic: test-panic"); i < 0 || i > j {
