@@ -38,7 +38,7 @@ func ParseRule(s string) (Rule, error) {
 		}
 	}
 	if err != nil {
-		return Rule{}, fmt.Errorf("rule %q: %w", s, err)
+		return Rule{}, fmt.Errorf("rule %q: %w%s", s, err, namedRuleHint(body))
 	}
 	if hasSuffix {
 		t, err := parseTopology(strings.TrimSpace(suffix))
@@ -342,4 +342,33 @@ func parseMap(s string) (Rule, error) {
 		}
 	}
 	return r, nil
+}
+
+// namedRuleHint says, for a rule that no family here reads and that looks
+// like a name (a letter, then letters, digits, '_', '-' or '+', as Golly's
+// rule tables are named: Codd, WireWorld, Langtons-Loops), what Golly would
+// run it with, so that the user learns why a file of Golly's does not
+// open; otherwise "".
+func namedRuleHint(body string) string {
+	name := strings.TrimSpace(body)
+	if len(name) >= 3 && strings.EqualFold(name[:3], "map") {
+		return "" // a MAP rule, mistyped
+	}
+	letter := func(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
+	word := false // three letters in a row: a name, not a notation (B3_S23, W22x)
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if !letter(c) && !('0' <= c && c <= '9') && c != '_' && c != '-' && c != '+' {
+			return ""
+		}
+		word = word || i >= 2 && letter(c) && letter(name[i-1]) && letter(name[i-2])
+	}
+	if !word || !letter(name[0]) {
+		return ""
+	}
+	switch strings.ToLower(name) {
+	case "jvn29", "nobili32", "hutton32":
+		return fmt.Sprintf(" (%s is a rule of Golly's JvN algorithm, which life does not run)", name)
+	}
+	return fmt.Sprintf(" (if %s names a rule table, Golly's %s.rule: life does not read rule tables)", name, name)
 }
