@@ -99,6 +99,7 @@ func runRender(e *env) int {
 	torus := fs.String("torus", "", "run on a `WxH` torus when the rule has no bounded-grid suffix")
 	eng := fs.String("engine", "auto", "the `ENGINE`: "+engineNames())
 	out := fs.String("o", "", "write the picture to `FILE`; its extension, .png, .gif or .svg, says the format")
+	maxMB := maxMemoryFlag(fs)
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), renderUsage, render.MaxZoom, autoSide, render.MaxSide, render.MaxPixels, render.MaxFrames)
 		fs.PrintDefaults()
@@ -113,8 +114,11 @@ func runRender(e *env) int {
 		fs.Usage()
 		return report(e, usageError{Err: fmt.Errorf("render: want one PATTERN (a file, or - for standard input), got %d arguments", len(pos))})
 	}
+	if err := checkMaxMemory(*maxMB); err != nil {
+		return report(e, err)
+	}
 	j := &renderJob{
-		Settings: universe.Settings{Rule: *rule, Torus: *torus, Engine: *eng, Gens: *gens, Plane: true},
+		Settings: universe.Settings{Rule: *rule, Torus: *torus, Engine: *eng, Gens: *gens, MaxMemory: *maxMB << 20, Plane: true},
 		out:      *out, every: *every, frames: *frames, follow: *follow, delay: *delay, quiet: *quiet,
 	}
 	if err := j.check(set, *scale, *rect, *theme); err != nil {

@@ -68,6 +68,7 @@ func runUI(e *env) int {
 	torus := fs.String("torus", "", "run on a `WxH` torus when the rule has no bounded-grid suffix")
 	eng := fs.String("engine", "auto", "the `ENGINE`: "+engineNames()+" (auto: as above)")
 	dir := fs.String("patterns", "", "the `DIR`ectory of pattern files that o (open) lists")
+	maxMB := maxMemoryFlag(fs)
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), uiUsage, universe.MaxMargin, tui.KeysHelp())
 		fs.PrintDefaults()
@@ -80,7 +81,10 @@ func runUI(e *env) int {
 		fs.Usage()
 		return report(e, usageError{Err: fmt.Errorf("want at most one PATTERN, got %d arguments", len(pos))})
 	}
-	s := universe.Settings{Rule: *rule, Torus: *torus, Engine: *eng, Watch: true, Gens: universe.MaxMargin, Plane: true}
+	if err := checkMaxMemory(*maxMB); err != nil {
+		return report(e, err)
+	}
+	s := universe.Settings{Rule: *rule, Torus: *torus, Engine: *eng, Watch: true, Gens: universe.MaxMargin, MaxMemory: *maxMB << 20, Plane: true}
 	opts := tui.Options{
 		PatternsDir: *dir,
 		Settings:    s,
