@@ -10,12 +10,14 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 )
 
 // Golly runs Golly's bgolly, the reference the engines are compared with.
+// Its methods may be called from several goroutines at once.
 type Golly struct {
 	path, dir string
-	n         int
+	n         atomic.Int64 // runs so far, which name their files
 }
 
 // ErrNoGolly is returned by NewGolly when bgolly is not installed.
@@ -45,9 +47,9 @@ type Result struct {
 // step generations, and reads back the populations and the cells it wrote
 // at the end.
 func (g *Golly) Run(rle, algo string, gens, step int) (Result, error) {
-	g.n++
-	in := filepath.Join(g.dir, fmt.Sprintf("in%d.rle", g.n))
-	out := filepath.Join(g.dir, fmt.Sprintf("out%d.rle", g.n))
+	n := g.n.Add(1)
+	in := filepath.Join(g.dir, fmt.Sprintf("in%d.rle", n))
+	out := filepath.Join(g.dir, fmt.Sprintf("out%d.rle", n))
 	if err := os.WriteFile(in, []byte(rle), 0o644); err != nil {
 		return Result{}, err
 	}
