@@ -135,9 +135,6 @@ func readMacrocell(name string, data []byte, o *ReadOptions) (*Pattern, error) {
 		}
 		if rd.tree != nil && rd.tree.TakesTree() {
 			tree.sink = rd.tree
-			if f, ok := rd.tree.(interface{ treeSink() TreeSink }); ok {
-				tree.sink = f.treeSink() // one call a node, not two
-			}
 			tree.handles = append(make([]uint32, 0, cap(tree.depth)), 0)
 		} else {
 			tree.nodes = []mcNode{{}}
