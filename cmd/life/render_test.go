@@ -427,3 +427,28 @@ func (c *lateCancel) Err() error {
 	}
 	return c.Context.Err()
 }
+
+// TestRenderExtremes draws a pattern whose cells lie 2^62-1 from the
+// origin every way: fitting it asks for a picture 2^63-1 cells wide, which
+// is refused as too large (its size no longer wraps to a negative one), and
+// a --rect about the origin draws the cells there.
+func TestRenderExtremes(t *testing.T) {
+	dir := t.TempDir()
+	far := filepath.Join(dir, "far.lif")
+	text := "#Life 1.06\n-4611686018427387903 -4611686018427387903\n4611686018427387903 4611686018427387903\n0 0\n1 0\n2 0\n"
+	if err := os.WriteFile(far, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, ext := range []string{"png", "svg"} {
+		out := filepath.Join(dir, "x."+ext)
+		code, _, errs := life(t, "", "render", "--engine", "hashlife", "-o", out, far)
+		if want := "9223372036854775807 x 9223372036854775807 cells at scale 1/1073741824: the picture would be more than"; code != 2 || !strings.Contains(errs, want) {
+			t.Errorf("%s: exit %d %q, want 2 and %q", ext, code, errs, want)
+		}
+	}
+	out := filepath.Join(dir, "o.png")
+	code, _, errs := life(t, "", "render", "--engine", "hashlife", "--scale", "1", "--rect", "-1,-1,5,3", "-o", out, far)
+	if w, h, cells := picture(t, out, render.Light.Live); code != 0 || errs != "" || w != 5 || h != 3 || !maps.Equal(cells, cellSet([2]int{1, 1}, [2]int{1, 2}, [2]int{1, 3})) {
+		t.Errorf("--rect about the origin: exit %d %q, %d x %d %v", code, errs, w, h, cells)
+	}
+}

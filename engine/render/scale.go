@@ -109,8 +109,10 @@ func (s Scale) Pixels(w, h int64) (pw, ph int64, ok bool) {
 		return 0, 0, false
 	}
 	if s.shift > 0 {
-		pw = (w + 1<<s.shift - 1) >> s.shift
-		ph = (h + 1<<s.shift - 1) >> s.shift
+		// (n-1)>>k+1, as n+2^k-1 overflows for a box as wide as the
+		// reach, 2^63-1 cells.
+		pw = max(w-1, -1)>>s.shift + 1
+		ph = max(h-1, -1)>>s.shift + 1
 	} else {
 		z := int64(s.zoom + 1)
 		if w > MaxSide || h > MaxSide {

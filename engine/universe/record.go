@@ -3,6 +3,7 @@ package universe
 import (
 	"cmp"
 	"context"
+	"math"
 	"slices"
 	"time"
 
@@ -196,6 +197,7 @@ func Fit(e engine.Engine, box engine.Rect, ok bool) engine.Rect {
 		box = engine.Rect{X: int64(t.W / 2), Y: int64(t.H / 2), W: 1, H: 1}
 	}
 	m := max(1, max(box.W, box.H)/32)
+	m = min(m, (math.MaxInt64-max(box.W, box.H))/2) // a box as wide as the reach, 2^63-1, has none
 	r := engine.Rect{X: box.X - m, Y: box.Y - m, W: box.W + 2*m, H: box.H + 2*m}
 	if g, bounded := Bounds(e); bounded {
 		// No margin beyond the edges of a bounded grid.
