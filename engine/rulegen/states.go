@@ -189,9 +189,9 @@ type StatesResult struct {
 // (written with extension ext, ".rle" or ".mcl") and reads back the
 // populations, the rule and the cells with their states.
 func (g *Golly) RunStates(text, ext, algo string, gens, step int) (StatesResult, error) {
-	g.n++
-	in := filepath.Join(g.dir, fmt.Sprintf("in%d%s", g.n, ext))
-	out := filepath.Join(g.dir, fmt.Sprintf("out%d.rle", g.n))
+	n := g.n.Add(1)
+	in := filepath.Join(g.dir, fmt.Sprintf("in%d%s", n, ext))
+	out := filepath.Join(g.dir, fmt.Sprintf("out%d.rle", n))
 	if err := os.WriteFile(in, []byte(text), 0o644); err != nil {
 		return StatesResult{}, err
 	}
