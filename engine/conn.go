@@ -22,10 +22,10 @@ type port struct {
 	height int // the torus's
 	width  int
 
-	out    []uint64 // the transitions of rows y0 onwards, packed
+	out    []byte // the transitions of rows y0 onwards, a byte a cell
 	y0     int
-	stride int
 	outRow int // offset in out of the row being stepped
+	states int // the states a transition may give: 2, or a rule's of many
 
 	// The cell being stepped: Simulate sets y, x and cx. A Transition
 	// that keeps the contract sets x to ^len(odd), negative; any other
@@ -76,12 +76,34 @@ func (c Conn) Transition(y, x int, s State) {
 	if p.log != nil {
 		p.log = append(p.log, Transition{y, x, s})
 	}
-	if y != p.y || x != p.x || s > Alive {
+	if y != p.y || x != p.x || int(s) >= p.states {
 		p.odd = append(p.odd, Transition{y, x, s})
 		return
 	}
-	p.out[p.outRow+x>>6] |= uint64(s) << (x & 63)
+	p.out[p.outRow+x] = byte(s)
 	p.x = ^len(p.odd)
+}
+
+// pack writes src, a byte a cell, each 0 or 1, into dst, packed 64 cells a
+// word as the grid packs its rows: eight cells a multiplication, a word
+// a store.
+func pack(dst []uint64, src []byte) {
+	const lsb, gather = 0x0101010101010101, 0x0102040810204080
+	i := 0
+	for ; (i+1)*64 <= len(src); i++ {
+		s := src[i*64 : i*64+64 : i*64+64]
+		// Byte j's low bit goes to bit 56+j of the product: its top
+		// byte holds the eight cells.
+		g := func(k int) uint64 { return (binary.LittleEndian.Uint64(s[8*k:]) & lsb) * gather >> 56 }
+		dst[i] = g(0) | g(1)<<8 | g(2)<<16 | g(3)<<24 | g(4)<<32 | g(5)<<40 | g(6)<<48 | g(7)<<56
+	}
+	if i*64 < len(src) {
+		var w uint64
+		for x, c := range src[i*64:] {
+			w |= uint64(c&1) << x
+		}
+		dst[i] = w
+	}
 }
 
 // unpack writes row, packed 64 cells a word as the grid packs them, into
@@ -108,7 +130,7 @@ var spread = func() (t [256]uint64) {
 }()
 
 // startRow readies the port for the cells of row y.
-func (p *port) startRow(y int) { p.outRow = (y - p.y0) * p.stride }
+func (p *port) startRow(y int) { p.outRow = (y - p.y0) * p.width }
 
 // poll returns the context's error once the run is cancelled.
 func (p *port) poll() error {
@@ -135,8 +157,10 @@ func (p *port) breach(y, x int) error {
 		return fmt.Errorf("step logic for cell (y=%d, x=%d) emitted %v, for another cell", y, x, t)
 	case p.x == -1: // after the cell's transition
 		return fmt.Errorf("step logic for cell (y=%d, x=%d) emitted more than one transition", y, x)
-	default:
+	case p.states == 2:
 		return fmt.Errorf("step logic for cell (y=%d, x=%d) emitted state %d, want 0 or 1", y, x, t.State)
+	default:
+		return fmt.Errorf("step logic for cell (y=%d, x=%d) emitted state %d, want 0 to %d", y, x, t.State, p.states-1)
 	}
 }
 
@@ -161,18 +185,29 @@ func newWindow(h, w, halo int) *window {
 // load makes the window hold g's states. It returns ctx's error, checked
 // every few rows, when ctx is done first; ctx may be nil.
 func (win *window) load(ctx context.Context, g *grid.Torus) error {
-	h, halo := win.h, win.halo
-	for y := range h {
+	for y := range win.h {
 		if y&63 == 63 && ctx != nil && ctx.Err() != nil {
 			return ctx.Err()
 		}
 		unpack(win.rows(y, 1), g.Row(y))
 	}
+	win.wrap()
+	return nil
+}
+
+// loadStates makes the window hold g's states, a grid of many states.
+func (win *window) loadStates(g *grid.States) {
+	copy(win.rows(0, win.h), g.Cells())
+	win.wrap()
+}
+
+// wrap copies the rows within the halo across the wrap.
+func (win *window) wrap() {
+	h, halo := win.h, win.halo
 	for k := 1; k <= halo; k++ {
 		copy(win.rows(-k, 1), win.rows(h-k, 1))
 		copy(win.rows(h+k-1, 1), win.rows(k-1, 1))
 	}
-	return nil
 }
 
 // rows returns the n rows from y, -halo <= y and y+n <= h+halo.

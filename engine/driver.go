@@ -72,11 +72,6 @@ func (d Driver) Run(ctx context.Context, g *grid.Torus, step StepFunc, gens uint
 		return 0, ctx.Err()
 	}
 	h, w, stride := g.Height(), g.Width(), g.Stride()
-	bands := d.Bands
-	if bands <= 0 {
-		bands = runtime.GOMAXPROCS(0)
-	}
-	bands = max(1, min(bands, h))
 	progeny, err := grid.New(w, h)
 	if err != nil {
 		return 0, err
@@ -84,6 +79,50 @@ func (d Driver) Run(ctx context.Context, g *grid.Torus, step StepFunc, gens uint
 	cur := g.Clone()
 	// Whatever happens, g ends at the last whole generation.
 	defer func() { g.CopyFrom(cur) }()
+	return d.run(ctx, h, w, 2, step, gens, store{
+		load: func(win *window) error { return win.load(ctx, cur) },
+		assign: func(y int, rows []byte) {
+			for k := 0; k < len(rows)/w; k++ {
+				pack(progeny.Words()[(y+k)*stride:(y+k+1)*stride], rows[k*w:(k+1)*w])
+			}
+		},
+		next: func() { cur, progeny = progeny, cur },
+	})
+}
+
+// RunStates is [Driver.Run] for a grid of many states: the step logic may
+// emit states 0 to states-1, and the result is left in g.
+func (d Driver) RunStates(ctx context.Context, g *grid.States, states int, step StepFunc, gens uint64) (done uint64, err error) {
+	if gens == 0 {
+		return 0, ctx.Err()
+	}
+	h, w := g.Height(), g.Width()
+	cur, progeny := g.Clone(), g.Blank()
+	defer func() { g.CopyFrom(cur) }()
+	return d.run(ctx, h, w, states, step, gens, store{
+		load:   func(win *window) error { win.loadStates(cur); return nil },
+		assign: func(y int, rows []byte) { copy(progeny.Cells()[y*w:], rows) },
+		next:   func() { cur, progeny = progeny, cur },
+	})
+}
+
+// store is where a run's generations live: load puts the current one in
+// the window, assign takes a band's transitions from row y, and next makes
+// the progeny current.
+type store struct {
+	load   func(win *window) error
+	assign func(y int, rows []byte)
+	next   func()
+}
+
+// run is Run and RunStates on an h x w grid whose cells have the given
+// number of states.
+func (d Driver) run(ctx context.Context, h, w, states int, step StepFunc, gens uint64, st store) (done uint64, err error) {
+	bands := d.Bands
+	if bands <= 0 {
+		bands = runtime.GOMAXPROCS(0)
+	}
+	bands = max(1, min(bands, h))
 	// The bands are answered from win, the current generation a byte a
 	// cell, with the rows within reach across the wrap copied above and
 	// below it.
@@ -99,7 +138,7 @@ func (d Driver) Run(ctx context.Context, g *grid.Torus, step StepFunc, gens uint
 	var wg sync.WaitGroup
 	for i := range workers {
 		answers[i] = make(chan AnswerRows, 1)
-		workers[i] = newBand(i*h/bands, (i+1)*h/bands, h, w, stride, d.Reach)
+		workers[i] = newBand(i*h/bands, (i+1)*h/bands, h, w, states, d.Reach)
 		workers[i].start(ctx, step, gens, answers[i], &wg)
 	}
 	// One shutdown path: cancelling releases every band blocked on a send,
@@ -118,7 +157,7 @@ func (d Driver) Run(ctx context.Context, g *grid.Torus, step StepFunc, gens uint
 		}
 	}
 	for ; done < gens; done++ {
-		if err := win.load(ctx, cur); err != nil {
+		if err := st.load(win); err != nil {
 			return done, err
 		}
 		for i, b := range workers {
@@ -144,14 +183,14 @@ func (d Driver) Run(ctx context.Context, g *grid.Torus, step StepFunc, gens uint
 				return done, err
 			}
 			tap(i, t)
-			copy(progeny.Words()[t.Y*stride:], t.rows)
+			st.assign(t.Y, t.rows)
 			tick, err := receive[Tick](ctx, b)
 			if err != nil {
 				return done, err
 			}
 			tap(i, tick)
 		}
-		cur, progeny = progeny, cur
+		st.next()
 	}
 	return done, nil
 }
@@ -191,7 +230,7 @@ type band struct {
 
 // newBand returns the worker for rows y0 to y1-1 of an h x w torus, whose
 // step logic asks within reach rows of its cells (any row when reach is 0).
-func newBand(y0, y1, h, w, stride, reach int) *band {
+func newBand(y0, y1, h, w, states, reach int) *band {
 	// Its rows and reach more either side, or, when that is the whole
 	// torus or more, h rows from reach above: the rows the driver keeps
 	// hold them as one slice.
@@ -204,7 +243,7 @@ func newBand(y0, y1, h, w, stride, reach int) *band {
 		y0: y0, y1: y1, w: w, top: top, n: n, reach: reach,
 		p: &port{
 			height: h, width: w,
-			out: make([]uint64, (y1-y0)*stride), y0: y0, stride: stride,
+			out: make([]byte, (y1-y0)*w), y0: y0, states: states,
 		},
 	}
 }
@@ -264,7 +303,6 @@ func (b *band) run(ctx context.Context, step StepFunc, gens uint64, msgs chan<- 
 // generation steps every cell of the band once, through Simulate, into the
 // band's transitions.
 func (b *band) generation(step StepFunc) (err error) {
-	clear(b.p.out)
 	defer func() {
 		if v := recover(); v != nil {
 			err = b.p.panicked(v)

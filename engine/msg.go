@@ -16,10 +16,17 @@ const (
 
 // String returns the seed's characters: "*" for Alive and "-" for Dead.
 func (s State) String() string {
-	if s == Alive {
+	switch {
+	case s == Alive:
 		return "*"
+	case s == Dead:
+		return "-"
+	case s <= 24:
+		// States of many: extended RLE's letters from B (2).
+		return string(rune('A' + s - 1))
 	}
-	return "-"
+	k := int(s) - 25
+	return string([]byte{byte('p' + k/24), byte('A' + k%24)})
 }
 
 // Msg is one message of the protocol. The set is closed: no other type
@@ -67,12 +74,13 @@ type AnswerRows struct {
 }
 
 // TransitionRows is a band's batch of transitions: Transition(y, x, state)
-// for every cell of the N rows from Y, x from 0 to W-1, packed as the grid
-// packs its rows. The driver assigns them into the progeny; the rows belong
-// to the driver until it answers the band's next QueryRows.
+// for every cell of the N rows from Y, x from 0 to W-1, a byte a cell. The
+// driver assigns them into the progeny (packing them for a two-state
+// grid); the rows belong to the driver until it answers the band's next
+// QueryRows.
 type TransitionRows struct {
 	Y, N, W int
-	rows    []uint64
+	rows    []byte
 }
 
 func (Query) isMsg()          {}
@@ -121,8 +129,7 @@ func (t TransitionRows) State(y, x int) State {
 	if y < t.Y || y >= t.Y+t.N || x < 0 || x >= t.W {
 		panic(fmt.Sprintf("engine: TransitionRows for rows %s, columns %s, has no cell (%d, %d)", span(t.Y, t.N), span(0, t.W), y, x))
 	}
-	stride := len(t.rows) / t.N
-	return State(t.rows[(y-t.Y)*stride+x>>6] >> (x & 63) & 1)
+	return State(t.rows[(y-t.Y)*t.W+x])
 }
 
 // String returns the batch as the seed's Transition with ranges and a row of

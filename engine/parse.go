@@ -31,6 +31,13 @@ func ParseRule(s string) (Rule, error) {
 	body, suffix, hasSuffix := strings.Cut(s, ":")
 	r, err := parseRuleBody(body)
 	if err != nil {
+		// Perhaps a rule of many states (multistate.go).
+		m, ok, merr := parseMultiState(body)
+		if ok {
+			r, err = m, merr
+		}
+	}
+	if err != nil {
 		return Rule{}, fmt.Errorf("rule %q: %w", s, err)
 	}
 	if hasSuffix {
@@ -43,6 +50,11 @@ func ParseRule(s string) (Rule, error) {
 			// well defined.
 		}
 		r.Topology = t
+	}
+	if r.family == LargerThanLife {
+		if err := checkLtLTopology(&r, suffix, hasSuffix); err != nil {
+			return Rule{}, fmt.Errorf("rule %q: %w", s, err)
+		}
 	}
 	return r, nil
 }

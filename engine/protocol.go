@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/big"
 	"math/bits"
+	"slices"
 
 	"github.com/life-go/life/grid"
 )
@@ -56,14 +57,17 @@ var (
 func init() {
 	Register(Algo{
 		Name:       "protocol",
-		Summary:    "per-cell step logic through Query/Transition messages on channels (every bounded grid)",
-		Families:   TwoStateFamilies,
+		Summary:    "per-cell step logic through Query/Transition messages on channels (every bounded grid; rules of many states on grids bounded both ways)",
+		Families:   append(slices.Clone(TwoStateFamilies), Generations, LargerThanLife),
 		Topologies: []TopologyKind{Torus, BoundedPlane, Klein, CrossSurface, Sphere},
 		StepBase:   10,
 		Caps:       BlockCounts | CustomStep | BulkLoad,
 		Rank:       100,
 		Check:      checkProtocol,
 		New: func(r Rule, o Options) (Engine, error) {
+			if r.MultiState() {
+				return NewProtocolStates(r, o.Step)
+			}
 			return NewProtocol(r, o.Step)
 		},
 	})
@@ -75,6 +79,9 @@ const windowSide = 64
 // checkProtocol returns nil when the protocol engine runs r: any topology
 // but the unbounded plane, of a size the grid package allows.
 func checkProtocol(r Rule) error {
+	if r.MultiState() {
+		return checkProtocolStates(r)
+	}
 	t := r.Topology
 	if t.Kind == Plane {
 		return fmt.Errorf("the unbounded plane is %w by the protocol engine: give a bounded grid (\":TW,H\", \":PW,H\", ...)", ErrUnsupported)

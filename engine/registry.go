@@ -220,13 +220,20 @@ func Choose(algos []*Algo, r Rule, o Options) (*Algo, error) {
 	if algos == nil {
 		algos = Algos()
 	}
-	var errs []error
+	var errs, family []error // family: of the engines that run r's family
 	for _, a := range algos {
 		err := a.RunsWith(r, o)
 		if err == nil {
 			return a, nil
 		}
 		errs = append(errs, fmt.Errorf("%s: %w", a.Name, err))
+		if slices.Contains(a.Families, r.Family()) {
+			family = append(family, errs[len(errs)-1])
+		}
+	}
+	if len(family) > 0 {
+		// Why those that run the family do not run r is the news.
+		errs = family
 	}
 	if len(errs) == 0 {
 		return nil, fmt.Errorf("no engine runs %s: none is %w", r, ErrUnsupported)

@@ -50,6 +50,8 @@ func (n Neighborhood) String() string {
 		return "von Neumann"
 	case Wolfram1D:
 		return "the row above"
+	case Circular:
+		return "circular"
 	}
 	return fmt.Sprintf("neighbourhood %d", uint8(n))
 }
@@ -174,6 +176,15 @@ const (
 	VonNeumannFamily
 	// Wolfram is Wolfram's elementary 1-D rules, the even ones (W22).
 	Wolfram
+	// Generations is Golly's Generations rules: 2 to 256 states, a
+	// two-state rule of the families above (but Wolfram's) deciding
+	// which cells are in state 1 next, the others ageing (345/2/4). See
+	// multistate.go.
+	Generations
+	// LargerThanLife is Golly's Larger than Life rules: ranges 1 to 500,
+	// counts of cells in state 1 within them, and C > 2 decay
+	// (R5,C0,M1,S34..58,B34..45,NM).
+	LargerThanLife
 )
 
 // String names the family as help texts and errors write it.
@@ -191,6 +202,10 @@ func (f Family) String() string {
 		return "von Neumann"
 	case Wolfram:
 		return "Wolfram 1-D"
+	case Generations:
+		return "Generations"
+	case LargerThanLife:
+		return "Larger than Life"
 	}
 	return fmt.Sprintf("family %d", uint8(f))
 }
@@ -220,9 +235,14 @@ type Rule struct {
 	// tail keeps the unused low bits of a MAP string's last character,
 	// which bgolly keeps in the rule's name.
 	tail uint8
-	// The number of states and the range of the neighbourhood (for
-	// Generations and Larger than Life) will go here; a zero means two
-	// states and range 1.
+	// states is the number of states of a Generations or Larger than
+	// Life rule (2 to 256), and 0 for the two-state families.
+	states uint16
+	// base is, for a Generations rule, the family of the two-state rule
+	// (the fields above) that decides which cells are in state 1 next.
+	base Family
+	// ltl is a Larger than Life rule's neighbourhood and limits.
+	ltl LtL
 }
 
 // Life is Conway's Game of Life, B3/S23, on the unbounded plane.
@@ -272,6 +292,9 @@ func (r *Rule) Next(alive bool, n int) bool {
 // Table returns r's transition over the 3 x 3 block. Cells outside r's
 // neighbourhood do not matter: entries that differ only in them are equal.
 func (r Rule) Table() Table {
+	if r.family == Generations {
+		return r.Base().Table()
+	}
 	var t Table
 	switch {
 	case r.Totalistic():
@@ -300,6 +323,9 @@ func (r Rule) WolframNumber() (int, bool) { return int(r.w), r.family == Wolfram
 
 // B0 reports whether a dead cell with no live neighbour is born under r.
 func (r Rule) B0() bool {
+	if r.states != 0 {
+		return r.multiB0()
+	}
 	if r.Totalistic() {
 		return r.Birth&1 != 0
 	}
@@ -310,6 +336,9 @@ func (r Rule) B0() bool {
 // Smax reports whether a live cell whose neighbours are all alive
 // survives under r.
 func (r Rule) Smax() bool {
+	if r.states != 0 {
+		return false
+	}
 	if r.Totalistic() {
 		return r.Survive>>r.Neighborhood().Size()&1 != 0
 	}
@@ -320,7 +349,7 @@ func (r Rule) Smax() bool {
 // Alternates reports whether r has B0 but not Smax, which Golly emulates
 // with a pair of rules, one for even generations and one for odd ones (see
 // [Rule.Phase]).
-func (r Rule) Alternates() bool { return r.B0() && !r.Smax() }
+func (r Rule) Alternates() bool { return r.states == 0 && r.B0() && !r.Smax() }
 
 // Phase returns the rule that Golly runs in place of r to step from a
 // generation of the given parity (odd true for odd generations), which
@@ -335,8 +364,12 @@ func (r Rule) Alternates() bool { return r.B0() && !r.Smax() }
 // at an odd generation are then the complement of the rule's own, and that
 // is what Golly shows, counts and saves, and so does every engine here.
 // The rule returned keeps r's family, neighbourhood and topology.
+//
+// Rules of many states are never emulated: Golly refuses B0 in
+// Generations rules, and Larger than Life runs B0 as it is, on bounded
+// grids only.
 func (r Rule) Phase(odd bool) Rule {
-	if !r.B0() {
+	if r.states != 0 || !r.B0() {
 		return r
 	}
 	smax := r.Smax()
@@ -402,6 +435,9 @@ func (r Rule) String() string {
 
 // Name returns r's canonical name without the topology's suffix.
 func (r Rule) Name() string {
+	if r.states != 0 {
+		return r.multiName()
+	}
 	var b strings.Builder
 	switch r.Family() {
 	case Wolfram:
@@ -443,6 +479,8 @@ func (r Rule) Describe() string {
 	f := r.Family()
 	s := f.String()
 	switch f {
+	case Generations, LargerThanLife:
+		s = r.describeStates()
 	case Map:
 		s += ", " + r.nbhd.String() + " neighbourhood"
 	case Wolfram:
@@ -452,7 +490,7 @@ func (r Rule) Describe() string {
 	default:
 		s += " neighbourhood"
 	}
-	if r.B0() {
+	if r.states == 0 && r.B0() {
 		if r.Smax() {
 			s += ", B0 with Smax: run inverted"
 		} else {

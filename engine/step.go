@@ -90,6 +90,35 @@ func AskNeighbors(c Conn, nb Neighborhood, y, x int) Neighbors {
 //
 //go:noinline
 func StepCell(r Rule) StepFunc {
+	switch r.Family() {
+	case Generations:
+		// Ask the cell, ask its neighbours (those in state 1 count),
+		// decide: state 1 as the two-state rule says, the others age.
+		nb, t := r.Neighborhood(), r.Table()
+		return func(c Conn, y, x int) {
+			state := c.Query(y, x)
+			live := AskNeighbors(c, nb, y, x)
+			c.Transition(y, x, r.NextState(&t, state, live))
+		}
+	case LargerThanLife:
+		// The neighbourhood is the queries: every cell within the range,
+		// counted when in state 1.
+		l, _ := r.LtL()
+		offsets, n := l.Offsets(), r.States()
+		return func(c Conn, y, x int) {
+			state := c.Query(y, x)
+			count := 0
+			if state == Alive {
+				count = 1
+			}
+			for _, o := range offsets {
+				if c.Query(y+o.DY, x+o.DX) == Alive {
+					count++
+				}
+			}
+			c.Transition(y, x, l.Next(state, count, n))
+		}
+	}
 	if r.Family() == LifeLike {
 		return func(c Conn, y, x int) {
 			state := c.Query(y, x)
@@ -108,9 +137,10 @@ func StepCell(r Rule) StepFunc {
 
 // StepReach returns how many rows above and below its own [StepCell] of r
 // asks about: 1, for every neighbourhood of range 1 (Moore's, hexagonal,
-// von Neumann's, the row above). A driver told a step's reach
-// answers each band only the rows within it (see [Driver]).
-func StepReach(r Rule) int { return 1 }
+// von Neumann's, the row above), and a Larger than Life rule's range. A
+// driver told a step's reach answers each band only the rows within it
+// (see [Driver]).
+func StepReach(r Rule) int { return r.Range() }
 
 // Simulate walks the cells of rows y0 to y1-1 of a grid w cells wide, row by
 // row and left to right, running step on each through c. It is the body of

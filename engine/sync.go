@@ -16,9 +16,11 @@ func LiveAGeneration(g *grid.Torus, step StepFunc) (*grid.Torus, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := Simulate(syncConn(g, progeny, false), step, 0, g.Height(), g.Width()); err != nil {
+	c := syncConn(g, progeny, false)
+	if err := Simulate(c, step, 0, g.Height(), g.Width()); err != nil {
 		return nil, err
 	}
+	c.p.packInto(progeny)
 	return progeny, nil
 }
 
@@ -46,11 +48,33 @@ func syncConn(g, progeny *grid.Torus, record bool) Conn {
 	win.load(nil, g)
 	p := &port{
 		cells: win.cells, rn: h, height: h, width: w,
-		out: progeny.Words(), stride: g.Stride(),
+		out: make([]byte, h*w), states: 2,
 	}
 	if record {
 		p.log = []Msg{}
 		p.rn = 0 // every query takes the wrapping path, which records it
 	}
 	return Conn{p: p}
+}
+
+// packInto packs the port's transitions, a byte a cell, into g's rows.
+func (p *port) packInto(g *grid.Torus) {
+	for y := range g.Height() {
+		pack(g.Row(y), p.out[y*p.width:(y+1)*p.width])
+	}
+}
+
+// LiveStates runs one generation of step on g, a grid of many states
+// (below states), synchronously, as [LiveAGeneration] does, and returns
+// the progeny.
+func LiveStates(g *grid.States, states int, step StepFunc) (*grid.States, error) {
+	h, w := g.Height(), g.Width()
+	win := newWindow(h, w, 0)
+	win.loadStates(g)
+	progeny := g.Blank()
+	p := &port{cells: win.cells, rn: h, height: h, width: w, out: progeny.Cells(), states: states}
+	if err := Simulate(Conn{p: p}, step, 0, h, w); err != nil {
+		return nil, err
+	}
+	return progeny, nil
 }

@@ -177,7 +177,9 @@ func TestMsgStrings(t *testing.T) {
 		{QueryRows{Y: -1, N: 3, W: 2}, "Query(y=-1..1, x=0..1)"},
 		{QueryRows{Y: 4, N: 1, W: 1}, "Query(y=4, x=0)"},
 		{AnswerRows{Y: -1, N: 2, W: 2, cells: []byte{0, 1, 1, 0}}, `Answer(y=-1..0, states="-*|*-")`},
-		{TransitionRows{Y: 0, N: 2, W: 2, rows: []uint64{0b10, 0b01}}, `Transition(y=0..1, x=0..1, state="-*|*-")`},
+		{TransitionRows{Y: 0, N: 2, W: 2, rows: []byte{0, 1, 1, 0}}, `Transition(y=0..1, x=0..1, state="-*|*-")`},
+		{TransitionRows{Y: 0, N: 1, W: 3, rows: []byte{2, 24, 255}}, `Transition(y=0, x=0..2, state="BXyO")`},
+		{Transition{0, 1, 25}, `Transition(y=0, x=1, state="pA")`},
 	} {
 		if got := tc.m.String(); got != tc.want {
 			t.Errorf("%#v: %s, want %s", tc.m, got, tc.want)

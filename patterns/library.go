@@ -61,6 +61,7 @@ type Entry struct {
 func (e Entry) Pattern() *Pattern {
 	p := *e.pattern
 	p.Runs = slices.Clone(p.Runs)
+	p.States = slices.Clone(p.States)
 	p.Comments = slices.Clone(p.Comments)
 	return &p
 }

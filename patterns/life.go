@@ -230,6 +230,7 @@ func WriteLife106(w io.Writer, p *Pattern) error {
 }
 
 func writeLife106(w io.Writer, p *Pattern, src Source, lim Limits) error {
+	src = twoStateCells(src, "Life 1.06")
 	if err := checkCells(src, lim, "Life 1.06"); err != nil {
 		return err
 	}

@@ -50,10 +50,13 @@ func sniffMacrocell(first string) bool { return strings.HasPrefix(first, "[") }
 // mcNode is a macrocell node as read, when its cells are wanted: a leaf's
 // rows, or four children.
 type mcNode struct {
-	leaf  [8]uint8  // row 0 at the top; bit 7 is the leftmost cell
-	kids  [4]uint32 // nw, ne, sw, se; 0 is empty
-	pop   uint64    // live cells, saturating past the cell limit
-	depth uint8
+	leaf [8]uint8 // row 0 at the top; bit 7 is the leftmost cell
+	// states is a leaf of many states (depth 1): the states of its 2 x 2
+	// cells, nw, ne, sw, se.
+	states [4]uint8
+	kids   [4]uint32 // nw, ne, sw, se; 0 is empty
+	pop    uint64    // live cells, saturating past the cell limit
+	depth  uint8
 }
 
 // mcTree is what the reader keeps of the nodes read: their depths, and
@@ -124,6 +127,7 @@ func readMacrocell(name string, data []byte, o *ReadOptions) (*Pattern, error) {
 	// Node 0 is the empty node of any depth.
 	tree := &mcTree{depth: []uint8{0}, maxPop: uint64(min(rd.lim.Cells, rd.lim.Runs)) + 1}
 	root, rootLine := 0, 0
+	multi := false // leaves of many states, "1 NW NE SW SE"
 	begun := false
 	// begin hands the pattern to the sink before the first node, with the
 	// origin at (0, 0): the cells, when the sink takes cells, come in
@@ -199,6 +203,9 @@ func readMacrocell(name string, data []byte, o *ReadOptions) (*Pattern, error) {
 			}
 			continue
 		case c == '.' || c == '*' || c == '$':
+			if multi {
+				return nil, l.errorf(line, 1, "an 8 x 8 leaf in a macrocell file of many states (its leaves are \"1 NW NE SW SE\" states)")
+			}
 			rows, pop, bad := leafRows(t)
 			if bad >= 0 {
 				return nil, leafError(l, t, line, bad)
@@ -210,6 +217,15 @@ func readMacrocell(name string, data []byte, o *ReadOptions) (*Pattern, error) {
 			n, err := mcBranch(l, t, line, tree)
 			if err != nil {
 				return nil, err
+			}
+			if n.depth == 1 {
+				multi = true
+				if tree.sink != nil {
+					return nil, l.errorf(line, 1, "a leaf of many states (\"1 NW NE SW SE\") in a file read as a tree of two states")
+				}
+			}
+			if n.depth < 4 && !multi {
+				return nil, l.errorf(line, 1, "node depth %d, want 4 to %d", n.depth, MaxDepth)
 			}
 			if err := tree.add(l, line, n); err != nil {
 				return nil, err
@@ -254,6 +270,7 @@ func readMacrocell(name string, data []byte, o *ReadOptions) (*Pattern, error) {
 	var b Builder
 	mcCells(tree.nodes, uint32(root), 0, 0, &b)
 	pat.Runs = b.Runs()
+	pat.States = b.States()
 	top, left, h, w, _ := pat.Bounds()
 	half := int64(1) << (d - 1) // at most 2^62
 	// Golly's row of the top cell is top+1-half, its column left-half.
@@ -269,12 +286,12 @@ func readMacrocell(name string, data []byte, o *ReadOptions) (*Pattern, error) {
 	if rd.keep == nil {
 		// A sink that takes no tree takes the cells as runs, in Golly's
 		// coordinates (Begin saw the origin at (0, 0)).
-		for _, r := range pat.Runs {
-			if err := rd.run(l, pat.OriginY+r.Y, pat.OriginX+r.X, r.N); err != nil {
+		for i, r := range pat.Runs {
+			if err := rd.stateRun(l, pat.OriginY+r.Y, pat.OriginX+r.X, r.N, pat.StateOf(i)); err != nil {
 				return nil, err
 			}
 		}
-		pat.Runs = nil
+		pat.Runs, pat.States = nil, nil
 		pat.OriginY, pat.OriginX, pat.W, pat.H = 0, 0, 0, 0
 	}
 	return &pat, nil
@@ -347,10 +364,21 @@ func mcBranch(l *lexer, t string, line int, tree *mcTree) (mcNode, error) {
 	if k != 5 {
 		return n, l.errorf(line, 1, "node line with %d numbers, want 5: depth and four node numbers", k)
 	}
-	if vals[0] < 3 {
-		return n, l.errorf(line, cols[0], "node depth %d, want 4 to %d: multi-state macrocell files are not supported", vals[0], MaxDepth)
+	if vals[0] == 1 {
+		// A leaf of many states: the states of its 2 x 2 cells.
+		n.depth = 1
+		for k := 0; k < 4; k++ {
+			if vals[k+1] > 255 {
+				return n, l.errorf(line, cols[k+1], "state %d, want 0 to 255", vals[k+1])
+			}
+			n.states[k] = uint8(vals[k+1])
+			if vals[k+1] != 0 {
+				n.pop++
+			}
+		}
+		return n, nil
 	}
-	if vals[0] < 4 || vals[0] > MaxDepth {
+	if vals[0] < 2 || vals[0] > MaxDepth {
 		return n, l.errorf(line, cols[0], "node depth %d, want 4 to %d", vals[0], MaxDepth)
 	}
 	n.depth = uint8(vals[0])
@@ -378,7 +406,17 @@ func mcCells(nodes []mcNode, id uint32, y, x int64, b *Builder) {
 	if id == 0 || n.pop == 0 {
 		return
 	}
-	if n.depth == 3 {
+	if n.depth == 1 {
+		for k, st := range n.states {
+			if st == 1 {
+				b.Add(y+int64(k/2), x+int64(k%2), 1)
+			} else if st > 1 {
+				b.AddState(y+int64(k/2), x+int64(k%2), 1, st)
+			}
+		}
+		return
+	}
+	if n.depth == 3 && n.kids == [4]uint32{} {
 		for r, bitsRow := range n.leaf {
 			for bitsRow != 0 {
 				c := bits.LeadingZeros8(bitsRow)
@@ -411,6 +449,9 @@ func WriteMacrocell(w io.Writer, p *Pattern) error {
 // node by node when src is a [Tree], which costs what the tree's distinct
 // nodes cost whatever its cells; else from its runs.
 func writeMacrocell(w io.Writer, p *Pattern, src Source, lim Limits) error {
+	if ss, ok := src.(StateSource); ok && ss.ManyStates() {
+		return writeMacrocellStates(w, p, ss, lim)
+	}
 	bw := flushing(w)
 	bw.WriteString("[M2] (life)\n")
 	rule := p.Rule
@@ -582,5 +623,117 @@ func (m *mcWriter) node(d int, y, x int64, runs []Run) int {
 	} else {
 		fmt.Fprintf(m.w, "%d %d %d %d %d\n", d, key.kids[0], key.kids[1], key.kids[2], key.kids[3])
 	}
+	return m.next
+}
+
+// writeMacrocellStates writes a pattern of many states as Golly's
+// Generations writes macrocell: leaves of depth 1, "1 NW NE SW SE" the
+// states of 2 x 2 cells, nodes "D NW NE SW SE" above them, children first,
+// each distinct node once; the root the smallest that holds the pattern,
+// covering columns -2^(D-1) to 2^(D-1)-1 and rows -2^(D-1)+1 to 2^(D-1).
+// The cells are those of src, within lim's cells.
+func writeMacrocellStates(w io.Writer, p *Pattern, src StateSource, lim Limits) error {
+	bw := flushing(w)
+	bw.WriteString("[M2] (life)\n")
+	rule := p.Rule
+	if rule == "" {
+		rule = "B3/S23"
+	}
+	fmt.Fprintf(bw, "#R %s\n", rule)
+	if p.Gen != "" {
+		fmt.Fprintf(bw, "#G %s\n", p.Gen)
+	}
+	writeComments(bw, p, "#N ", "#O ", "#C ")
+	top, left, h, wd, ok := src.Bounds()
+	if !ok {
+		return bw.Flush()
+	}
+	y0, x0 := p.TopLeft()
+	top, left = top+y0, left+x0
+	bottom, right := top+h-1, left+wd-1
+	d := 1
+	for {
+		half := int64(1) << (d - 1)
+		if left >= -half && right < half && top >= -half+1 && bottom <= half {
+			break
+		}
+		d++
+	}
+	var cells []mcCell
+	err := src.EachStateRun(func(r Run, s uint8) error {
+		if int64(len(cells))+r.N > lim.Cells {
+			return fmt.Errorf("more than the limit of %d cells of many states for macrocell: %w", lim.Cells, ErrTooLarge)
+		}
+		for x := r.X; x < r.X+r.N; x++ {
+			cells = append(cells, mcCell{r.Y + y0, x + x0, s})
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	half := int64(1) << (d - 1)
+	sw := &mcStateWriter{w: bw, ids: map[mcKey]int{}}
+	sw.node(d, -half+1, -half, cells)
+	return bw.Flush()
+}
+
+// mcCell is a cell of many states for the writer.
+type mcCell struct {
+	y, x int64
+	s    uint8
+}
+
+type mcStateWriter struct {
+	w    *bufio.Writer
+	ids  map[mcKey]int
+	next int
+}
+
+// node writes the node of depth d whose top-left cell is (y, x), holding
+// cells (all inside it), after its children, unless an equal one was
+// written before; it returns its number, 0 for an empty node.
+func (m *mcStateWriter) node(d int, y, x int64, cells []mcCell) int {
+	if len(cells) == 0 {
+		return 0
+	}
+	var key mcKey
+	key.depth = d
+	if d == 1 {
+		var st [4]uint8
+		for _, c := range cells {
+			st[(c.y-y)*2+(c.x-x)] = c.s
+		}
+		key.leaf = [8]uint8{st[0], st[1], st[2], st[3]}
+		if id, ok := m.ids[key]; ok {
+			return id
+		}
+		m.next++
+		m.ids[key] = m.next
+		fmt.Fprintf(m.w, "1 %d %d %d %d\n", st[0], st[1], st[2], st[3])
+		return m.next
+	}
+	h := int64(1) << (d - 1)
+	var q [4][]mcCell
+	for _, c := range cells {
+		k := 0
+		if c.x >= x+h {
+			k |= 1
+		}
+		if c.y >= y+h {
+			k |= 2
+		}
+		q[k] = append(q[k], c)
+	}
+	key.kids = [4]int{
+		m.node(d-1, y, x, q[0]), m.node(d-1, y, x+h, q[1]),
+		m.node(d-1, y+h, x, q[2]), m.node(d-1, y+h, x+h, q[3]),
+	}
+	if id, ok := m.ids[key]; ok {
+		return id
+	}
+	m.next++
+	m.ids[key] = m.next
+	fmt.Fprintf(m.w, "%d %d %d %d %d\n", d, key.kids[0], key.kids[1], key.kids[2], key.kids[3])
 	return m.next
 }

@@ -28,6 +28,7 @@ package patterns
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -82,8 +83,35 @@ type Pattern struct {
 	// error; it is "" when the reader changed nothing.
 	Notice string
 	// Runs are the live cells, row by row and left to right, adjacent runs
-	// merged.
+	// merged. In a pattern of many states they are the cells in any state
+	// but 0, each run of one state.
 	Runs []Run
+	// States, when not nil, holds the state (1 to 255) of each run of
+	// Runs, and says that the pattern is of many states (extended RLE's
+	// letters, MCell): the writers write it so, or refuse it. When it is
+	// nil every cell is in state 1.
+	States []uint8
+	// ClampStates says that a state the rule has not stands for state 1,
+	// as Golly reads MCell files; otherwise such a state is an error.
+	ClampStates bool
+}
+
+// StateOf returns the state of Runs[i]: 1 for a two-state pattern.
+func (p *Pattern) StateOf(i int) uint8 {
+	if p.States == nil {
+		return 1
+	}
+	return p.States[i]
+}
+
+// MultiState reports whether p has a cell in a state above 1.
+func (p *Pattern) MultiState() bool {
+	for _, s := range p.States {
+		if s > 1 {
+			return true
+		}
+	}
+	return false
 }
 
 // Run is N live cells in row Y from column X rightwards.
@@ -176,12 +204,42 @@ func (p *Pattern) Cells(fn func(y, x int64)) {
 	}
 }
 
-// Builder collects live cells into runs, in any order.
+// Builder collects live cells into runs, in any order, and their states
+// when [Builder.AddState] gives them.
 type Builder struct {
 	runs   []Run
+	states []uint8 // each run's state, once AddState is called; else nil
 	sorted bool
 	added  int // runs kept
 }
+
+// AddState adds n cells in state s (1 to 255) in row y from column x; it
+// makes the builder's pattern one of many states ([Builder.States] is not
+// nil).
+func (b *Builder) AddState(y, x, n int64, s uint8) {
+	if n <= 0 {
+		return
+	}
+	if b.states == nil {
+		b.states = make([]uint8, len(b.runs), cap(b.runs))
+		for i := range b.states {
+			b.states[i] = 1
+		}
+	}
+	if k := len(b.runs); k > 0 && b.states[k-1] != s {
+		// A run of another state: never merged with the last one.
+		b.add(y, x, n, false)
+	} else {
+		b.add(y, x, n, true)
+	}
+	if len(b.states) < len(b.runs) {
+		b.states = append(b.states, s)
+	}
+}
+
+// States returns the state of each run [Builder.Runs] returns, or nil
+// when every cell was added by Add (in state 1). Call it after Runs.
+func (b *Builder) States() []uint8 { return b.states }
 
 // Len returns the number of runs kept so far.
 func (b *Builder) Len() int { return b.added }
@@ -192,12 +250,21 @@ func (b *Builder) Grow(n int) { b.runs = slices.Grow(b.runs, n) }
 
 // Add adds n live cells in row y from column x.
 func (b *Builder) Add(y, x, n int64) {
+	if b.states != nil {
+		b.AddState(y, x, n, 1)
+		return
+	}
+	b.add(y, x, n, true)
+}
+
+// add adds a run, merged with the last when merge is set and they touch.
+func (b *Builder) add(y, x, n int64, merge bool) {
 	if n <= 0 {
 		return
 	}
 	if k := len(b.runs); k > 0 {
 		last := &b.runs[k-1]
-		if last.Y == y && last.X+last.N == x {
+		if merge && last.Y == y && last.X+last.N == x {
 			last.N += n
 			return
 		}
@@ -221,6 +288,9 @@ func (b *Builder) Add(y, x, n int64) {
 func (b *Builder) Runs() []Run {
 	if b.sorted || len(b.runs) < 2 {
 		return b.runs
+	}
+	if b.states != nil {
+		return b.sortStates()
 	}
 	slices.SortFunc(b.runs, func(a, c Run) int {
 		if a.Y != c.Y {
@@ -265,3 +335,54 @@ func (e *Error) Error() string {
 	}
 	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg)
 }
+
+// sortStates is Runs for runs with states: sorted, adjacent runs of one
+// state merged; where runs overlap, the one that starts first keeps the
+// cells they share.
+func (b *Builder) sortStates() []Run {
+	type sr struct {
+		r Run
+		s uint8
+	}
+	all := make([]sr, len(b.runs))
+	for i, r := range b.runs {
+		all[i] = sr{r, b.states[i]}
+	}
+	slices.SortStableFunc(all, func(a, c sr) int {
+		if a.r.Y != c.r.Y {
+			return cmp.Compare(a.r.Y, c.r.Y)
+		}
+		return cmp.Compare(a.r.X, c.r.X)
+	})
+	runs, states := b.runs[:0], b.states[:0]
+	for _, c := range all {
+		if k := len(runs); k > 0 {
+			last := &runs[k-1]
+			if last.Y == c.r.Y && c.r.X < last.X+last.N {
+				// Overlapping: cut the earlier run where the later one
+				// starts, or drop the later one's covered part.
+				end := last.X + last.N
+				if states[k-1] == c.s || c.r.X+c.r.N <= end {
+					if c.r.X+c.r.N > end {
+						last.N = c.r.X + c.r.N - last.X
+					}
+					continue
+				}
+				c.r.N -= end - c.r.X
+				c.r.X = end
+			}
+			if last.Y == c.r.Y && last.X+last.N == c.r.X && states[k-1] == c.s {
+				last.N += c.r.N
+				continue
+			}
+		}
+		runs = append(runs, c.r)
+		states = append(states, c.s)
+	}
+	b.runs, b.states, b.sorted = runs, states, true
+	return runs
+}
+
+// ErrStates is wrapped by the error of a writer whose format has two
+// states only, given a pattern with a cell in a state above 1.
+var ErrStates = errors.New("the format has two states only")

@@ -120,6 +120,7 @@ func WritePlaintext(w io.Writer, p *Pattern) error {
 var errPlaintextSize = fmt.Errorf("pattern too large for plaintext (more than %d characters): %w; write RLE or macrocell", maxPlaintext, ErrTooLarge)
 
 func writePlaintext(w io.Writer, p *Pattern, src Source, lim Limits) error {
+	src = twoStateCells(src, "plaintext (.cells)")
 	top, left, h, _, ok := src.Bounds()
 	if ok && h > maxPlaintext {
 		return errPlaintextSize

@@ -54,6 +54,7 @@ func RegisterFormat(f Format) { formats = append(formats, f) }
 func Formats() []Format { return append([]Format(nil), formats...) }
 
 func init() {
+	RegisterFormat(Format{Name: "MCell", Exts: []string{".mcl"}, Sniff: sniffMCell, Read: readMCell})
 	RegisterFormat(Format{Name: "macrocell", Exts: []string{".mc"}, Sniff: sniffMacrocell, Read: readMacrocell, Write: writeMacrocell})
 	RegisterFormat(Format{Name: "Life 1.05", Sniff: sniffLife105, Read: readLife})
 	RegisterFormat(Format{Name: "Life 1.06", Exts: []string{".lif", ".life"}, Sniff: sniffLife106, Read: readLife, Write: writeLife106})
@@ -278,10 +279,15 @@ func FormatFor(path string) (f Format, gz bool, err error) {
 		}
 		for _, e := range f.Exts {
 			if e == ext {
+				if f.Write == nil {
+					return Format{}, false, fmt.Errorf("%s: %s files are read, not written: write RLE (.rle), which keeps every state", path, f.Name)
+				}
 				return f, gz, nil
 			}
 		}
-		known = append(known, f.Exts...)
+		if f.Write != nil {
+			known = append(known, f.Exts...)
+		}
 	}
 	return Format{}, false, fmt.Errorf("%s: unknown pattern file extension %q, want one of %s (and .gz after it to compress)", path, ext, strings.Join(known, ", "))
 }

@@ -21,10 +21,11 @@ import (
 //     line breaks between runs, and a missing '!' at the end. Text after
 //     '!' is ignored.
 //
-// Letters for other states are an error, except in Golly's LifeHistory
-// rule, whose states 1, 3 and 5 are read as alive and the others as dead,
-// under B3/S23 with the same bounded-grid suffix, and the pattern's Notice
-// says so. Errors are [*Error]s placed at the offending character.
+// Extended RLE's letters for states ('.' for 0, 'A' to 'X' for 1 to 24,
+// 'pA' to 'yO' for 25 to 255) give a pattern of many states
+// ([Pattern.States]); in Golly's LifeHistory rule, states 1, 3 and 5 are
+// read as alive and the others as dead, under B3/S23 with the same
+// bounded-grid suffix, and the pattern's Notice says so. Errors are [*Error]s placed at the offending character.
 func ReadRLE(name string, r io.Reader) (*Pattern, error) {
 	data, err := readAll(name, r, DefaultLimits.Bytes, nil)
 	if err != nil {
@@ -92,6 +93,7 @@ type rleParser struct {
 	rd      *reading
 	pat     Pattern
 	pend    Run   // the run being gathered, not handed on yet
+	pendS   uint8 // pend's state
 	begun   bool  // the sink's Begin has been called
 	history bool  // the rule is LifeHistory
 	maxY    int64 // below the lowest live cell's row
@@ -161,7 +163,7 @@ func (p *rleParser) begin() error {
 
 func (p *rleParser) finish() (*Pattern, error) {
 	if p.pend.N > 0 {
-		if err := p.rd.run(p.lexer, p.pend.Y, p.pend.X, p.pend.N); err != nil {
+		if err := p.rd.stateRun(p.lexer, p.pend.Y, p.pend.X, p.pend.N, p.pendS); err != nil {
 			return nil, err
 		}
 		p.pend = Run{}
@@ -426,6 +428,7 @@ func (p *rleParser) body(bol bool) error {
 // is the byte the lexer read last.
 func (p *rleParser) apply(c int, n int64, y, x *int64) error {
 	alive := false
+	state := uint8(1)
 	switch {
 	case c == 'b' || c == '.':
 	case c == 'o':
@@ -441,10 +444,19 @@ func (p *rleParser) apply(c int, n int64, y, x *int64) error {
 		alive = c == 'A' || c == 'C' || c == 'E'
 	case p.history && (c >= 'G' && c <= 'X' || c >= 'p' && c <= 'y'):
 		return p.errorf(p.line, p.col, "unexpected %s: LifeHistory has states 'A' to 'F' only", quote(c))
-	case c == 'A':
-		alive = true
-	case c >= 'B' && c <= 'X' || c >= 'p' && c <= 'y':
-		return p.errorf(p.line, p.col, "unexpected %s: multi-state cells are not supported, only 'b' (dead) and 'o' (alive)", quote(c))
+	case c >= 'A' && c <= 'X':
+		alive, state = true, uint8(c-'A'+1)
+	case c >= 'p' && c <= 'y':
+		// Extended RLE's states 25 to 255: 'p' to 'y' and a letter.
+		line, col := p.line, p.col
+		d := p.next()
+		if d < 'A' || d > 'X' || c == 'y' && d > 'O' {
+			if d == eof || d == '\n' {
+				return p.errorf(line, col, "%s must be followed by a state letter, 'A' to %s", quote(c), map[bool]string{true: "'O'", false: "'X'"}[c == 'y'])
+			}
+			return p.errorf(p.line, p.col, "unexpected %s after %s: states 25 to 255 are 'pA' to 'yO'", quote(d), quote(c))
+		}
+		alive, state = true, uint8(25+24*(c-'p')+(d-'A'))
 	default:
 		return p.errorf(p.line, p.col, "unexpected %s, want a run count, 'b', 'o', '$' or '!'", quote(c))
 	}
@@ -452,15 +464,15 @@ func (p *rleParser) apply(c int, n int64, y, x *int64) error {
 		return p.errorf(p.line, p.col, "pattern reaches past the limit of %d cells from its corner", int64(MaxCoord))
 	}
 	if alive {
-		if p.pend.N > 0 && p.pend.Y == *y && p.pend.X+p.pend.N == *x {
+		if p.pend.N > 0 && p.pend.Y == *y && p.pend.X+p.pend.N == *x && p.pendS == state {
 			p.pend.N += n
 		} else {
 			if p.pend.N > 0 {
-				if err := p.rd.run(p.lexer, p.pend.Y, p.pend.X, p.pend.N); err != nil {
+				if err := p.rd.stateRun(p.lexer, p.pend.Y, p.pend.X, p.pend.N, p.pendS); err != nil {
 					return err
 				}
 			}
-			p.pend = Run{*y, *x, n}
+			p.pend, p.pendS = Run{*y, *x, n}, state
 		}
 		if p.pend.N > p.rd.lim.Cells || p.rd.cells+p.pend.N > p.rd.lim.Cells {
 			return p.errorf(p.line, p.col, "more than the limit of %d live cells", p.rd.lim.Cells)
@@ -508,12 +520,12 @@ func writeRLE(w io.Writer, p *Pattern, src Source, lim Limits) error {
 	fmt.Fprintf(bw, "x = %d, y = %d, rule = %s\n", wd, h, rule)
 	line := 0
 	var tok []byte
-	emit := func(n int64, tag byte) {
+	emit := func(n int64, tag string) {
 		tok = tok[:0]
 		if n > 1 {
 			tok = strconv.AppendInt(tok, n, 10)
 		}
-		tok = append(tok, tag)
+		tok = append(tok, tag...)
 		if line+len(tok) > maxLine {
 			bw.WriteByte('\n')
 			line = 0
@@ -523,25 +535,43 @@ func writeRLE(w io.Writer, p *Pattern, src Source, lim Limits) error {
 	}
 	row, col := top, left
 	var cells int64
-	err := src.EachRun(func(r Run) error {
+	// A pattern of many states is written in extended RLE, as Golly
+	// writes it: '.' for dead cells and each state's letters.
+	dead, ss, many := "b", StateSource(nil), false
+	if ss, many = src.(StateSource); many && ss.ManyStates() {
+		dead = "."
+	} else {
+		many = false
+	}
+	put := func(r Run, s uint8) error {
 		if cells += r.N; cells > lim.Cells {
 			return fmt.Errorf("more than the limit of %d cells for RLE: %w; write macrocell (.mc)", lim.Cells, ErrTooLarge)
 		}
 		if r.Y > row {
-			emit(r.Y-row, '$')
+			emit(r.Y-row, "$")
 			row, col = r.Y, left
 		}
 		if r.X > col {
-			emit(r.X-col, 'b')
+			emit(r.X-col, dead)
 		}
-		emit(r.N, 'o')
+		if many {
+			emit(r.N, StateLetters(s))
+		} else {
+			emit(r.N, "o")
+		}
 		col = r.X + r.N
 		return nil
-	})
+	}
+	var err error
+	if many {
+		err = ss.EachStateRun(put)
+	} else {
+		err = src.EachRun(func(r Run) error { return put(r, 1) })
+	}
 	if err != nil {
 		return err
 	}
-	emit(1, '!')
+	emit(1, "!")
 	bw.WriteByte('\n')
 	return bw.Flush()
 }
@@ -558,4 +588,18 @@ func writeComments(w *bufio.Writer, p *Pattern, name, author, comment string) {
 	for _, c := range p.Comments {
 		w.WriteString(strings.TrimRight(comment+c, " ") + "\n")
 	}
+}
+
+// StateLetters returns extended RLE's letters for state s, as Golly writes
+// them: "." for 0, "A" to "X" for 1 to 24, "pA" to "pX" for 25 to 48, "qA"
+// for 49, and so on to "yO" for 255.
+func StateLetters(s uint8) string {
+	switch {
+	case s == 0:
+		return "."
+	case s <= 24:
+		return string(rune('A' + s - 1))
+	}
+	k := int(s) - 25
+	return string([]byte{byte('p' + k/24), byte('A' + k%24)})
 }

@@ -23,6 +23,17 @@ type Sink interface {
 	Run(y, x, n int64) error
 }
 
+// StateSink is a [Sink] that takes cells of many states too: cells in
+// states above 1 (extended RLE's letters, MCell) go to StateRun, those in
+// state 1 to Run. A reader whose sink is no StateSink refuses a cell in a
+// state above 1.
+type StateSink interface {
+	Sink
+	// StateRun takes n cells in state s (2 to 255) of row y from column
+	// x rightwards, as Run takes live ones.
+	StateRun(y, x, n int64, s uint8) error
+}
+
 // TreeSink is a [Sink] that takes a macrocell file's tree of nodes as the
 // file gives it, instead of its cells: a macrocell pattern then costs what
 // its nodes cost (a few thousand for Golly's metapixel patterns of 10^8
@@ -92,8 +103,14 @@ func (rd *reading) keepRuns() {
 	rd.sink = builderSink{rd.keep}
 }
 
-// run hands on a run, within the budget; l places the errors.
-func (rd *reading) run(l *lexer, y, x, n int64) error {
+// run hands on a run of live cells (state 1), within the budget; l places
+// the errors.
+func (rd *reading) run(l *lexer, y, x, n int64) error { return rd.stateRun(l, y, x, n, 1) }
+
+// stateRun hands on a run of cells in state s (1 to 255), within the
+// budget, to the sink's StateRun for a state above 1; a sink that is no
+// [StateSink] refuses those. l places the errors.
+func (rd *reading) stateRun(l *lexer, y, x, n int64, s uint8) error {
 	rd.runs++
 	rd.cells += n
 	if rd.runs > rd.lim.Runs {
@@ -107,7 +124,20 @@ func (rd *reading) run(l *lexer, y, x, n int64) error {
 			return err
 		}
 	}
+	if s > 1 {
+		if !takesStates(rd.sink) {
+			return l.errorf(l.line, l.col, "a cell in state %d: this reader takes two states only", s)
+		}
+		return rd.sink.(StateSink).StateRun(y, x, n, s)
+	}
 	return rd.sink.Run(y, x, n)
+}
+
+// takesStates reports whether sink takes cells in states above 1: it is a
+// [StateSink].
+func takesStates(sink Sink) bool {
+	_, ok := sink.(StateSink)
+	return ok
 }
 
 // cancelled returns the context's error, or nil.
@@ -129,10 +159,15 @@ func (s builderSink) Run(y, x, n int64) error {
 	s.Add(y, x, n)
 	return nil
 }
+func (s builderSink) StateRun(y, x, n int64, st uint8) error {
+	s.AddState(y, x, n, st)
+	return nil
+}
 
 // finish puts the kept runs into p, when the reader kept them.
 func (rd *reading) finish(p *Pattern) {
 	if rd.keep != nil {
 		p.Runs = rd.keep.Runs()
+		p.States = rd.keep.States()
 	}
 }

@@ -23,6 +23,60 @@ type Source interface {
 	EachRun(fn func(Run) error) error
 }
 
+// StateSource is a [Source] of cells of many states: a Generations or
+// Larger than Life engine's, or a [Pattern] with [Pattern.States]. The RLE
+// writer writes it in extended RLE when ManyStates says so; the formats of
+// two states refuse a cell in a state above 1.
+type StateSource interface {
+	Source
+	// ManyStates reports whether the cells are of a rule of many states,
+	// which Golly writes in extended RLE whatever the cells' states.
+	ManyStates() bool
+	// EachStateRun is EachRun with each run's state (1 to 255), a run
+	// being cells of one state.
+	EachStateRun(fn func(Run, uint8) error) error
+}
+
+// ManyStates reports whether p is of many states (its States is not nil),
+// as [StateSource] asks.
+func (p *Pattern) ManyStates() bool { return p.States != nil }
+
+// EachStateRun calls fn for each of p's runs with its state, as
+// [StateSource] asks.
+func (p *Pattern) EachStateRun(fn func(Run, uint8) error) error {
+	for i, r := range p.Runs {
+		if err := fn(r, p.StateOf(i)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// twoStateCells returns cells as a source of two states for format: when
+// cells is a [StateSource], its runs in a state above 1 fail the write with
+// an error wrapping [ErrStates] that names the cell.
+func twoStateCells(cells Source, format string) Source {
+	ss, ok := cells.(StateSource)
+	if !ok || !ss.ManyStates() {
+		return cells
+	}
+	return twoStates{ss, format}
+}
+
+type twoStates struct {
+	StateSource
+	format string
+}
+
+func (t twoStates) EachRun(fn func(Run) error) error {
+	return t.EachStateRun(func(r Run, s uint8) error {
+		if s > 1 {
+			return fmt.Errorf("%w: %s cannot hold the cell in state %d at (y=%d, x=%d); write RLE (.rle), which keeps every state", ErrStates, t.format, s, r.Y, r.X)
+		}
+		return fn(r)
+	})
+}
+
 // Counted is a [Source] that knows how many live cells it has without
 // visiting them (an engine does), so that a writer refuses an output past
 // its [Limits] before writing anything.

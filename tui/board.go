@@ -8,6 +8,7 @@ import (
 
 	"github.com/gdamore/tcell/v2"
 	"github.com/life-go/life/engine"
+	"github.com/life-go/life/engine/render"
 	"github.com/life-go/life/engine/universe"
 	"github.com/life-go/life/patterns"
 	"github.com/rivo/tview"
@@ -303,6 +304,11 @@ func (b *Board) Draw(screen tcell.Screen) {
 		return !bounded || y >= univ.Y && y < univ.Y+univ.H && x >= univ.X && x < univ.X+univ.W
 	}
 	cpc, across, down := b.scale.geometry()
+	if eng.Rule().MultiState() && down <= 2 && across == 1 {
+		b.drawStates(screen, eng, x0, y0, w, h, top, left, cpc, down, inside, outside)
+		b.drawCursor(screen, x0, y0, w, h, top, left)
+		return
+	}
 	if k := b.scale.shift(); k > 0 {
 		b.drawBlocks(screen, eng, k, x0, y0, w, h, engine.Rect{X: left, Y: top, W: cols, H: rows}, univ, bounded, outside)
 		b.drawOverlay(screen, x0, y0, w, h, top, left)
@@ -681,4 +687,84 @@ func (b *Board) MouseHandler() func(action tview.MouseAction, event *tcell.Event
 		}
 		return false, nil
 	})
+}
+
+// drawStates draws a rule of many states at the scales of a cell a
+// character (or two columns) and of half blocks: each state in its colour,
+// Golly's gradient (red to yellow for Generations, yellow to red for Larger
+// than Life's decay), or, with NO_COLOR, state 1 as a full block and the
+// older states as ever lighter shades. At half blocks the upper cell is the
+// foreground and the lower one the background.
+func (b *Board) drawStates(screen tcell.Screen, eng engine.Engine, x0, y0, w, h int, top, left, cpc, down int64, inside func(y, x int64) bool, outside tcell.Style) {
+	r := eng.Rule()
+	colors := stateColors(r)
+	style := func(s engine.State) tcell.Color {
+		if s == 0 || int(s) > len(colors) {
+			return tcell.ColorDefault
+		}
+		return colors[s-1]
+	}
+	for row := 0; row < h; row++ {
+		cy := top + int64(row)*down
+		for c := 0; c < w; c++ {
+			cx := left + int64(c)/cpc
+			if !inside(cy, cx) {
+				screen.Put(x0+c, y0+row, outsideStr, outside)
+				continue
+			}
+			s := engine.StateOf(eng, cy, cx)
+			if down == 1 {
+				if s == 0 {
+					screen.Put(x0+c, y0+row, " ", liveStyle)
+				} else if b.noColor {
+					screen.Put(x0+c, y0+row, ageGlyph(s, r.States()), liveStyle)
+				} else {
+					screen.Put(x0+c, y0+row, "█", liveStyle.Foreground(style(s)))
+				}
+				continue
+			}
+			var lo engine.State
+			if inside(cy+1, cx) {
+				lo = engine.StateOf(eng, cy+1, cx)
+			}
+			switch {
+			case b.noColor:
+				screen.Put(x0+c, y0+row, glyphs.half[b2i(s != 0)|b2i(lo != 0)<<1], liveStyle)
+			case s == 0 && lo == 0:
+				screen.Put(x0+c, y0+row, " ", liveStyle)
+			case s == 0:
+				screen.Put(x0+c, y0+row, "▄", liveStyle.Foreground(style(lo)))
+			default:
+				screen.Put(x0+c, y0+row, "▀", liveStyle.Foreground(style(s)).Background(style(lo)))
+			}
+		}
+	}
+}
+
+// ageGlyph is the NO_COLOR character of state s of a rule of n states:
+// state 1 a full block, the older states the shades, lighter with age.
+func ageGlyph(s engine.State, n int) string {
+	if s <= 1 {
+		return "█"
+	}
+	older := []string{"▓", "▒", "░"}
+	return older[min(len(older)-1, (int(s)-2)*len(older)/max(1, n-2))]
+}
+
+func b2i(v bool) uint8 {
+	if v {
+		return 1
+	}
+	return 0
+}
+
+// stateColors returns the terminal colours of states 1 to n-1 of r, as
+// render draws them on a dark page: Golly's gradients read well on dark
+// and light terminals alike.
+func stateColors(r engine.Rule) []tcell.Color {
+	var out []tcell.Color
+	for _, c := range render.StateColors(r, render.Dark) {
+		out = append(out, tcell.NewRGBColor(int32(c.R), int32(c.G), int32(c.B)))
+	}
+	return out
 }

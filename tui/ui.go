@@ -754,7 +754,7 @@ func (u *controller) statusLine() status {
 		running: u.running,
 		gen:     readable(s.Gen),
 		pop:     readable(s.Pop),
-		rule:    u.cur.Eng.Rule().String(),
+		rule:    ruleLabel(u.cur.Eng.Rule()),
 		engine:  u.cur.Eng.Name(),
 		scale:   u.board.Scale().String(),
 		pops:    u.pops,
@@ -976,4 +976,13 @@ func (m *rateMeter) rate(now time.Time) string {
 		return fmt.Sprintf("%.0f gen/s", r)
 	}
 	return fmt.Sprintf("%.1f gen/s", r)
+}
+
+// ruleLabel is the rule as the status bar shows it: its name, and for the
+// families of many states the family and the number of states.
+func ruleLabel(r engine.Rule) string {
+	if !r.MultiState() {
+		return r.String()
+	}
+	return fmt.Sprintf("%s (%s, %d states)", r, r.Family(), r.States())
 }

@@ -93,6 +93,8 @@ func TestRunErrors(t *testing.T) {
 	}
 	bigRule := write("b9.rle", "x = 1, y = 1, rule = B9/S23\no!")
 	huge := write("huge.rle", "x = 1, y = 1, rule = B3/S23:K3000000*,3000000\no!")
+	brain := write("brain.rle", "x = 3, y = 1, rule = /2/3\nABA!")
+	cells := filepath.Join(dir, "brain.cells")
 	for _, tc := range []struct {
 		args []string
 		code int
@@ -102,7 +104,9 @@ func TestRunErrors(t *testing.T) {
 		{[]string{"run", "--rule", "B3/S23:X4", "testdata/glider.rle"}, 2, `life: --rule: rule "B3/S23:X4": unknown grid topology 'X', want P, T, K, C or S` + "\n"},
 		{[]string{"run", huge}, 2, "life: " + huge + `: no engine runs B3/S23:K3000000*,3000000: bitwise: bad grid size: 3000000 x 3000000 is more than the limit of 17179869184 cells` + "\n" + `sparse: bounded grid ":K3000000*,3000000" is not supported yet by the sparse engine, which runs the unbounded plane` + "\n" + `hashlife: bounded grid ":K3000000*,3000000" is not supported yet by hashlife, which runs the unbounded plane` + "\n" + `protocol: bad grid size: 3000000 x 3000000 is more than the limit of 17179869184 cells` + "\n"},
 		{[]string{"run", "--torus", "0x5", "testdata/glider.rle"}, 2, `life: --torus: size "0x5": want WxH with whole numbers from 1, such as 64x48` + "\n"},
-		{[]string{"run", "--engine", "warp", "testdata/glider.rle"}, 2, `life: unknown engine "warp", want one of auto, bitwise, sparse, hashlife, protocol` + "\n"},
+		{[]string{"run", "--engine", "warp", "testdata/glider.rle"}, 2, `life: unknown engine "warp", want one of auto, bitwise, sparse, ghash, hashlife, generations, ltl, protocol` + "\n"},
+		{[]string{"run", "--gens", "0", "-o", cells, brain}, 2, "life: -o " + cells + ": the format has two states only: plaintext (.cells) cannot hold the cell in state 2 at (y=0, x=1); write RLE (.rle), which keeps every state\n"},
+		{[]string{"run", "--gens", "0", "-o", filepath.Join(dir, "brain.mcl"), brain}, 2, "life: -o: " + filepath.Join(dir, "brain.mcl") + ": MCell files are read, not written: write RLE (.rle), which keeps every state\n"},
 		{[]string{"run", "a.rle", "b.rle"}, 2, "life: run: want one PATTERN (a file, or - for standard input), got 2 arguments\n"},
 		{[]string{"run", filepath.Join(dir, "missing.rle")}, 2, "life: open " + filepath.Join(dir, "missing.rle") + ": no such file or directory\n"},
 	} {

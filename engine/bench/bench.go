@@ -76,6 +76,10 @@ func Workloads() []Workload {
 			Fill: Soup(0.3, 4)},
 		{Name: "spaceships-2048", Summary: "gliders and LWSSs every 128 cells, 2048x2048 torus", Rule: life(2048, 2048), Gens: 1000,
 			Fill: Spaceships(128)},
+		{Name: "brain-1024", Summary: "50% soup, 1024x1024 torus, Brian's Brain (Generations /2/3)", Rule: rule("/2/3:T1024,1024"), Gens: 100,
+			Fill: Soup(0.5, 6)},
+		{Name: "bosco-500", Summary: "50% soup, 500x500 torus, Bosco's Rule (Larger than Life, range 5)", Rule: rule("R5,C0,M1,S34..58,B34..45,NM:T500,500"), Gens: 100,
+			Fill: Soup(0.5, 7)},
 		// The unbounded plane: the soups are mksoup.py's, cell for cell.
 		{Name: "plane-soup-512", Summary: "35% soup on the plane, counted over 512x512 (mksoup.py 512 512 0.35 5)", Rule: engine.Life, W: 512, H: 512, Gens: 1000,
 			Fill: PlaneSoup(512, 512, 0.35, 5)},
@@ -162,6 +166,15 @@ func put(e engine.Engine, shape []string, y, x int64, flipY, flipX bool) {
 			e.SetCell(y+yy, x+xx, true)
 		}
 	}
+}
+
+// rule parses a workload's rule, which is known good.
+func rule(text string) engine.Rule {
+	r, err := engine.ParseRule(text)
+	if err != nil {
+		panic(err)
+	}
+	return r
 }
 
 // Lookup returns the workload named name.
@@ -318,6 +331,9 @@ func Table(ctx context.Context, workloads []Workload, algos []*engine.Algo, budg
 		first := len(rows)
 		protocol := 0.0
 		for _, a := range algos {
+			if a.Runs(w.Rule) != nil {
+				continue // not the engine's family or topology
+			}
 			eng, err := a.New(w.Rule, engine.Options{})
 			if errors.Is(err, engine.ErrUnsupported) {
 				continue

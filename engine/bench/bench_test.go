@@ -8,6 +8,7 @@ import (
 
 	"github.com/life-go/life/engine"
 	"github.com/life-go/life/engine/bitwise"
+	_ "github.com/life-go/life/engine/states"
 )
 
 // TestWorkloads checks that every workload fills the same start through
@@ -24,6 +25,21 @@ func TestWorkloads(t *testing.T) {
 		}
 		if w.Rule.Topology.Kind == engine.Plane {
 			checkPlane(t, w)
+			continue
+		}
+		if w.Rule.MultiState() {
+			// Rules of many states: their engines, a generation.
+			e, err := engine.New("auto", w.Rule, engine.Options{})
+			if err != nil {
+				t.Fatalf("%s: %v", w.Name, err)
+			}
+			w.Fill(e)
+			if e.Population().Sign() == 0 {
+				t.Errorf("%s: empty start", w.Name)
+			}
+			if r, err := Measure(context.Background(), e, w.Cells(), 1, 0); err != nil || r.Gens != 1 {
+				t.Errorf("%s: Measure gave %+v, %v", w.Name, r, err)
+			}
 			continue
 		}
 		fast, err := bitwise.New(w.Rule)

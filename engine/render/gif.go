@@ -59,15 +59,22 @@ func CheckGIF(r engine.Rect, s Scale, frames int) error {
 // bytes are kept until [GIF.Encode]: a recording costs about what the file
 // does, plus two frames of pixels, not a frame of pixels per frame.
 type GIF struct {
-	r         engine.Rect
-	s         Scale
-	delay     int // centiseconds
-	pal       color.Palette
-	clear     uint8 // the transparent index
-	cur, next *image.Paletted
-	head      []byte   // the file's header, logical screen and colour table
-	frames    [][]byte // each frame's control extension, descriptor and data
-	buf       bytes.Buffer
+	r     engine.Rect
+	s     Scale
+	delay int // centiseconds
+	pal   color.Palette
+	clear uint8 // the transparent index
+	// transparent says the palette has a transparent colour, index
+	// clear, for the pixels a frame leaves as they were; a rule of 256
+	// states takes the whole palette, and its frames are drawn whole
+	// within their changed rectangle.
+	transparent bool
+	t           Theme
+	states      bool // the frames are drawn a colour a state
+	cur, next   *image.Paletted
+	head        []byte   // the file's header, logical screen and colour table
+	frames      [][]byte // each frame's control extension, descriptor and data
+	buf         bytes.Buffer
 }
 
 // NewGIF returns an empty recording of the viewport r at scale s in theme
@@ -80,7 +87,7 @@ func NewGIF(r engine.Rect, s Scale, t Theme) (*GIF, error) {
 	pw, ph, _ := s.Pixels(r.W, r.H)
 	pal := append(t.Palette(s), color.RGBA{})
 	bounds := image.Rect(0, 0, int(pw), int(ph))
-	g := &GIF{r: r, s: s, pal: pal, clear: uint8(len(pal) - 1),
+	g := &GIF{r: r, s: s, pal: pal, clear: uint8(len(pal) - 1), transparent: true, t: t,
 		cur: image.NewPaletted(bounds, pal), next: image.NewPaletted(bounds, pal)}
 	g.SetDelay(DefaultDelay)
 	return g, nil
@@ -100,16 +107,28 @@ func (g *GIF) MoveTo(y, x int64) { g.r.Y, g.r.X = y, x }
 
 // Add records the cells of c inside the viewport as the next frame. It
 // returns a [*SizeError], and records nothing, when the frame would pass
-// [MaxFrames] or [MaxGIFPixels].
+// [MaxFrames] or [MaxGIFPixels]. When the first frame's cells are of a rule
+// of many states, at a pixel or more a cell, every frame is drawn a colour
+// a state, as [Image] draws them.
 func (g *GIF) Add(c Cells) error {
 	if err := CheckGIF(g.r, g.s, len(g.frames)+1); err != nil {
 		return err
 	}
 	if len(g.frames) == 0 {
-		draw(g.cur, c, g.r, g.s)
+		if sc, ok := statePicture(c, g.s); ok {
+			g.states = true
+			g.pal = statePalette(sc.Rule(), g.t)
+			if g.transparent = len(g.pal) < 256; g.transparent {
+				g.pal = append(g.pal, color.RGBA{})
+			}
+			g.clear = uint8(len(g.pal) - 1)
+			g.cur = image.NewPaletted(g.cur.Rect, g.pal)
+			g.next = image.NewPaletted(g.next.Rect, g.pal)
+		}
+		g.paint(g.cur, c)
 		return g.compress(g.cur)
 	}
-	draw(g.next, c, g.r, g.s)
+	g.paint(g.next, c)
 	box := changed(g.cur, g.next)
 	if box.Empty() {
 		box = image.Rect(0, 0, 1, 1)
@@ -120,7 +139,7 @@ func (g *GIF) Add(c Cells) error {
 		now := g.next.Pix[y*g.next.Stride+box.Min.X : y*g.next.Stride+box.Max.X]
 		out := f.Pix[(y-box.Min.Y)*f.Stride:]
 		for i, c := range now {
-			if c == was[i] {
+			if c == was[i] && g.transparent {
 				out[i] = g.clear
 			} else {
 				out[i] = c
@@ -132,6 +151,15 @@ func (g *GIF) Add(c Cells) error {
 	}
 	g.cur, g.next = g.next, g.cur
 	return nil
+}
+
+// paint draws the cells of c inside the viewport onto dst.
+func (g *GIF) paint(dst *image.Paletted, c Cells) {
+	if sc, ok := c.(stateCells); ok && g.states {
+		drawStates(dst, sc, g.r, g.s)
+		return
+	}
+	draw(dst, c, g.r, g.s)
 }
 
 // compress encodes frame f as a GIF of one frame, and keeps what of it

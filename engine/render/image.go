@@ -54,6 +54,11 @@ func Image(c Cells, r engine.Rect, s Scale, t Theme) (*image.Paletted, error) {
 		return nil, err
 	}
 	pw, ph, _ := s.Pixels(r.W, r.H)
+	if sc, ok := statePicture(c, s); ok {
+		img := image.NewPaletted(image.Rect(0, 0, int(pw), int(ph)), statePalette(sc.Rule(), t))
+		drawStates(img, sc, r, s)
+		return img, nil
+	}
 	img := image.NewPaletted(image.Rect(0, 0, int(pw), int(ph)), t.Palette(s))
 	draw(img, c, r, s)
 	return img, nil

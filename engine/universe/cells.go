@@ -69,3 +69,47 @@ func (c engineCells) EachRun(fn func(patterns.Run) error) (err error) {
 	}
 	return nil
 }
+
+// engineStateCells is the Source of an engine of a rule of many states:
+// a patterns.StateSource, its cells in any state but 0 with their states.
+type engineStateCells struct{ engineCells }
+
+// ManyStates reports true: the rule has more than two states, which Golly
+// writes in extended RLE whatever the cells' states.
+func (engineStateCells) ManyStates() bool { return true }
+
+// EachStateRun visits the cells not in state 0, handing fn a run of one
+// state at a time.
+func (c engineStateCells) EachStateRun(fn func(patterns.Run, uint8) error) (err error) {
+	box, ok := c.eng.Bounds()
+	if !ok {
+		return nil
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			s, ok := r.(stop)
+			if !ok {
+				panic(r)
+			}
+			err = s.err
+		}
+	}()
+	var cur patterns.Run
+	var st uint8
+	engine.VisitStatesOf(c.eng, box, func(y, x int64, s engine.State) {
+		if cur.N > 0 && cur.Y == y && cur.X+cur.N == x && st == uint8(s) {
+			cur.N++
+			return
+		}
+		if cur.N > 0 {
+			if err := fn(cur, st); err != nil {
+				panic(stop{err}) // VisitStates cannot be stopped otherwise
+			}
+		}
+		cur, st = patterns.Run{Y: y, X: x, N: 1}, uint8(s)
+	})
+	if cur.N > 0 {
+		return fn(cur, st)
+	}
+	return nil
+}

@@ -31,6 +31,15 @@ func ReadCells(ctx context.Context, path string, stdin io.Reader) (*patterns.Pat
 		return &q, name, Universe{Eng: c.eng}.Cells().(Cells), nil
 	}
 	q.Runs = c.b.Runs()
+	q.States = c.b.States()
+	if r, err := engine.ParseRule(q.Rule); err == nil && r.States() > 2 && q.States == nil {
+		// Golly writes a rule of many states in extended RLE, whatever
+		// its cells' states.
+		q.States = make([]uint8, len(q.Runs))
+		for i := range q.States {
+			q.States[i] = 1
+		}
+	}
 	if q.Positioned && q.W == 0 && q.H == 0 {
 		// Life 1.06 and macrocell cells came in Golly's coordinates:
 		// relative to their box, as Read keeps them.
@@ -56,6 +65,7 @@ type Cells interface {
 // into an engine that writes nodes.
 type converter struct {
 	b    patterns.Builder
+	many bool // the rule has more than two states: no tree
 	eng  engine.Engine
 	t    treeEngine
 	tree bool // the engine took a tree
@@ -64,16 +74,33 @@ type converter struct {
 // convertSink is the converter as a patterns.TreeSink.
 type convertSink struct{ c *converter }
 
-var _ patterns.TreeSink = convertSink{}
+var (
+	_ patterns.TreeSink  = convertSink{}
+	_ patterns.StateSink = convertSink{}
+)
 
-func (s convertSink) Begin(*patterns.Pattern) error { return nil }
+func (s convertSink) Begin(p *patterns.Pattern) error {
+	r, err := engine.ParseRule(p.Rule)
+	s.c.many = err == nil && r.States() > 2
+	return nil
+}
+
 func (s convertSink) Run(y, x, n int64) error {
 	s.c.b.Add(y, x, n)
 	return nil
 }
 
+// StateRun keeps a run of cells in state st.
+func (s convertSink) StateRun(y, x, n int64, st uint8) error {
+	s.c.b.AddState(y, x, n, st)
+	return nil
+}
+
 // TakesTree makes the engine that takes the tree, when one writes nodes.
 func (s convertSink) TakesTree() bool {
+	if s.c.many {
+		return false // the engines that write nodes have two states
+	}
 	for _, a := range engine.Algos() {
 		if !a.Has(engine.NodeWriting) {
 			continue

@@ -121,7 +121,7 @@ func WriteFileContext(ctx context.Context, path string, write func(w io.Writer) 
 			return err
 		case ctx != nil && ctx.Err() != nil:
 			return fmt.Errorf("-o %s: stopped before it was written: %w", path, ctx.Err())
-		case errors.Is(err, patterns.ErrTooLarge):
+		case errors.Is(err, patterns.ErrTooLarge) || errors.Is(err, patterns.ErrStates):
 			return UsageError{fmt.Errorf("-o %s: %w", path, err)}
 		}
 		return fmt.Errorf("-o %s: %w", path, unwrapPath(err))

@@ -285,7 +285,9 @@ func Load(p *patterns.Pattern, name string, s Settings) (Universe, error) {
 		if s.Progress != nil && i%step == 0 {
 			s.Progress(int64(i), int64(len(p.Runs)))
 		}
-		l.addRun(r.Y, r.X, r.N)
+		if err := l.addStateRun(r.Y, r.X, r.N, p.StateOf(i)); err != nil {
+			return Universe{}, err
+		}
 	}
 	if err := l.build(s.Ctx); err != nil {
 		return Universe{}, fmt.Errorf("%s: stopped while loading: %w", name, err)
@@ -324,6 +326,9 @@ type loader struct {
 	clipW  int64                // cells this far right of the pattern's (0, 0) or more are clipped; 0 for none
 	clipH  int64                // the same for rows
 	bounds bool                 // cells beyond the grid's bounded sides are outside cells
+	name   string               // the file's, for messages
+	states int                  // the rule's number of states
+	clamp  bool                 // a state the rule has not is state 1 (MCell, as Golly)
 }
 
 // start makes the engine for pattern p, of w x h cells, read from name,
@@ -343,7 +348,7 @@ func (s Settings) start(p *patterns.Pattern, w, h int64, name string) (*loader, 
 	}
 	head := *p
 	head.Runs, head.W, head.H = nil, w, h
-	l := &loader{u: Universe{Eng: eng, Implied: implied, Header: &head}}
+	l := &loader{u: Universe{Eng: eng, Implied: implied, Header: &head}, name: name, states: r.States(), clamp: p.ClampStates}
 	if g, ok := new(big.Int).SetString(p.Gen, 10); ok && g.Sign() > 0 {
 		l.u.Gen0 = g // the file's generation, as Golly reads #CXRLE Gen
 	}
@@ -402,9 +407,28 @@ func (l *loader) place(p *patterns.Pattern, t engine.Topology, w, h int64) {
 	l.u.OffY, l.u.OffX = offY, offX
 }
 
+// addStateRun puts the run of n cells at the pattern's (y, x) in state s,
+// clipped as Golly clips it. A state the rule has not is an error, or, in
+// an MCell file, state 1, as Golly reads it.
+func (l *loader) addStateRun(y, x, n int64, s uint8) error {
+	if int(s) >= l.states {
+		if !l.clamp {
+			r := l.u.Eng.Rule()
+			return InputError{fmt.Errorf("%s: a cell in state %d, but %s has %d states (0 to %d)", l.name, s, r, r.States(), r.States()-1)}
+		}
+		s = 1
+	}
+	l.addRunOf(y, x, n, engine.State(s))
+	return nil
+}
+
 // addRun makes the run of n cells at the pattern's (y, x) alive, clipped as
 // Golly clips it.
-func (l *loader) addRun(y, x, n int64) {
+func (l *loader) addRun(y, x, n int64) { l.addRunOf(y, x, n, engine.Alive) }
+
+// addRunOf puts the run of n cells at the pattern's (y, x) in state s (1
+// or more), clipped as Golly clips it.
+func (l *loader) addRunOf(y, x, n int64, s engine.State) {
 	if l.clipH > 0 && y >= l.clipH || l.clipW > 0 && x >= l.clipW {
 		return
 	}
@@ -419,7 +443,7 @@ func (l *loader) addRun(y, x, n int64) {
 			lo, hi = max(x, 0), min(x+n, int64(t.W))
 		}
 		rowIn := t.H == 0 || y >= 0 && y < int64(t.H)
-		if l.out != nil {
+		if l.out != nil && s == engine.Alive {
 			// The parts of the run beyond the bounded sides.
 			if !rowIn || lo >= hi {
 				lo, hi = x+n, x+n
@@ -436,12 +460,12 @@ func (l *loader) addRun(y, x, n int64) {
 		}
 		x, n = lo, hi-lo
 	}
-	if l.rs != nil {
+	if l.rs != nil && s == engine.Alive {
 		l.rs.SetRun(y, x, n)
 		return
 	}
 	for i := range n {
-		l.u.Eng.SetCell(y, x+i, true)
+		engine.SetStateOf(l.u.Eng, y, x+i, s)
 	}
 }
 

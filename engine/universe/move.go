@@ -73,6 +73,16 @@ func CopyCells(to, from engine.Engine, dy, dx int64) {
 		return
 	}
 	tb, bounded := Bounds(to)
+	if from.Rule().States() > 2 || to.Rule().States() > 2 {
+		// Cells of many states, a cell at a time.
+		engine.VisitStatesOf(from, box, func(y, x int64, s engine.State) {
+			y, x = y+dy, x+dx
+			if !bounded || y >= tb.Y && y < tb.Y+tb.H && x >= tb.X && x < tb.X+tb.W {
+				engine.SetStateOf(to, y, x, s)
+			}
+		})
+		return
+	}
 	rs, runs := to.(engine.RunSetter)
 	var ry, rx, rn int64 // the run of live cells being gathered
 	flush := func() {

@@ -39,6 +39,7 @@ func read(name string, r io.Reader, s Settings) (Universe, *patterns.Pattern, bo
 		// declared size: place the whole pattern, as gathered.
 		if st.gather != nil {
 			p.Runs = st.gather.Runs()
+			p.States = st.gather.States()
 		}
 		normalize(p)
 		u, err := Load(p, name, s)
@@ -174,21 +175,35 @@ func (st *streamer) Run(y, x, n int64) error {
 		st.rs.SetRun(st.y0+y, st.x0+x, n)
 		return nil
 	}
-	return st.run(y, x, n)
+	return st.run(y, x, n, 1)
 }
 
-// run is Run's other paths, apart so that Run's common one stays small: a
-// row to report progress at (then the common path again), a run to
-// gather, a run outside the declared size, a pattern without one.
-func (st *streamer) run(y, x, n int64) error {
+// StateRun places a run of cells in state s as it is read, or gathers it.
+// It implements [patterns.StateSink].
+func (st *streamer) StateRun(y, x, n int64, s uint8) error { return st.run(y, x, n, s) }
+
+// run is Run's other paths, apart so that Run's common one stays small,
+// and StateRun's: a row to report progress at (then the common path
+// again), a run to gather, a run outside the declared size, a pattern
+// without one, a run in a state above 1.
+func (st *streamer) run(y, x, n int64, s uint8) error {
 	if st.box && y >= st.lim && y < st.h {
 		st.s.Progress(y, st.h)
 		st.lim = min(st.h, y+max(st.h/100, 1))
-		return st.Run(y, x, n)
+		if s == 1 {
+			return st.Run(y, x, n)
+		}
+	}
+	add := func(b *patterns.Builder, y, x, n int64, s uint8) {
+		if s == 1 {
+			b.Add(y, x, n)
+		} else {
+			b.AddState(y, x, n, s)
+		}
 	}
 	switch {
 	case st.gather != nil:
-		st.gather.Add(y, x, n)
+		add(st.gather, y, x, n, s)
 	case st.box && (y >= st.h || x+n > st.w || y < 0 || x < 0):
 		// Outside the declared size: the placement no longer holds.
 		// Gather what is on the engine back, and the rest as it comes.
@@ -196,9 +211,11 @@ func (st *streamer) run(y, x, n int64) error {
 		st.box, st.rs = false, nil
 		eng := st.l.u.Eng
 		if b, ok := eng.Bounds(); ok {
-			eng.Visit(b, func(yy, xx int64) { st.gather.Add(yy-st.l.y0, xx-st.l.x0, 1) })
+			engine.VisitStatesOf(eng, b, func(yy, xx int64, s engine.State) {
+				add(st.gather, yy-st.l.y0, xx-st.l.x0, 1, uint8(s))
+			})
 		}
-		st.gather.Add(y, x, n)
+		add(st.gather, y, x, n, s)
 	default:
 		if !st.box {
 			// The box seen so far: a Life 1.06 file's cells may lie
@@ -210,7 +227,7 @@ func (st *streamer) run(y, x, n int64) error {
 			st.top, st.left = min(st.top, y), min(st.left, x)
 			st.w, st.h = right-st.left, bottom-st.top
 		}
-		st.l.addRun(y, x, n)
+		return st.l.addStateRun(y, x, n, s)
 	}
 	return nil
 }

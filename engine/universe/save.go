@@ -20,10 +20,26 @@ import (
 func (u Universe) Pattern(xrle bool) *patterns.Pattern {
 	out := u.PatternHeader(xrle)
 	var b patterns.Builder
+	many := u.Eng.Rule().States() > 2
 	if box, ok := u.Eng.Bounds(); ok {
-		u.Eng.Visit(box, func(y, x int64) { b.Add(y, x, 1) })
+		if many {
+			engine.VisitStatesOf(u.Eng, box, func(y, x int64, s engine.State) { b.AddState(y, x, 1, uint8(s)) })
+		} else {
+			u.Eng.Visit(box, func(y, x int64) { b.Add(y, x, 1) })
+		}
 	}
 	out.Runs = b.Runs()
+	if many {
+		// Golly writes a rule of more than two states in extended RLE,
+		// whatever its cells.
+		out.States = b.States()
+		if out.States == nil {
+			out.States = make([]uint8, len(out.Runs))
+			for i := range out.States {
+				out.States[i] = 1
+			}
+		}
+	}
 	return out
 }
 
@@ -51,13 +67,17 @@ func (u Universe) PatternHeader(xrle bool) *patterns.Pattern {
 
 // Cells returns the universe's live cells as a writer takes them
 // (patterns.Source), visited row by row as the writer writes, never copied
-// first; on an engine with [engine.NodeWriting] on the plane, also a
+// first; for a rule of many states, a patterns.StateSource, the cells in
+// any state but 0 with their states; on an engine with [engine.NodeWriting] on the plane, also a
 // patterns.Tree, which the macrocell writer writes node by node, whatever
 // the population (a breeder's 10^21 cells in a fraction of a second).
 // Coordinates are the engine's: the header of [Universe.Pattern] places
 // them.
 func (u Universe) Cells() patterns.Source {
 	c := engineCells{u.Eng}
+	if u.Eng.Rule().States() > 2 {
+		return engineStateCells{c}
+	}
 	if a := engine.AlgoOf(u.Eng); a != nil && a.Has(engine.NodeWriting) && u.OffY == 0 && u.OffX == 0 && u.Eng.Rule().Topology.Kind == engine.Plane {
 		if w, ok := u.Eng.(walker); ok {
 			return engineTree{c, w}

@@ -9,7 +9,9 @@ import (
 	// The engines register themselves in the engine registry: whoever
 	// loads a universe can have any of them.
 	_ "github.com/life-go/life/engine/bitwise"
+	_ "github.com/life-go/life/engine/ghash"
 	_ "github.com/life-go/life/engine/hashlife"
+	_ "github.com/life-go/life/engine/states"
 )
 
 // Universe is a pattern running on an engine, with what it takes to write

@@ -1,0 +1,5 @@
+//go:build !race
+
+package ghash_test
+
+const raceEnabled = false

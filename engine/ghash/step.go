@@ -1,0 +1,143 @@
+package ghash
+
+// result returns the centre of node i, of level k >= 3, advanced
+// 2^min(j, k-2) generations: a node of level k-1. Results are memoised in
+// the node: the full step, 2^(k-2), in res, and a smaller one in sres.
+func (s *store) result(i uint32, j uint) uint32 {
+	n := &s.nodes[i]
+	k := uint(n.level)
+	if j >= k-2 {
+		if n.res != 0 {
+			return n.res
+		}
+		r := s.compute(i, k, k-2)
+		s.nodes[i].res = r
+		return r
+	}
+	key := uint8(j + 1)
+	if n.sexp == key {
+		return n.sres
+	}
+	r := s.compute(i, k, j)
+	n = &s.nodes[i]
+	n.sres, n.sexp = r, key
+	return r
+}
+
+// compute works out what [store.result] memoises: the centre of node i, of
+// level k, 2^j generations on, j <= k-2.
+func (s *store) compute(i uint32, k, j uint) uint32 {
+	n := s.nodes[i]
+	if k == leafLevel+1 {
+		s.poll()
+		l := s.rule.leafStep(s.leafOf(n.nw), s.leafOf(n.ne), s.leafOf(n.sw), s.leafOf(n.se), 1<<j)
+		// Pin i: a collection in leaf's add must not free it, for
+		// result stores the answer in it.
+		s.pins = append(s.pins, i)
+		r := s.leaf(l)
+		s.pins = s.pins[:len(s.pins)-1]
+		return r
+	}
+	// Pin i and the squares computed below: a garbage collection in the
+	// middle keeps them (and what they reach).
+	base := len(s.pins)
+	s.pins = append(s.pins, i)
+	// The 4 x 4 grandchildren, g[row][col], of level k-2.
+	nw, ne, sw, se := s.nodes[n.nw], s.nodes[n.ne], s.nodes[n.sw], s.nodes[n.se]
+	g := [4][4]uint32{
+		{nw.nw, nw.ne, ne.nw, ne.ne},
+		{nw.sw, nw.se, ne.sw, ne.se},
+		{sw.nw, sw.ne, se.nw, se.ne},
+		{sw.sw, sw.se, se.sw, se.se},
+	}
+	lk := uint8(k)
+	// r holds the nine overlapping squares of level k-2 at the middle
+	// time: advanced 2^(k-3) generations for the full step, not at all
+	// for a smaller one.
+	var r [3][3]uint32
+	sub := j // the step of the second half
+	if j == k-2 {
+		sub = k - 3
+		for y := 0; y < 3; y++ {
+			for x := 0; x < 3; x++ {
+				var m uint32
+				switch {
+				case y == 0 && x == 0:
+					m = n.nw
+				case y == 0 && x == 2:
+					m = n.ne
+				case y == 2 && x == 0:
+					m = n.sw
+				case y == 2 && x == 2:
+					m = n.se
+				default:
+					m = s.find(g[y][x], g[y][x+1], g[y+1][x], g[y+1][x+1], lk-1)
+				}
+				r[y][x] = s.result(m, sub)
+				s.pins = append(s.pins, r[y][x])
+			}
+		}
+	} else {
+		for y := 0; y < 3; y++ {
+			for x := 0; x < 3; x++ {
+				r[y][x] = s.centre4(g[y][x], g[y][x+1], g[y+1][x], g[y+1][x+1], lk-2)
+				s.pins = append(s.pins, r[y][x])
+			}
+		}
+	}
+	q00 := s.result(s.find(r[0][0], r[0][1], r[1][0], r[1][1], lk-1), sub)
+	s.pins = append(s.pins, q00)
+	q01 := s.result(s.find(r[0][1], r[0][2], r[1][1], r[1][2], lk-1), sub)
+	s.pins = append(s.pins, q01)
+	q10 := s.result(s.find(r[1][0], r[1][1], r[2][0], r[2][1], lk-1), sub)
+	s.pins = append(s.pins, q10)
+	q11 := s.result(s.find(r[1][1], r[1][2], r[2][1], r[2][2], lk-1), sub)
+	s.pins = append(s.pins, q11)
+	res := s.find(q00, q01, q10, q11, lk-1)
+	s.pins = s.pins[:base]
+	return res
+}
+
+// centre4 returns the central node of level k of the square made of nodes
+// nw, ne, sw, se of level k: the se quadrant of nw, the sw of ne, and so
+// on.
+func (s *store) centre4(nw, ne, sw, se uint32, k uint8) uint32 {
+	if k == leafLevel {
+		return s.leaf(centreLeaf(s.leafOf(nw), s.leafOf(ne), s.leafOf(sw), s.leafOf(se)))
+	}
+	return s.find(s.nodes[nw].se, s.nodes[ne].sw, s.nodes[sw].ne, s.nodes[se].nw, k)
+}
+
+// centre returns the central node, of level k-1, of node i of level k >= 4.
+func (s *store) centre(i uint32) uint32 {
+	n := s.nodes[i]
+	return s.centre4(n.nw, n.ne, n.sw, n.se, n.level-1)
+}
+
+// expand returns node i, of level k >= 3, centred in a node of level k+1.
+func (s *store) expand(i uint32) uint32 {
+	n := s.nodes[i]
+	e := s.emptyNode(n.level - 1)
+	k := n.level
+	return s.find(
+		s.find(e, e, e, n.nw, k),
+		s.find(e, e, n.ne, e, k),
+		s.find(e, n.sw, e, e, k),
+		s.find(n.se, e, e, e, k),
+		k+1)
+}
+
+// inner reports whether every cell of node i, of level k >= 3, not in
+// state 0 lies in its central square of level k-1. It is false for k == 3.
+func (s *store) inner(i uint32) bool {
+	n := s.nodes[i]
+	if n.level <= leafLevel+1 {
+		return false
+	}
+	e := s.emptyNode(n.level - 2)
+	nw, ne, sw, se := s.nodes[n.nw], s.nodes[n.ne], s.nodes[n.sw], s.nodes[n.se]
+	return nw.nw == e && nw.ne == e && nw.sw == e &&
+		ne.nw == e && ne.ne == e && ne.se == e &&
+		sw.nw == e && sw.sw == e && sw.se == e &&
+		se.ne == e && se.sw == e && se.se == e
+}

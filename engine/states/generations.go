@@ -1,0 +1,180 @@
+package states
+
+import (
+	"context"
+	"fmt"
+	"math/big"
+
+	"github.com/life-go/life/engine"
+)
+
+func init() {
+	engine.Register(engine.Algo{
+		Name:       "generations",
+		Summary:    "Generations rules a byte a cell, 3 x 3 blocks rolled along rows, on every core (every bounded grid, and the plane in a window that follows the pattern)",
+		Families:   []engine.Family{engine.Generations},
+		Topologies: []engine.TopologyKind{engine.Torus, engine.BoundedPlane, engine.Klein, engine.CrossSurface, engine.Sphere, engine.Plane},
+		StepBase:   10,
+		Caps:       engine.BlockCounts,
+		Rank:       20,
+		Check:      checkGenerations,
+		New:        func(r engine.Rule, _ engine.Options) (engine.Engine, error) { return NewGenerations(r) },
+	})
+}
+
+func checkGenerations(r engine.Rule) error {
+	if r.Family() != engine.Generations {
+		return fmt.Errorf("%s rules are %w by the generations engine", r.Family(), engine.ErrUnsupported)
+	}
+	if t := r.Topology; t.Kind != engine.Plane && !t.Bounded() {
+		return fmt.Errorf("the %s is %w by the generations engine: give a grid bounded both ways, or the unbounded plane", engine.TopologyWords(t), engine.ErrUnsupported)
+	}
+	_, err := newBoard("generations", r)
+	return err
+}
+
+// Generations is the engine of Generations rules on bounded grids.
+type Generations struct {
+	board
+	// next[s<<1|b] is the next state of a cell in state s whose block's
+	// table entry is b.
+	next  [512]uint8
+	table [512]uint8 // the rule's table, a byte an entry
+	plane []uint8    // the cells in state 1, with a border of one cell
+}
+
+// NewGenerations returns an engine for the Generations rule r on a grid
+// bounded both ways, every cell dead.
+func NewGenerations(r engine.Rule) (*Generations, error) {
+	if err := checkGenerations(r); err != nil {
+		return nil, err
+	}
+	b, err := newBoard("generations", r)
+	if err != nil {
+		return nil, err
+	}
+	e := &Generations{board: b}
+	t := r.Table()
+	for i := range 512 {
+		if t.Alive(i) {
+			e.table[i] = 1
+		}
+	}
+	for s := range 256 {
+		for bit := range 2 {
+			next := engine.Age(engine.State(s), b.n)
+			if s <= 1 && bit == 1 {
+				next = 1
+			}
+			e.next[s<<1|bit] = uint8(next)
+		}
+	}
+	return e, nil
+}
+
+// Step advances n generations. On the unbounded plane the window onto it
+// grows, before each generation, to keep a dead cell between the pattern
+// and its edge, and shrinks when the pattern takes a small part of it.
+func (e *Generations) Step(ctx context.Context, n uint64) error {
+	if !e.unbounded {
+		return e.run(ctx, e, n)
+	}
+	var next []uint8
+	for ; n > 0; n-- {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		b, ok := gridBox(e.g)
+		if !ok {
+			e.gen.Add(&e.gen, new(big.Int).SetUint64(n))
+			return nil
+		}
+		w, h := e.g.Width(), e.g.Height()
+		need := int64(b.W+4) * int64(b.H+4)
+		if b.Y < 2 || b.X < 2 || b.Y+b.H+2 > h || b.X+b.W+2 > w ||
+			int64(w)*int64(h) > 16*need && int64(w)*int64(h) > windowSide*windowSide {
+			pad := max(int64(max(b.W, b.H))/2, windowSide/4)
+			if err := e.include(engine.Rect{Y: int64(b.Y) + e.oy, X: int64(b.X) + e.ox, W: int64(b.W), H: int64(b.H)}, pad); err != nil {
+				if err := e.include(engine.Rect{Y: int64(b.Y) + e.oy, X: int64(b.X) + e.ox, W: int64(b.W), H: int64(b.H)}, 2); err != nil {
+					return err
+				}
+			}
+		}
+		if len(next) != len(e.g.Cells()) {
+			next = make([]uint8, len(e.g.Cells()))
+		}
+		e.generation(e.g.Cells(), next)
+		next = e.g.Swap(next)
+		e.gen.Add(&e.gen, big.NewInt(1))
+	}
+	return nil
+}
+
+// Clone returns an independent copy.
+func (e *Generations) Clone() engine.Engine {
+	c := *e
+	c.board = e.board.clone()
+	c.plane = nil
+	return &c
+}
+
+// generation makes next from cur.
+func (e *Generations) generation(cur, next []uint8) {
+	w, h := e.g.Width(), e.g.Height()
+	pw := w + 2
+	if len(e.plane) != pw*(h+2) {
+		e.plane = make([]uint8, pw*(h+2))
+	}
+	a := e.plane
+	bands(0, h, 64, func(y0, y1 int) {
+		for y := y0; y < y1; y++ {
+			src := cur[y*w : (y+1)*w]
+			dst := a[(y+1)*pw+1 : (y+1)*pw+1+w]
+			for x, s := range src {
+				dst[x] = b2u(s == 1)
+			}
+		}
+	})
+	// The border: what the topology joins beyond each edge.
+	border := func(y, x int) {
+		v := uint8(0)
+		if yy, xx, ok := e.g.Wrap(y, x); ok {
+			v = b2u(cur[yy*w+xx] == 1)
+		}
+		a[(y+1)*pw+x+1] = v
+	}
+	for x := -1; x <= w; x++ {
+		border(-1, x)
+		border(h, x)
+	}
+	for y := 0; y < h; y++ {
+		border(y, -1)
+		border(y, w)
+	}
+	bands(0, h, 16, func(y0, y1 int) {
+		for y := y0; y < y1; y++ {
+			e.row(a[y*pw:(y+1)*pw], a[(y+1)*pw:(y+2)*pw], a[(y+2)*pw:(y+3)*pw], cur[y*w:(y+1)*w], next[y*w:(y+1)*w])
+		}
+	})
+}
+
+// row steps one row: up, mid and dn are the padded rows of the plane
+// above, at and below it, src its states and dst where they go.
+func (e *Generations) row(up, mid, dn, src, dst []uint8) {
+	table, nx := &e.table, &e.next
+	idx := uint(up[0])<<7 | uint(up[1])<<6 | uint(mid[0])<<4 | uint(mid[1])<<3 | uint(dn[0])<<1 | uint(dn[1])
+	up, mid, dn = up[2:], mid[2:], dn[2:]
+	dst = dst[:len(src)]
+	up, mid, dn = up[:len(src)], mid[:len(src)], dn[:len(src)]
+	for x, s := range src {
+		idx = idx<<1&0b110110110 | uint(up[x])<<6 | uint(mid[x])<<3 | uint(dn[x])
+		dst[x] = nx[uint(s)<<1|uint(table[idx&511])]
+	}
+}
+
+func b2u(b bool) uint8 {
+	if b {
+		return 1
+	}
+	return 0
+}
