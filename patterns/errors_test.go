@@ -36,6 +36,8 @@ func TestReadErrors(t *testing.T) {
 		{"#Life 1.06\n0 0\n99999999999999999999 0\n", "f:3:1: coordinate \"99999999999999999999\" is more than the limit of 4611686018427387903 from the origin"},
 		{"#Life 1.06\n-4611686018427387904 0\n", "f:2:1: coordinate \"-4611686018427387904\" is more than the limit of 4611686018427387903 from the origin"},
 		{"#Life 1.05\n#P 4611686018427387902 0\n..*\n", "f:3:1: row reaches past the limit of 4611686018427387903 from the origin"},
+		{"#MCell 4.20\n#GAME Life\n#RULE 23/3\n#L 9223372036854775806.A\n", "f:4:23: pattern reaches past the limit of 4611686018427387903 cells from the origin"},
+		{"#MCell 4.20\n#GAME Life\n#RULE 23/3\n#L 4611686018427387903.2A\n", "f:4:25: pattern reaches past the limit of 4611686018427387903 cells from the origin"},
 		{"[M1]\n", "f:1:1: unexpected \"[M1]\", want the macrocell header \"[M2]\""},
 		{"[M2]\nz\n", "f:2:1: unexpected 'z' at the start of a line, want a leaf ('.', '*' or '$'), a node (\"D NW NE SW SE\") or '#'"},
 		{"[M2]\n4 1 0 0 0\n", "f:2:3: node 1 is not defined yet, want a number from 0 to 0"},

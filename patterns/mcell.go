@@ -232,10 +232,18 @@ func mcellRow(l *lexer, text string, line, col int, cells *Builder, y, x *int64,
 			return l.errorf(line, countCol, "run count 0, want 1 or more")
 		}
 		n, countCol = 0, 0
+		// x and y stay within ±(MaxPos+1), so that MaxPos+1-x and
+		// MaxPos+1-y never overflow and no sum leaves an int64.
 		switch {
 		case c == '.':
+			if k > MaxPos+1-*x {
+				return l.errorf(line, col+i, "pattern reaches past the limit of %d cells from the origin", int64(MaxPos))
+			}
 			*x += k
 		case c == '$':
+			if k > MaxPos+1-*y {
+				return l.errorf(line, col+i, "pattern reaches past the limit of %d cells from the origin", int64(MaxPos))
+			}
 			*y += k
 			*x = -(wd / 2)
 		case c >= 'A' && c <= 'X' || c >= 'a' && c <= 'j':
@@ -252,7 +260,7 @@ func mcellRow(l *lexer, text string, line, col int, cells *Builder, y, x *int64,
 			if state > 255 {
 				return l.errorf(line, col+i, "state %d is more than 255", state)
 			}
-			if *x+k > MaxPos || *x < -MaxPos || *y > MaxPos || *y < -MaxPos {
+			if k > MaxPos+1-*x || *x < -MaxPos || *y > MaxPos || *y < -MaxPos {
 				return l.errorf(line, col+i, "pattern reaches past the limit of %d cells from the origin", int64(MaxPos))
 			}
 			if state == 1 {
