@@ -48,15 +48,20 @@ const (
 	// is dense chaos.
 	DenseCells = 4096
 	DenseShare = 16
+	// FarCoord: a pattern with a cell farther than this from the origin
+	// on either axis is far, beyond what tiles are for (the sparse
+	// engine's universe ends at 2^62): HashLife reaches 2^62-1.
+	FarCoord = 1 << 60
 )
 
 // autoAlgo returns the engine auto starts a w x h pattern read in format
 // on (s's Jump and Gens say what the run asks), with the reason when it is
 // not the ordinary fastest one: the fastest that runs r (engine.Choose),
 // or an engine with [engine.Hyperspeed] for a macrocell file, steps of
-// 2^k generations, or a pattern too big for tiles. Whether the run is
+// 2^k generations, a pattern too big for tiles, or one far from the
+// origin (far: see [FarCoord]). Whether the run is
 // long is judged once the cells are loaded ([Settings.settle]).
-func (s Settings) autoAlgo(r engine.Rule, w, h int64, format string) (*engine.Algo, string, error) {
+func (s Settings) autoAlgo(r engine.Rule, w, h int64, format string, far bool) (*engine.Algo, string, error) {
 	o := engine.Options{Step: s.Step, MaxMemory: s.MaxMemory}
 	ordinary, err := engine.Choose(nil, r, o)
 	if err != nil || ordinary.Has(engine.Hyperspeed) {
@@ -73,6 +78,8 @@ func (s Settings) autoAlgo(r engine.Rule, w, h int64, format string) (*engine.Al
 		return hyper, fmt.Sprintf("steps of 2^%d generations", bits.TrailingZeros64(s.Jump)), nil
 	case max(w, h) > HugeSide:
 		return hyper, fmt.Sprintf("a pattern %d x %d cells, too big for tiles", w, h), nil
+	case far:
+		return hyper, "a pattern more than 2^60 cells from the origin, beyond the tiles' reach", nil
 	}
 	return ordinary, "", nil
 }
@@ -120,6 +127,9 @@ func (s Settings) settle(u Universe) (Universe, string) {
 	if !engine.IsAuto(s.Engine) {
 		return u, ""
 	}
+	if far, why := s.offFar(u); why != "" {
+		return far, why
+	}
 	if s.Watch {
 		return s.watch(u)
 	}
@@ -141,6 +151,35 @@ func (s Settings) settle(u Universe) (Universe, string) {
 		return u, ""
 	}
 	return u.MoveTo(e), fmt.Sprintf("%d generations of a %d x %d pattern", s.Gens, box.W, box.H)
+}
+
+// offFar moves u onto an engine with [engine.Hyperspeed] when its cells
+// lie more than [FarCoord] from the origin on an ordinary engine (a
+// positioned file's cells, whose place is known only once they are read),
+// and says why; else it returns u and "".
+func (s Settings) offFar(u Universe) (Universe, string) {
+	if hasHyperspeed(u.Eng) || engine.RunsCustomStep(u.Eng) || u.Eng.Rule().Topology.Kind != engine.Plane {
+		return u, ""
+	}
+	box, ok := u.Eng.Bounds()
+	pop := u.Eng.Population()
+	if !ok || !pop.IsInt64() || pop.Int64() > MaxMove {
+		return u, ""
+	}
+	beyond := func(lo, n int64) bool { return lo < -FarCoord || lo > FarCoord || lo > 0 && n-1 > FarCoord-lo }
+	if !beyond(box.Y, box.H) && !beyond(box.X, box.W) {
+		return u, ""
+	}
+	o := engine.Options{Step: s.Step, MaxMemory: s.MaxMemory}
+	hyper := hyperspeed(u.Eng.Rule(), o)
+	if hyper == nil {
+		return u, ""
+	}
+	e, err := hyper.New(u.Eng.Rule(), o)
+	if err != nil {
+		return u, ""
+	}
+	return u.MoveTo(e), "a pattern more than 2^60 cells from the origin, beyond the tiles' reach"
 }
 
 // ForJump returns u ready for a jump of n generations under auto (the UI's

@@ -29,17 +29,19 @@ func TestAutoAlgo(t *testing.T) {
 		format string
 		want   string
 		why    string
+		far    bool
 	}{
-		{"a glider", engine.Life, Settings{}, 3, 3, "RLE", "sparse", ""},
-		{"a torus", torus, Settings{}, 3, 3, "RLE", "bitwise", ""},
-		{"macrocell", engine.Life, Settings{}, 3, 3, "macrocell", "hashlife", "a macrocell file"},
-		{"--step 2^10", engine.Life, Settings{Jump: 1024}, 3, 3, "RLE", "hashlife", "steps of 2^10 generations"},
-		{"--step 1000", engine.Life, Settings{Jump: 1000}, 3, 3, "RLE", "sparse", ""},
-		{"--step 1", engine.Life, Settings{Jump: 1}, 3, 3, "RLE", "sparse", ""},
-		{"ping-pong", engine.Life, Settings{}, 210515, 183739, "RLE", "hashlife", "a pattern 210515 x 183739 cells, too big for tiles"},
-		{"macrocell on a torus", torus, Settings{}, 3, 3, "macrocell", "bitwise", ""},
+		{"a glider", engine.Life, Settings{}, 3, 3, "RLE", "sparse", "", false},
+		{"a torus", torus, Settings{}, 3, 3, "RLE", "bitwise", "", false},
+		{"macrocell", engine.Life, Settings{}, 3, 3, "macrocell", "hashlife", "a macrocell file", false},
+		{"--step 2^10", engine.Life, Settings{Jump: 1024}, 3, 3, "RLE", "hashlife", "steps of 2^10 generations", false},
+		{"--step 1000", engine.Life, Settings{Jump: 1000}, 3, 3, "RLE", "sparse", "", false},
+		{"--step 1", engine.Life, Settings{Jump: 1}, 3, 3, "RLE", "sparse", "", false},
+		{"ping-pong", engine.Life, Settings{}, 210515, 183739, "RLE", "hashlife", "a pattern 210515 x 183739 cells, too big for tiles", false},
+		{"macrocell on a torus", torus, Settings{}, 3, 3, "macrocell", "bitwise", "", false},
+		{"far", engine.Life, Settings{}, 3, 3, "Life 1.06", "hashlife", "a pattern more than 2^60 cells from the origin, beyond the tiles' reach", true},
 	} {
-		a, why, err := c.s.autoAlgo(c.r, c.w, c.h, c.format)
+		a, why, err := c.s.autoAlgo(c.r, c.w, c.h, c.format, c.far)
 		if err != nil || a.Name != c.want || why != c.why {
 			t.Errorf("%s: %v %q %v, want %s %q", c.name, a, why, err, c.want, c.why)
 		}
@@ -368,5 +370,34 @@ func TestPlaneOnlyEngineRefuses(t *testing.T) {
 	p, _ := patterns.ReadRLE("b0.rle", strings.NewReader("x = 3, y = 3, rule = B2/S34H\nbo$2bo$3o!\n"))
 	if _, err := Load(p, "b0.rle", Settings{Engine: "bitwise", Plane: true, Gens: 5}); err != nil {
 		t.Errorf("B2/S34H on bitwise: %v", err)
+	}
+}
+
+// TestFarToHashLife: under auto, a positioned file whose cells lie beyond
+// FarCoord goes to HashLife, whose reach is 2^62-1, not to the sparse
+// engine, whose universe ends at 2^62: in every positioned format, where
+// the place is known at the header (RLE's Pos) or only from the cells
+// (Life 1.06), and the glider then runs there.
+func TestFarToHashLife(t *testing.T) {
+	const far = 1<<62 - 40
+	for name, text := range map[string]string{
+		"far.rle": fmt.Sprintf("#CXRLE Pos=%d,%d\nx = 3, y = 3, rule = B3/S23\nbo$2bo$3o!\n", int64(far), int64(far)),
+		"far.lif": fmt.Sprintf("#Life 1.06\n%d %d\n%d %d\n%d %d\n%d %d\n%d %d\n", far+1, far, far+2, far+1, far, far+2, far+1, far+2, far+2, far+2),
+		"near.lif": "#Life 1.06\n1 0\n2 1\n0 2\n1 2\n2 2\n",
+	} {
+		u, _, err := Read(name, strings.NewReader(text), Settings{Engine: "auto", Plane: true, Gens: 100})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		want := "hashlife"
+		if name == "near.lif" {
+			want = "sparse"
+		}
+		if u.Eng.Name() != want {
+			t.Errorf("%s: on %s, want %s", name, u.Eng.Name(), want)
+		}
+		if err := u.Eng.Step(context.Background(), 100); err != nil || u.Eng.Population().Int64() != 5 {
+			t.Errorf("%s: 100 generations: %v, population %v", name, err, u.Eng.Population())
+		}
 	}
 }

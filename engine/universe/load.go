@@ -245,11 +245,12 @@ func (s Settings) runsPlane(r engine.Rule) bool {
 // auto.go), the fastest that runs r for an ordinary run. An unknown name
 // is a [UsageError].
 func (s Settings) NewEngine(r engine.Rule) (engine.Engine, error) {
-	return s.newEngine(r, 0, 0, "")
+	return s.newEngine(r, 0, 0, "", false)
 }
 
-// newEngine is NewEngine for a w x h pattern read in format.
-func (s Settings) newEngine(r engine.Rule, w, h int64, format string) (engine.Engine, error) {
+// newEngine is NewEngine for a w x h pattern read in format, far from
+// the origin or not (see [Settings.autoAlgo]).
+func (s Settings) newEngine(r engine.Rule, w, h int64, format string, far bool) (engine.Engine, error) {
 	o := engine.Options{Step: s.Step, MaxMemory: s.MaxMemory}
 	name := s.Engine
 	if s.Watch && engine.IsAuto(name) {
@@ -261,7 +262,7 @@ func (s Settings) newEngine(r engine.Rule, w, h int64, format string) (engine.En
 		}
 	}
 	if engine.IsAuto(name) {
-		if a, _, err := s.autoAlgo(r, w, h, format); err == nil {
+		if a, _, err := s.autoAlgo(r, w, h, format, far); err == nil {
 			name = a.Name
 		}
 	}
@@ -339,7 +340,7 @@ func (s Settings) start(p *patterns.Pattern, w, h int64, name string) (*loader, 
 		return nil, err
 	}
 	t := r.Topology
-	eng, err := s.newEngine(r, w, h, p.Format)
+	eng, err := s.newEngine(r, w, h, p.Format, t.Kind == engine.Plane && far(p, w, h))
 	if err != nil {
 		if errors.Is(err, engine.ErrUnsupported) || errors.Is(err, grid.ErrSize) {
 			return nil, InputError{fmt.Errorf("%s: %w", name, err)}
@@ -575,4 +576,18 @@ func asInputError(err error) error {
 		return InputError{err}
 	}
 	return err
+}
+
+// far reports whether the w x h pattern p has a cell more than FarCoord
+// from the origin on either axis, where its file places it.
+func far(p *patterns.Pattern, w, h int64) bool {
+	if !p.Positioned {
+		return false
+	}
+	out := func(lo, n int64) bool {
+		// The cells lo to lo+n-1, without computing lo+n, which may
+		// overflow.
+		return lo < -FarCoord || lo > FarCoord || n > 0 && lo > 0 && n-1 > FarCoord-lo
+	}
+	return out(p.OriginY, h) || out(p.OriginX, w)
 }
