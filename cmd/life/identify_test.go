@@ -72,3 +72,25 @@ func TestCensusCommand(t *testing.T) {
 		t.Errorf("--shard 4/4: exit %d", code)
 	}
 }
+
+// TestIdentifyOtherRules identifies spaceships of a Generations rule
+// (the library's Brian's Brain and Star Wars ships) and of an isotropic
+// non-totalistic rule (Golly's p42 knightship, B37/S2-i34q).
+func TestIdentifyOtherRules(t *testing.T) {
+	for _, c := range []struct{ name, want string }{
+		{"brians-brain-spaceship", `kind=spaceship period=1 dx=0 dy=-1 speed="c/1 orthogonal" apgcode=xq1_33 `},
+		{"star-wars-spaceship", `kind=spaceship period=1 dx=1 dy=0 speed="c/1 orthogonal" apgcode=xq1_77 `},
+		{"/usr/share/golly/Patterns/Non-Totalistic/p42-knightship.rle", `kind=spaceship period=42 dx=12 dy=-4 speed=(6,2)c/21 apgcode=xq42_`},
+	} {
+		if strings.HasPrefix(c.name, "/") {
+			if _, err := os.Stat(c.name); err != nil {
+				t.Logf("skipped %s: Golly's patterns are not installed", c.name)
+				continue
+			}
+		}
+		code, out, errs := life(t, "", "identify", c.name)
+		if code != 0 || !strings.HasPrefix(out, c.want) {
+			t.Errorf("%s: exit %d\n%s%s\nwant a line beginning\n%s", c.name, code, out, errs, c.want)
+		}
+	}
+}
