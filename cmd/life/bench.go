@@ -4,12 +4,8 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"runtime"
-	"strings"
-	"text/tabwriter"
 	"time"
 
-	"github.com/life-go/life/engine"
 	"github.com/life-go/life/engine/bench"
 )
 
@@ -42,12 +38,8 @@ func runBench(e *env) int {
 	only := fs.String("workload", "", "run only the workloads in the comma-separated `LIST`")
 	engs := fs.String("engine", "", "run only the engines in the comma-separated `LIST` ("+engineNames()+")")
 	budget := fs.Duration("budget", 5*time.Second, "stop an engine on a workload after `DURATION` (0: never)")
-	var list strings.Builder
-	for _, w := range bench.Workloads() {
-		fmt.Fprintf(&list, "  %-16s %s, %d generations\n", w.Name, w.Summary, w.Gens)
-	}
 	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), benchUsage, list.String())
+		fmt.Fprintf(fs.Output(), benchUsage, bench.Describe(bench.Workloads()))
 		fs.PrintDefaults()
 	}
 	pos, code, ok := parseCommand(fs, e.args)
@@ -58,27 +50,13 @@ func runBench(e *env) int {
 		fs.Usage()
 		return report(e, usageError{Err: fmt.Errorf("bench: unexpected argument %q", pos[0])})
 	}
-	workloads := bench.Workloads()
-	if *only != "" {
-		workloads = nil
-		for _, name := range strings.Split(*only, ",") {
-			w, err := bench.Lookup(strings.TrimSpace(name))
-			if err != nil {
-				return report(e, usageError{Err: fmt.Errorf("--workload: %w", err)})
-			}
-			workloads = append(workloads, w)
-		}
+	workloads, err := bench.Select(*only)
+	if err != nil {
+		return report(e, usageError{Err: fmt.Errorf("--workload: %w", err)})
 	}
-	choices := engine.Algos()
-	if *engs != "" {
-		choices = nil
-		for _, name := range strings.Split(*engs, ",") {
-			c, err := engine.Lookup(strings.TrimSpace(name))
-			if err != nil {
-				return report(e, usageError{Err: fmt.Errorf("--engine: %w", err)})
-			}
-			choices = append(choices, c)
-		}
+	choices, err := bench.SelectEngines(*engs)
+	if err != nil {
+		return report(e, usageError{Err: fmt.Errorf("--engine: %w", err)})
 	}
 	rows, err := bench.Table(e.ctx, workloads, choices, *budget)
 	if err != nil {
@@ -89,16 +67,5 @@ func runBench(e *env) int {
 		enc.SetIndent("", "  ")
 		return report(e, enc.Encode(rows))
 	}
-	fmt.Fprintf(e.stdout, "kernel: %s, %d cores\n", bench.Kernel(), runtime.GOMAXPROCS(0))
-	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "workload\tengine\tgenerations\ttime\tcells/s\tper core\tvs protocol\tpopulation\t")
-	for _, r := range rows {
-		ratio := "-"
-		if r.Ratio > 0 {
-			ratio = fmt.Sprintf("%.4gx", r.Ratio)
-		}
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%.3g\t%.3g\t%s\t%s\t\n", r.Workload, r.Engine, r.Gens,
-			time.Duration(r.Seconds*float64(time.Second)).Round(time.Microsecond), r.CellsPerSec, r.PerCore, ratio, r.Population)
-	}
-	return report(e, tw.Flush())
+	return report(e, bench.WriteTable(e.stdout, rows))
 }

@@ -1,22 +1,17 @@
 package main
 
 import (
-	"bytes"
-	"crypto/rand"
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"runtime"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/life-go/life/engine"
 	"github.com/life-go/life/engine/census"
 	"github.com/life-go/life/engine/universe"
+	"github.com/life-go/life/engine/universe/progress"
 	"github.com/life-go/life/patterns"
-	"github.com/schollz/progressbar/v3"
 )
 
 func init() {
@@ -86,61 +81,32 @@ func runCensus(e *env) int {
 	}
 	cfg.Root = *seed
 	if cfg.Root == "" {
-		cfg.Root = randomRoot()
+		cfg.Root = census.RandomRoot()
 	}
-	if strings.ContainsAny(cfg.Root, " \t\n:") {
-		return report(e, usageError{Err: fmt.Errorf("--seed %q: a root has no spaces or colons", cfg.Root)})
+	if err := census.CheckRoot(cfg.Root); err != nil {
+		return report(e, usageError{Err: fmt.Errorf("--seed %w", err)})
 	}
 	if *shard != "" {
-		a, b, ok := strings.Cut(*shard, "/")
-		i, err1 := strconv.Atoi(a)
-		n, err2 := strconv.Atoi(b)
-		if !ok || err1 != nil || err2 != nil || n < 1 || i < 0 || i >= n {
-			return report(e, usageError{Err: fmt.Errorf("--shard %q: want I/N with 0 <= I < N", *shard)})
+		if cfg.Shard, cfg.Shards, err = census.ParseShard(*shard); err != nil {
+			return report(e, usageError{Err: fmt.Errorf("--shard %w", err)})
 		}
-		cfg.Shard, cfg.Shards = i, n
 	}
-	total := (*soups - int64(cfg.Shard) + int64(max(cfg.Shards, 1)) - 1) / int64(max(cfg.Shards, 1))
-	var bar *progressbar.ProgressBar
+	var bar *progress.Counter
 	if !*quiet && isTerminal(e.stderr) {
-		bar = progressbar.NewOptions64(total, progressbar.OptionSetWriter(e.stderr),
-			progressbar.OptionSetDescription("census"), progressbar.OptionShowIts(),
-			progressbar.OptionSetItsString("soups"), progressbar.OptionShowCount(),
-			progressbar.OptionThrottle(100*time.Millisecond), progressbar.OptionClearOnFinish())
-		cfg.Progress = func(done int64) { bar.Set64(done) }
+		bar = progress.NewCounter(e.stderr, cfg.ShardSoups(), "census", "soups")
+		cfg.Progress = bar.Set
 	}
 	began := time.Now()
 	h, err := census.Run(e.ctx, cfg)
-	if bar != nil {
-		bar.Finish()
-	}
+	bar.Finish()
 	if err != nil {
 		return report(e, err)
 	}
 	took := time.Since(began)
 	if !*quiet {
-		fmt.Fprintf(e.stderr, "life: census: %d soups in %.2fs: %.1f soups/s on %d workers\n", h.Censused, took.Seconds(), float64(h.Censused)/took.Seconds(), workersOf(cfg))
+		fmt.Fprintf(e.stderr, "life: census: %d soups in %.2fs: %.1f soups/s on %d workers\n", h.Censused, took.Seconds(), float64(h.Censused)/took.Seconds(), cfg.NumWorkers())
 	}
 	return report(e, writeHaul(e, h, *out))
-}
-
-func workersOf(cfg census.Config) int {
-	if cfg.Workers > 0 {
-		return cfg.Workers
-	}
-	return runtimeWorkers()
-}
-
-// randomRoot returns a fresh seed root, as apgsearch makes one ("l_" and
-// 12 characters).
-func randomRoot() string {
-	const alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-	b := make([]byte, 12)
-	rand.Read(b)
-	for i := range b {
-		b[i] = alphabet[int(b[i])%len(alphabet)]
-	}
-	return "l_" + string(b)
 }
 
 // writeHaul writes h to standard output, or atomically to out.
@@ -152,36 +118,18 @@ func writeHaul(e *env, h *census.Haul, out string) error {
 	return universe.WriteFile(out, func(w io.Writer) error { _, err := h.WriteTo(w); return err })
 }
 
-// oneSoup writes soup ROOT:I as RLE and then its objects, one apgcode a
-// line with its count.
+// oneSoup writes soup ROOT:I as RLE and then its objects.
 func oneSoup(e *env, cfg census.Config, id string) error {
-	i := strings.LastIndexByte(id, ':')
-	n, err := strconv.ParseInt(id[i+1:], 10, 64)
-	if i < 1 || err != nil || n < 0 {
-		return usageError{Err: fmt.Errorf("--soup %q: want ROOT:I, such as k_abc:12", id)}
-	}
-	cfg.Root = id[:i]
-	p := &patterns.Pattern{Name: cfg.Root + strconv.FormatInt(n, 10), Rule: cfg.Rule.String()}
-	var b patterns.Builder
-	for _, c := range census.Soup(cfg.Root, n) {
-		b.Add(c.Y, c.X, 1)
-	}
-	p.Runs = b.Runs()
-	var buf bytes.Buffer
-	if err := patterns.WriteRLE(&buf, p); err != nil {
-		return err
-	}
-	e.stdout.Write(buf.Bytes())
-	res, err := census.RunSoup(e.ctx, cfg, n)
+	root, i, err := census.ParseSoupID(id)
 	if err != nil {
+		return usageError{Err: fmt.Errorf("--soup %w", err)}
+	}
+	cfg.Root = root
+	soup := universe.CellsPattern(root+strconv.FormatInt(i, 10), cfg.Rule.String(), census.Soup(root, i))
+	if err := patterns.WriteRLE(e.stdout, soup); err != nil {
 		return err
 	}
-	h := census.NewHaul(cfg.Root, cfg.Rule, n+1, 1, []int{0})
-	h.Add(res)
-	for _, c := range h.Table() {
-		fmt.Fprintf(e.stdout, "%s %d\n", c, h.Counts[c])
-	}
-	return nil
+	return census.WriteSoup(e.ctx, e.stdout, cfg, i)
 }
 
 // runMerge is life census merge.
@@ -201,23 +149,9 @@ func runMerge(e *env) int {
 		fs.Usage()
 		return report(e, usageError{Err: fmt.Errorf("census merge: want at least one HAUL file")})
 	}
-	var h *census.Haul
-	for _, path := range pos {
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return report(e, inputError{Err: err})
-		}
-		o, err := census.ReadHaul(path, bytes.NewReader(data))
-		if err != nil {
-			return report(e, inputError{Err: err})
-		}
-		if h == nil {
-			h = o
-		} else if err := h.Merge(o); err != nil {
-			return report(e, inputError{Err: fmt.Errorf("%s: %w", path, err)})
-		}
+	h, err := census.MergeFiles(pos)
+	if err != nil {
+		return report(e, inputError{Err: err})
 	}
 	return report(e, writeHaul(e, h, *out))
 }
-
-func runtimeWorkers() int { return runtime.GOMAXPROCS(0) }

@@ -1,11 +1,9 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
-	"strings"
 
 	"github.com/life-go/life/engine/classify"
 	"github.com/life-go/life/engine/universe"
@@ -69,29 +67,13 @@ func runIdentify(e *env) int {
 	if err != nil && !errors.Is(err, classify.ErrBudget) {
 		return report(e, err)
 	}
-	for i := range r.Objects {
-		r.Objects[i].Y += u.OffY
-		r.Objects[i].X += u.OffX
-	}
+	r.Shift(u.OffY, u.OffX)
+	write := r.WriteFields
 	if *asJSON {
-		enc := json.NewEncoder(e.stdout)
-		for i, o := range r.Objects {
-			enc.Encode(struct {
-				N int `json:"object"`
-				classify.Object
-			}{i + 1, o})
-		}
-		objects := r.Objects
-		r.Objects = nil
-		enc.Encode(struct {
-			*classify.Result
-			Objects int `json:"objects,omitempty"`
-		}{r, len(objects)})
-	} else {
-		for i, o := range r.Objects {
-			fmt.Fprintf(e.stdout, "object=%d %s\n", i+1, strings.Join(o.Fields(), " "))
-		}
-		fmt.Fprintln(e.stdout, strings.Join(r.Fields(), " "))
+		write = r.WriteJSON
+	}
+	if err := write(e.stdout); err != nil {
+		return report(e, err)
 	}
 	if r.Kind == classify.Unsettled {
 		fmt.Fprintf(e.stderr, "life: identify: %v (%d generations; --gens raises the budget)\n", classify.ErrBudget, *gens)

@@ -300,7 +300,7 @@ var frameBudget int64 = universe.FrameBudget
 // live cells of every frame.
 func (j *renderJob) gif(ctx context.Context, e *env, name string, eng engine.Engine, view engine.Rect, stopped func(engine.Engine, error) error) error {
 	st := newStepper(e, j.Gens, j.quiet)
-	defer st.finish()
+	defer st.Finish()
 	rec := universe.Recording{
 		Start:  j.Gens - (j.frames-1)*j.every,
 		Every:  j.every,
@@ -314,12 +314,12 @@ func (j *renderJob) gif(ctx context.Context, e *env, name string, eng engine.Eng
 		Theme: j.theme,
 		Delay: j.delay,
 		Step: func(ctx context.Context, src engine.Engine, n uint64) error {
-			if err := st.stepEngine(ctx, src, n); err != nil {
+			if err := st.StepEngine(ctx, src, n); err != nil {
 				return stopped(src, err)
 			}
 			return nil
 		},
-		Replay: st.grow,
+		Replay: st.Grow,
 		Budget: frameBudget,
 	}
 	if j.scale != nil {
@@ -330,7 +330,7 @@ func (j *renderJob) gif(ctx context.Context, e *env, name string, eng engine.Eng
 	if err != nil {
 		return tooLarge(err)
 	}
-	st.finish()
+	st.Finish()
 	return j.write(ctx, name, g.Encode)
 }
 

@@ -8,9 +8,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"slices"
 	"syscall"
-	"time"
 
 	"github.com/life-go/life/engine"
 	"github.com/life-go/life/engine/universe"
@@ -111,10 +109,10 @@ func runUI(e *env) int {
 	if err := s.Check(); err != nil {
 		return report(e, err)
 	}
-	var lat []time.Duration
+	var lat tui.Latencies
 	latFile := os.Getenv("LIFE_KEY_LATENCY")
 	if latFile != "" {
-		opts.KeyLatency = func(d time.Duration) { lat = append(lat, d) }
+		opts.KeyLatency = lat.Add
 	}
 	// SIGINT, SIGTERM and SIGHUP cancel e.ctx (see main); the UI also
 	// stops on SIGQUIT, whose default would leave the terminal raw. On
@@ -143,11 +141,7 @@ func runUI(e *env) int {
 		fmt.Fprintf(e.stderr, "life: %s\n", se)
 		return se.code()
 	}
-	if latFile != "" && len(lat) > 0 {
-		slices.Sort(lat)
-		ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
-		summary := fmt.Sprintf("key to screen over %d keys: median %.1f ms, p90 %.1f ms, max %.1f ms\n",
-			len(lat), ms(lat[len(lat)/2]), ms(lat[len(lat)*9/10]), ms(lat[len(lat)-1]))
+	if summary := lat.Summary(); latFile != "" && summary != "" {
 		if werr := os.WriteFile(latFile, []byte(summary), 0o644); werr != nil && err == nil {
 			err = werr
 		}

@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/life-go/life/engine"
+	"github.com/life-go/life/engine/classify"
 	"github.com/life-go/life/patterns"
 )
 
@@ -104,4 +105,15 @@ func (u Universe) SaveContext(ctx context.Context, path string, xrle bool) error
 		return UsageError{err}
 	}
 	return WriteFileContext(ctx, path, func(w io.Writer) error { return u.WriteToContext(ctx, w, path, xrle) })
+}
+
+// CellsPattern returns a pattern of the live cells (a census soup, the
+// classifier's cells of an object), named name, under the rule named
+// rule, each cell where its coordinates say.
+func CellsPattern(name, rule string, cells classify.Cells) *patterns.Pattern {
+	var b patterns.Builder
+	for _, c := range cells {
+		b.Add(c.Y, c.X, 1)
+	}
+	return &patterns.Pattern{Name: name, Rule: rule, Runs: b.Runs()}
 }
