@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"flag"
 	"fmt"
 	"time"
 
@@ -32,16 +31,11 @@ Flags:
 `
 
 func runBench(e *env) int {
-	fs := flag.NewFlagSet("life bench", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
+	fs := newFlags(e, "life bench", fmt.Sprintf(benchUsage, bench.Describe(bench.Workloads())))
 	asJSON := fs.Bool("json", false, "write the results as a JSON array instead of a table")
 	only := fs.String("workload", "", "run only the workloads in the comma-separated `LIST`")
 	engs := fs.String("engine", "", "run only the engines in the comma-separated `LIST` ("+engineNames()+")")
 	budget := fs.Duration("budget", 5*time.Second, "stop an engine on a workload after `DURATION` (0: never)")
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), benchUsage, bench.Describe(bench.Workloads()))
-		fs.PrintDefaults()
-	}
 	pos, code, ok := parseCommand(fs, e.args)
 	if !ok {
 		return code

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"strconv"
@@ -45,8 +44,7 @@ func runCensus(e *env) int {
 	if len(e.args) > 0 && e.args[0] == "merge" {
 		return runMerge(e)
 	}
-	fs := flag.NewFlagSet("life census", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
+	fs := newFlags(e, "life census", censusUsage)
 	rule := fs.String("rule", "B3/S23", "the `RULE`")
 	soups := fs.Int64("soups", 1000, "search `N` soups, indices 0 to N-1")
 	seed := fs.String("seed", "", "the seed `ROOT` of the soups (default: a random one, written in the haul)")
@@ -56,10 +54,6 @@ func runCensus(e *env) int {
 	workers := fs.Int("workers", 0, "run `K` soups at once (default: one a core)")
 	out := fs.String("o", "", "write the haul to `FILE` (atomically) instead of standard output")
 	quiet := fs.Bool("quiet", false, "show no progress bar and no rate")
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), censusUsage)
-		fs.PrintDefaults()
-	}
 	pos, code, ok := parseCommand(fs, e.args)
 	if !ok {
 		return code
@@ -134,13 +128,8 @@ func oneSoup(e *env, cfg census.Config, id string) error {
 
 // runMerge is life census merge.
 func runMerge(e *env) int {
-	fs := flag.NewFlagSet("life census merge", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
+	fs := newFlags(e, "life census merge", censusUsage)
 	out := fs.String("o", "", "write the merged haul to `FILE` instead of standard output")
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), censusUsage)
-		fs.PrintDefaults()
-	}
 	pos, code, ok := parseCommand(fs, e.args[1:])
 	if !ok {
 		return code

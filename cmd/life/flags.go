@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"flag"
+	"fmt"
 )
 
 // parseFlags parses args with fs, letting flags and positional arguments
@@ -43,4 +44,17 @@ func parseCommand(fs *flag.FlagSet, args []string) (pos []string, code int, ok b
 		return nil, exitUsage, false
 	}
 	return pos, exitOK, true
+}
+
+// newFlags returns the flag set of the command name ("life run"), which
+// writes to e's standard error: its errors, and on --help or a bad flag
+// usage followed by the flags and their defaults.
+func newFlags(e *env, name, usage string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), usage)
+		fs.PrintDefaults()
+	}
+	return fs
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 
 	"github.com/life-go/life/engine/classify"
@@ -37,17 +36,12 @@ Flags:
 `
 
 func runIdentify(e *env) int {
-	fs := flag.NewFlagSet("life identify", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
+	fs := newFlags(e, "life identify", identifyUsage)
 	gens := fs.Int64("gens", classify.DefaultMaxGens, "give up after `LIMIT` generations")
 	asJSON := fs.Bool("json", false, "write JSON, one object a line, instead of key=value fields")
 	rule := fs.String("rule", "", "run under `RULE` instead of the file's")
 	torus := fs.String("torus", "", "run on a `WxH` torus when the rule has no bounded-grid suffix")
 	eng := fs.String("engine", "auto", "the `ENGINE`: "+engineNames())
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), identifyUsage)
-		fs.PrintDefaults()
-	}
 	pos, code, ok := parseCommand(fs, e.args)
 	if !ok {
 		return code

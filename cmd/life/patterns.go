@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"text/tabwriter"
 
@@ -22,9 +21,7 @@ no file of that name exists.
 `
 
 func runPatterns(e *env) int {
-	fs := flag.NewFlagSet("life patterns", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	fs.Usage = func() { fmt.Fprint(fs.Output(), patternsUsage) }
+	fs := newFlags(e, "life patterns", patternsUsage)
 	pos, code, ok := parseCommand(fs, e.args)
 	if !ok {
 		return code

@@ -66,8 +66,7 @@ Flags:
 `
 
 func runRun(e *env) int {
-	fs := flag.NewFlagSet("life run", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
+	fs := newFlags(e, "life run", fmt.Sprintf(runUsage, universe.MaxMargin, universe.MaxMargin-1))
 	gens := fs.Uint64("gens", 1, "advance `N` generations (0 writes the pattern as read; with --step, a multiple of it, S when not given)")
 	stepFlag := fs.String("step", "", "advance in steps of `S` generations, a number or B^K such as 2^10 (default: the whole run at once)")
 	rule := fs.String("rule", "", "run under `RULE` (B3/S23 notation, with an optional suffix such as :T64,48) instead of the file's")
@@ -77,10 +76,6 @@ func runRun(e *env) int {
 	maxMB := fs.Int64("max-memory", 0, "limit the hashlife node cache to `MB` megabytes, as bgolly's -M does; when it is full, the cache is garbage collected (0: 1024)")
 	st := fs.Bool("stats", false, "print one line, generation=N population=P, instead of the pattern")
 	quiet := fs.Bool("quiet", false, "show no progress bar (one shows on a terminal when a run takes more than a second)")
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), runUsage, universe.MaxMargin, universe.MaxMargin-1)
-		fs.PrintDefaults()
-	}
 	pos, code, ok := parseCommand(fs, e.args)
 	if !ok {
 		return code

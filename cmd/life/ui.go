@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -60,16 +59,11 @@ Flags:
 
 // runUI opens the terminal UI.
 func runUI(e *env) int {
-	fs := flag.NewFlagSet("life", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
+	fs := newFlags(e, "life", fmt.Sprintf(uiUsage, universe.MaxMargin, tui.KeysHelp()))
 	rule := fs.String("rule", "", "run under `RULE` (B3/S23 notation, with an optional suffix such as :T64,48) instead of the file's")
 	torus := fs.String("torus", "", "run on a `WxH` torus when the rule has no bounded-grid suffix")
 	eng := fs.String("engine", "auto", "the `ENGINE`: "+engineNames()+" (auto: as above)")
 	dir := fs.String("patterns", "", "the `DIR`ectory of pattern files that o (open) lists")
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), uiUsage, universe.MaxMargin, tui.KeysHelp())
-		fs.PrintDefaults()
-	}
 	pos, code, ok := parseCommand(fs, e.args)
 	if !ok {
 		return code
