@@ -39,16 +39,22 @@ func newStepper(e *env, total uint64, quiet bool) *progress.Stepper {
 	return progress.NewStepper(total, o)
 }
 
-// advance steps u n generations as one whole run, showing its progress as
-// [progress.Stepper] does, and under auto (s's engine) switching engines
-// mid-run. With unit other than 0 (life run's --step) it goes in steps of
-// unit generations, each one jump of the engine, and n is a multiple of
-// unit.
-func advance(ctx context.Context, e *env, u *universe.Universe, s universe.Settings, n, unit uint64, quiet bool) error {
+// newRun returns a stepper for a run of n generations with s's engine
+// (see [newStepper]), which under auto switches engines mid-run. With
+// unit other than 0 (life run's --step) it goes in steps of unit
+// generations, each one jump of the engine, and n is a multiple of unit.
+func newRun(e *env, s universe.Settings, n, unit uint64, quiet bool) *progress.Stepper {
 	st := newStepper(e, n, quiet)
 	st.Runner.Unit = unit
 	st.Runner.Auto = engine.IsAuto(s.Engine)
 	st.Runner.Options = engine.Options{MaxMemory: s.MaxMemory}
+	return st
+}
+
+// advance steps u n generations as one whole run (see [newRun]), showing
+// its progress as [progress.Stepper] does.
+func advance(ctx context.Context, e *env, u *universe.Universe, s universe.Settings, n, unit uint64, quiet bool) error {
+	st := newRun(e, s, n, unit, quiet)
 	defer st.Finish()
 	return st.Step(ctx, u, n)
 }

@@ -6,14 +6,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"math"
-	"math/big"
-	"path/filepath"
-	"strconv"
-	"strings"
 	"time"
 
-	"github.com/life-go/life/engine"
 	"github.com/life-go/life/engine/render"
 	"github.com/life-go/life/engine/universe"
 )
@@ -57,25 +51,11 @@ failures.
 Flags:
 `
 
-// autoSide is the most pixels a side that --scale auto allows, and
-// autoZoom the most pixels a cell.
-const (
-	autoSide = 1024
-	autoZoom = 8
-)
-
-// defaultFrames is the number of frames a GIF has when neither --frames
-// nor --gens says.
-const defaultFrames = 100
-
 // renderJob is life render once its flags are read.
 type renderJob struct {
 	universe.Settings
-	format string // "png", "gif" or "svg"
 	out    string
-	scale  *render.Scale // nil for auto
-	theme  render.Theme
-	rect   *engine.Rect // in Golly's coordinates; nil to fit
+	pic    universe.Picture
 	every  uint64
 	frames uint64
 	follow bool
@@ -84,11 +64,10 @@ type renderJob struct {
 }
 
 func runRender(e *env) int {
-	fs := flag.NewFlagSet("life render", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
+	fs := newFlags(e, "life render", fmt.Sprintf(renderUsage, render.MaxZoom, universe.AutoSide, render.MaxSide, render.MaxPixels, render.MaxFrames))
 	gens := fs.Uint64("gens", 0, "advance `N` generations: the final one is drawn, or a GIF's last frame")
 	every := fs.Uint64("every", 1, "GIF: a frame every `K` generations")
-	frames := fs.Uint64("frames", 0, fmt.Sprintf("GIF: `F` frames (default: gens/every+1, or %d without --gens)", defaultFrames))
+	frames := fs.Uint64("frames", 0, fmt.Sprintf("GIF: `F` frames (default: gens/every+1, or %d without --gens)", universe.DefaultFrames))
 	scale := fs.String("scale", "auto", "`S` pixels a cell (4), or a fraction 1/2^k (1/4 or 0.25) for a pixel a block of cells")
 	rect := fs.String("rect", "", "draw the cells `X,Y,W,H`: top-left cell (Golly's coordinates) and size, instead of fitting the pattern")
 	theme := fs.String("theme", render.Themes[0].Name, "the colours: `THEME` is "+render.ThemeNames())
@@ -99,10 +78,6 @@ func runRender(e *env) int {
 	torus := fs.String("torus", "", "run on a `WxH` torus when the rule has no bounded-grid suffix")
 	eng := fs.String("engine", "auto", "the `ENGINE`: "+engineNames())
 	out := fs.String("o", "", "write the picture to `FILE`; its extension, .png, .gif or .svg, says the format")
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), renderUsage, render.MaxZoom, autoSide, render.MaxSide, render.MaxPixels, render.MaxFrames)
-		fs.PrintDefaults()
-	}
 	pos, code, ok := parseCommand(fs, e.args)
 	if !ok {
 		return code
@@ -124,37 +99,36 @@ func runRender(e *env) int {
 }
 
 // check reads and checks the flags that need more than the flag package
-// does, and works out the generations and frames of a GIF.
+// does into j.pic, working out the generations and frames of a GIF.
 func (j *renderJob) check(set map[string]bool, scale, rect, theme string) error {
 	if j.out == "" {
 		return errors.New("want -o FILE, a file name ending in .png, .gif or .svg")
 	}
-	switch ext := strings.ToLower(filepath.Ext(j.out)); ext {
-	case ".png", ".gif", ".svg":
-		j.format = ext[1:]
-	default:
-		return fmt.Errorf("-o %s: want a file name ending in .png, .gif or .svg", j.out)
+	format, err := universe.PictureFormat(j.out)
+	if err != nil {
+		return fmt.Errorf("-o %w", err)
 	}
+	j.pic = universe.Picture{Format: format, Gens: j.Gens, Follow: j.follow, Delay: j.delay, Budget: frameBudget}
 	if scale != "auto" {
 		s, err := render.ParseScale(scale)
 		if err != nil {
 			return fmt.Errorf("--scale: %w", err)
 		}
-		j.scale = &s
+		j.pic.Scale = &s
 	}
 	t, ok := render.ThemeNamed(theme)
 	if !ok {
 		return fmt.Errorf("--theme: unknown theme %q, want one of %s", theme, render.ThemeNames())
 	}
-	j.theme = t
+	j.pic.Theme = t
 	if rect != "" {
 		r, err := render.ParseRect(rect)
 		if err != nil {
 			return fmt.Errorf("--rect: %w", err)
 		}
-		j.rect = &r
+		j.pic.Rect = &r
 	}
-	if j.format != "gif" {
+	if format != "gif" {
 		for _, name := range []string{"every", "frames", "follow", "delay"} {
 			if set[name] {
 				return fmt.Errorf("--%s is for a GIF, and -o %s is not one", name, j.out)
@@ -162,64 +136,22 @@ func (j *renderJob) check(set map[string]bool, scale, rect, theme string) error 
 		}
 		return nil
 	}
+	var gens, frames *uint64
+	if set["gens"] {
+		gens = &j.Gens
+	}
+	if set["frames"] {
+		frames = &j.frames
+	}
 	if j.every < 1 {
 		return errors.New("--every: want a whole number of generations from 1")
 	}
 	if j.delay < 0 || j.delay > render.MaxDelay {
 		return fmt.Errorf("--delay %v: want from 0 to %v, the longest a GIF frame may show", j.delay, render.MaxDelay)
 	}
-	tooMany := func(frames string) error {
-		return fmt.Errorf("%s frames are more than the %d a GIF may have; give fewer --frames or more --every", frames, render.MaxFrames)
-	}
-	if set["frames"] {
-		if j.frames < 1 {
-			return errors.New("--frames: want a whole number of frames from 1")
-		}
-		if j.frames > render.MaxFrames {
-			return tooMany(strconv.FormatUint(j.frames, 10))
-		}
-		if j.frames-1 > math.MaxUint64/j.every {
-			return fmt.Errorf("--frames %d, one every %d generations, are more generations than can be counted", j.frames, j.every)
-		}
-	}
-	switch {
-	case !set["frames"] && !set["gens"]:
-		j.frames = defaultFrames
-		j.Gens = (j.frames - 1) * j.every
-	case !set["frames"]:
-		if j.Gens/j.every >= render.MaxFrames {
-			return tooMany(new(big.Int).Add(new(big.Int).SetUint64(j.Gens/j.every), big.NewInt(1)).String())
-		}
-		j.frames = j.Gens/j.every + 1
-	case !set["gens"]:
-		j.Gens = (j.frames - 1) * j.every
-	case (j.frames-1)*j.every > j.Gens:
-		return fmt.Errorf("--frames %d, one every %d generations, need --gens %d or more, not %d", j.frames, j.every, (j.frames-1)*j.every, j.Gens)
-	}
-	return nil
-}
-
-// checkSize refuses a picture of the viewport r, in the engine's
-// coordinates, at scale s, as the renderer would; [tooLarge] says what to
-// do about it.
-func (j *renderJob) checkSize(r engine.Rect, s render.Scale) error {
-	switch j.format {
-	case "gif":
-		return render.CheckGIF(r, s, int(j.frames))
-	case "svg":
-		return render.CheckSVG(r, s)
-	}
-	return render.Check(r, s)
-}
-
-// scaleFor returns --scale, or for auto the largest scale up to autoZoom
-// pixels a cell that draws the viewport r within autoSide pixels a side and
-// within the renderer's limits (see [render.FitScale]).
-func (j *renderJob) scaleFor(r engine.Rect) render.Scale {
-	if j.scale != nil {
-		return *j.scale
-	}
-	return render.FitScale(r, autoSide, autoZoom, int(j.frames))
+	j.Gens, j.pic.Frames, err = universe.GIFFrames(gens, j.every, frames)
+	j.pic.Gens, j.pic.Every = j.Gens, j.every
+	return err
 }
 
 // run loads the pattern, runs it and writes the picture.
@@ -234,54 +166,19 @@ func (j *renderJob) run(ctx context.Context, e *env, path string) error {
 	}
 	limitMemory(u.Eng, j.Settings)
 	notice(e, head)
-	eng := u.Eng
-	var view engine.Rect
-	if j.rect != nil {
-		// --rect is in Golly's coordinates.
-		view = *j.rect
-		view.X -= u.OffX
-		view.Y -= u.OffY
-		// Refuse what is known to be too large before any work.
-		if err := tooLarge(j.checkSize(view, j.scaleFor(view))); err != nil {
-			return err
-		}
-	}
-	stopped := func(eng engine.Engine, err error) error {
-		if ctx.Err() != nil {
-			return fmt.Errorf("%s: stopped at generation %s: %w", name, eng.Generation(), err)
-		}
-		return fmt.Errorf("%s: %w", name, err)
-	}
-	if j.format == "gif" {
-		return j.gif(ctx, e, name, eng, view, stopped)
-	}
-	if err := advance(ctx, e, &u, j.Settings, j.Gens, 0, j.quiet); err != nil {
-		return stopped(u.Eng, err)
-	}
-	eng = u.Eng // auto may have switched engines
-	if j.rect == nil {
-		b, ok := eng.Bounds()
-		view = universe.Fit(eng, b, ok)
-	}
-	s := j.scaleFor(view)
-	if err := tooLarge(j.checkSize(view, s)); err != nil {
+	st := newRun(e, j.Settings, j.Gens, 0, j.quiet)
+	defer st.Finish()
+	encode, err := j.pic.Draw(ctx, &u, name, st)
+	if err != nil {
 		return err
 	}
-	return j.write(ctx, name, func(w io.Writer) error {
-		if j.format == "svg" {
-			return render.SVG(w, eng, view, s, j.theme)
-		}
-		return render.PNG(w, eng, view, s, j.theme)
-	})
-}
-
-// write writes the picture to -o through writeFileAtomic; an interrupt
-// while it is being encoded leaves no file, as one during the run does.
-func (j *renderJob) write(ctx context.Context, name string, encode func(w io.Writer) error) error {
+	st.Finish()
 	return universe.WriteFileContext(ctx, j.out, func(w io.Writer) error {
 		if err := encode(w); err != nil {
 			return err
 		}
+		// An interrupt while the picture is encoded leaves no file, as
+		// one during the run does.
 		if err := ctx.Err(); err != nil {
 			return fmt.Errorf("%s: stopped before %s was written: %w", name, j.out, err)
 		}
@@ -293,53 +190,3 @@ func (j *renderJob) write(ctx context.Context, name string, encode func(w io.Wri
 // viewport that fits them is found (see [universe.Recording]); tests make it
 // small.
 var frameBudget int64 = universe.FrameBudget
-
-// gif records the run as an animated GIF (see [universe.Record]): its
-// frames show the viewport view (--rect), or one that fits the live cells
-// of the first frame and moves with them (--follow), or one that fits the
-// live cells of every frame.
-func (j *renderJob) gif(ctx context.Context, e *env, name string, eng engine.Engine, view engine.Rect, stopped func(engine.Engine, error) error) error {
-	st := newStepper(e, j.Gens, j.quiet)
-	defer st.Finish()
-	rec := universe.Recording{
-		Start:  j.Gens - (j.frames-1)*j.every,
-		Every:  j.every,
-		Frames: j.frames,
-		View:   view,
-		Follow: j.follow,
-		Scale: func(v engine.Rect) (render.Scale, error) {
-			s := j.scaleFor(v)
-			return s, j.checkSize(v, s)
-		},
-		Theme: j.theme,
-		Delay: j.delay,
-		Step: func(ctx context.Context, src engine.Engine, n uint64) error {
-			if err := st.StepEngine(ctx, src, n); err != nil {
-				return stopped(src, err)
-			}
-			return nil
-		},
-		Replay: st.Grow,
-		Budget: frameBudget,
-	}
-	if j.scale != nil {
-		// Refuse as soon as the frames so far are too large.
-		rec.Check = func(v engine.Rect) error { return j.checkSize(v, *j.scale) }
-	}
-	g, err := universe.Record(ctx, eng, rec)
-	if err != nil {
-		return tooLarge(err)
-	}
-	st.Finish()
-	return j.write(ctx, name, g.Encode)
-}
-
-// tooLarge turns a refusal of the renderer into a message that says what to
-// do about it; other errors, and nil, it returns as they are.
-func tooLarge(err error) error {
-	var se *render.SizeError
-	if errors.As(err, &se) {
-		return usageError{Err: fmt.Errorf("render: %w; choose a smaller --scale or --rect", err)}
-	}
-	return err
-}
