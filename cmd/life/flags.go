@@ -58,3 +58,14 @@ func newFlags(e *env, name, usage string) *flag.FlagSet {
 	}
 	return fs
 }
+
+// given returns v, the value of fs's flag name, when the command line
+// gave the flag, else nil.
+func given[T any](fs *flag.FlagSet, name string, v *T) *T {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	if !set {
+		return nil
+	}
+	return v
+}

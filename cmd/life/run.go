@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"math/big"
@@ -90,13 +89,8 @@ func runRun(e *env) int {
 		if err != nil {
 			return report(e, usageError{Err: err})
 		}
-		gensSet := false
-		fs.Visit(func(f *flag.Flag) { gensSet = gensSet || f.Name == "gens" })
-		if !gensSet {
-			*gens = step.Gens
-		}
-		if *gens%step.Gens != 0 {
-			return report(e, usageError{Err: fmt.Errorf("--gens %d is not a multiple of --step %s", *gens, step)})
+		if *gens, err = step.RunGens(given(fs, "gens", gens)); err != nil {
+			return report(e, usageError{Err: err})
 		}
 		unit = step.Gens
 	}
@@ -145,10 +139,7 @@ func run(ctx context.Context, e *env, path string, s universe.Settings, unit uin
 		notice(e, p)
 		limitMemory(u.Eng, s)
 		if err := advance(ctx, e, &u, s, s.Gens, unit, quiet); err != nil {
-			if ctx.Err() != nil {
-				return fmt.Errorf("%s: stopped at generation %s: %w", name, u.Gen(), err)
-			}
-			return fmt.Errorf("%s: %w", name, err)
+			return universe.Stopped(ctx, name, u.Gen(), err)
 		}
 		gen, pop = u.Gen(), u.Eng.Population()
 		if out == "" && st {

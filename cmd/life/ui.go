@@ -81,24 +81,11 @@ func runUI(e *env) int {
 		AutoSwitch:  engine.IsAuto(*eng),
 	}
 	if len(pos) == 1 {
-		fi, err := os.Stat(pos[0])
-		switch {
-		case err == nil && fi.Mode().IsRegular():
-			// The UI reads a file itself, showing how far it has got.
-			opts.Path = pos[0]
-		case err == nil && fi.IsDir():
-			return report(e, usageError{Err: fmt.Errorf("%s is a directory, want a pattern file (--patterns %s lists it in o)", pos[0], pos[0])})
-		default:
-			p, name, err := universe.ReadPattern(pos[0], e.stdin)
-			if err != nil {
-				return report(e, err)
-			}
-			if _, builtin := universe.Builtin(pos[0]); builtin {
-				name = "built-in " + name
-			}
-			notice(e, p)
-			opts.Pattern, opts.Name = p, name
+		p, err := opts.Open(pos[0], e.stdin)
+		if err != nil {
+			return report(e, err)
 		}
+		notice(e, p)
 	}
 	if err := s.Check(); err != nil {
 		return report(e, err)

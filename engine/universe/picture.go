@@ -139,12 +139,7 @@ func (p Picture) Draw(ctx context.Context, u *Universe, name string, st Stepper)
 			return nil, err
 		}
 	}
-	stopped := func(eng engine.Engine, err error) error {
-		if ctx.Err() != nil {
-			return fmt.Errorf("%s: stopped at generation %s: %w", name, eng.Generation(), err)
-		}
-		return fmt.Errorf("%s: %w", name, err)
-	}
+	stopped := func(eng engine.Engine, err error) error { return Stopped(ctx, name, eng.Generation(), err) }
 	if p.Format == "gif" {
 		return p.gif(ctx, u.Eng, view, st, stopped)
 	}
