@@ -25,10 +25,13 @@ var (
 	clock = time.Now
 )
 
-// newStepper returns a stepper for a run of total generations (see
-// [progress.Stepper]), which draws its bar on e's standard error when
-// that is a terminal and says auto's switches there, unless quiet.
-func newStepper(e *env, total uint64, quiet bool) *progress.Stepper {
+// newRun returns a stepper for a run of n generations with s's engine
+// (see [progress.Stepper]), which draws its bar on e's standard error when
+// that is a terminal and says auto's switches there, unless quiet, and
+// under auto switches engines mid-run. With unit other than 0 (life run's
+// --step) it goes in steps of unit generations, each one jump of the
+// engine, and n is a multiple of unit.
+func newRun(e *env, s universe.Settings, n, unit uint64, quiet bool) *progress.Stepper {
 	o := progress.Options{Now: clock}
 	if !quiet {
 		o.Say = e.stderr
@@ -36,15 +39,7 @@ func newStepper(e *env, total uint64, quiet bool) *progress.Stepper {
 			o.Bar = e.stderr
 		}
 	}
-	return progress.NewStepper(total, o)
-}
-
-// newRun returns a stepper for a run of n generations with s's engine
-// (see [newStepper]), which under auto switches engines mid-run. With
-// unit other than 0 (life run's --step) it goes in steps of unit
-// generations, each one jump of the engine, and n is a multiple of unit.
-func newRun(e *env, s universe.Settings, n, unit uint64, quiet bool) *progress.Stepper {
-	st := newStepper(e, n, quiet)
+	st := progress.NewStepper(n, o)
 	st.Runner.Unit = unit
 	st.Runner.Auto = engine.IsAuto(s.Engine)
 	st.Runner.Options = engine.Options{MaxMemory: s.MaxMemory}

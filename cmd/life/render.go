@@ -2,11 +2,9 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"time"
 
 	"github.com/life-go/life/engine/render"
 	"github.com/life-go/life/engine/universe"
@@ -52,17 +50,6 @@ Flags:
 `
 
 // renderJob is life render once its flags are read.
-type renderJob struct {
-	universe.Settings
-	out    string
-	pic    universe.Picture
-	every  uint64
-	frames uint64
-	follow bool
-	delay  time.Duration
-	quiet  bool
-}
-
 func runRender(e *env) int {
 	fs := newFlags(e, "life render", fmt.Sprintf(renderUsage, render.MaxZoom, universe.AutoSide, render.MaxSide, render.MaxPixels, render.MaxFrames))
 	gens := fs.Uint64("gens", 0, "advance `N` generations: the final one is drawn, or a GIF's last frame")
@@ -88,99 +75,43 @@ func runRender(e *env) int {
 		fs.Usage()
 		return report(e, usageError{Err: fmt.Errorf("render: want one PATTERN (a file, or - for standard input), got %d arguments", len(pos))})
 	}
-	j := &renderJob{
-		Settings: universe.Settings{Rule: *rule, Torus: *torus, Engine: *eng, Gens: *gens, Plane: true},
-		out:      *out, every: *every, frames: *frames, follow: *follow, delay: *delay, quiet: *quiet,
-	}
-	if err := j.check(set, *scale, *rect, *theme); err != nil {
+	pic, err := universe.PictureSettings{Out: *out, Scale: *scale, Rect: *rect, Theme: *theme, Gens: *gens, Every: *every,
+		Frames: *frames, Follow: *follow, Delay: *delay, Given: set}.Picture()
+	if err != nil {
 		return report(e, usageError{Err: fmt.Errorf("render: %w", err)})
 	}
-	return report(e, j.run(e.ctx, e, pos[0]))
+	pic.Budget = frameBudget
+	s := universe.Settings{Rule: *rule, Torus: *torus, Engine: *eng, Gens: pic.Gens, Plane: true}
+	return report(e, renderRun(e.ctx, e, pos[0], s, pic, *out, *quiet))
 }
 
-// check reads and checks the flags that need more than the flag package
-// does into j.pic, working out the generations and frames of a GIF.
-func (j *renderJob) check(set map[string]bool, scale, rect, theme string) error {
-	if j.out == "" {
-		return errors.New("want -o FILE, a file name ending in .png, .gif or .svg")
-	}
-	format, err := universe.PictureFormat(j.out)
-	if err != nil {
-		return fmt.Errorf("-o %w", err)
-	}
-	j.pic = universe.Picture{Format: format, Gens: j.Gens, Follow: j.follow, Delay: j.delay, Budget: frameBudget}
-	if scale != "auto" {
-		s, err := render.ParseScale(scale)
-		if err != nil {
-			return fmt.Errorf("--scale: %w", err)
-		}
-		j.pic.Scale = &s
-	}
-	t, ok := render.ThemeNamed(theme)
-	if !ok {
-		return fmt.Errorf("--theme: unknown theme %q, want one of %s", theme, render.ThemeNames())
-	}
-	j.pic.Theme = t
-	if rect != "" {
-		r, err := render.ParseRect(rect)
-		if err != nil {
-			return fmt.Errorf("--rect: %w", err)
-		}
-		j.pic.Rect = &r
-	}
-	if format != "gif" {
-		for _, name := range []string{"every", "frames", "follow", "delay"} {
-			if set[name] {
-				return fmt.Errorf("--%s is for a GIF, and -o %s is not one", name, j.out)
-			}
-		}
-		return nil
-	}
-	var gens, frames *uint64
-	if set["gens"] {
-		gens = &j.Gens
-	}
-	if set["frames"] {
-		frames = &j.frames
-	}
-	if j.every < 1 {
-		return errors.New("--every: want a whole number of generations from 1")
-	}
-	if j.delay < 0 || j.delay > render.MaxDelay {
-		return fmt.Errorf("--delay %v: want from 0 to %v, the longest a GIF frame may show", j.delay, render.MaxDelay)
-	}
-	j.Gens, j.pic.Frames, err = universe.GIFFrames(gens, j.every, frames)
-	j.pic.Gens, j.pic.Every = j.Gens, j.every
-	return err
-}
-
-// run loads the pattern, runs it and writes the picture.
-func (j *renderJob) run(ctx context.Context, e *env, path string) error {
-	if err := universe.CheckWritable(j.out); err != nil {
+// renderRun loads the pattern, runs it and writes the picture to out.
+func renderRun(ctx context.Context, e *env, path string, s universe.Settings, pic universe.Picture, out string, quiet bool) error {
+	if err := universe.CheckWritable(out); err != nil {
 		return err
 	}
-	j.Settings.Ctx = ctx
-	u, head, name, err := universe.LoadPath(path, e.stdin, j.Settings)
+	s.Ctx = ctx
+	u, head, name, err := universe.LoadPath(path, e.stdin, s)
 	if err != nil {
 		return err
 	}
-	limitMemory(u.Eng, j.Settings)
+	limitMemory(u.Eng, s)
 	notice(e, head)
-	st := newRun(e, j.Settings, j.Gens, 0, j.quiet)
+	st := newRun(e, s, pic.Gens, 0, quiet)
 	defer st.Finish()
-	encode, err := j.pic.Draw(ctx, &u, name, st)
+	encode, err := pic.Draw(ctx, &u, name, st)
 	if err != nil {
 		return err
 	}
 	st.Finish()
-	return universe.WriteFileContext(ctx, j.out, func(w io.Writer) error {
+	return universe.WriteFileContext(ctx, out, func(w io.Writer) error {
 		if err := encode(w); err != nil {
 			return err
 		}
 		// An interrupt while the picture is encoded leaves no file, as
 		// one during the run does.
 		if err := ctx.Err(); err != nil {
-			return fmt.Errorf("%s: stopped before %s was written: %w", name, j.out, err)
+			return fmt.Errorf("%s: stopped before %s was written: %w", name, out, err)
 		}
 		return nil
 	})

@@ -32,9 +32,10 @@
 //   - Record: [Record] steps an engine through a [Recording] and hands
 //     each frame to the renderer (engine/render): life render's GIFs and
 //     the UI's G are both recordings. A [Picture] is what life render
-//     draws: [Picture.Draw] runs a universe to its last generation (or
-//     records a GIF's frames, [GIFFrames]), fits the view and the scale,
-//     and refuses a picture too large as soon as it is known to be.
+//     draws ([PictureSettings] resolve its flags): [Picture.Draw] runs a
+//     universe to its last generation (or records a GIF's frames,
+//     [GIFFrames]), fits the view and the scale, and refuses a picture
+//     too large as soon as it is known to be.
 //   - Run: a [Runner] advances a universe in chunks of the engine's
 //     natural jumps, switching engines mid-run under auto; package
 //     progress (engine/universe/progress) draws its bar on a terminal.

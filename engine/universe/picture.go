@@ -57,6 +57,90 @@ type Picture struct {
 	Budget int64
 }
 
+// PictureSettings are life render's choices as its command line gives
+// them, which [PictureSettings.Picture] checks and resolves into a
+// [Picture], as [Settings] are for the universe. Its errors name the
+// flags.
+type PictureSettings struct {
+	// Out is the file written (-o), whose extension says the format.
+	Out string
+	// Scale is --scale: "auto", or pixels a cell or a fraction of one
+	// ([render.ParseScale]).
+	Scale string
+	// Rect is --rect, X,Y,W,H in Golly's coordinates ([render.ParseRect]),
+	// or "" to fit the live cells.
+	Rect string
+	// Theme names the colours ([render.ThemeNamed]).
+	Theme string
+	// Gens, Every and Frames are a run's generations and, for a GIF, a
+	// frame every Every generations, Frames of them (see [GIFFrames]).
+	Gens, Every, Frames uint64
+	Follow              bool
+	Delay               time.Duration
+	// Given says which flags the command line gave, by name ("gens",
+	// "frames", ...): those that only a GIF takes are refused for another
+	// format, and of --gens and --frames the one not given is worked out
+	// from the other.
+	Given map[string]bool
+}
+
+// Picture checks ps and returns the picture it asks for, with its Gens
+// worked out (for a GIF, from its frames); the universe is loaded for as
+// many generations.
+func (ps PictureSettings) Picture() (Picture, error) {
+	if ps.Out == "" {
+		return Picture{}, errors.New("want -o FILE, a file name ending in .png, .gif or .svg")
+	}
+	format, err := PictureFormat(ps.Out)
+	if err != nil {
+		return Picture{}, fmt.Errorf("-o %w", err)
+	}
+	p := Picture{Format: format, Gens: ps.Gens, Follow: ps.Follow, Delay: ps.Delay}
+	if ps.Scale != "auto" {
+		s, err := render.ParseScale(ps.Scale)
+		if err != nil {
+			return Picture{}, fmt.Errorf("--scale: %w", err)
+		}
+		p.Scale = &s
+	}
+	t, ok := render.ThemeNamed(ps.Theme)
+	if !ok {
+		return Picture{}, fmt.Errorf("--theme: unknown theme %q, want one of %s", ps.Theme, render.ThemeNames())
+	}
+	p.Theme = t
+	if ps.Rect != "" {
+		r, err := render.ParseRect(ps.Rect)
+		if err != nil {
+			return Picture{}, fmt.Errorf("--rect: %w", err)
+		}
+		p.Rect = &r
+	}
+	if format != "gif" {
+		for _, name := range []string{"every", "frames", "follow", "delay"} {
+			if ps.Given[name] {
+				return Picture{}, fmt.Errorf("--%s is for a GIF, and -o %s is not one", name, ps.Out)
+			}
+		}
+		return p, nil
+	}
+	if ps.Every < 1 {
+		return Picture{}, errors.New("--every: want a whole number of generations from 1")
+	}
+	if ps.Delay < 0 || ps.Delay > render.MaxDelay {
+		return Picture{}, fmt.Errorf("--delay %v: want from 0 to %v, the longest a GIF frame may show", ps.Delay, render.MaxDelay)
+	}
+	var gens, frames *uint64
+	if ps.Given["gens"] {
+		gens = &ps.Gens
+	}
+	if ps.Given["frames"] {
+		frames = &ps.Frames
+	}
+	p.Every = ps.Every
+	p.Gens, p.Frames, err = GIFFrames(gens, ps.Every, frames)
+	return p, err
+}
+
 // PictureFormat returns the format a picture file's name says: "png",
 // "gif" or "svg", from its extension in any case.
 func PictureFormat(path string) (string, error) {

@@ -162,3 +162,51 @@ func TestDraw(t *testing.T) {
 type cancelSteps struct{ plainSteps }
 
 func (s *cancelSteps) Step(ctx context.Context, u *Universe, n uint64) error { return ctx.Err() }
+
+func TestPictureSettings(t *testing.T) {
+	base := func(out string, given ...string) PictureSettings {
+		ps := PictureSettings{Out: out, Scale: "auto", Theme: render.Themes[0].Name, Every: 1, Delay: render.DefaultDelay, Given: map[string]bool{}}
+		for _, g := range given {
+			ps.Given[g] = true
+		}
+		return ps
+	}
+	// A PNG at 4 pixels a cell of a rectangle, in the dark theme.
+	ps := base("a.PNG", "gens", "scale", "rect", "theme")
+	ps.Gens, ps.Scale, ps.Rect, ps.Theme = 7, "4", "-5,-5,20,20", "dark"
+	p, err := ps.Picture()
+	if err != nil || p.Format != "png" || p.Gens != 7 || p.Scale == nil || *p.Scale != render.PixelsPerCell(4) ||
+		p.Rect == nil || *p.Rect != (engine.Rect{X: -5, Y: -5, W: 20, H: 20}) || p.Theme.Name != "dark" || p.Frames != 0 {
+		t.Errorf("PNG: %+v, %v", p, err)
+	}
+	// A GIF: the frames from --gens, the generations from --frames.
+	ps = base("a.gif", "gens", "every")
+	ps.Gens, ps.Every = 10, 5
+	if p, err := ps.Picture(); err != nil || p.Format != "gif" || p.Gens != 10 || p.Every != 5 || p.Frames != 3 || p.Scale != nil || p.Delay != render.DefaultDelay {
+		t.Errorf("GIF from --gens: %+v, %v", p, err)
+	}
+	ps = base("a.gif", "frames", "follow")
+	ps.Frames, ps.Follow = 4, true
+	if p, err := ps.Picture(); err != nil || p.Gens != 3 || p.Frames != 4 || !p.Follow {
+		t.Errorf("GIF from --frames: %+v, %v", p, err)
+	}
+	for _, c := range []struct {
+		ps   PictureSettings
+		want string
+	}{
+		{base(""), "want -o FILE, a file name ending in .png, .gif or .svg"},
+		{base("a.bmp"), "-o a.bmp: want a file name ending in .png, .gif or .svg"},
+		{func() PictureSettings { ps := base("a.png"); ps.Scale = "0"; return ps }(), "--scale: "},
+		{func() PictureSettings { ps := base("a.png"); ps.Theme = "nope"; return ps }(), `--theme: unknown theme "nope", want one of ` + render.ThemeNames()},
+		{func() PictureSettings { ps := base("a.png"); ps.Rect = "1,2"; return ps }(), "--rect: "},
+		{base("a.svg", "every"), "--every is for a GIF, and -o a.svg is not one"},
+		{base("a.png", "delay"), "--delay is for a GIF, and -o a.png is not one"},
+		{func() PictureSettings { ps := base("a.gif", "every"); ps.Every = 0; return ps }(), "--every: want a whole number of generations from 1"},
+		{func() PictureSettings { ps := base("a.gif", "delay"); ps.Delay = -1; return ps }(), "--delay -1ns: want from 0 to 10m55.35s, the longest a GIF frame may show"},
+		{func() PictureSettings { ps := base("a.gif", "frames"); ps.Frames = 0; return ps }(), "--frames: want a whole number of frames from 1"},
+	} {
+		if _, err := c.ps.Picture(); err == nil || !strings.HasPrefix(err.Error(), c.want) {
+			t.Errorf("%+v: %v, want %q", c.ps, err, c.want)
+		}
+	}
+}
