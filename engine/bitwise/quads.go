@@ -2,13 +2,15 @@ package bitwise
 
 import "github.com/life-go/life/engine"
 
-// The rules that are not outer-totalistic in the Moore neighbourhood
-// (isotropic non-totalistic, MAP, hexagonal, von Neumann, Wolfram) run
-// through quads: a table that gives the next states of the central 2 x 2
-// cells of every 4 x 4 square, as Golly's QuickLife steps every rule. A
-// pair of rows of a strip costs 32 lookups: the four rows around them are
-// spread so that each column's four cells make a nibble, and each 16-bit
-// window of nibbles, four columns, is an index.
+// The rules that are not totalistic (isotropic non-totalistic and MAP
+// rules, in any neighbourhood) run through quads: a table that gives the
+// next states of the central 2 x 2 cells of every 4 x 4 square, as
+// Golly's QuickLife steps every rule. A pair of rows of a strip costs 32
+// lookups: the four rows around them are spread so that each column's
+// four cells make a nibble, each 16-bit window of nibbles, four columns,
+// is an index, and the entries gather into the two rows by masks
+// ([quadRows]). Totalistic rules of the hexagonal and von Neumann
+// neighbourhoods and Wolfram's have kernels of their own (masked.go).
 
 // quadTable is a rule's quads. Entry i is for the 4 x 4 square whose column
 // m (0 to 3, left to right) is nibble m of i, with the top row in the
@@ -68,24 +70,28 @@ func spreadRow(c, lb, rb uint64) (v0, v1, v2, v3, v4 uint64) {
 	return
 }
 
-// pick2 gathers bits 0 and 1 of each of the eight nibbles of w into 16
-// bits.
-func pick2(w uint64) uint64 {
-	w &= 0x33333333
-	w = (w | w>>2) & 0x0f0f0f0f
-	w = (w | w>>4) & 0x00ff00ff
-	return (w | w>>8) & 0xffff
+// quadRows returns the next states of the 64 cells of the rows b and c of
+// a strip from v0 to v4, the spread forms of the four rows a to d around
+// them (bit 0 of a nibble row a, bit 3 row d; see [spreadRow]), a column a
+// nibble: columns -1 to 14 in v0, and so on. The 4 x 4 square whose middle
+// columns are 2k and 2k+1 is nibbles 2k to 2k+3 of the five words, a
+// 16-bit index: the even squares are the 16-bit quarters of v0 to v3, the
+// odd ones those of the words shifted by a byte. The even squares' entries
+// gather a nibble each into e, the odd ones' into o, and the two rows come
+// out of them by masks.
+func quadRows(q *quadTable, v0, v1, v2, v3, v4 uint64) (b, c uint64) {
+	e := quad4(q, v0) | quad4(q, v1)<<16 | quad4(q, v2)<<32 | quad4(q, v3)<<48
+	o := quad4(q, v0>>8|v1<<56) | quad4(q, v1>>8|v2<<56)<<16 |
+		quad4(q, v2>>8|v3<<56)<<32 | quad4(q, v3>>8|v4<<56)<<48
+	const lo = 0x3333333333333333
+	return e&lo | o&lo<<2, e>>2&lo | o&^lo
 }
 
-// quadBlock returns the next states of 16 columns of the rows b and c, from
-// x, the spread form of those 16 columns with the one before (nibbles 0 to
-// 15: columns -1 to 14 of the block), and nx, the next 16.
-func quadBlock(q *quadTable, x, nx uint64) (ob, oc uint64) {
-	w := uint64(q[x&0xffff]) | uint64(q[x>>8&0xffff])<<4 |
-		uint64(q[x>>16&0xffff])<<8 | uint64(q[x>>24&0xffff])<<12 |
-		uint64(q[x>>32&0xffff])<<16 | uint64(q[x>>40&0xffff])<<20 |
-		uint64(q[x>>48&0xffff])<<24 | uint64(q[(x>>56|nx<<8)&0xffff])<<28
-	return pick2(w), pick2(w >> 2)
+// quad4 returns the entries of the four squares that are the 16-bit
+// quarters of v, a nibble each.
+func quad4(q *quadTable, v uint64) uint64 {
+	return uint64(q[uint16(v)]) | uint64(q[uint16(v>>16)])<<4 |
+		uint64(q[uint16(v>>32)])<<8 | uint64(q[v>>48])<<12
 }
 
 // stepQuads is stepRows for a rule stepped through quads q: rows y0 to
@@ -120,8 +126,14 @@ func (g *geom) stepQuads(q *quadTable, s *sides, cur, out []uint64, y0, y1 int, 
 		}
 		return spreadRow(c, lb, rb)
 	}
-	a0, a1, a2, a3, a4 := spread(y0 - 1)
-	b0, b1, b2, b3, b4 := spread(y0)
+	// ab holds the rows above the pair, a in bit 0 of each nibble and b
+	// in bit 1; the two below come in as cd.
+	var ab [5]uint64
+	{
+		a0, a1, a2, a3, a4 := spread(y0 - 1)
+		b0, b1, b2, b3, b4 := spread(y0)
+		ab = [5]uint64{a0 | b0<<1, a1 | b1<<1, a2 | b2<<1, a3 | b3<<1, a4 | b4<<1}
+	}
 	for k := range ch {
 		ta, tz := y0+k*tileRows, min(y0+(k+1)*tileRows, y1)
 		top, bottom := out[ta], out[tz-1] // before they are overwritten
@@ -132,29 +144,24 @@ func (g *geom) stepQuads(q *quadTable, s *sides, cur, out []uint64, y0, y1 int, 
 			if y+1 < tz {
 				d0, d1, d2, d3, d4 = spread(y + 2)
 			}
-			v0 := a0 | b0<<1 | c0<<2 | d0<<3
-			v1 := a1 | b1<<1 | c1<<2 | d1<<3
-			v2 := a2 | b2<<1 | c2<<2 | d2<<3
-			v3 := a3 | b3<<1 | c3<<2 | d3<<3
-			v4 := a4 | b4<<1 | c4<<2 | d4<<3
-			b00, c00 := quadBlock(q, v0, v1)
-			b16, c16 := quadBlock(q, v1, v2)
-			b32, c32 := quadBlock(q, v2, v3)
-			b48, c48 := quadBlock(q, v3, v4)
-			ob := (b00 | b16<<16 | b32<<32 | b48<<48) & mask
+			cd := [5]uint64{c0 | d0<<1, c1 | d1<<1, c2 | d2<<1, c3 | d3<<1, c4 | d4<<1}
+			ob, oc := quadRows(q, ab[0]|cd[0]<<2, ab[1]|cd[1]<<2, ab[2]|cd[2]<<2, ab[3]|cd[3]<<2, ab[4]|cd[4]<<2)
+			ob &= mask
 			any |= ob ^ out[y]
 			out[y] = ob
 			if y+1 < tz {
-				oc := (c00 | c16<<16 | c32<<32 | c48<<48) & mask
+				oc &= mask
 				any |= oc ^ out[y+1]
 				out[y+1] = oc
-				a0, a1, a2, a3, a4 = c0, c1, c2, c3, c4
-				b0, b1, b2, b3, b4 = d0, d1, d2, d3, d4
+				ab = cd
 			} else {
 				// A tile of odd height, the strip's last: nothing
-				// follows it in this run.
-				a0, a1, a2, a3, a4 = b0, b1, b2, b3, b4
-				b0, b1, b2, b3, b4 = c0, c1, c2, c3, c4
+				// follows it in this run, but rows b and c are the
+				// pair above the next one.
+				const bit0 = 0x1111111111111111
+				for i := range ab {
+					ab[i] = ab[i]>>1&bit0 | cd[i]<<1
+				}
 			}
 		}
 		ch[k] = change{any: any, top: top ^ out[ta], bottom: bottom ^ out[tz-1]}
