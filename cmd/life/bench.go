@@ -41,8 +41,7 @@ func runBench(e *env) int {
 		return code
 	}
 	if len(pos) != 0 {
-		fs.Usage()
-		return report(e, usageError{Err: fmt.Errorf("bench: unexpected argument %q", pos[0])})
+		return badArgs(e, fs, "bench: unexpected argument %q", pos[0])
 	}
 	workloads, err := bench.Select(*only)
 	if err != nil {

@@ -59,8 +59,7 @@ func runCensus(e *env) int {
 		return code
 	}
 	if len(pos) != 0 {
-		fs.Usage()
-		return report(e, usageError{Err: fmt.Errorf("census: unexpected argument %q", pos[0])})
+		return badArgs(e, fs, "census: unexpected argument %q", pos[0])
 	}
 	r, err := engine.ParseRule(*rule)
 	if err != nil {
@@ -135,8 +134,7 @@ func runMerge(e *env) int {
 		return code
 	}
 	if len(pos) == 0 {
-		fs.Usage()
-		return report(e, usageError{Err: fmt.Errorf("census merge: want at least one HAUL file")})
+		return badArgs(e, fs, "census merge: want at least one HAUL file")
 	}
 	h, err := census.MergeFiles(pos)
 	if err != nil {

@@ -59,6 +59,13 @@ func newFlags(e *env, name, usage string) *flag.FlagSet {
 	return fs
 }
 
+// badArgs prints fs's usage and then what is wrong with the command's
+// positional arguments, as format and args say, and returns exitUsage.
+func badArgs(e *env, fs *flag.FlagSet, format string, args ...any) int {
+	fs.Usage()
+	return report(e, usageError{Err: fmt.Errorf(format, args...)})
+}
+
 // given returns v, the value of fs's flag name, when the command line
 // gave the flag, else nil.
 func given[T any](fs *flag.FlagSet, name string, v *T) *T {

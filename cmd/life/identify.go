@@ -47,8 +47,7 @@ func runIdentify(e *env) int {
 		return code
 	}
 	if len(pos) != 1 {
-		fs.Usage()
-		return report(e, usageError{Err: fmt.Errorf("identify: want one PATTERN, got %d arguments", len(pos))})
+		return badArgs(e, fs, "identify: want one PATTERN, got %d arguments", len(pos))
 	}
 	if *gens < 1 {
 		return report(e, usageError{Err: fmt.Errorf("--gens %d: want at least 1", *gens)})

@@ -27,8 +27,7 @@ func runPatterns(e *env) int {
 		return code
 	}
 	if len(pos) != 0 {
-		fs.Usage()
-		return report(e, usageError{Err: fmt.Errorf("patterns: want no arguments, got %d", len(pos))})
+		return badArgs(e, fs, "patterns: want no arguments, got %d", len(pos))
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 8, 2, ' ', 0)
 	fmt.Fprintln(tw, "NAME\tKIND\tPERIOD\tSIZE\tRULE")

@@ -72,8 +72,7 @@ func runRender(e *env) int {
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
 	if len(pos) != 1 {
-		fs.Usage()
-		return report(e, usageError{Err: fmt.Errorf("render: want one PATTERN (a file, or - for standard input), got %d arguments", len(pos))})
+		return badArgs(e, fs, "render: want one PATTERN (a file, or - for standard input), got %d arguments", len(pos))
 	}
 	pic, err := universe.PictureSettings{Out: *out, Scale: *scale, Rect: *rect, Theme: *theme, Gens: *gens, Every: *every,
 		Frames: *frames, Follow: *follow, Delay: *delay, Given: set}.Picture()

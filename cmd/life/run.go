@@ -80,8 +80,7 @@ func runRun(e *env) int {
 		return code
 	}
 	if len(pos) != 1 {
-		fs.Usage()
-		return report(e, usageError{Err: fmt.Errorf("run: want one PATTERN (a file, or - for standard input), got %d arguments", len(pos))})
+		return badArgs(e, fs, "run: want one PATTERN (a file, or - for standard input), got %d arguments", len(pos))
 	}
 	var unit uint64
 	if *stepFlag != "" {

@@ -69,8 +69,7 @@ func runUI(e *env) int {
 		return code
 	}
 	if len(pos) > 1 {
-		fs.Usage()
-		return report(e, usageError{Err: fmt.Errorf("want at most one PATTERN, got %d arguments", len(pos))})
+		return badArgs(e, fs, "want at most one PATTERN, got %d arguments", len(pos))
 	}
 	s := universe.Settings{Rule: *rule, Torus: *torus, Engine: *eng, Watch: true, Gens: universe.MaxMargin, Plane: true}
 	opts := tui.Options{
