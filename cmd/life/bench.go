@@ -12,24 +12,6 @@ func init() {
 	register(command{"bench", "measure every engine's cell updates per second on standard workloads", runBench})
 }
 
-const benchUsage = `Usage: life bench [flags]
-
-Runs every engine on the standard workloads and prints, for each, the
-generations stepped, the time, the cell updates per second and per core
-(the rate over GOMAXPROCS, the cores the engines may use), the ratio to
-the protocol engine's rate, and the final population. On the unbounded
-plane a workload counts the cells of the square its start is counted over
-(its soup's, say) as updated each generation. An engine that runs out of
---budget on a workload stops early; its rate still counts. An engine that
-does not run a workload's topology is left out. The first line names the
-kernel the bit-parallel engines step with: "portable" in the default
-build, the SIMD instructions in a build with GOEXPERIMENT=simd.
-
-Workloads:
-%s
-Flags:
-`
-
 func runBench(e *env) int {
 	fs := newFlags(e, "life bench", fmt.Sprintf(benchUsage, bench.Describe(bench.Workloads())))
 	asJSON := fs.Bool("json", false, "write the results as a JSON array instead of a table")

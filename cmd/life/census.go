@@ -17,29 +17,6 @@ func init() {
 	register(command{"census", "apgsearch-style soup census: count the objects random soups settle into", runCensus})
 }
 
-const censusUsage = `Usage: life census [flags]
-       life census --soup ROOT:I [--rule R]
-       life census merge [-o FILE] HAUL...
-
-Runs --soups random 16 x 16 soups, made as apgsearch makes them (soup I is
-the SHA-256 digest of ROOT followed by I in decimal, ROOT given with --seed),
-on every core, each until it settles; separates its ash into objects,
-counts them by apgcode (spaceships that escape included; soups that grow
-or explode are counted as zz_LINEAR, zz_QUADRATIC or zz_EXPLOSIVE) and
-writes the census, most common first with sample soup ids, in a format
-like apgsearch's haul, to standard output or -o FILE. A progress bar
-(soups per second) shows on a terminal; the rate is reported at the end.
-
---shard I/N runs the I-th of N disjoint slices of the soups (those whose
-index is I modulo N, I from 0); "life census merge" adds the hauls of the
-shards up, and the merge of all of them is byte for byte the haul of the
-unsharded run. --soup ROOT:I writes soup I as RLE, then its objects.
-
-Exit status: 0 on success, 2 on bad usage or input, 1 on other failures.
-
-Flags:
-`
-
 func runCensus(e *env) int {
 	if len(e.args) > 0 && e.args[0] == "merge" {
 		return runMerge(e)

@@ -12,29 +12,6 @@ func init() {
 	register(command{"identify", "say what a pattern is: still life, oscillator, spaceship, growth; its apgcode", runIdentify})
 }
 
-const identifyUsage = `Usage: life identify [flags] PATTERN|NAME|-
-
-Runs the pattern until it settles and says what it is, as LifeViewer's
-Identify and Golly's oscar script do: it dies, is a still life, an
-oscillator (period), a spaceship (period, displacement, speed as LifeWiki
-writes it: c/4 diagonal), a constellation of separate objects (an ash with
-escaping gliders), or grows (gun, puffer, breeder: the growth's period and
-the cells gained each period); with the generation where it settled, its
-apgcode (extended Wechsler format, canonical over phases and orientations)
-and LifeViewer's statistics (population, bounding box, heat, temperature,
-volatility). A pattern that settles into several objects gets a line for
-each object (object=N), then the line of the whole.
-
-Output is one line of key=value fields, or with --json one JSON object a
-line. The universe is chosen as life run chooses it (the unbounded plane
-unless the file or --torus says otherwise).
-
-Exit status: 0 when the pattern was classified, 1 when the budget of
-generations ran out first, 2 on bad usage or bad input.
-
-Flags:
-`
-
 func runIdentify(e *env) int {
 	fs := newFlags(e, "life identify", identifyUsage)
 	gens := fs.Int64("gens", classify.DefaultMaxGens, "give up after `LIMIT` generations")

@@ -12,14 +12,6 @@ func init() {
 	register(command{"patterns", "list the built-in patterns", runPatterns})
 }
 
-const patternsUsage = `Usage: life patterns
-
-Lists the built-in patterns: name, kind, period, size and rule (its
-canonical name, as Golly writes it). A built-in name
-works wherever a pattern file does ("life run glider", "life glider") when
-no file of that name exists.
-`
-
 func runPatterns(e *env) int {
 	fs := newFlags(e, "life patterns", patternsUsage)
 	pos, code, ok := parseCommand(fs, e.args)

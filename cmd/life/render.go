@@ -14,41 +14,6 @@ func init() {
 	register(command{"render", "draw a run as a PNG, an animated GIF or an SVG", runRender})
 }
 
-const renderUsage = `Usage: life render [flags] -o OUT.png|OUT.gif|OUT.svg PATTERN|-
-
-Reads the pattern file PATTERN (or standard input for -), runs it as
-life run does (a pattern without a bounded-grid suffix on the unbounded
-plane, on the engine auto picks, unless --torus WxH or --engine says
-otherwise; see life run --help), and
-draws it into OUT, whose name says the format:
-
-  OUT.png  the final generation, as a PNG image
-  OUT.svg  the final generation, as an SVG drawing (rows of runs)
-  OUT.gif  the run animated: --frames frames, one every --every
-           generations, the last one at generation --gens
-
-The picture shows the rectangle --rect gives, in Golly's coordinates
-(the pattern as read has its top-left cell at -(w/2),-(h/2)), or else
-the live cells with a margin: those of the final generation for a PNG or
-an SVG, and of every frame for a GIF. With --follow the GIF's rectangle
-moves with the centre of the live cells instead.
-
---scale is pixels a cell (1 to %d), or 1/2, 1/4, ... for a pixel a block
-of cells, shaded by how many are alive; auto picks the largest scale up to
-8 that keeps the picture within %d pixels a side.
-
-A picture of more than %d pixels a side or %d in all, or a GIF of
-more than %d frames, is refused: before the run when --rect gives its
-size, else as soon as its size is known, and always before anything is
-drawn. OUT is written through a temporary file and a rename: on any error
-or an interrupt an existing OUT is untouched.
-
-Exit status: 0 on success, 2 on bad usage or bad input, 1 on other
-failures.
-
-Flags:
-`
-
 // renderJob is life render once its flags are read.
 func runRender(e *env) int {
 	fs := newFlags(e, "life render", fmt.Sprintf(renderUsage, render.MaxZoom, universe.AutoSide, render.MaxSide, render.MaxPixels, render.MaxFrames))

@@ -2,6 +2,8 @@ package universe
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"io"
 
 	"github.com/life-go/life/engine"
@@ -116,4 +118,46 @@ func CellsPattern(name, rule string, cells classify.Cells) *patterns.Pattern {
 		b.Add(c.Y, c.X, 1)
 	}
 	return &patterns.Pattern{Name: name, Rule: rule, Runs: b.Runs()}
+}
+
+// Output is where a command writes a pattern (life run's -o): the file
+// Path, in the format its extension names, written atomically; or, when
+// Path is "", a writer (standard output), in RLE. [NewOutput] makes one.
+type Output struct {
+	Path  string
+	write patterns.WriteFunc
+}
+
+// NewOutput returns the output to the file path, or to a writer for "",
+// checked before any work, so that a long run is not lost at its end: a
+// format the writers know (else a [UsageError]), and a file that may be
+// written there ([CheckWritable]).
+func NewOutput(path string) (Output, error) {
+	o := Output{Path: path, write: patterns.RLEWriter}
+	if path == "" {
+		return o, nil
+	}
+	var err error
+	if o.write, err = patterns.WriterFor(path); err != nil {
+		return Output{}, UsageError{Err: fmt.Errorf("-o: %w", err)}
+	}
+	if err := CheckWritable(path); err != nil {
+		return Output{}, err
+	}
+	return o, nil
+}
+
+// Write writes the pattern hdr, whose live cells are cells, to the file
+// (see [WriteFileContext]), or to w when there is none, within the default
+// limits of package patterns; a pattern too large for RLE on w is a
+// [UsageError].
+func (o Output) Write(ctx context.Context, w io.Writer, hdr *patterns.Pattern, cells patterns.Source) error {
+	if o.Path != "" {
+		return WriteFileContext(ctx, o.Path, func(f io.Writer) error { return o.write(ctx, f, hdr, cells, patterns.Limits{}) })
+	}
+	err := o.write(ctx, w, hdr, cells, patterns.Limits{})
+	if errors.Is(err, patterns.ErrTooLarge) {
+		return UsageError{Err: err}
+	}
+	return err
 }
