@@ -14,7 +14,7 @@ func init() {
 	register(command{"render", "draw a run as a PNG, an animated GIF or an SVG", runRender})
 }
 
-// renderJob is life render once its flags are read.
+// runRender is life render: its flags, resolved into a picture, then the run.
 func runRender(e *env) int {
 	fs := newFlags(e, "life render", fmt.Sprintf(renderUsage, render.MaxZoom, universe.AutoSide, render.MaxSide, render.MaxPixels, render.MaxFrames))
 	gens := fs.Uint64("gens", 0, "advance `N` generations: the final one is drawn, or a GIF's last frame")
