@@ -68,7 +68,7 @@ type Pattern struct {
 	Gen string
 	// Format names the format the file was read in ("RLE", "macrocell",
 	// as [Format.Name]), or "" for a pattern that was not read from a
-	// file. A sink sees it in Begin's pattern.
+	// file. A [FormatSink] is told it before Begin.
 	Format string
 	// RuleLine and RuleCol are where the file gives its rule, counting
 	// from 1, or 0 when it gives none: an error in the rule, found by

@@ -99,8 +99,8 @@ func decode(name string, data []byte, o *ReadOptions) (*Pattern, error) {
 	}
 	for _, f := range formats {
 		if f.Sniff(first) {
-			if o.Sink != nil {
-				o.Sink = formatSink{f.Name, o.Sink}
+			if fs, ok := o.Sink.(FormatSink); ok {
+				fs.SetFormat(f.Name)
 			}
 			p, err := f.Read(name, data, o)
 			if p != nil {
@@ -286,29 +286,11 @@ func FormatFor(path string) (f Format, gz bool, err error) {
 	return Format{}, false, fmt.Errorf("%s: unknown pattern file extension %q, want one of %s (and .gz after it to compress)", path, ext, strings.Join(known, ", "))
 }
 
-// formatSink is a sink that tells the pattern's format to the one it
-// hands the cells on to, in Begin's pattern, and hands a macrocell tree
-// on to it when it takes one.
-type formatSink struct {
-	format string
+// FormatSink is a [Sink] that is told, before Begin, the format the file
+// is read in ([Format.Name]), as [Pattern.Format] gives it once the file
+// is read. The sink is told directly rather than through a wrapper, so
+// that its Run, called for every run of cells, costs one call.
+type FormatSink interface {
 	Sink
+	SetFormat(name string)
 }
-
-func (s formatSink) Begin(p *Pattern) error {
-	p.Format = s.format
-	return s.Sink.Begin(p)
-}
-
-// TakesTree reports whether the sink handed on to takes a macrocell tree.
-func (s formatSink) TakesTree() bool {
-	t, ok := s.Sink.(TreeSink)
-	return ok && t.TakesTree()
-}
-
-func (s formatSink) Leaf(rows [8]uint8) (uint32, error) { return s.Sink.(TreeSink).Leaf(rows) }
-
-func (s formatSink) Node(d int, kids [4]uint32) (uint32, error) {
-	return s.Sink.(TreeSink).Node(d, kids)
-}
-
-func (s formatSink) Root(h uint32, d int) error { return s.Sink.(TreeSink).Root(h, d) }

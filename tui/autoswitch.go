@@ -156,6 +156,24 @@ func (u *controller) hyper(w world, n uint64) (world, bool) {
 	return m, true
 }
 
+// why returns, under the automatic switch, why the loader started w on the
+// engine it is on ([universe.Universe.Why]: "protocol would not keep up
+// with 30 gens/s: started on bitwise"), for the status bar, or "".
+func (u *controller) why(w world) string {
+	if !u.auto {
+		return ""
+	}
+	return w.Why
+}
+
+// joinMsg joins two messages for the status bar, either of which may be "".
+func joinMsg(a, b string) string {
+	if a == "" || b == "" {
+		return a + b
+	}
+	return a + "; " + b
+}
+
 // isWatched reports whether e is on the watched engine (see
 // [controller.watched]) running its rule's own step logic: an engine the
 // automatic switch may move away from.

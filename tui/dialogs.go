@@ -163,7 +163,7 @@ func (u *controller) opened(w world, d *doc, err error) {
 		return
 	}
 	u.adopt(u.loaded(w), d)
-	u.msg = "opened " + d.name
+	u.msg = joinMsg("opened "+d.name, u.why(w))
 }
 
 // askSave asks where to save the pattern, offering the name of

@@ -282,9 +282,9 @@ func (u *controller) openStart(path string) {
 			}
 			u.opened(w, d, nil)
 			u.undo = u.undo[:0] // the empty universe before it is no step back
-			u.msg = ""
+			u.msg = u.why(w)
 			if head != nil && head.Notice != "" {
-				u.msg = head.Notice
+				u.msg = joinMsg(head.Notice, u.msg)
 			}
 			u.running = true
 		}

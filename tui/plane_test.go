@@ -423,4 +423,21 @@ func TestWatchStart(t *testing.T) {
 	if f.engine != "bitwise" || f.msg != msg || !strings.Contains(f.text, msg) {
 		t.Errorf("started on %s, message %q; want bitwise, %q:\n%s", f.engine, f.msg, msg, f.text)
 	}
+	// The same soup opened with o, and as the file the UI starts with
+	// (life soup.rle): the status bar says why beside what else it says.
+	path := filepath.Join(t.TempDir(), "soup.rle")
+	if err := os.WriteFile(path, []byte(b.String()+"!\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	h.do(func(u *controller) { u.opts.Settings.Rate = 1e12 })
+	h.press('o', tcell.KeyCtrlU, path, tcell.KeyEnter)
+	f = h.tasked()
+	if want := "opened " + path + "; " + msg; f.engine != "bitwise" || f.msg != want {
+		t.Errorf("opened with o: on %s, message %q; want bitwise, %q", f.engine, f.msg, want)
+	}
+	h = start(t, 100, 20, Options{Path: path, Settings: s, Engines: fastFirst, AutoSwitch: true})
+	f = h.wait("the start from the file", func(f frame) bool { return !f.task && f.engine != "" })
+	if f.engine != "bitwise" || f.msg != msg {
+		t.Errorf("started from the file on %s, message %q; want bitwise, %q", f.engine, f.msg, msg)
+	}
 }

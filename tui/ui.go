@@ -887,8 +887,8 @@ func (u *controller) adopt(w world, d *doc) {
 	// A new board: the automatic switch judges it afresh, on the engine the
 	// loader chose; an engine chosen with E stays chosen.
 	u.fast, u.left = nil, nil
-	if w.Why != "" && u.auto {
-		u.msg = w.Why
+	if why := u.why(w); why != "" {
+		u.msg = why
 	}
 	if u.chosen != nil && engine.AlgoOf(w.Eng) != u.chosen {
 		if e, ok := u.engineOf(u.chosen, w.Eng.Rule()); ok {

@@ -39,22 +39,21 @@ func newQuads(t engine.Table) *quadTable {
 	return q
 }
 
-// spread4 spreads the 8 bits of a byte 4 apart: bit k goes to bit 4k.
-var spread4 [256]uint32
+// spreadLo and spreadHi spread the 8 bits of a byte 4 apart into the
+// nibbles of a word: bit k goes to bit 4k+4 in spreadLo, to bit 4k+36 in
+// spreadHi (bit 7 falls off), so that a word's two bytes m and m+1 make
+// the nibbles 1 to 15 of the spread word that starts a column before
+// byte m's bit 0.
+var spreadLo, spreadHi [256]uint64
 
 func init() {
-	for b := range spread4 {
-		var v uint32
+	for b := range spreadLo {
+		var v uint64
 		for k := range 8 {
-			v |= uint32(b>>k&1) << (4 * k)
+			v |= uint64(b>>k&1) << (4 * k)
 		}
-		spread4[b] = v
+		spreadLo[b], spreadHi[b] = v<<4, v<<36
 	}
-}
-
-// spread16 spreads 16 bits 4 apart into a word.
-func spread16(x uint64) uint64 {
-	return uint64(spread4[x&255]) | uint64(spread4[x>>8&255])<<32
 }
 
 // spreadRow spreads a row of a strip, its word c with lb, the cell left of
@@ -62,11 +61,11 @@ func spread16(x uint64) uint64 {
 // columns each, a column a nibble's bit 0: columns -1 to 14, 15 to 30, 31
 // to 46, 47 to 62, and 63 and 64.
 func spreadRow(c, lb, rb uint64) (v0, v1, v2, v3, v4 uint64) {
-	v0 = spread16(lb | c<<1&0xffff)
-	v1 = spread16(c >> 15 & 0xffff)
-	v2 = spread16(c >> 31 & 0xffff)
-	v3 = spread16(c >> 47 & 0xffff)
-	v4 = spread16(c>>63 | rb<<1)
+	v0 = lb | spreadLo[c&255] | spreadHi[c>>8&255]
+	v1 = c>>15&1 | spreadLo[c>>16&255] | spreadHi[c>>24&255]
+	v2 = c>>31&1 | spreadLo[c>>32&255] | spreadHi[c>>40&255]
+	v3 = c>>47&1 | spreadLo[c>>48&255] | spreadHi[c>>56]
+	v4 = c>>63 | rb<<4
 	return
 }
 
@@ -116,12 +115,12 @@ func (g *geom) stepQuads(q *quadTable, s *sides, cur, out []uint64, y0, y1 int, 
 			}
 		}
 		c := cur[y]
-		lb := left[y] >> lshift & lmask
+		lb := left[y] >> (lshift & 63) & lmask
 		rb := right[y] & rmask
 		if rpos < 63 {
 			// The last strip, not a whole word: the cell right of
 			// its last column comes in just past it.
-			c |= rb << (rpos + 1)
+			c |= rb << ((rpos + 1) & 63)
 			rb = 0
 		}
 		return spreadRow(c, lb, rb)

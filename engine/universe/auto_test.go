@@ -2,6 +2,7 @@ package universe
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"math/big"
@@ -342,5 +343,30 @@ func TestMacrocellOnHashlife(t *testing.T) {
 		if u.Eng.Name() != c.engine || u.Eng.Population().Int64() != 5 {
 			t.Errorf("%s: on %s, population %s; want %s, 5", c.file, u.Eng.Name(), u.Eng.Population(), c.engine)
 		}
+	}
+}
+
+// TestPlaneOnlyEngineRefuses: an engine named that runs the plane alone
+// (sparse, hashlife) and not the file's rule there says why, rather than
+// refusing the torus that would stand in for the plane on other engines.
+func TestPlaneOnlyEngineRefuses(t *testing.T) {
+	for _, c := range []struct{ engine, rule, want string }{
+		{"sparse", "B03/S23", "b0.rle: rule B03/S23: B0 rules are not supported yet by the sparse engine on the unbounded plane"},
+		{"sparse", "B2/S34H", "b0.rle: hexagonal rules are not supported yet by the sparse engine (it runs Life-like)"},
+	} {
+		p, err := patterns.ReadRLE("b0.rle", strings.NewReader("x = 3, y = 3, rule = "+c.rule+"\nbo$2bo$3o!\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = Load(p, "b0.rle", Settings{Engine: c.engine, Plane: true, Gens: 5})
+		var ie InputError
+		if err == nil || err.Error() != c.want || !errors.As(err, &ie) {
+			t.Errorf("%s on %s: error %v; want the input error %q", c.rule, c.engine, err, c.want)
+		}
+	}
+	// On an engine that runs bounded grids too, a torus still stands in.
+	p, _ := patterns.ReadRLE("b0.rle", strings.NewReader("x = 3, y = 3, rule = B2/S34H\nbo$2bo$3o!\n"))
+	if _, err := Load(p, "b0.rle", Settings{Engine: "bitwise", Plane: true, Gens: 5}); err != nil {
+		t.Errorf("B2/S34H on bitwise: %v", err)
 	}
 }

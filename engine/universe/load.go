@@ -182,6 +182,13 @@ func (s Settings) resolve(p *patterns.Pattern, w, h int64, name string) (r engin
 	if s.Plane && s.Torus == "" && s.runsPlane(r) {
 		return r, false, nil
 	}
+	if a := s.planeOnly(); a != nil && s.Torus == "" {
+		// No torus stands in for the plane on an engine that runs the
+		// plane alone: say why it does not run this rule there.
+		if err := a.Runs(r); err != nil {
+			return r, false, InputError{fmt.Errorf("%s: %w", name, err)}
+		}
+	}
 	if s.Torus != "" {
 		tw, th, err := ParseSize(s.Torus)
 		if err != nil {
@@ -200,6 +207,24 @@ func (s Settings) resolve(p *patterns.Pattern, w, h int64, name string) (r engin
 	}
 	r.Topology = engine.TorusOf(int(max(w, 1)+2*m), int(max(h, 1)+2*m))
 	return r, true, nil
+}
+
+// planeOnly returns the engine s names when it runs the unbounded plane
+// and no bounded grid (sparse, hashlife), or nil.
+func (s Settings) planeOnly() *engine.Algo {
+	if engine.IsAuto(s.Engine) {
+		return nil
+	}
+	a, err := engine.Lookup(s.Engine)
+	if err != nil {
+		return nil
+	}
+	for _, k := range a.Topologies {
+		if k != engine.Plane {
+			return nil
+		}
+	}
+	return a
 }
 
 // runsPlane reports whether the engine s names (or auto) runs rule r on

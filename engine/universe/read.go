@@ -27,7 +27,7 @@ func Read(name string, r io.Reader, s Settings) (Universe, *patterns.Pattern, er
 // engine.
 func read(name string, r io.Reader, s Settings) (Universe, *patterns.Pattern, bool, error) {
 	st := &streamer{s: s, name: name}
-	p, err := patterns.ReadWith(name, r, patterns.ReadOptions{Sink: treeStreamer{st}, Ctx: s.Ctx})
+	p, err := patterns.ReadWith(name, r, patterns.ReadOptions{Sink: st, Ctx: s.Ctx})
 	if isCancel(err) {
 		return Universe{}, nil, false, fmt.Errorf("%s: stopped while reading: %w", name, err)
 	}
@@ -72,14 +72,12 @@ type treeEngine interface {
 	Root(h uint32, d int) error
 }
 
-// treeStreamer is the streamer as a patterns.TreeSink: a macrocell file's
-// tree goes into HashLife's as it is, node by node, when the streamer has
-// placed the pattern on the plane of an engine that takes trees.
-type treeStreamer struct{ *streamer }
-
-// TakesTree reports whether the engine takes the tree.
-func (ts treeStreamer) TakesTree() bool {
-	st := ts.streamer
+// TakesTree reports whether the engine takes a macrocell file's tree, as
+// patterns.TreeSink asks: it does when the streamer has placed the pattern
+// on the plane of an engine that takes trees (HashLife), and then the tree
+// goes into the engine's as it is, node by node. The streamer is the
+// TreeSink itself, not a wrapper, so that its Run costs one call.
+func (st *streamer) TakesTree() bool {
 	if st.l == nil || st.box || st.gather != nil || st.l.u.Eng.Rule().Topology.Kind != engine.Plane {
 		return false
 	}
@@ -88,15 +86,19 @@ func (ts treeStreamer) TakesTree() bool {
 	return ok
 }
 
-func (ts treeStreamer) Leaf(rows [8]uint8) (uint32, error) {
-	return ts.l.u.Eng.(treeEngine).Leaf(rows)
+func (st *streamer) Leaf(rows [8]uint8) (uint32, error) {
+	return st.l.u.Eng.(treeEngine).Leaf(rows)
 }
 
-func (ts treeStreamer) Node(d int, kids [4]uint32) (uint32, error) {
-	return ts.l.u.Eng.(treeEngine).Node(d, kids)
+func (st *streamer) Node(d int, kids [4]uint32) (uint32, error) {
+	return st.l.u.Eng.(treeEngine).Node(d, kids)
 }
 
-func (ts treeStreamer) Root(h uint32, d int) error { return ts.l.u.Eng.(treeEngine).Root(h, d) }
+func (st *streamer) Root(h uint32, d int) error { return st.l.u.Eng.(treeEngine).Root(h, d) }
+
+// SetFormat records the format the file is read in, for auto's choice of
+// engine in Begin, as patterns.FormatSink offers.
+func (st *streamer) SetFormat(name string) { st.format = name }
 
 // streamer is the sink that puts cells on the engine as they are read
 // when the header places them, and gathers them otherwise.
@@ -116,7 +118,8 @@ type streamer struct {
 	rs     engine.RunSetter
 	y0, x0 int64
 	lim    int64
-	tree   bool // the engine took a macrocell tree
+	tree   bool   // the engine took a macrocell tree
+	format string // the file's format (SetFormat)
 	// top and left are the least row and column seen (box false), from
 	// which w and h count.
 	top, left int64
@@ -130,6 +133,9 @@ type streamer struct {
 // [patterns.Sink].
 func (st *streamer) Begin(h *patterns.Pattern) error {
 	s := st.s
+	if h.Format == "" {
+		h.Format = st.format
+	}
 	switch {
 	case h.Positioned:
 		r, err := s.RuleOf(h, st.name)
