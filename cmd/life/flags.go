@@ -66,12 +66,17 @@ func badArgs(e *env, fs *flag.FlagSet, format string, args ...any) int {
 	return report(e, usageError{Err: fmt.Errorf(format, args...)})
 }
 
+// setFlags returns the names of the flags of fs the command line gave.
+func setFlags(fs *flag.FlagSet) map[string]bool {
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	return set
+}
+
 // given returns v, the value of fs's flag name, when the command line
 // gave the flag, else nil.
 func given[T any](fs *flag.FlagSet, name string, v *T) *T {
-	set := false
-	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
-	if !set {
+	if !setFlags(fs)[name] {
 		return nil
 	}
 	return v

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 
@@ -34,13 +33,11 @@ func runRender(e *env) int {
 	if !ok {
 		return code
 	}
-	set := map[string]bool{}
-	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
 	if len(pos) != 1 {
 		return badArgs(e, fs, "render: want one PATTERN (a file, or - for standard input), got %d arguments", len(pos))
 	}
 	pic, err := universe.PictureSettings{Out: *out, Scale: *scale, Rect: *rect, Theme: *theme, Gens: *gens, Every: *every,
-		Frames: *frames, Follow: *follow, Delay: *delay, Given: set}.Picture()
+		Frames: *frames, Follow: *follow, Delay: *delay, Given: setFlags(fs)}.Picture()
 	if err != nil {
 		return report(e, usageError{Err: fmt.Errorf("render: %w", err)})
 	}
