@@ -72,8 +72,8 @@ func CountBlocks(e Visitor, r Rect, k uint, dst []uint64) {
 		bc.CountBlocks(r, k, dst)
 		return
 	}
-	cols := (r.W + 1<<k - 1) >> k
-	rows := (r.H + 1<<k - 1) >> k
+	cols := max(r.W-1, -1)>>k + 1 // r.W+1<<k-1 could overflow
+	rows := max(r.H-1, -1)>>k + 1
 	clear(dst[:rows*cols])
 	e.Visit(r, func(y, x int64) {
 		dst[((y-r.Y)>>k)*cols+(x-r.X)>>k]++

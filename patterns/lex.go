@@ -128,7 +128,7 @@ func (l *lexer) readLine() (text string, line, col int, ok bool) {
 
 // readLineBytes is readLine without a copy: text is the input's own bytes,
 // valid as long as the input, for a reader that keeps none of it (a
-// macrocell file's millions of node lines).
+// macrocell file's millions of node lines). backup must not follow it.
 func (l *lexer) readLineBytes() (text []byte, line int, ok bool) {
 	start := l.cur.pos
 	line = l.cur.nextLine
@@ -138,12 +138,12 @@ func (l *lexer) readLineBytes() (text []byte, line int, ok bool) {
 	// A line without '\r' (the usual case) is found by IndexByte; the
 	// lexer's bookkeeping is then set as next would have left it.
 	rest := l.data[start:]
-	if i := bytes.IndexByte(rest, '\n'); i >= 0 && bytes.IndexByte(rest[:i], '\r') < 0 {
-		l.saved = l.cur
-		l.cur.pos = start + i + 1
-		l.cur.line, l.cur.col = l.cur.nextLine, l.cur.nextCol+i
-		l.line, l.col = l.cur.line, l.cur.col
-		l.cur.nextLine, l.cur.nextCol = l.cur.nextLine+1, 1
+	if i := bytes.IndexByte(rest, '\n'); i >= 0 && !hasCR(rest[:i]) {
+		s := &l.cur
+		s.pos = start + i + 1
+		s.line, s.col = s.nextLine, s.nextCol+i
+		l.line, l.col = s.line, s.col
+		s.nextLine, s.nextCol = s.nextLine+1, 1
 		return rest[:i], line, true
 	}
 	for {
@@ -153,6 +153,20 @@ func (l *lexer) readLineBytes() (text []byte, line int, ok bool) {
 			return l.data[start:end], line, true
 		}
 	}
+}
+
+// hasCR reports whether b holds a '\r': a short line (a macrocell node's)
+// is looked at byte by byte, cheaper than a call.
+func hasCR(b []byte) bool {
+	if len(b) > 16 {
+		return bytes.IndexByte(b, '\r') >= 0
+	}
+	for _, c := range b {
+		if c == '\r' {
+			return true
+		}
+	}
+	return false
 }
 
 // errorf returns an [*Error] at the given line and column.

@@ -142,7 +142,7 @@ func readLife(name string, data []byte, o *ReadOptions) (*Pattern, error) {
 			}
 		case c == '.' || c == '*':
 			row := strings.TrimRight(text, " \t")
-			if x+int64(len(row)) > MaxPos || y+1 > MaxPos {
+			if int64(len(row))-1 > MaxPos-x || y > MaxPos {
 				return nil, l.errorf(line, 1, "row reaches past the limit of %d from the origin", int64(MaxPos))
 			}
 			for i := 0; i < len(row); i++ {

@@ -47,6 +47,21 @@ type mcTree struct {
 	maxPop  uint64
 }
 
+// addLeaf adds the leaf of rows and pop live cells, read on line.
+func (t *mcTree) addLeaf(l *lexer, line int, rows [8]uint8, pop uint64) error {
+	t.depth = append(t.depth, 3)
+	if t.sink == nil {
+		t.nodes = append(t.nodes, mcNode{leaf: rows, pop: pop, depth: 3})
+		return nil
+	}
+	h, err := t.sink.Leaf(rows)
+	if err != nil {
+		return l.errorf(line, 1, "%v", err)
+	}
+	t.handles = append(t.handles, h)
+	return nil
+}
+
 // add adds node n, read on line.
 func (t *mcTree) add(l *lexer, line int, n mcNode) error {
 	t.depth = append(t.depth, n.depth)
@@ -176,11 +191,11 @@ func readMacrocell(name string, data []byte, o *ReadOptions) (*Pattern, error) {
 			}
 			continue
 		case c == '.' || c == '*' || c == '$':
-			n, err := mcLeaf(l, t, line)
-			if err != nil {
-				return nil, err
+			rows, pop, bad := leafRows(t)
+			if bad >= 0 {
+				return nil, leafError(l, t, line, bad)
 			}
-			if err := tree.add(l, line, n); err != nil {
+			if err := tree.addLeaf(l, line, rows, pop); err != nil {
 				return nil, err
 			}
 		case c >= '0' && c <= '9':
@@ -257,18 +272,19 @@ func readMacrocell(name string, data []byte, o *ReadOptions) (*Pattern, error) {
 	return &pat, nil
 }
 
-// mcLeaf reads a leaf line.
-func mcLeaf(l *lexer, t string, line int) (mcNode, error) {
-	n := mcNode{depth: 3}
+// leafRows reads a leaf line t: its rows (row 0 at the top, bit 7 the
+// leftmost cell) and live cells, and the index of the first byte that is
+// wrong, or -1 (see leafError).
+func leafRows(t string) (rows [8]uint8, pop uint64, bad int) {
 	x, y := 0, 0
 	for i := 0; i < len(t); i++ {
 		switch t[i] {
 		case '*':
 			if x > 7 || y > 7 {
-				return n, l.errorf(line, i+1, "'*' outside the leaf's 8 x 8 cells, want at most 8 cells a row and 8 rows")
+				return rows, pop, i
 			}
-			n.leaf[y] |= 0x80 >> x
-			n.pop++
+			rows[y] |= 0x80 >> x
+			pop++
 			x++
 		case '.':
 			x++
@@ -276,10 +292,18 @@ func mcLeaf(l *lexer, t string, line int) (mcNode, error) {
 			x = 0
 			y++
 		default:
-			return n, l.errorf(line, i+1, "unexpected %s in a leaf, want '.', '*' or '$'", quote(int(t[i])))
+			return rows, pop, i
 		}
 	}
-	return n, nil
+	return rows, pop, -1
+}
+
+// leafError is the error of leaf line t at its byte bad (see leafRows).
+func leafError(l *lexer, t string, line, bad int) error {
+	if t[bad] == '*' {
+		return l.errorf(line, bad+1, "'*' outside the leaf's 8 x 8 cells, want at most 8 cells a row and 8 rows")
+	}
+	return l.errorf(line, bad+1, "unexpected %s in a leaf, want '.', '*' or '$'", quote(int(t[bad])))
 }
 
 // mcBranch reads a node line "D NW NE SW SE".

@@ -33,15 +33,18 @@ import (
 	"strings"
 )
 
-// MaxCoord bounds every coordinate and size a reader accepts, 2^62-1, so
-// that a sum of two of them never overflows an int64.
-const MaxCoord = 1<<62 - 1
+// MaxCoord bounds every size, run count and offset from a pattern's
+// corner a reader accepts: 2^63-1, the width of a pattern from -[MaxPos]
+// to MaxPos, so that whatever a writer writes reads back. The readers
+// check sums against it as differences, which never overflow.
+const MaxCoord = 1<<63 - 1
 
 // MaxPos bounds the coordinates of a positioned pattern (see
-// [Pattern.Positioned]) in Golly's universe, 2^61-1 either way, so that
+// [Pattern.Positioned]) in Golly's universe, 2^62-1 either way, so that
 // the pattern's size stays within [MaxCoord] wherever its cells lie, and
-// every cell is within reach of the engines (HashLife reaches 2^61).
-const MaxPos = 1<<61 - 1
+// every cell is within reach of the engines (HashLife and the plane reach
+// 2^62-1).
+const MaxPos = 1<<62 - 1
 
 // Pattern is a pattern as read from a file.
 type Pattern struct {

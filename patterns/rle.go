@@ -169,7 +169,8 @@ func (p *rleParser) finish() (*Pattern, error) {
 	p.rd.finish(&p.pat)
 	w, h := max(p.pat.W, p.maxX), max(p.pat.H, p.maxY)
 	if p.pat.Positioned {
-		if p.pat.OriginX+w-1 > MaxPos || p.pat.OriginY+h-1 > MaxPos {
+		// OriginX and OriginY are within MaxPos, so MaxPos-Origin fits.
+		if w-1 > MaxPos-p.pat.OriginX || h-1 > MaxPos-p.pat.OriginY {
 			return nil, p.errorf(p.posLine, p.posCol, "pattern of %d x %d cells at Pos=%d,%d reaches past the limit of %d cells from the origin", w, h, p.pat.OriginX, p.pat.OriginY, int64(MaxPos))
 		}
 	} else if p.maxX-1 > MaxPos || p.maxY-1 > MaxPos {
@@ -384,7 +385,7 @@ func (p *rleParser) body(bol bool) error {
 				countLine, countCol = p.line, p.col
 			}
 			d := int64(c - '0')
-			if count > (MaxCoord-d)/10 {
+			if count > (MaxCoord-d)/10 { // count*10+d would pass MaxCoord
 				return p.errorf(countLine, countCol, "run count is more than the limit of %d", int64(MaxCoord))
 			}
 			count = count*10 + d
@@ -430,11 +431,11 @@ func (p *rleParser) apply(c int, n int64, y, x *int64) error {
 	case c == 'o':
 		alive = true
 	case c == '$':
-		*y += n
-		*x = 0
-		if *y > MaxCoord {
+		if n > MaxCoord-1-*y { // a row's end, y+1, fits too
 			return p.errorf(p.line, p.col, "pattern reaches past the limit of %d cells from its corner", int64(MaxCoord))
 		}
+		*y += n
+		*x = 0
 		return nil
 	case p.history && c >= 'A' && c <= 'F':
 		alive = c == 'A' || c == 'C' || c == 'E'
@@ -447,7 +448,7 @@ func (p *rleParser) apply(c int, n int64, y, x *int64) error {
 	default:
 		return p.errorf(p.line, p.col, "unexpected %s, want a run count, 'b', 'o', '$' or '!'", quote(c))
 	}
-	if *x+n > MaxCoord {
+	if n > MaxCoord-*x {
 		return p.errorf(p.line, p.col, "pattern reaches past the limit of %d cells from its corner", int64(MaxCoord))
 	}
 	if alive {

@@ -84,9 +84,10 @@ func TestReadRLEErrors(t *testing.T) {
 		{"x = 3, y = 3\nbo$\n2bo$3o\n  7!", `glider.rle:4:3: run count 7 is not followed by 'b', 'o' or '$'`},
 		{"x = 3, y = 3\nbo$2bo$0o!", `glider.rle:2:8: run count 0, want 1 or more`},
 		{"x = 3, y = 3\n2B!", `glider.rle:2:2: unexpected 'B': multi-state cells are not supported, only 'b' (dead) and 'o' (alive)`},
-		{"x = 3, y = 3\n99999999999999999999o!", `glider.rle:2:1: run count is more than the limit of 4611686018427387903`},
-		{"x = 3, y = 3\n4611686018427387903b2o!", `glider.rle:2:22: pattern reaches past the limit of 4611686018427387903 cells from its corner`},
-		{"x = 3, y = 3\n2305843009213693951b2o!", `glider.rle: pattern of 2305843009213693953 x 1 cells reaches past the limit of 2305843009213693951 cells from the origin, where a pattern without #CXRLE Pos goes`},
+		{"x = 3, y = 3\n99999999999999999999o!", `glider.rle:2:1: run count is more than the limit of 9223372036854775807`},
+		{"x = 3, y = 3\n9223372036854775806b2o!", `glider.rle:2:22: pattern reaches past the limit of 9223372036854775807 cells from its corner`},
+		{"x = 3, y = 3\n9223372036854775807$o!", `glider.rle:2:20: pattern reaches past the limit of 9223372036854775807 cells from its corner`},
+		{"x = 3, y = 3\n4611686018427387903b2o!", `glider.rle: pattern of 4611686018427387905 x 1 cells reaches past the limit of 4611686018427387903 cells from the origin, where a pattern without #CXRLE Pos goes`},
 	} {
 		_, err := ReadRLE("glider.rle", strings.NewReader(tc.in))
 		if err == nil || err.Error() != tc.msg {

@@ -215,7 +215,7 @@ func (b *Board) SetCentre(y, x int64) { b.cy, b.cx = clampCentre(y), clampCentre
 
 // maxCentre bounds the coordinates of the board's centre, so that the view
 // about it, at most 2^40 cells a character across a terminal, stays far
-// inside int64 (and covers HashLife's reach of ±2^61): panning, dragging
+// inside int64 (and covers HashLife's reach of ±(2^62-1)): panning, dragging
 // and zooming about the pointer go no further, and never overflow.
 const maxCentre = 1 << 62
 

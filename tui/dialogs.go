@@ -185,7 +185,7 @@ func (u *controller) save(path string) {
 		return
 	}
 	if n := universe.OutOfReach(u.cur.Eng); n.Sign() > 0 {
-		u.msg = fmt.Sprintf("save: %s of the %s live cells lie beyond 2^61 cells from the origin, out of the writers' reach (nothing was written)", readable(n), readable(u.cur.Eng.Population()))
+		u.msg = fmt.Sprintf("save: %s of the %s live cells lie beyond 2^62-1 cells from the origin, out of the writers' reach (nothing was written)", readable(n), readable(u.cur.Eng.Population()))
 		return
 	}
 	// The task's own engine: the board draws u.cur meanwhile.

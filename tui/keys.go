@@ -351,7 +351,7 @@ func (u *controller) move(dy, dx int) {
 // fit shows the live cells whole, or the universe when there are none.
 func (u *controller) fit() {
 	if n := universe.OutOfReach(u.cur.Eng); n.Sign() > 0 {
-		u.msg = fmt.Sprintf("%s of the %s live cells have travelled beyond 2^61 cells from the origin, out of the view's reach", readable(n), readable(u.cur.Eng.Population()))
+		u.msg = fmt.Sprintf("%s of the %s live cells have travelled beyond 2^62-1 cells from the origin, out of the view's reach", readable(n), readable(u.cur.Eng.Population()))
 	}
 	r, ok := u.cur.Eng.Bounds()
 	if !ok {

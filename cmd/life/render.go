@@ -29,6 +29,7 @@ func runRender(e *env) int {
 	torus := fs.String("torus", "", "run on a `WxH` torus when the rule has no bounded-grid suffix")
 	eng := fs.String("engine", "auto", "the `ENGINE`: "+engineNames())
 	out := fs.String("o", "", "write the picture to `FILE`; its extension, .png, .gif or .svg, says the format")
+	maxMB := maxMemoryFlag(fs)
 	pos, code, ok := parseCommand(fs, e.args)
 	if !ok {
 		return code
@@ -36,13 +37,16 @@ func runRender(e *env) int {
 	if len(pos) != 1 {
 		return badArgs(e, fs, "render: want one PATTERN (a file, or - for standard input), got %d arguments", len(pos))
 	}
+	if err := checkMaxMemory(*maxMB); err != nil {
+		return report(e, err)
+	}
 	pic, err := universe.PictureSettings{Out: *out, Scale: *scale, Rect: *rect, Theme: *theme, Gens: *gens, Every: *every,
 		Frames: *frames, Follow: *follow, Delay: *delay, Given: setFlags(fs)}.Picture()
 	if err != nil {
 		return report(e, usageError{Err: fmt.Errorf("render: %w", err)})
 	}
 	pic.Budget = frameBudget
-	s := universe.Settings{Rule: *rule, Torus: *torus, Engine: *eng, Gens: pic.Gens, Plane: true}
+	s := universe.Settings{Rule: *rule, Torus: *torus, Engine: *eng, Gens: pic.Gens, MaxMemory: *maxMB << 20, Plane: true}
 	return report(e, renderRun(e.ctx, e, pos[0], s, pic, *out, *quiet))
 }
 

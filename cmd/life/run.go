@@ -23,7 +23,7 @@ func runRun(e *env) int {
 	torus := fs.String("torus", "", "run on a `WxH` torus when the rule has no bounded-grid suffix")
 	eng := fs.String("engine", "auto", "the `ENGINE`: "+engineNames()+" (auto: as a Golly expert would, see above)")
 	out := fs.String("o", "", "write the result to `FILE` (through a temporary file and a rename) instead of standard output, in the format its extension names")
-	maxMB := fs.Int64("max-memory", 0, "limit the hashlife node cache to `MB` megabytes, as bgolly's -M does; when it is full, the cache is garbage collected (0: 1024)")
+	maxMB := maxMemoryFlag(fs)
 	st := fs.Bool("stats", false, "print one line, generation=N population=P, instead of the pattern")
 	quiet := fs.Bool("quiet", false, "show no progress bar (one shows on a terminal when a run takes more than a second)")
 	pos, code, ok := parseCommand(fs, e.args)

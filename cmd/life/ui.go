@@ -21,6 +21,7 @@ func runUI(e *env) int {
 	torus := fs.String("torus", "", "run on a `WxH` torus when the rule has no bounded-grid suffix")
 	eng := fs.String("engine", "auto", "the `ENGINE`: "+engineNames()+" (auto: as above)")
 	dir := fs.String("patterns", "", "the `DIR`ectory of pattern files that o (open) lists")
+	maxMB := maxMemoryFlag(fs)
 	pos, code, ok := parseCommand(fs, e.args)
 	if !ok {
 		return code
@@ -28,7 +29,10 @@ func runUI(e *env) int {
 	if len(pos) > 1 {
 		return badArgs(e, fs, "want at most one PATTERN, got %d arguments", len(pos))
 	}
-	s := universe.Settings{Rule: *rule, Torus: *torus, Engine: *eng, Watch: true, Gens: universe.MaxMargin, Plane: true}
+	if err := checkMaxMemory(*maxMB); err != nil {
+		return report(e, err)
+	}
+	s := universe.Settings{Rule: *rule, Torus: *torus, Engine: *eng, Watch: true, Gens: universe.MaxMargin, MaxMemory: *maxMB << 20, Plane: true}
 	opts := tui.Options{
 		PatternsDir: *dir,
 		Settings:    s,

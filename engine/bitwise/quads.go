@@ -56,22 +56,33 @@ func init() {
 	}
 }
 
-// spreadRow spreads a row of a strip, its word c with lb, the cell left of
-// its bit 0, and rb, the cell right of its bit 63, into five words of 16
-// columns each, a column a nibble's bit 0: columns -1 to 14, 15 to 30, 31
-// to 46, 47 to 62, and 63 and 64.
-func spreadRow(c, lb, rb uint64) (v0, v1, v2, v3, v4 uint64) {
-	v0 = lb | spreadLo[c&255] | spreadHi[c>>8&255]
-	v1 = c>>15&1 | spreadLo[c>>16&255] | spreadHi[c>>24&255]
-	v2 = c>>31&1 | spreadLo[c>>32&255] | spreadHi[c>>40&255]
-	v3 = c>>47&1 | spreadLo[c>>48&255] | spreadHi[c>>56]
-	v4 = c>>63 | rb<<4
-	return
+// spreadPair spreads two rows of a strip, each its word (c, d) with the
+// cell left of its bit 0 (lc, ld) and the cell right of its bit 63 (rc,
+// rd), into five words of 16 columns each, a column a nibble, the first
+// row in the nibble's bit 0 and the second in bit 1: columns -1 to 14, 15
+// to 30, 31 to 46, 47 to 62, and 63 and 64.
+func spreadPair(c, lc, rc, d, ld, rd uint64) (v0, v1, v2, v3, v4 uint64) {
+	return spreadWord(c, lc, 0) | spreadWord(d, ld, 0)<<1,
+		spreadWord(c, 0, 1) | spreadWord(d, 0, 1)<<1,
+		spreadWord(c, 0, 2) | spreadWord(d, 0, 2)<<1,
+		spreadWord(c, 0, 3) | spreadWord(d, 0, 3)<<1,
+		c>>63 | rc<<4 | (d>>63|rd<<4)<<1
+}
+
+// spreadWord returns word m (0 to 3) of the spread form of row c, columns
+// 16m-1 to 16m+14, a column a nibble's bit 0; lb is the cell of column -1,
+// left of c's bit 0, for m = 0.
+func spreadWord(c, lb uint64, m uint) uint64 {
+	if m > 0 {
+		lb = c >> ((16*m - 1) & 63) & 1
+	}
+	x := c >> ((16 * m) & 63)
+	return lb | spreadLo[x&255] | spreadHi[x>>8&255]
 }
 
 // quadRows returns the next states of the 64 cells of the rows b and c of
 // a strip from v0 to v4, the spread forms of the four rows a to d around
-// them (bit 0 of a nibble row a, bit 3 row d; see [spreadRow]), a column a
+// them (bit 0 of a nibble row a, bit 3 row d; see [spreadPair]), a column a
 // nibble: columns -1 to 14 in v0, and so on. The 4 x 4 square whose middle
 // columns are 2k and 2k+1 is nibbles 2k to 2k+3 of the five words, a
 // 16-bit index: the even squares are the 16-bit quarters of v0 to v3, the
@@ -103,7 +114,7 @@ func (g *geom) stepQuads(q *quadTable, s *sides, cur, out []uint64, y0, y1 int, 
 	lshift, lmask, rmask, rpos := s.lshift, s.lmask, s.rmask, s.rpos
 	// spread returns the spread form of row y, which may be just beyond
 	// the edges: wrapped round, or dead beyond a bounded one.
-	spread := func(y int) (v0, v1, v2, v3, v4 uint64) {
+	row := func(y int) (c, lb, rb uint64) {
 		if y < 0 || y >= h {
 			if g.boundedY {
 				return
@@ -114,36 +125,37 @@ func (g *geom) stepQuads(q *quadTable, s *sides, cur, out []uint64, y0, y1 int, 
 				y -= h
 			}
 		}
-		c := cur[y]
-		lb := left[y] >> (lshift & 63) & lmask
-		rb := right[y] & rmask
+		c = cur[y]
+		lb = left[y] >> (lshift & 63) & lmask
+		rb = right[y] & rmask
 		if rpos < 63 {
 			// The last strip, not a whole word: the cell right of
 			// its last column comes in just past it.
 			c |= rb << ((rpos + 1) & 63)
 			rb = 0
 		}
-		return spreadRow(c, lb, rb)
+		return
 	}
 	// ab holds the rows above the pair, a in bit 0 of each nibble and b
 	// in bit 1; the two below come in as cd.
 	var ab [5]uint64
 	{
-		a0, a1, a2, a3, a4 := spread(y0 - 1)
-		b0, b1, b2, b3, b4 := spread(y0)
-		ab = [5]uint64{a0 | b0<<1, a1 | b1<<1, a2 | b2<<1, a3 | b3<<1, a4 | b4<<1}
+		a, la, ra := row(y0 - 1)
+		b, lb, rb := row(y0)
+		ab[0], ab[1], ab[2], ab[3], ab[4] = spreadPair(a, la, ra, b, lb, rb)
 	}
 	for k := range ch {
 		ta, tz := y0+k*tileRows, min(y0+(k+1)*tileRows, y1)
 		top, bottom := out[ta], out[tz-1] // before they are overwritten
 		var any uint64
 		for y := ta; y < tz; y += 2 {
-			c0, c1, c2, c3, c4 := spread(y + 1)
-			var d0, d1, d2, d3, d4 uint64
+			c, lc, rc := row(y + 1)
+			var d, ld, rd uint64
 			if y+1 < tz {
-				d0, d1, d2, d3, d4 = spread(y + 2)
+				d, ld, rd = row(y + 2)
 			}
-			cd := [5]uint64{c0 | d0<<1, c1 | d1<<1, c2 | d2<<1, c3 | d3<<1, c4 | d4<<1}
+			var cd [5]uint64
+			cd[0], cd[1], cd[2], cd[3], cd[4] = spreadPair(c, lc, rc, d, ld, rd)
 			ob, oc := quadRows(q, ab[0]|cd[0]<<2, ab[1]|cd[1]<<2, ab[2]|cd[2]<<2, ab[3]|cd[3]<<2, ab[4]|cd[4]<<2)
 			ob &= mask
 			any |= ob ^ out[y]

@@ -15,16 +15,12 @@ import (
 // origin. Every method taking or giving a row converts.
 const rowShift = 1
 
-// reach bounds the internal coordinates a cell set by SetRun or SetCell
-// may have: [-2^61, 2^61), the view's square (see [viewLevel]).
-const reach = int64(1) << (viewLevel - 1)
-
 // SetRun makes n cells alive in row y from column x rightwards. Runs are
 // gathered and built into the tree all at once before the engine next
 // needs its cells (or when [Engine.Build] is called): a pattern costs
 // what its runs and the nodes along their ends cost, so a run of 2^40
-// cells costs about what a short one does. Cells beyond the engine's reach
-// (a row or column more than 2^61 from the origin) are left alone.
+// cells costs about what a short one does. Cells out of reach (a row or
+// column more than 2^62-1 from the origin, see [maxReach]) are left alone.
 func (e *Engine) SetRun(y, x, n int64) {
 	if n > 0 {
 		if len(e.pending) == cap(e.pending) && len(e.pending) >= maxPending {
@@ -57,12 +53,8 @@ func (e *Engine) Build(ctx context.Context) error {
 	// Clip to the reach, sort, and merge overlapping and adjacent runs.
 	k := 0
 	for _, r := range runs {
-		if r.y < -reach || r.y >= reach {
-			continue
-		}
-		x, end := max(r.x, -reach), min(r.x+r.n, reach)
-		if x < end {
-			runs[k] = run{r.y, x, end - x}
+		if r, ok := clipRun(r); ok {
+			runs[k] = r
 			k++
 		}
 	}
@@ -112,6 +104,23 @@ func (e *Engine) Build(ctx context.Context) error {
 	e.setRoot(e.s.union(e.root, root))
 	e.s.tidy(e.root)
 	return nil
+}
+
+// clipRun returns the part of r (rows in the engine's coordinates) that
+// is in reach, and false when none is. No sum leaves an int64, whatever r.
+func clipRun(r run) (run, bool) {
+	if r.n <= 0 || r.y < -maxReach-rowShift || r.y > maxReach-rowShift || r.x > maxReach {
+		return run{}, false
+	}
+	x := max(r.x, -maxReach)
+	end := maxReach + 1 // past the last column in reach
+	if r.x < 0 || r.n <= end-r.x {
+		end = min(r.x+r.n, end) // r.x+r.n fits: r.x < 0 < r.n, or it is at most end
+	}
+	if x >= end {
+		return run{}, false
+	}
+	return run{r.y, x, end - x}, true
 }
 
 func cmpRun(a, b run) int {
@@ -195,7 +204,6 @@ func (b *builder) node(k uint, y0, x0 int64, rows []rowRange) uint32 {
 			panic(cancelled{fmt.Errorf("hashlife: building the pattern: %w", err)})
 		}
 	}
-	size := int64(1) << k
 	if k == leafLevel {
 		var bits uint64
 		for _, r := range rows {
@@ -209,7 +217,7 @@ func (b *builder) node(k uint, y0, x0 int64, rows []rowRange) uint32 {
 		}
 		return s.leaf(bits)
 	}
-	if full, r0, r1 := b.fullRows(x0, size, rows); full {
+	if full, r0, r1 := b.fullRows(x0, k, rows); full {
 		key := fullKey{k, r0 - y0, r1 - y0}
 		if i, ok := b.full[key]; ok {
 			return i
@@ -222,14 +230,16 @@ func (b *builder) node(k uint, y0, x0 int64, rows []rowRange) uint32 {
 }
 
 // fullRows reports whether rows are consecutive and each wholly alive
-// across the columns [x0, x0+size), and which rows they are. The runs are
+// across the 2^k columns from x0, and which rows they are. The runs are
 // merged, so a full row is one run that holds the whole width.
-func (b *builder) fullRows(x0, size int64, rows []rowRange) (bool, int64, int64) {
+func (b *builder) fullRows(x0 int64, k uint, rows []rowRange) (bool, int64, int64) {
+	h := int64(1) << (k - 1)
+	end := x0 + h + h // at most 2^62: the node is in the view
 	for i, r := range rows {
 		if i > 0 && r.y != rows[i-1].y+1 {
 			return false, 0, 0
 		}
-		if run := b.runs[r.lo]; r.hi-r.lo != 1 || run.x > x0 || run.x+run.n < x0+size {
+		if run := b.runs[r.lo]; r.hi-r.lo != 1 || run.x > x0 || run.x+run.n < end {
 			return false, 0, 0
 		}
 	}
@@ -251,7 +261,7 @@ func (b *builder) split(k uint, y0, x0 int64, rows []rowRange) uint32 {
 			if i, j := meet(rs, x0, x0+h); i < j {
 				west = append(west, rowRange{r.y, r.lo + int32(i), r.lo + int32(j)})
 			}
-			if i, j := meet(rs, x0+h, x0+2*h); i < j {
+			if i, j := meet(rs, x0+h, x0+h+h); i < j {
 				east = append(east, rowRange{r.y, r.lo + int32(i), r.lo + int32(j)})
 			}
 		}

@@ -1,17 +1,17 @@
 package hashlife
 
-import "fmt"
+import (
+	"encoding/binary"
+	"fmt"
+)
 
 // Leaf makes the leaf of 8 x 8 cells rows (rows[0] at the top, bit 7 of a
 // row its leftmost cell) and returns its handle, for a reader handing the
 // engine a macrocell file's tree (patterns.TreeSink). Handles are node
 // indices, valid until the engine next steps.
 func (e *Engine) Leaf(rows [8]uint8) (uint32, error) {
-	var b uint64
-	for r, row := range rows {
-		b |= uint64(row) << (8 * r)
-	}
-	return e.s.leaf(b), nil
+	// Row r is byte r of the leaf's bits (see leafBits).
+	return e.s.leaf(binary.LittleEndian.Uint64(rows[:])), nil
 }
 
 // Node makes the node of depth d (2^d cells square) from four handles of

@@ -91,7 +91,7 @@ func CountIn(e engine.Engine, r engine.Rect) *big.Int {
 	// side fits an int64): one to four counts.
 	k := uint(bits.Len64(uint64(max(r.W, r.H) - 1)))
 	k = min(k, 62)
-	rows, cols := (r.H+1<<k-1)>>k, (r.W+1<<k-1)>>k
+	rows, cols := (r.H-1)>>k+1, (r.W-1)>>k+1 // r.W+1<<k-1 could overflow
 	dst := make([]uint64, rows*cols)
 	engine.CountBlocks(e, r, k, dst)
 	for _, n := range dst {
@@ -296,7 +296,7 @@ func Rotate(e engine.Engine, r engine.Rect, clockwise bool) (engine.Rect, error)
 }
 
 // reacher is implemented by engines whose coordinates reach only so far
-// (HashLife: ±2^61), while their universe grows on.
+// (HashLife: ±(2^62-1)), while their universe grows on.
 type reacher interface{ Reach() engine.Rect }
 
 // OutOfReach returns the number of e's live cells that lie beyond the

@@ -302,25 +302,26 @@ func TestGenReadBack(t *testing.T) {
 	}
 }
 
-// TestOutOfReach runs a glider on HashLife's plane past 2^63 generations,
-// when it has travelled beyond ±2^61 cells, out of reach of the engine's
-// coordinates: OutOfReach counts its five cells, and none before.
+// TestOutOfReach runs a glider on HashLife's plane past 2^64 generations,
+// when it has travelled beyond ±(2^62-1) cells, out of reach of the
+// engine's coordinates: OutOfReach counts its five cells, and none before
+// (at 2^64-2^58 generations it is still 2^56 cells inside).
 func TestOutOfReach(t *testing.T) {
 	e := drawn(t, "hashlife", "B3/S23", 0, 0, ".o.", "..o", "ooo")
 	if n := OutOfReach(e); n.Sign() != 0 {
 		t.Errorf("at gen 0: %s out of reach", n)
 	}
-	if err := e.Step(t.Context(), 1<<62); err != nil {
-		t.Fatal(err)
-	}
-	if n := OutOfReach(e); n.Sign() != 0 {
-		t.Errorf("at gen 2^62: %s out of reach, want none (the glider is at 2^60)", n)
-	}
-	if err := e.Step(t.Context(), 1<<62); err != nil {
-		t.Fatal(err)
-	}
-	if n := OutOfReach(e); n.Int64() != 5 || e.Population().Int64() != 5 {
-		t.Errorf("at gen 2^63: %s of %s out of reach, want all 5", n, e.Population())
+	for gen, n := range []uint64{1 << 63, 1<<62 + 1<<61 + 1<<60 + 1<<59 + 1<<58, 1 << 58} {
+		if err := e.Step(t.Context(), n); err != nil {
+			t.Fatal(err)
+		}
+		out := OutOfReach(e)
+		if gen < 2 && out.Sign() != 0 {
+			t.Errorf("after step %d: %s out of reach, want none", gen, out)
+		}
+		if gen == 2 && (out.Int64() != 5 || e.Population().Int64() != 5) {
+			t.Errorf("at gen 2^64: %s of %s out of reach, want all 5", out, e.Population())
+		}
 	}
 	if n := OutOfReach(drawn(t, "bitwise", "B3/S23:T12,10", 0, 0, "ooo")); n.Sign() != 0 {
 		t.Errorf("a torus: %s out of reach", n)

@@ -31,6 +31,8 @@ func FuzzLoad(f *testing.F) {
 	}
 	f.Add([]byte("#CXRLE Pos=2305843009213693940,-2305843009213693951\nx = 3, y = 2\n3o$o!"))
 	f.Add([]byte("#Life 1.06\n-2305843009213693951 2305843009213693951\n0 0\n"))
+	f.Add([]byte("#CXRLE Pos=4611686018427387900,-4611686018427387903\nx = 3, y = 2\n3o$o!"))
+	f.Add([]byte("#Life 1.06\n-4611686018427387903 4611686018427387903\n4611686018427387903 -4611686018427387903\n0 0\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		want, err := patterns.Read("f", bytes.NewReader(data))
 		if err != nil || want.Population() > 1<<14 {

@@ -202,7 +202,7 @@ func (s Settings) resolve(p *patterns.Pattern, w, h int64, name string) (r engin
 		return r, true, nil
 	}
 	m := int64(min(s.Gens+1, MaxMargin))
-	if w > patterns.MaxCoord/4 || h > patterns.MaxCoord/4 {
+	if w > patterns.MaxPos/4 || h > patterns.MaxPos/4 {
 		return r, false, InputError{fmt.Errorf("%s: pattern of %d x %d cells is too large for a torus; give --torus WxH", name, w, h)}
 	}
 	r.Topology = engine.TorusOf(int(max(w, 1)+2*m), int(max(h, 1)+2*m))

@@ -81,20 +81,17 @@ func (st *streamer) TakesTree() bool {
 	if st.l == nil || st.box || st.gather != nil || st.l.u.Eng.Rule().Topology.Kind != engine.Plane {
 		return false
 	}
-	_, ok := st.l.u.Eng.(treeEngine)
-	st.tree = ok
-	return ok
+	st.te, st.tree = st.l.u.Eng.(treeEngine)
+	return st.tree
 }
 
-func (st *streamer) Leaf(rows [8]uint8) (uint32, error) {
-	return st.l.u.Eng.(treeEngine).Leaf(rows)
-}
+// Leaf, Node and Root go to the engine TakesTree found, without asking
+// for its interface again at each of a file's millions of nodes.
+func (st *streamer) Leaf(rows [8]uint8) (uint32, error) { return st.te.Leaf(rows) }
 
-func (st *streamer) Node(d int, kids [4]uint32) (uint32, error) {
-	return st.l.u.Eng.(treeEngine).Node(d, kids)
-}
+func (st *streamer) Node(d int, kids [4]uint32) (uint32, error) { return st.te.Node(d, kids) }
 
-func (st *streamer) Root(h uint32, d int) error { return st.l.u.Eng.(treeEngine).Root(h, d) }
+func (st *streamer) Root(h uint32, d int) error { return st.te.Root(h, d) }
 
 // SetFormat records the format the file is read in, for auto's choice of
 // engine in Begin, as patterns.FormatSink offers.
@@ -118,8 +115,9 @@ type streamer struct {
 	rs     engine.RunSetter
 	y0, x0 int64
 	lim    int64
-	tree   bool   // the engine took a macrocell tree
-	format string // the file's format (SetFormat)
+	tree   bool       // the engine took a macrocell tree
+	te     treeEngine // the engine, when it took the tree
+	format string     // the file's format (SetFormat)
 	// top and left are the least row and column seen (box false), from
 	// which w and h count.
 	top, left int64
