@@ -3,7 +3,6 @@ package engine
 import (
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/life-go/life/grid"
 )
@@ -196,15 +195,4 @@ func b2i(b bool) int {
 		return 1
 	}
 	return 0
-}
-
-// ParseTopology reads a bounded-grid suffix, with or without its ':'
-// (":T30,20", "T30,20"), as [ParseRule] reads the one after a rule.
-func ParseTopology(s string) (Topology, error) {
-	s = strings.TrimSpace(s)
-	t, err := parseTopology(strings.TrimPrefix(s, ":"))
-	if err != nil {
-		return Topology{}, fmt.Errorf("bounded grid %q: %w", s, err)
-	}
-	return t, nil
 }

@@ -8,28 +8,6 @@ import (
 	"strings"
 )
 
-// ReadLife reads a pattern in Alan Hensel's Life 1.05 or Life 1.06 format
-// from r, as Golly does (one reader serves both):
-//
-//   - "#Life 1.05" or "#Life 1.06" first;
-//   - "#D" description lines, kept as comments ("#D Name: ..." and
-//     "#D Author: ..." give the name and author);
-//   - "#N" for the normal rules (B3/S23), "#R" with a rule;
-//   - "#P X Y" to start a block of rows of '.' (dead) and '*' (alive) with
-//     its top-left cell at (X, Y); a "#P" with no numbers goes on below
-//     the block before;
-//   - lines "X Y", one live cell each (the whole of Life 1.06).
-//
-// Coordinates are Golly's, so the pattern is positioned. Errors are
-// [*Error]s.
-func ReadLife(name string, r io.Reader) (*Pattern, error) {
-	data, err := readAll(name, r, DefaultLimits.Bytes, nil)
-	if err != nil {
-		return nil, err
-	}
-	return readLife(name, data, &ReadOptions{})
-}
-
 // sniffLife105 reports whether a file starting with the line first is Life
 // 1.05: "#Life" other than 1.06, or a "#P X Y" line as WinLifeSearch
 // writes.
@@ -52,6 +30,20 @@ func sniffLife106(first string) bool {
 	return errx == nil && erry == nil
 }
 
+// readLife reads a pattern in Alan Hensel's Life 1.05 or Life 1.06 format
+// from data, as Golly does (one reader serves both):
+//
+//   - "#Life 1.05" or "#Life 1.06" first;
+//   - "#D" description lines, kept as comments ("#D Name: ..." and
+//     "#D Author: ..." give the name and author);
+//   - "#N" for the normal rules (B3/S23), "#R" with a rule;
+//   - "#P X Y" to start a block of rows of '.' (dead) and '*' (alive) with
+//     its top-left cell at (X, Y); a "#P" with no numbers goes on below
+//     the block before;
+//   - lines "X Y", one live cell each (the whole of Life 1.06).
+//
+// Coordinates are Golly's, so the pattern is positioned. Errors are
+// [*Error]s.
 func readLife(name string, data []byte, o *ReadOptions) (*Pattern, error) {
 	rd := newReading(name, o)
 	l := newLexer(name, data)
@@ -221,14 +213,11 @@ func coords(l *lexer, text string, line, from int) ([2]int64, error) {
 	return vals, nil
 }
 
-// WriteLife106 writes p in the Life 1.06 format: "#Life 1.06", its name,
-// author and comments on "#D" lines, its rule on a "#R" line when it has
-// one, then a line "X Y" for each live cell, in Golly's coordinates (see
-// [Pattern.TopLeft]). Golly reads it back, ignoring the "#D" lines.
-func WriteLife106(w io.Writer, p *Pattern) error {
-	return formatWriter(Format{Write: writeLife106}, false)(nil, w, p, nil, Limits{})
-}
-
+// writeLife106 writes p (its cells from src) in the Life 1.06 format: "#Life
+// 1.06", its name, author and comments on "#D" lines, its rule on a "#R"
+// line when it has one, then a line "X Y" for each live cell, in Golly's
+// coordinates (see [Pattern.TopLeft]). Golly reads it back, ignoring the
+// "#D" lines.
 func writeLife106(w io.Writer, p *Pattern, src Source, lim Limits) error {
 	src = twoStateCells(src, "Life 1.06")
 	if err := checkCells(src, lim, "Life 1.06"); err != nil {

@@ -23,26 +23,6 @@ const MaxDepth = 127
 // offsets from its corner fit an int64.
 const maxCellDepth = 63
 
-// ReadMacrocell reads a pattern in Golly's macrocell format from r, as
-// Golly writes it: the "[M2]" header line, "#R" rule, "#G" generation and
-// "#C" comment lines ("#N" and "#O" give the name and author, and other '#'
-// lines are kept as comments), then the tree, one node a line, numbered
-// from 1 in order. A leaf is an 8 x 8 square of cells, rows of '.' (dead)
-// and '*' (alive) each ended by '$', top row first; a node "D NW NE SW SE"
-// is a square of 2^D cells (D from 4) made of four nodes of depth D-1 that
-// come before it, 0 standing for an empty one. The last node is the whole
-// pattern; a root of depth D covers columns -2^(D-1) to 2^(D-1)-1 and rows
-// -2^(D-1)+1 to 2^(D-1), as in Golly's HashLife. Errors are [*Error]s; a
-// pattern of more than [MaxRuns] live cells is one, found before any cell
-// is set.
-func ReadMacrocell(name string, r io.Reader) (*Pattern, error) {
-	data, err := readAll(name, r, DefaultLimits.Bytes, nil)
-	if err != nil {
-		return nil, err
-	}
-	return readMacrocell(name, data, &ReadOptions{})
-}
-
 // sniffMacrocell reports whether a file starting with the line first is a
 // macrocell file, as Golly decides: it starts with '['.
 func sniffMacrocell(first string) bool { return strings.HasPrefix(first, "[") }
@@ -110,6 +90,18 @@ func (t *mcTree) add(l *lexer, line int, n mcNode) error {
 	return nil
 }
 
+// readMacrocell reads a pattern in Golly's macrocell format from data, as
+// Golly writes it: the "[M2]" header line, "#R" rule, "#G" generation and
+// "#C" comment lines ("#N" and "#O" give the name and author, and other '#'
+// lines are kept as comments), then the tree, one node a line, numbered
+// from 1 in order. A leaf is an 8 x 8 square of cells, rows of '.' (dead)
+// and '*' (alive) each ended by '$', top row first; a node "D NW NE SW SE"
+// is a square of 2^D cells (D from 4) made of four nodes of depth D-1 that
+// come before it, 0 standing for an empty one. The last node is the whole
+// pattern; a root of depth D covers columns -2^(D-1) to 2^(D-1)-1 and rows
+// -2^(D-1)+1 to 2^(D-1), as in Golly's HashLife. Errors are [*Error]s; a
+// pattern of more than [MaxRuns] live cells is one, found before any cell
+// is set.
 func readMacrocell(name string, data []byte, o *ReadOptions) (*Pattern, error) {
 	rd := newReading(name, o)
 	l := newLexer(name, data)

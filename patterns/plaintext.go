@@ -6,21 +6,6 @@ import (
 	"strings"
 )
 
-// ReadPlaintext reads a pattern in the plaintext format of LifeWiki's .cells
-// files from r: lines starting with '!' are comments ("!Name: ...",
-// "!Author: ..." and "!Rule: ..." give the name, author and rule; a bare
-// "!" only marks the file as plaintext), and every
-// other line is a row of cells, 'O' or '*' alive and '.' dead. Blank lines
-// before the first row are skipped; later ones are empty rows. The pattern
-// has no position. Errors are [*Error]s.
-func ReadPlaintext(name string, r io.Reader) (*Pattern, error) {
-	data, err := readAll(name, r, DefaultLimits.Bytes, nil)
-	if err != nil {
-		return nil, err
-	}
-	return readPlaintext(name, data, &ReadOptions{})
-}
-
 // sniffPlaintext reports whether a file starting with the line first is
 // plaintext: a '!' comment or a row of cells.
 func sniffPlaintext(first string) bool {
@@ -28,6 +13,13 @@ func sniffPlaintext(first string) bool {
 	return s[0] == '!' || s[0] == '.' || s[0] == 'O' || s[0] == '*'
 }
 
+// readPlaintext reads a pattern in the plaintext format of LifeWiki's .cells
+// files from data: lines starting with '!' are comments ("!Name: ...",
+// "!Author: ..." and "!Rule: ..." give the name, author and rule; a bare
+// "!" only marks the file as plaintext), and every
+// other line is a row of cells, 'O' or '*' alive and '.' dead. Blank lines
+// before the first row are skipped; later ones are empty rows. The pattern
+// has no position. Errors are [*Error]s.
 func readPlaintext(name string, data []byte, o *ReadOptions) (*Pattern, error) {
 	rd := newReading(name, o)
 	l := newLexer(name, data)
@@ -104,21 +96,18 @@ func readPlaintext(name string, data []byte, o *ReadOptions) (*Pattern, error) {
 	return &pat, nil
 }
 
-// maxPlaintext bounds the characters of cells WritePlaintext writes, since
+// maxPlaintext bounds the characters of cells writePlaintext writes, since
 // a huge sparse pattern would take a line per row and a character per cell.
 const maxPlaintext = 1 << 28
 
-// WritePlaintext writes p as a LifeWiki .cells file: "!Name:", "!Author:"
-// and "!Rule:" lines when p has them, a '!' line for each comment, then its
-// bounding box, a row a line, 'O' alive and '.' dead, each line ending at
-// its last live cell. Positions and generations are not kept. A pattern
-// whose box would take more than 2^28 characters is an error.
-func WritePlaintext(w io.Writer, p *Pattern) error {
-	return formatWriter(Format{Write: writePlaintext}, false)(nil, w, p, nil, Limits{})
-}
-
 var errPlaintextSize = fmt.Errorf("pattern too large for plaintext (more than %d characters): %w; write RLE or macrocell", maxPlaintext, ErrTooLarge)
 
+// writePlaintext writes p (its cells from src) as a LifeWiki .cells file:
+// "!Name:", "!Author:" and "!Rule:" lines when p has them, a '!' line for
+// each comment, then its bounding box, a row a line, 'O' alive and '.' dead,
+// each line ending at its last live cell. Positions and generations are not
+// kept. A pattern whose box would take more than 2^28 characters is an
+// error.
 func writePlaintext(w io.Writer, p *Pattern, src Source, lim Limits) error {
 	src = twoStateCells(src, "plaintext (.cells)")
 	top, left, h, _, ok := src.Bounds()

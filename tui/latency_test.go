@@ -67,3 +67,18 @@ func gen(t testing.TB, f frame) int {
 	}
 	return g
 }
+
+func TestLatencies(t *testing.T) {
+	var l Latencies
+	if s := l.Summary(); s != "" {
+		t.Errorf("no keys: %q", s)
+	}
+	// 1 to 10 ms, in any order: median the 6th, p90 the 10th.
+	for _, ms := range []int{7, 3, 10, 1, 5, 2, 9, 4, 8, 6} {
+		l.Add(time.Duration(ms)*time.Millisecond + 250*time.Microsecond)
+	}
+	want := "key to screen over 10 keys: median 6.2 ms, p90 10.2 ms, max 10.2 ms\n"
+	if s := l.Summary(); s != want {
+		t.Errorf("got %q, want %q", s, want)
+	}
+}

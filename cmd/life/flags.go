@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"flag"
+	"fmt"
 )
 
 // parseFlags parses args with fs, letting flags and positional arguments
@@ -43,4 +44,40 @@ func parseCommand(fs *flag.FlagSet, args []string) (pos []string, code int, ok b
 		return nil, exitUsage, false
 	}
 	return pos, exitOK, true
+}
+
+// newFlags returns the flag set of the command name ("life run"), which
+// writes to e's standard error: its errors, and on --help or a bad flag
+// usage followed by the flags and their defaults.
+func newFlags(e *env, name, usage string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), usage)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// badArgs prints fs's usage and then what is wrong with the command's
+// positional arguments, as format and args say, and returns exitUsage.
+func badArgs(e *env, fs *flag.FlagSet, format string, args ...any) int {
+	fs.Usage()
+	return report(e, usageError{Err: fmt.Errorf(format, args...)})
+}
+
+// setFlags returns the names of the flags of fs the command line gave.
+func setFlags(fs *flag.FlagSet) map[string]bool {
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	return set
+}
+
+// given returns v, the value of fs's flag name, when the command line
+// gave the flag, else nil.
+func given[T any](fs *flag.FlagSet, name string, v *T) *T {
+	if !setFlags(fs)[name] {
+		return nil
+	}
+	return v
 }

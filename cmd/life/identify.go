@@ -1,11 +1,8 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
-	"strings"
 
 	"github.com/life-go/life/engine/classify"
 	"github.com/life-go/life/engine/universe"
@@ -15,48 +12,19 @@ func init() {
 	register(command{"identify", "say what a pattern is: still life, oscillator, spaceship, growth; its apgcode", runIdentify})
 }
 
-const identifyUsage = `Usage: life identify [flags] PATTERN|NAME|-
-
-Runs the pattern until it settles and says what it is, as LifeViewer's
-Identify and Golly's oscar script do: it dies, is a still life, an
-oscillator (period), a spaceship (period, displacement, speed as LifeWiki
-writes it: c/4 diagonal), a constellation of separate objects (an ash with
-escaping gliders), or grows (gun, puffer, breeder: the growth's period and
-the cells gained each period); with the generation where it settled, its
-apgcode (extended Wechsler format, canonical over phases and orientations)
-and LifeViewer's statistics (population, bounding box, heat, temperature,
-volatility). A pattern that settles into several objects gets a line for
-each object (object=N), then the line of the whole.
-
-Output is one line of key=value fields, or with --json one JSON object a
-line. The universe is chosen as life run chooses it (the unbounded plane
-unless the file or --torus says otherwise).
-
-Exit status: 0 when the pattern was classified, 1 when the budget of
-generations ran out first, 2 on bad usage or bad input.
-
-Flags:
-`
-
 func runIdentify(e *env) int {
-	fs := flag.NewFlagSet("life identify", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
+	fs := newFlags(e, "life identify", identifyUsage)
 	gens := fs.Int64("gens", classify.DefaultMaxGens, "give up after `LIMIT` generations")
 	asJSON := fs.Bool("json", false, "write JSON, one object a line, instead of key=value fields")
 	rule := fs.String("rule", "", "run under `RULE` instead of the file's")
 	torus := fs.String("torus", "", "run on a `WxH` torus when the rule has no bounded-grid suffix")
 	eng := fs.String("engine", "auto", "the `ENGINE`: "+engineNames())
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), identifyUsage)
-		fs.PrintDefaults()
-	}
 	pos, code, ok := parseCommand(fs, e.args)
 	if !ok {
 		return code
 	}
 	if len(pos) != 1 {
-		fs.Usage()
-		return report(e, usageError{Err: fmt.Errorf("identify: want one PATTERN, got %d arguments", len(pos))})
+		return badArgs(e, fs, "identify: want one PATTERN, got %d arguments", len(pos))
 	}
 	if *gens < 1 {
 		return report(e, usageError{Err: fmt.Errorf("--gens %d: want at least 1", *gens)})
@@ -69,29 +37,13 @@ func runIdentify(e *env) int {
 	if err != nil && !errors.Is(err, classify.ErrBudget) {
 		return report(e, err)
 	}
-	for i := range r.Objects {
-		r.Objects[i].Y += u.OffY
-		r.Objects[i].X += u.OffX
-	}
+	r.Shift(u.OffY, u.OffX)
+	write := r.WriteFields
 	if *asJSON {
-		enc := json.NewEncoder(e.stdout)
-		for i, o := range r.Objects {
-			enc.Encode(struct {
-				N int `json:"object"`
-				classify.Object
-			}{i + 1, o})
-		}
-		objects := r.Objects
-		r.Objects = nil
-		enc.Encode(struct {
-			*classify.Result
-			Objects int `json:"objects,omitempty"`
-		}{r, len(objects)})
-	} else {
-		for i, o := range r.Objects {
-			fmt.Fprintf(e.stdout, "object=%d %s\n", i+1, strings.Join(o.Fields(), " "))
-		}
-		fmt.Fprintln(e.stdout, strings.Join(r.Fields(), " "))
+		write = r.WriteJSON
+	}
+	if err := write(e.stdout); err != nil {
+		return report(e, err)
 	}
 	if r.Kind == classify.Unsettled {
 		fmt.Fprintf(e.stderr, "life: identify: %v (%d generations; --gens raises the budget)\n", classify.ErrBudget, *gens)

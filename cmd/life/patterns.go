@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"text/tabwriter"
 
@@ -13,25 +12,14 @@ func init() {
 	register(command{"patterns", "list the built-in patterns", runPatterns})
 }
 
-const patternsUsage = `Usage: life patterns
-
-Lists the built-in patterns: name, kind, period, size and rule (its
-canonical name, as Golly writes it). A built-in name
-works wherever a pattern file does ("life run glider", "life glider") when
-no file of that name exists.
-`
-
 func runPatterns(e *env) int {
-	fs := flag.NewFlagSet("life patterns", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	fs.Usage = func() { fmt.Fprint(fs.Output(), patternsUsage) }
+	fs := newFlags(e, "life patterns", patternsUsage)
 	pos, code, ok := parseCommand(fs, e.args)
 	if !ok {
 		return code
 	}
 	if len(pos) != 0 {
-		fs.Usage()
-		return report(e, usageError{Err: fmt.Errorf("patterns: want no arguments, got %d", len(pos))})
+		return badArgs(e, fs, "patterns: want no arguments, got %d", len(pos))
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 8, 2, ' ', 0)
 	fmt.Fprintln(tw, "NAME\tKIND\tPERIOD\tSIZE\tRULE")

@@ -2,10 +2,7 @@ package main
 
 import (
 	"context"
-	"errors"
-	"flag"
 	"fmt"
-	"io"
 	"math/big"
 	"runtime/debug"
 
@@ -18,56 +15,8 @@ func init() {
 	register(command{"run", "run a pattern headless and write the result", runRun})
 }
 
-const runUsage = `Usage: life run [flags] PATTERN|NAME|-
-
-Reads the pattern file PATTERN (or standard input for -, or the built-in
-pattern of that name when no such file exists; "life patterns" lists them),
-advances it --gens generations, and writes the final pattern as RLE to
-standard output, or to the file -o names in the format its extension names:
-.rle, .mc (macrocell), .cells (plaintext) or .lif (Life 1.06), with .gz
-after it to compress. With --gens 0 the pattern is written as read, which
-converts between formats. With --step S (a number, or B^K such as 2^10 or
-10^3) the run goes in steps of S generations, each one jump of the engine
-(on hashlife with S a power of two, one memoised 2^K step, its natural
-jump); --gens must then be a multiple of S, and is S when not given.
-Flags may come before or after PATTERN, as -flag or --flag.
-
-The universe is the file's bounded-grid suffix (rule = B3/S23:T64,48;
-":T0,0" is the plane), else --torus, else the unbounded plane, as in
-Golly, when the engine runs it, else a torus the size of the pattern plus
-a margin of min(N+1, %d) cells on every side, N the number of generations:
-there the run matches the unbounded plane for at least min(N, %d)
-generations.
-
---engine auto, the default, picks as a Golly expert would. On a bounded
-grid: bitwise. On the unbounded plane: the sparse engine (64 cells a word
-in tiles held only where the pattern lives, settled tiles skipped), many
-times faster than HashLife on soups, methuselahs and anything chaotic;
-and HashLife where memoisation wins: a macrocell file, --step 2^K, a
-pattern more than 65,536 cells across, or a run astronomically long for
-the pattern, at least max(2^20, 1024 x its width and height) generations
-of a pattern that is not dense chaos (a gun run 10^9 generations, say;
-a soup starts on the sparse engine however long the run). Mid-run, after
-a second, when the rest of the run looks like taking more than two more,
-auto tries the other one on a copy for a moment, at doubling intervals,
-and moves there
-when it would finish in less than half the time, saying so once on
-standard error ("life: auto: sparse would take 5m more, hashlife 0.2s:
-switched to hashlife at generation 12,345"); --quiet hides it. A progress
-bar draws between whole jumps of the engine only (on HashLife the powers
-of two its own step takes), so that watching costs nothing; its time left
-is the generations left at the rate of the last half second, or on
-HashLife as many jumps as are left like the last.
-
-Exit status: 0 on success, 2 on bad usage or bad input, 1 on other
-failures.
-
-Flags:
-`
-
 func runRun(e *env) int {
-	fs := flag.NewFlagSet("life run", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
+	fs := newFlags(e, "life run", fmt.Sprintf(runUsage, universe.MaxMargin, universe.MaxMargin-1))
 	gens := fs.Uint64("gens", 1, "advance `N` generations (0 writes the pattern as read; with --step, a multiple of it, S when not given)")
 	stepFlag := fs.String("step", "", "advance in steps of `S` generations, a number or B^K such as 2^10 (default: the whole run at once)")
 	rule := fs.String("rule", "", "run under `RULE` (B3/S23 notation, with an optional suffix such as :T64,48) instead of the file's")
@@ -77,17 +26,12 @@ func runRun(e *env) int {
 	maxMB := maxMemoryFlag(fs)
 	st := fs.Bool("stats", false, "print one line, generation=N population=P, instead of the pattern")
 	quiet := fs.Bool("quiet", false, "show no progress bar (one shows on a terminal when a run takes more than a second)")
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), runUsage, universe.MaxMargin, universe.MaxMargin-1)
-		fs.PrintDefaults()
-	}
 	pos, code, ok := parseCommand(fs, e.args)
 	if !ok {
 		return code
 	}
 	if len(pos) != 1 {
-		fs.Usage()
-		return report(e, usageError{Err: fmt.Errorf("run: want one PATTERN (a file, or - for standard input), got %d arguments", len(pos))})
+		return badArgs(e, fs, "run: want one PATTERN (a file, or - for standard input), got %d arguments", len(pos))
 	}
 	var unit uint64
 	if *stepFlag != "" {
@@ -95,13 +39,8 @@ func runRun(e *env) int {
 		if err != nil {
 			return report(e, usageError{Err: err})
 		}
-		gensSet := false
-		fs.Visit(func(f *flag.Flag) { gensSet = gensSet || f.Name == "gens" })
-		if !gensSet {
-			*gens = step.Gens
-		}
-		if *gens%step.Gens != 0 {
-			return report(e, usageError{Err: fmt.Errorf("--gens %d is not a multiple of --step %s", *gens, step)})
+		if *gens, err = step.RunGens(given(fs, "gens", gens)); err != nil {
+			return report(e, usageError{Err: err})
 		}
 		unit = step.Gens
 	}
@@ -116,17 +55,9 @@ func runRun(e *env) int {
 // engine: a format conversion, which works for patterns of any size.
 // It advances in steps of unit generations when unit is not 0 (--step).
 func run(ctx context.Context, e *env, path string, s universe.Settings, unit uint64, out string, st, quiet bool) error {
-	write := patterns.RLEWriter
-	if out != "" {
-		var err error
-		if write, err = patterns.WriterFor(out); err != nil {
-			return usageError{Err: fmt.Errorf("-o: %w", err)}
-		}
-		// Refused before any work, so that a long run is not lost at
-		// its end.
-		if err := universe.CheckWritable(out); err != nil {
-			return err
-		}
+	o, err := universe.NewOutput(out)
+	if err != nil {
+		return err
 	}
 	s.Ctx = ctx
 	var hdr *patterns.Pattern
@@ -150,35 +81,20 @@ func run(ctx context.Context, e *env, path string, s universe.Settings, unit uin
 		notice(e, p)
 		limitMemory(u.Eng, s)
 		if err := advance(ctx, e, &u, s, s.Gens, unit, quiet); err != nil {
-			if ctx.Err() != nil {
-				return fmt.Errorf("%s: stopped at generation %s: %w", name, u.Gen(), err)
-			}
-			return fmt.Errorf("%s: %w", name, err)
+			return universe.Stopped(ctx, name, u.Gen(), err)
 		}
 		gen, pop = u.Gen(), u.Eng.Population()
-		if out == "" && st {
-			// --stats alone needs no pattern.
-		} else {
-			hdr, cells = u.PatternHeader(false), u.Cells()
-		}
+		hdr, cells = u.PatternHeader(false), u.Cells()
 	}
-	if out != "" {
-		err := universe.WriteFileContext(ctx, out, func(w io.Writer) error { return write(ctx, w, hdr, cells, patterns.Limits{}) })
-		if err != nil {
+	// --stats alone writes no pattern.
+	if out != "" || !st {
+		if err := o.Write(ctx, e.stdout, hdr, cells); err != nil {
 			return err
 		}
 	}
 	if st {
 		_, err := fmt.Fprintf(e.stdout, "generation=%s population=%s\n", gen, pop)
 		return err
-	}
-	if out == "" {
-		if err := write(ctx, e.stdout, hdr, cells, patterns.Limits{}); err != nil {
-			if errors.Is(err, patterns.ErrTooLarge) {
-				return usageError{Err: err}
-			}
-			return err
-		}
 	}
 	return nil
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"runtime"
 	"strings"
 
 	"github.com/life-go/life/engine"
@@ -239,10 +238,7 @@ func Run(ctx context.Context, cfg Config) (*Haul, error) {
 		return nil, fmt.Errorf("shard %d of %d: want 0 <= shard < %d", cfg.Shard, shards, shards)
 	}
 	cfg = withEngines(cfg)
-	workers := cfg.Workers
-	if workers < 1 {
-		workers = runtime.GOMAXPROCS(0)
-	}
+	workers := cfg.NumWorkers()
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	indices := make(chan int64, workers)

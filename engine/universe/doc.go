@@ -31,7 +31,14 @@
 //     file to write it again without running it.
 //   - Record: [Record] steps an engine through a [Recording] and hands
 //     each frame to the renderer (engine/render): life render's GIFs and
-//     the UI's G are both recordings.
+//     the UI's G are both recordings. A [Picture] is what life render
+//     draws ([PictureSettings] resolve its flags): [Picture.Draw] runs a
+//     universe to its last generation (or records a GIF's frames,
+//     [GIFFrames]), fits the view and the scale, and refuses a picture
+//     too large as soon as it is known to be.
+//   - Run: a [Runner] advances a universe in chunks of the engine's
+//     natural jumps, switching engines mid-run under auto; package
+//     progress (engine/universe/progress) draws its bar on a terminal.
 //   - Move: [Universe.MoveTo] moves a universe to a faster engine in the
 //     same places (the UI's automatic switch and E), [Universe.Rehome] to
 //     another rule or topology about the universe's middle (the UI's R).

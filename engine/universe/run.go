@@ -354,6 +354,16 @@ func round(d time.Duration) time.Duration {
 	return d.Round(time.Second)
 }
 
+// Stopped returns the error err of a run of the pattern name, saying
+// where the run stopped when it was cancelled (ctx is done): "NAME:
+// stopped at generation GEN: ...", else "NAME: ...".
+func Stopped(ctx context.Context, name string, gen *big.Int, err error) error {
+	if ctx.Err() != nil {
+		return fmt.Errorf("%s: stopped at generation %s: %w", name, gen, err)
+	}
+	return fmt.Errorf("%s: %w", name, err)
+}
+
 // Readable writes a number as the status bar and messages do: in full
 // with commas up to 15 digits (1,024), else with four significant digits
 // (1.302e21).

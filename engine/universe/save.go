@@ -2,9 +2,12 @@ package universe
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"io"
 
 	"github.com/life-go/life/engine"
+	"github.com/life-go/life/engine/classify"
 	"github.com/life-go/life/patterns"
 )
 
@@ -124,4 +127,57 @@ func (u Universe) SaveContext(ctx context.Context, path string, xrle bool) error
 		return UsageError{err}
 	}
 	return WriteFileContext(ctx, path, func(w io.Writer) error { return u.WriteToContext(ctx, w, path, xrle) })
+}
+
+// CellsPattern returns a pattern of the live cells (a census soup, the
+// classifier's cells of an object), named name, under the rule named
+// rule, each cell where its coordinates say.
+func CellsPattern(name, rule string, cells classify.Cells) *patterns.Pattern {
+	var b patterns.Builder
+	for _, c := range cells {
+		b.Add(c.Y, c.X, 1)
+	}
+	return &patterns.Pattern{Name: name, Rule: rule, Runs: b.Runs()}
+}
+
+// Output is where a command writes a pattern (life run's -o): the file
+// Path, in the format its extension names, written atomically; or, when
+// Path is "", a writer (standard output), in RLE. [NewOutput] makes one.
+type Output struct {
+	Path  string
+	write patterns.WriteFunc
+}
+
+// NewOutput returns the output to the file path, or to a writer for "",
+// checked before any work, so that a long run is not lost at its end: a
+// format the writers know (else a [UsageError]), and a file that may be
+// written there ([CheckWritable]).
+func NewOutput(path string) (Output, error) {
+	o := Output{Path: path, write: patterns.RLEWriter}
+	if path == "" {
+		return o, nil
+	}
+	var err error
+	if o.write, err = patterns.WriterFor(path); err != nil {
+		return Output{}, UsageError{Err: fmt.Errorf("-o: %w", err)}
+	}
+	if err := CheckWritable(path); err != nil {
+		return Output{}, err
+	}
+	return o, nil
+}
+
+// Write writes the pattern hdr, whose live cells are cells, to the file
+// (see [WriteFileContext]), or to w when there is none, within the default
+// limits of package patterns; a pattern too large for RLE on w is a
+// [UsageError].
+func (o Output) Write(ctx context.Context, w io.Writer, hdr *patterns.Pattern, cells patterns.Source) error {
+	if o.Path != "" {
+		return WriteFileContext(ctx, o.Path, func(f io.Writer) error { return o.write(ctx, f, hdr, cells, patterns.Limits{}) })
+	}
+	err := o.write(ctx, w, hdr, cells, patterns.Limits{})
+	if errors.Is(err, patterns.ErrTooLarge) {
+		return UsageError{Err: err}
+	}
+	return err
 }

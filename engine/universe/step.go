@@ -74,6 +74,19 @@ func ParseStep(s string) (Step, error) {
 	return Step{n, s}, nil
 }
 
+// RunGens returns the generations of a run in steps of s (life run's
+// --gens with --step): gens, which must be a multiple of s, or one step
+// when gens is nil (--gens not given).
+func (s Step) RunGens(gens *uint64) (uint64, error) {
+	if gens == nil {
+		return s.Gens, nil
+	}
+	if *gens%s.Gens != 0 {
+		return 0, fmt.Errorf("--gens %d is not a multiple of --step %s", *gens, s)
+	}
+	return *gens, nil
+}
+
 // Jump advances eng n generations as one step: for n a power of two on an
 // engine with power-of-two jumps ([engine.Pow2Stepper]), one such jump
 // (HashLife's natural one).

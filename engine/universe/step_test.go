@@ -38,3 +38,23 @@ func TestParseStep(t *testing.T) {
 		}
 	}
 }
+
+func TestRunGens(t *testing.T) {
+	n := func(v uint64) *uint64 { return &v }
+	s, _ := ParseStep("2^4")
+	for _, c := range []struct {
+		gens *uint64
+		want uint64
+		err  string
+	}{
+		{nil, 16, ""},
+		{n(64), 64, ""},
+		{n(0), 0, ""},
+		{n(100), 0, "--gens 100 is not a multiple of --step 2^4 (16)"},
+	} {
+		got, err := s.RunGens(c.gens)
+		if got != c.want || (err == nil) != (c.err == "") || err != nil && err.Error() != c.err {
+			t.Errorf("RunGens(%v) = %d, %v; want %d, %q", c.gens, got, err, c.want, c.err)
+		}
+	}
+}
