@@ -1,7 +1,6 @@
 package patterns
 
 import (
-	"io"
 	"strconv"
 	"strings"
 )
@@ -33,16 +32,6 @@ import (
 
 // sniffMCell reports whether a file starting with the line first is MCell.
 func sniffMCell(first string) bool { return strings.HasPrefix(first, "#MCell") }
-
-// ReadMCell reads an MCell pattern from r; name is the file's name for
-// error messages. Errors are [*Error]s.
-func ReadMCell(name string, r io.Reader) (*Pattern, error) {
-	data, err := readAll(name, r, DefaultLimits.Bytes, nil)
-	if err != nil {
-		return nil, err
-	}
-	return readMCell(name, data, &ReadOptions{})
-}
 
 // readMCell reads the whole file, then hands its cells to o's sink when it
 // has one: MCell files are small (MCell's boards).

@@ -423,10 +423,6 @@ func (l *loader) addStateRun(y, x, n int64, s uint8) error {
 	return nil
 }
 
-// addRun makes the run of n cells at the pattern's (y, x) alive, clipped as
-// Golly clips it.
-func (l *loader) addRun(y, x, n int64) { l.addRunOf(y, x, n, engine.Alive) }
-
 // addRunOf puts the run of n cells at the pattern's (y, x) in state s (1
 // or more), clipped as Golly clips it.
 func (l *loader) addRunOf(y, x, n int64, s engine.State) {
