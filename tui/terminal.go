@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"os"
 	"sync"
+	"time"
 
 	"github.com/gdamore/tcell/v2"
+	"github.com/rivo/tview"
 	"golang.org/x/term"
 )
 
@@ -35,15 +37,17 @@ func openTerminal() (tcell.Screen, error) {
 	return s, nil
 }
 
-// active is the screen of the UI running, if any, for RestoreTerminal.
+// active is the screen of the UI running, if any, and its application,
+// for RestoreTerminal.
 var active struct {
 	sync.Mutex
-	s tcell.Screen
+	s   tcell.Screen
+	app *tview.Application
 }
 
-func setActive(s tcell.Screen) {
+func setActive(s tcell.Screen, app *tview.Application) {
 	active.Lock()
-	active.s = s
+	active.s, active.app = s, app
 	active.Unlock()
 }
 
@@ -52,13 +56,34 @@ func setActive(s tcell.Screen) {
 // shown), at once, from any goroutine: for a process about to exit
 // without the UI's own shutdown (a signal not obeyed in time, a panic).
 // It does nothing when no UI runs; the UI cannot draw after it.
+//
+// It first holds the application's lock, which every draw takes, for
+// at most a second: tcell's Fini writes the terminal's exit sequences
+// after letting go of the screen's own lock, and a draw that began
+// meanwhile took them into its buffer, so that they never reached the
+// terminal (TestUIPanic failed so about one run in 50). The lock is not
+// let go: nothing draws after the terminal is restored.
 func RestoreTerminal() {
 	active.Lock()
-	s := active.s
+	s, app := active.s, active.app
 	active.Unlock()
-	if s != nil {
-		s.Fini() // tcell's Fini runs once, whoever calls it first
+	if s == nil {
+		return
 	}
+	if app != nil {
+		locked := make(chan struct{})
+		go func() {
+			app.Lock()
+			close(locked)
+		}()
+		t := time.NewTimer(time.Second)
+		select {
+		case <-locked:
+		case <-t.C: // a draw that does not end: restore anyway
+		}
+		t.Stop()
+	}
+	s.Fini() // tcell's Fini runs once, whoever calls it first
 }
 
 // restoreOnPanic is deferred by every goroutine of the UI: a panic puts the

@@ -298,7 +298,7 @@ func newUI(opts Options) (*controller, error) {
 	w, h := screen.Size()
 	u.screen = screen
 	ta.SetScreen(screen) // initializes it
-	setActive(screen)
+	setActive(screen, ta)
 	if s, ok := screen.(interface{ SetSize(w, h int) }); ok && opts.Screen != nil {
 		s.SetSize(w, h) // a simulation screen given at its size
 	} else {
@@ -339,7 +339,7 @@ func newUI(opts Options) (*controller, error) {
 	uni, err := u.loadPattern(opts.Pattern, opts.Name, fitSize(w, h-statusLines))
 	if err != nil {
 		screen.Fini()
-		setActive(nil)
+		setActive(nil, nil)
 		return nil, err
 	}
 	u.adopt(uni, newDoc(opts.Name))
@@ -404,7 +404,7 @@ func (u *controller) run(parent context.Context) error {
 	u.done = make(chan struct{})
 	u.looping = make(chan struct{})
 	a := &animator{app: u.app, jobs: u.jobs, deliver: u.deliver, progress: u.recordProgress, now: u.opts.stepClock}
-	defer setActive(nil)
+	defer setActive(nil, nil)
 	go func() {
 		defer close(u.done)
 		defer restoreOnPanic()
