@@ -84,6 +84,21 @@ func (s Settings) autoAlgo(r engine.Rule, w, h int64, format string, far bool) (
 	return ordinary, "", nil
 }
 
+// toHyperspeed returns u moved onto a new engine of the fastest algorithm
+// with [engine.Hyperspeed] that runs its rule with o, and the algorithm;
+// false when there is none or it cannot be made.
+func toHyperspeed(u Universe, o engine.Options) (Universe, *engine.Algo, bool) {
+	hyper := hyperspeed(u.Eng.Rule(), o)
+	if hyper == nil {
+		return u, nil, false
+	}
+	e, err := hyper.New(u.Eng.Rule(), o)
+	if err != nil {
+		return u, nil, false
+	}
+	return u.MoveTo(e), hyper, true
+}
+
 // hyperspeed returns the fastest engine with [engine.Hyperspeed] that runs
 // r with o, or nil.
 func hyperspeed(r engine.Rule, o engine.Options) *engine.Algo {
@@ -142,15 +157,11 @@ func (s Settings) settle(u Universe) (Universe, string) {
 		return u, ""
 	}
 	o := engine.Options{Step: s.Step, MaxMemory: s.MaxMemory}
-	hyper := hyperspeed(u.Eng.Rule(), o)
-	if hyper == nil {
+	moved, _, ok := toHyperspeed(u, o)
+	if !ok {
 		return u, ""
 	}
-	e, err := hyper.New(u.Eng.Rule(), o)
-	if err != nil {
-		return u, ""
-	}
-	return u.MoveTo(e), fmt.Sprintf("%d generations of a %d x %d pattern", s.Gens, box.W, box.H)
+	return moved, fmt.Sprintf("%d generations of a %d x %d pattern", s.Gens, box.W, box.H)
 }
 
 // offFar moves u onto an engine with [engine.Hyperspeed] when its cells
@@ -166,20 +177,15 @@ func (s Settings) offFar(u Universe) (Universe, string) {
 	if !ok || !pop.IsInt64() || pop.Int64() > MaxMove {
 		return u, ""
 	}
-	beyond := func(lo, n int64) bool { return lo < -FarCoord || lo > FarCoord || lo > 0 && n-1 > FarCoord-lo }
-	if !beyond(box.Y, box.H) && !beyond(box.X, box.W) {
+	if !farSpan(box.Y, box.H) && !farSpan(box.X, box.W) {
 		return u, ""
 	}
 	o := engine.Options{Step: s.Step, MaxMemory: s.MaxMemory}
-	hyper := hyperspeed(u.Eng.Rule(), o)
-	if hyper == nil {
+	moved, _, ok := toHyperspeed(u, o)
+	if !ok {
 		return u, ""
 	}
-	e, err := hyper.New(u.Eng.Rule(), o)
-	if err != nil {
-		return u, ""
-	}
-	return u.MoveTo(e), "a pattern more than 2^60 cells from the origin, beyond the tiles' reach"
+	return moved, "a pattern more than 2^60 cells from the origin, beyond the tiles' reach"
 }
 
 // ForJump returns u ready for a jump of n generations under auto (the UI's
@@ -196,15 +202,11 @@ func ForJump(u Universe, n uint64, o engine.Options) (Universe, string) {
 	if !ok || !pop.IsInt64() || pop.Int64() > MaxMove || !Long(n, pop.Int64(), box) {
 		return u, ""
 	}
-	hyper := hyperspeed(u.Eng.Rule(), o)
-	if hyper == nil {
+	moved, hyper, ok := toHyperspeed(u, o)
+	if !ok {
 		return u, ""
 	}
-	e, err := hyper.New(u.Eng.Rule(), o)
-	if err != nil {
-		return u, ""
-	}
-	return u.MoveTo(e), fmt.Sprintf("%s for a jump of %s generations: switched to %s", u.Eng.Name(), Readable(new(big.Int).SetUint64(n)), hyper.Name)
+	return moved, fmt.Sprintf("%s for a jump of %s generations: switched to %s", u.Eng.Name(), Readable(new(big.Int).SetUint64(n)), hyper.Name)
 }
 
 // keepsUp reports whether e, on which a universe was just loaded, steps a

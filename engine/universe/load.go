@@ -577,13 +577,11 @@ func asInputError(err error) error {
 // far reports whether the w x h pattern p has a cell more than FarCoord
 // from the origin on either axis, where its file places it.
 func far(p *patterns.Pattern, w, h int64) bool {
-	if !p.Positioned {
-		return false
-	}
-	out := func(lo, n int64) bool {
-		// The cells lo to lo+n-1, without computing lo+n, which may
-		// overflow.
-		return lo < -FarCoord || lo > FarCoord || n > 0 && lo > 0 && n-1 > FarCoord-lo
-	}
-	return out(p.OriginY, h) || out(p.OriginX, w)
+	return p.Positioned && (farSpan(p.OriginY, h) || farSpan(p.OriginX, w))
+}
+
+// farSpan reports whether any of the n cells from lo on lies more than
+// FarCoord from the origin, without computing lo+n, which may overflow.
+func farSpan(lo, n int64) bool {
+	return lo < -FarCoord || lo > FarCoord || n > 0 && lo > 0 && n-1 > FarCoord-lo
 }
