@@ -351,6 +351,9 @@ func parseMap(s string) (Rule, error) {
 // open; otherwise "".
 func namedRuleHint(body string) string {
 	name := strings.TrimSpace(body)
+	if len(name) > 64 {
+		return "" // not a name of Golly's; the message quotes it once
+	}
 	if len(name) >= 3 && strings.EqualFold(name[:3], "map") {
 		return "" // a MAP rule, mistyped
 	}
