@@ -90,10 +90,11 @@ func (t *Tree) Build(ctx context.Context) error {
 	if len(t.pending) == 0 {
 		return nil
 	}
-	edits := t.pending
+	pending := t.pending
 	t.pending = t.pending[:0]
-	defer func() { t.pending = edits[:0] }() // the gathering space, reused
-	edits = resolve(edits)
+	defer func() { t.pending = pending[:0] }() // the gathering space, reused
+	edits := resolve(pending, t.resolved[:0])
+	defer func() { t.resolved = edits[:0] }()
 	if len(edits) == 0 {
 		return nil
 	}
@@ -132,10 +133,10 @@ func (t *Tree) Build(ctx context.Context) error {
 	return nil
 }
 
-// resolve clips edits to the reach and returns them sorted by row and
-// column, apart, the later of two overlapping edits winning, and
-// adjacent edits of one state merged. It reuses edits' space.
-func resolve(edits []edit) []edit {
+// resolve clips edits to the reach and appends them to out sorted by row
+// and column, apart, the later of two overlapping edits winning, and
+// adjacent edits of one state merged. It sorts edits in place.
+func resolve(edits, out []edit) []edit {
 	k := 0
 	for _, d := range edits {
 		if d, ok := clipEdit(d); ok {
@@ -147,7 +148,6 @@ func resolve(edits []edit) []edit {
 	if !slices.IsSortedFunc(edits, cmpEdit) {
 		slices.SortStableFunc(edits, cmpEdit)
 	}
-	out := edits[:0]
 	for i := 0; i < len(edits); {
 		// A row's edits: apart (the common case) they are kept in
 		// order, else painted in the order they were made.
@@ -160,7 +160,7 @@ func resolve(edits []edit) []edit {
 		}
 		row := edits[i:j]
 		if !apart {
-			row = paint(slices.Clone(row))
+			row = paint(row)
 		}
 		for _, d := range row {
 			if m := len(out); m > 0 && out[m-1].y == d.y && out[m-1].st == d.st && out[m-1].x+out[m-1].n == d.x {
@@ -175,7 +175,7 @@ func resolve(edits []edit) []edit {
 }
 
 // paint returns the cells of one row's edits, later ones over earlier
-// ones, as edits sorted by column and apart.
+// ones, as new edits sorted by column and apart. It sorts row in place.
 func paint(row []edit) []edit {
 	slices.SortFunc(row, func(a, b edit) int { return cmp.Compare(a.seq, b.seq) })
 	var out []edit

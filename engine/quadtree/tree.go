@@ -38,8 +38,9 @@ type Tree struct {
 	s      *store
 	root   uint32 // centred on the origin; at least a level above the leaves'
 	gen    big.Int
-	// pending holds the edits not yet built into the tree.
-	pending []edit
+	// pending holds the edits not yet built into the tree; resolved is
+	// the space [Tree.Build] sorts them out in.
+	pending, resolved []edit
 	// rootPop caches the population of root; nil when not known.
 	rootPop *big.Int
 }
