@@ -11,22 +11,14 @@ import (
 // [Options.MaxMemory] is 0: 1 GiB.
 const DefaultMaxMemory = quadtree.DefaultMaxMemory
 
-// Options tune an [Engine].
-type Options struct {
-	// MaxMemory bounds the memory of the node cache, in bytes, as
-	// bgolly's -M does in megabytes. 0 means [DefaultMaxMemory]; values
-	// below 1 MiB count as 1 MiB.
-	MaxMemory int64
-}
+// Options tune an [Engine] (see [quadtree.Options]).
+type Options = quadtree.Options
 
 // Engine is the HashLife engine of Generations rules. It implements
 // [engine.StateEngine] and [engine.BlockCounter] on the unbounded plane;
 // the universe, its steps and its views are the [quadtree.Tree] it
 // embeds. Like every engine, it is not safe for concurrent use.
-type Engine struct {
-	*quadtree.Tree
-	rule engine.Rule
-}
+type Engine struct{ *quadtree.Tree }
 
 var (
 	_ engine.StateEngine  = (*Engine)(nil)
@@ -68,11 +60,11 @@ func New(r engine.Rule, opts Options) (*Engine, error) {
 	if err := check(r); err != nil {
 		return nil, err
 	}
-	return &Engine{rule: r, Tree: quadtree.New(quadtree.Config{
+	return &Engine{quadtree.New(quadtree.Config{
 		Name:      "ghash",
+		Rule:      r,
 		Leaves:    newRule(r),
 		LeafLevel: leafLevel,
-		States:    r.States(),
 		MaxMemory: opts.MaxMemory,
 	})}, nil
 }
@@ -80,16 +72,6 @@ func New(r engine.Rule, opts Options) (*Engine, error) {
 // ErrMemory is wrapped by the error of a step that cannot be taken within
 // the memory limit even one generation at a time.
 var ErrMemory = quadtree.ErrMemory
-
-// Name returns "ghash".
-func (e *Engine) Name() string { return "ghash" }
-
-// StepBase returns 2: a step of 2^k generations is the engine's natural
-// jump, as in Golly's Generations algorithm.
-func (e *Engine) StepBase() int { return 2 }
-
-// Rule returns the engine's rule.
-func (e *Engine) Rule() engine.Rule { return e.rule }
 
 // State returns the state of the cell at (y, x): 0 out of reach (beyond
 // ±(2^62-1), see [quadtree.Tree.Reach]).
@@ -99,11 +81,7 @@ func (e *Engine) State(y, x int64) engine.State { return engine.State(e.CellStat
 // (st >= its number of states) leaves the cell alone, as do coordinates
 // out of reach. Edits are built into the tree all at once, as
 // [quadtree.Tree.SetRun] says.
-func (e *Engine) SetState(y, x int64, st engine.State) {
-	if int(st) < e.rule.States() {
-		e.SetCellState(y, x, uint8(st))
-	}
-}
+func (e *Engine) SetState(y, x int64, st engine.State) { e.SetCellState(y, x, uint8(st)) }
 
 // VisitStates calls fn for every cell inside r in a state but 0, with its
 // state, row by row and left to right. It skips empty nodes and empty
@@ -114,9 +92,4 @@ func (e *Engine) VisitStates(r engine.Rect, fn func(y, x int64, s engine.State))
 
 // Clone returns an independent copy of the engine, whose node cache holds
 // only the current pattern.
-func (e *Engine) Clone() engine.Engine { return &Engine{Tree: e.Copy(), rule: e.rule} }
-
-// String describes the engine for logs and test failures.
-func (e *Engine) String() string {
-	return fmt.Sprintf("ghash %s gen %s pop %s nodes %d", e.rule, e.Generation(), e.Population(), e.Nodes())
-}
+func (e *Engine) Clone() engine.Engine { return &Engine{e.Copy()} }

@@ -11,23 +11,14 @@ import (
 // [Options.MaxMemory] is 0: 1 GiB.
 const DefaultMaxMemory = quadtree.DefaultMaxMemory
 
-// Options tune an [Engine].
-type Options struct {
-	// MaxMemory bounds the memory of the node cache, in bytes, as
-	// bgolly's -M does in megabytes: when a step reaches it, the cache is
-	// garbage collected and the step goes on. 0 means [DefaultMaxMemory];
-	// values below 1 MiB count as 1 MiB.
-	MaxMemory int64
-}
+// Options tune an [Engine] (see [quadtree.Options]).
+type Options = quadtree.Options
 
 // Engine is the HashLife engine. It implements [engine.Engine] and
 // [engine.BlockCounter] on the unbounded plane; the universe, its steps
 // and its views are the [quadtree.Tree] it embeds. Like every engine, it
 // is not safe for concurrent use.
-type Engine struct {
-	*quadtree.Tree
-	rule engine.Rule
-}
+type Engine struct{ *quadtree.Tree }
 
 var (
 	_ engine.Engine       = (*Engine)(nil)
@@ -70,13 +61,12 @@ func New(r engine.Rule, opts Options) (*Engine, error) {
 		return nil, err
 	}
 	t := newRuleTable(r)
-	return &Engine{rule: r, Tree: quadtree.New(quadtree.Config{
-		Name:       "hashlife",
-		Leaves:     &t,
-		LeafLevel:  leafLevel,
-		Alternates: t.alternates,
-		States:     2,
-		MaxMemory:  opts.MaxMemory,
+	return &Engine{quadtree.New(quadtree.Config{
+		Name:      "hashlife",
+		Rule:      r,
+		Leaves:    &t,
+		LeafLevel: leafLevel,
+		MaxMemory: opts.MaxMemory,
 	})}, nil
 }
 
@@ -84,22 +74,6 @@ func New(r engine.Rule, opts Options) (*Engine, error) {
 // the memory limit even one generation at a time.
 var ErrMemory = quadtree.ErrMemory
 
-// Name returns "hashlife".
-func (e *Engine) Name() string { return "hashlife" }
-
-// StepBase returns 2: a step of 2^k generations is hashlife's natural
-// jump ([quadtree.Tree.StepPow2]), so the UI's step is a power of two
-// here, as in Golly's HashLife.
-func (e *Engine) StepBase() int { return 2 }
-
-// Rule returns the engine's rule.
-func (e *Engine) Rule() engine.Rule { return e.rule }
-
 // Clone returns an independent copy of the engine, whose node cache holds
 // only the current pattern.
-func (e *Engine) Clone() engine.Engine { return &Engine{Tree: e.Copy(), rule: e.rule} }
-
-// String describes the engine for logs and test failures.
-func (e *Engine) String() string {
-	return fmt.Sprintf("hashlife %s gen %s pop %s nodes %d", e.rule, e.Generation(), e.Population(), e.Nodes())
-}
+func (e *Engine) Clone() engine.Engine { return &Engine{e.Copy()} }

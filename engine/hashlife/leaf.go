@@ -143,7 +143,7 @@ func (t *ruleTable) State(l quadtree.Leaf, y, x int) uint8 {
 // SetRow returns l with the cells of row y from column x0 to x1-1 alive
 // (st 1) or dead (0).
 func (t *ruleTable) SetRow(l quadtree.Leaf, y, x0, x1 int, st uint8) quadtree.Leaf {
-	m := mask(y, y+1, x0, x1)
+	m := uint64(0xff>>x0&^(0xff>>x1)) << (8 * y)
 	if st != 0 {
 		l.Lo |= m
 	} else {

@@ -56,9 +56,10 @@ func (t *Tree) setRun(y, x, n int64, st uint8) {
 	if n <= 0 {
 		return
 	}
+	y -= rowShift
 	if k := len(t.pending) - 1; k >= 0 {
 		// A cell set again, as the UI's pencil does, replaces its edit.
-		if p := &t.pending[k]; p.y == y-rowShift && p.x == x && p.n == n {
+		if p := &t.pending[k]; p.y == y && p.x == x && p.n == n {
 			p.st = st
 			return
 		}
@@ -68,7 +69,7 @@ func (t *Tree) setRun(y, x, n int64, st uint8) {
 		// never all wait in memory: the tree holds them for less.
 		t.flush()
 	}
-	t.pending = append(t.pending, edit{y - rowShift, x, n, uint32(len(t.pending)), st})
+	t.pending = append(t.pending, edit{y, x, n, uint32(len(t.pending)), st})
 }
 
 // maxPending is how many edits are gathered before they are built: 2^16,
@@ -93,6 +94,9 @@ func (t *Tree) Build(ctx context.Context) error {
 	pending := t.pending
 	t.pending = t.pending[:0]
 	defer func() { t.pending = pending[:0] }() // the gathering space, reused
+	if cap(t.resolved) < len(pending) {
+		t.resolved = make([]edit, 0, len(pending)+len(pending)/8)
+	}
 	edits := resolve(pending, t.resolved[:0])
 	defer func() { t.resolved = edits[:0] }()
 	if len(edits) == 0 {
@@ -139,10 +143,14 @@ func (t *Tree) Build(ctx context.Context) error {
 func resolve(edits, out []edit) []edit {
 	k := 0
 	for _, d := range edits {
-		if d, ok := clipEdit(d); ok {
-			edits[k] = d
-			k++
+		if d.y < -maxReach-rowShift || d.y > maxReach-rowShift || d.x < -maxReach || d.x > maxReach-d.n+1 {
+			var ok bool
+			if d, ok = clipEdit(d); !ok {
+				continue
+			}
 		}
+		edits[k] = d
+		k++
 	}
 	edits = edits[:k]
 	if !slices.IsSortedFunc(edits, cmpEdit) {
@@ -360,17 +368,25 @@ func (b *builder) split(old uint32, k uint, y0, x0 int64, rows []rowRange) uint3
 // meet returns the edits of ds (one row's, sorted, apart) that meet the
 // columns [lo, hi): ds[i:j].
 func meet(ds []edit, lo, hi int64) (i, j int) {
-	i, _ = slices.BinarySearchFunc(ds, lo, func(d edit, x int64) int {
-		if d.x+d.n <= x {
-			return -1
+	// i: the first edit ending after lo.
+	i, j = 0, len(ds)
+	for i < j {
+		m := int(uint(i+j) >> 1)
+		if ds[m].x+ds[m].n <= lo {
+			i = m + 1
+		} else {
+			j = m
 		}
-		return 1
-	})
-	j, _ = slices.BinarySearchFunc(ds[i:], hi, func(d edit, x int64) int {
-		if d.x < x {
-			return -1
+	}
+	// j: the first edit from i on starting at hi or after.
+	k := len(ds)
+	for j = i; j < k; {
+		m := int(uint(j+k) >> 1)
+		if ds[m].x < hi {
+			j = m + 1
+		} else {
+			k = m
 		}
-		return 1
-	})
-	return i, i + j
+	}
+	return i, j
 }

@@ -5,26 +5,37 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+
+	"github.com/life-go/life/engine"
 )
 
 // Config describes an engine's quadtree.
 type Config struct {
-	// Name begins the engine's error messages ("hashlife").
+	// Name is the engine's name ("hashlife"), which begins its error
+	// messages.
 	Name string
-	// Leaves are the engine's leaves and rule, of level LeafLevel (2^L x
-	// 2^L cells; 2 or 3).
+	// Rule is the engine's rule. When its phases alternate (B0 rules as
+	// Golly emulates them, see [engine.Rule.Alternates]), steps of more
+	// than one generation start at even generations, and one-generation
+	// steps are memoised for each parity, which [Leaves.Step] is given.
+	// A rule of more than two states has cells in state 1 ([Live])
+	// counted apart from the population ([Occupied]).
+	Rule engine.Rule
+	// Leaves are the engine's leaves and the rule at the bottom of the
+	// recursion, of level LeafLevel (2^L x 2^L cells; 2 or 3).
 	Leaves    Leaves
 	LeafLevel uint
-	// Alternates says the rule's phases differ (B0 rules as Golly
-	// emulates them, see engine.Rule.Phase): steps of more than one
-	// generation start at even generations, and one-generation steps are
-	// memoised for each parity, which [Leaves.Step] is given.
-	Alternates bool
-	// States is the rule's number of states: above 2, cells in state 1
-	// ([Live]) are counted apart from the population ([Occupied]).
-	States int
 	// MaxMemory is the memory limit of the node cache in bytes, as
 	// [Tree.SetMaxMemory] takes it.
+	MaxMemory int64
+}
+
+// Options tune an engine built on a [Tree].
+type Options struct {
+	// MaxMemory bounds the memory of the node cache, in bytes, as
+	// bgolly's -M does in megabytes: when a step reaches it, the cache is
+	// garbage collected and the step goes on. 0 means [DefaultMaxMemory];
+	// values below 1 MiB count as 1 MiB.
 	MaxMemory int64
 }
 
@@ -34,6 +45,7 @@ type Config struct {
 // share. Like every engine, it is not safe for concurrent use.
 type Tree struct {
 	name   string
+	rule   engine.Rule
 	states int
 	s      *store
 	root   uint32 // centred on the origin; at least a level above the leaves'
@@ -47,12 +59,12 @@ type Tree struct {
 
 // New returns an empty tree: every cell in state 0, generation 0.
 func New(cfg Config) *Tree {
+	t := &Tree{name: cfg.Name, rule: cfg.Rule, states: cfg.Rule.States()}
 	kinds := 1
-	if cfg.States > 2 {
+	if t.states > 2 {
 		kinds = 2
 	}
-	t := &Tree{name: cfg.Name, states: max(cfg.States, 2)}
-	t.s = newStore(cfg.Leaves, uint8(cfg.LeafLevel), cfg.Alternates, kinds, 0)
+	t.s = newStore(cfg.Leaves, uint8(cfg.LeafLevel), cfg.Rule.Alternates(), kinds, 0)
 	t.SetMaxMemory(cfg.MaxMemory)
 	t.setRoot(t.s.emptyNode(t.s.leafLevel + 1))
 	return t
@@ -64,6 +76,22 @@ func New(cfg Config) *Tree {
 // values below 1 MiB count as 1 MiB.
 func (t *Tree) SetMaxMemory(bytes int64) {
 	t.s.maxNodes = maxNodesFor(bytes, len(t.s.pops))
+}
+
+// Name returns the engine's name.
+func (t *Tree) Name() string { return t.name }
+
+// Rule returns the engine's rule.
+func (t *Tree) Rule() engine.Rule { return t.rule }
+
+// StepBase returns 2: a step of 2^k generations is HashLife's natural
+// jump ([Tree.StepPow2]), so the UI's step is a power of two here, as in
+// Golly's HashLife and Generations algorithms.
+func (t *Tree) StepBase() int { return 2 }
+
+// String describes the engine for logs and test failures.
+func (t *Tree) String() string {
+	return fmt.Sprintf("%s %s gen %s pop %s nodes %d", t.name, t.rule, &t.gen, t.Population(), t.Nodes())
 }
 
 // MaxNodes returns the number of nodes the memory limit allows.
@@ -236,7 +264,7 @@ func (t *Tree) addGen(k uint) {
 // only the current pattern.
 func (t *Tree) Copy() *Tree {
 	t.flush()
-	c := &Tree{name: t.name, states: t.states}
+	c := &Tree{name: t.name, rule: t.rule, states: t.states}
 	c.s, c.root = t.s.copyOf(t.root)
 	c.gen.Set(&t.gen)
 	return c
