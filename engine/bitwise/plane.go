@@ -52,7 +52,7 @@ func init() {
 	engine.Register(engine.Algo{
 		Name:       "sparse",
 		Summary:    "64 cells a word in 64 x 64 tiles held where the pattern lives, settled rows skipped, on every core (the unbounded plane)",
-		Families:   engine.TwoStateFamilies,
+		Families:   slices.Clone(engine.TwoStateFamilies),
 		Topologies: []engine.TopologyKind{engine.Plane},
 		StepBase:   10,
 		Caps:       engine.BlockCounts | engine.BulkLoad,
