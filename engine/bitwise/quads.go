@@ -16,30 +16,11 @@ import "github.com/life-go/life/engine"
 // column m (0 to 3, left to right) is nibble m of i, with the top row in
 // the nibble's bit 0; bits 0 and 1 of the entry are the next states of the
 // second row's middle cells, left then right, bits 2 and 3 the third row's.
-// cells is the rule's table for the SIMD kernel (quads_simd_amd64.go): bit
-// s of byte w is the next state of the cell whose 3 x 3 block has the
-// cells w and s give, the west and middle columns in w (bit 2k the west
-// cell of row k, bit 2k+1 the middle one, row 0 the top) and the east
-// column in s (bit k row k).
-type quadTable struct {
-	q     [1 << 16]uint8
-	cells [64]uint8
-}
+type quadTable struct{ q [1 << 16]uint8 }
 
 // newQuads returns the quads of table t.
 func newQuads(t engine.Table) *quadTable {
 	qt := new(quadTable)
-	for w := range 64 {
-		for s := range 8 {
-			block := 0 // Golly's order: top left in bit 8
-			for k := range 3 {
-				block = block<<3 | w>>(2*k)&1<<2 | w>>(2*k+1)&1<<1 | s>>k&1
-			}
-			if t.Alive(block) {
-				qt.cells[w] |= 1 << s
-			}
-		}
-	}
 	q := &qt.q
 	for i := range q {
 		var v uint8

@@ -7,13 +7,15 @@ import (
 	"unsafe"
 )
 
-// The SIMD kernel of the rules stepped through quads (the isotropic
-// non-totalistic and MAP rules), built with GOEXPERIMENT=simd for CPUs
-// with AVX-512 VBMI, VBMI2 and GFNI: the 64 cells of a row looked up in the
-// rule's 512-bit table at once, as bytes in a register.
+// The SIMD table kernel, built with GOEXPERIMENT=simd for CPUs with
+// AVX-512 VBMI, VBMI2 and GFNI: the 64 cells of a row looked up in the
+// rule's 512-bit table at once, as bytes in a register. It steps every
+// rule but Life and Wolfram's, which have faster kernels: the isotropic
+// non-totalistic and MAP rules, and the totalistic rules of every
+// neighbourhood, faster than their adders and logic.
 //
 // A cell's 3 x 3 block is 9 bits, one too many for a byte. The west and
-// middle columns, 6 bits, index the 64-byte table quadTable.cells with
+// middle columns, 6 bits, index the 64-byte table (cellTable) with
 // VPERMB, which reads the low 6 bits of each index byte and ignores the
 // others; the byte found holds the next state for each of the 8 east
 // columns, and the east column picks its bit (a second VPERMB gives
@@ -34,29 +36,19 @@ import (
 // A block of 8 rows costs 6 transposes in and one out, 16 lookups, no
 // scalar work but the change masks.
 
-// quadsSIMD says that the CPU runs the SIMD quads kernel.
-var quadsSIMD = func() bool {
+// useCells says whether the CPU runs the SIMD table kernel, and so
+// whether rules other than Life and Wolfram's get a table of cells (see
+// stepRunRule).
+var useCells = func() bool {
 	x := archsimd.X86
 	return x.AVX512() && x.AVX512VBMI() && x.AVX512VBMI2() && x.AVX512GFNI()
 }()
 
-// quadsRun steps a run through quads q (see runrule.go): whole blocks of
-// 8 rows with the SIMD kernel when the CPU has it, the rest with the
-// portable one.
-func quadsRun(q *quadTable, left, cur, right, out []uint64) (chg, lft, rgt uint64) {
+// cellsRun steps the whole blocks of 8 rows of a run (see runrule.go)
+// through table c, and returns how many rows that was and their masks.
+func cellsRun(c *cellTable, left, cur, right, out []uint64) (done int, chg, lft, rgt uint64) {
 	n := len(out)
-	done := 0
-	if quadsSIMD {
-		left, cur, right = left[:n+2], cur[:n+2], right[:n+2]
-		done, chg, lft, rgt = quads512(q, left, cur, right, out)
-	}
-	if done < n {
-		c, lf, r := quadsRunPortable(q, left[done:], cur[done:], right[done:], out[done:])
-		chg |= c << done
-		lft |= lf << done
-		rgt |= r << done
-	}
-	return chg, lft, rgt
+	return cells512(c, left[:n+2], cur[:n+2], right[:n+2], out)
 }
 
 // Byte permutations of the transposes. A transpose of eight words d0 to
@@ -113,9 +105,9 @@ func init() {
 	quadsBit = archsimd.LoadUint8x64(&bit)
 }
 
-// quads512 steps the whole blocks of 8 rows of a run and returns how many
+// cells512 steps the whole blocks of 8 rows of a run and returns how many
 // rows that was and their masks.
-func quads512(qt *quadTable, left, cur, right, out []uint64) (done int, chg, lft, rgt uint64) {
+func cells512(ct *cellTable, left, cur, right, out []uint64) (done int, chg, lft, rgt uint64) {
 	n := len(out) &^ 7
 	if n == 0 {
 		return 0, 0, 0, 0
@@ -128,7 +120,7 @@ func quads512(qt *quadTable, left, cur, right, out []uint64) (done int, chg, lft
 	// back to rows needs no reversing.
 	fwd := archsimd.BroadcastUint64x8(0x0102040810204080).AsUint8x64()
 	back := archsimd.BroadcastUint64x8(0x8040201008040201).AsUint8x64()
-	cells := archsimd.LoadUint8x64(&qt.cells)
+	cells := archsimd.LoadUint8x64((*[64]uint8)(ct))
 	pair0, pair1, pair2, pair3 := quadsPair[0], quadsPair[1], quadsPair[2], quadsPair[3]
 	east, bit, rows := quadsEast, quadsBit, quadsRows
 	// transpose turns the 8 words that the permutation gathered around.

@@ -11,17 +11,54 @@ import "github.com/life-go/life/engine"
 // and right; they return the same change masks. The sparse engine steps
 // its tiles with them, so that it runs every two-state family.
 
-// stepRunRule steps a run under any two-state rule: with the kernel of
-// rows.go for the Moore neighbourhood's totalistic rules, the quads for
-// the other Moore rules, the masked adders for the other neighbourhoods.
+// stepRunRule steps a run under any two-state rule: whole blocks through
+// the rule's table of cells where this build and CPU have a kernel for it
+// (quads_simd_amd64.go), and the rest with the kernel of rows.go for the
+// Moore neighbourhood's totalistic rules, the quads for the other Moore
+// rules, the masked adders for the other neighbourhoods.
 func stepRunRule(l *logic, left, cur, right, out []uint64) (chg, lft, rgt uint64) {
+	done := 0
+	if l.cells != nil {
+		done, chg, lft, rgt = cellsRun(l.cells, left, cur, right, out)
+		if done == len(out) {
+			return chg, lft, rgt
+		}
+		left, cur, right, out = left[done:], cur[done:], right[done:], out[done:]
+	}
+	var c, lf, r uint64
 	switch {
 	case l.quads != nil:
-		return quadsRun(l.quads, left, cur, right, out)
+		c, lf, r = quadsRunPortable(l.quads, left, cur, right, out)
 	case l.nbhd != engine.Moore:
-		return maskedRun(l, left, cur, right, out)
+		c, lf, r = maskedRun(l, left, cur, right, out)
+	default:
+		c, lf, r = stepRun(l, left, cur, right, out)
 	}
-	return stepRun(l, left, cur, right, out)
+	return chg | c<<done, lft | lf<<done, rgt | r<<done
+}
+
+// cellTable is a rule's table as the SIMD table kernel reads it
+// (quads_simd_amd64.go): bit s of byte w is the next state of the cell
+// whose 3 x 3 block has the cells w and s give, the west and middle
+// columns in w (bit 2k the west cell of row k, bit 2k+1 the middle one,
+// row 0 the top) and the east column in s (bit k row k).
+type cellTable [64]uint8
+
+// newCellTable returns the cell table of t.
+func newCellTable(t engine.Table) *cellTable {
+	c := new(cellTable)
+	for w := range 64 {
+		for s := range 8 {
+			block := 0 // Golly's order: top left in bit 8
+			for k := range 3 {
+				block = block<<3 | w>>(2*k)&1<<2 | w>>(2*k+1)&1<<1 | s>>k&1
+			}
+			if t.Alive(block) {
+				c[w] |= 1 << s
+			}
+		}
+	}
+	return c
 }
 
 // quadsRunPortable is the run kernel of a rule stepped through quads q:
@@ -63,10 +100,10 @@ func quadsRunPortable(q *quadTable, left, cur, right, out []uint64) (chg, lft, r
 	return chg, lft, rgt
 }
 
-// maskedRun is the run kernel of the masked adders' rules (masked.go):
-// the hexagonal and von Neumann neighbourhoods' totalistic rules and
-// Wolfram's.
-func maskedRun(l *logic, left, cur, right, out []uint64) (chg, lft, rgt uint64) {
+// maskedRunPortable is the portable run kernel of the masked adders'
+// rules (masked.go): the hexagonal and von Neumann neighbourhoods'
+// totalistic rules and Wolfram's.
+func maskedRunPortable(l *logic, left, cur, right, out []uint64) (chg, lft, rgt uint64) {
 	n := len(out)
 	if n == 0 {
 		return 0, 0, 0

@@ -3,6 +3,7 @@ package bitwise
 import (
 	"fmt"
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/life-go/life/engine"
@@ -74,5 +75,33 @@ func TestRuleKernels(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// BenchmarkRuleKernels steps 64-row runs under a rule of each family with
+// the run kernel this build runs for it (quads, SIMD or portable, the
+// masked adders, the Moore kernel), in CPU time a row (getrusage) beside
+// wall time.
+func BenchmarkRuleKernels(b *testing.B) {
+	rng := rand.New(rand.NewPCG(1, 1))
+	for _, rule := range []string{"B3/S23", "B3678/S34678", "B2-a/S12", "B3-kq4j/S2-n36c", "MAPeUSoh6pZJGEC/197RqTPdbDdmTqOAKmfJfpwXilW5zUPk9EzE4Ov0VauZ8zXFgTrD9HqqYI5F/38bPJxHKls+A", "B2/S34H", "B2/S013V", "W30"} {
+		r, err := engine.ParseRule(rule)
+		if err != nil {
+			b.Fatal(err)
+		}
+		l := newLogic(r)
+		left, cur, right, out := kernelInput(rng, 64)
+		name := strings.ReplaceAll(rule, "/", "_")
+		if len(name) > 12 {
+			name = name[:12]
+		}
+		b.Run(name, func(b *testing.B) {
+			c0 := cpuTime()
+			for b.Loop() {
+				stepRunRule(l, left, cur, right, out)
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(64*b.N), "ns/row")
+			b.ReportMetric(float64((cpuTime()-c0).Nanoseconds())/float64(64*b.N), "cpu-ns/row")
+		})
 	}
 }

@@ -1,9 +1,0 @@
-//go:build !goexperiment.simd || !amd64
-
-package bitwise
-
-// quadsRun steps a run through quads q (see runrule.go) with the portable
-// kernel: this build has no other.
-func quadsRun(q *quadTable, left, cur, right, out []uint64) (chg, lft, rgt uint64) {
-	return quadsRunPortable(q, left, cur, right, out)
-}
