@@ -55,15 +55,15 @@ func (s *store) compute(i uint32, k, j uint) uint32 {
 		l := s.leaves.Step(s.leafOf(n.nw), s.leafOf(n.ne), s.leafOf(n.sw), s.leafOf(n.se), 1<<j, parity)
 		// Pin i: a collection in leaf's add must not free it, for
 		// result stores the answer in it.
-		s.pins = append(s.pins, i)
+		s.pin(i)
 		r := s.leaf(l)
-		s.pins = s.pins[:len(s.pins)-1]
+		s.npins--
 		return r
 	}
 	// Pin i and the squares computed below: a garbage collection in the
 	// middle keeps them (and what they reach).
-	base := len(s.pins)
-	s.pins = append(s.pins, i)
+	base := s.npins
+	s.pin(i)
 	// The 4 x 4 grandchildren, g[row][col], of level k-2.
 	nw, ne, sw, se := s.nodes[n.nw], s.nodes[n.ne], s.nodes[n.sw], s.nodes[n.se]
 	g := [4][4]uint32{
@@ -92,27 +92,27 @@ func (s *store) compute(i uint32, k, j uint) uint32 {
 				if r[y][x] = s.memo(m, sub); r[y][x] == 0 {
 					r[y][x] = s.result(m, sub)
 				}
-				s.pins = append(s.pins, r[y][x])
+				s.pin(r[y][x])
 			}
 		}
 	} else {
 		for y := range 3 {
 			for x := range 3 {
 				r[y][x] = s.centre4(g[y][x], g[y][x+1], g[y+1][x], g[y+1][x+1], lk-2)
-				s.pins = append(s.pins, r[y][x])
+				s.pin(r[y][x])
 			}
 		}
 	}
 	q00 := s.quarter(r[0][0], r[0][1], r[1][0], r[1][1], lk-1, sub)
-	s.pins = append(s.pins, q00)
+	s.pin(q00)
 	q01 := s.quarter(r[0][1], r[0][2], r[1][1], r[1][2], lk-1, sub)
-	s.pins = append(s.pins, q01)
+	s.pin(q01)
 	q10 := s.quarter(r[1][0], r[1][1], r[2][0], r[2][1], lk-1, sub)
-	s.pins = append(s.pins, q10)
+	s.pin(q10)
 	q11 := s.quarter(r[1][1], r[1][2], r[2][1], r[2][2], lk-1, sub)
-	s.pins = append(s.pins, q11)
+	s.pin(q11)
 	res := s.find(q00, q01, q10, q11, lk-1)
-	s.pins = s.pins[:base]
+	s.npins = base
 	return res
 }
 
