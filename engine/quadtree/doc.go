@@ -3,13 +3,13 @@
 // Bill Gosper's algorithm over a quadtree of canonical nodes, generic over
 // the leaves, which each engine brings as a [Leaves].
 //
-// Every distinct square of 2^k x 2^k cells is stored once, in a hash table
-// of the package's own: nodes live in one slice and are named by uint32
-// indices, and the table chains indices through the nodes ([Store]). A
-// leaf is a square of 2^L x 2^L cells held in four 32-bit words ([Leaf]),
-// laid out as its engine likes: package hashlife keeps 8 x 8 cells a bit
-// each, package ghash 4 x 4 cells a byte each. Each node of level k > L
-// memoises its result: its central 2^(k-1) x 2^(k-1) square 2^(k-2)
+// Every distinct square of 2^k x 2^k cells is stored once, in hash tables
+// of the package's own (one for the interior nodes, one for the leaves):
+// nodes live in one slice and are named by uint32 indices, and the tables
+// chain indices through the nodes. A leaf is a square of 2^L x 2^L cells
+// held in 128 bits ([Leaf]), laid out as its engine likes: package
+// hashlife keeps 8 x 8 cells a bit each, package ghash 4 x 4 cells a byte
+// each. Each node of level k > L memoises its result: its central 2^(k-1) x 2^(k-1) square 2^(k-2)
 // generations on, so that a pattern with repeating structure advances by
 // astronomically many generations at once; a second memo slot holds the
 // result for a smaller step, 2^j generations with j < k-2, which the step
@@ -28,9 +28,15 @@
 // freed, the step is split into smaller ones, and a pattern that cannot
 // take even one generation within the limit gets [ErrMemory].
 //
-// The files by role: store.go holds the nodes and their hash table, gc.go
+// Only [Leaves.Step] and [Leaves.Centre] are called on the step's hot path,
+// once a base case (an interface call: a call through a type parameter's
+// method would go through the dictionary just the same); the store, the
+// recursion and the memo are concrete code.
+//
+// The files by role: store.go holds the nodes and their hash tables, gc.go
 // the garbage collection and the memory accounting, step.go the recursive
 // memoised step, tree.go the [Tree] and its stepping, build.go the edits
 // built in bulk, view.go the cells, bounds, visits and block counts a
-// viewer needs, and leaves.go what an engine's leaves provide.
+// viewer needs, tree_io.go the tree node by node for macrocell files, and
+// leaves.go what an engine's leaves provide.
 package quadtree

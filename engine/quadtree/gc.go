@@ -33,7 +33,7 @@ func maxNodesFor(bytes int64, kinds int) int {
 	return int(min(bytes/int64(bytesPerNode+bytesPerPop*(kinds-1)), 1<<31))
 }
 
-// gc frees every node that neither the pinned nodes (s.pins), nor roots,
+// gc frees every node that neither the pinned nodes (s.pins[:s.npins]), nor roots,
 // nor the cached empty nodes reach, without moving any: indices held by
 // the computation in progress stay valid as long as they are pinned or
 // reachable from a pinned node. Memoised results of the nodes kept are
@@ -70,7 +70,7 @@ func (s *store) gc(roots ...uint32) {
 	for _, i := range roots {
 		markAll(i)
 	}
-	for _, i := range s.pins {
+	for _, i := range s.pins[:s.npins] {
 		markAll(i)
 	}
 	for _, i := range s.empty {

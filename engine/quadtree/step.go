@@ -30,6 +30,18 @@ func (s *store) result(i uint32, j uint) uint32 {
 	return r
 }
 
+// memo returns node i's memoised full step, when a step of 2^j asks for
+// it (j >= k-2), or 0: the look-up of [store.result] that most calls find
+// done, small enough to be inlined into [store.compute], which calls
+// result only when it returns 0.
+func (s *store) memo(i uint32, j uint) uint32 {
+	n := &s.nodes[i]
+	if j+2 >= uint(n.level) {
+		return n.res
+	}
+	return 0
+}
+
 // compute works out what [store.result] memoises: the centre of node i, of
 // level k, 2^j generations on, j <= k-2.
 func (s *store) compute(i uint32, k, j uint) uint32 {
@@ -43,15 +55,15 @@ func (s *store) compute(i uint32, k, j uint) uint32 {
 		l := s.leaves.Step(s.leafOf(n.nw), s.leafOf(n.ne), s.leafOf(n.sw), s.leafOf(n.se), 1<<j, parity)
 		// Pin i: a collection in leaf's add must not free it, for
 		// result stores the answer in it.
-		s.pins = append(s.pins, i)
+		s.pin(i)
 		r := s.leaf(l)
-		s.pins = s.pins[:len(s.pins)-1]
+		s.npins--
 		return r
 	}
 	// Pin i and the squares computed below: a garbage collection in the
 	// middle keeps them (and what they reach).
-	base := len(s.pins)
-	s.pins = append(s.pins, i)
+	base := s.npins
+	s.pin(i)
 	// The 4 x 4 grandchildren, g[row][col], of level k-2.
 	nw, ne, sw, se := s.nodes[n.nw], s.nodes[n.ne], s.nodes[n.sw], s.nodes[n.se]
 	g := [4][4]uint32{
@@ -68,44 +80,51 @@ func (s *store) compute(i uint32, k, j uint) uint32 {
 	sub := j // the step of the second half
 	if j == k-2 {
 		sub = k - 3
-		for y := 0; y < 3; y++ {
-			for x := 0; x < 3; x++ {
-				var m uint32
-				switch {
-				case y == 0 && x == 0:
-					m = n.nw
-				case y == 0 && x == 2:
-					m = n.ne
-				case y == 2 && x == 0:
-					m = n.sw
-				case y == 2 && x == 2:
-					m = n.se
-				default:
+		// The corner squares are i's quadrants; the others are made
+		// of grandchildren.
+		corners := [3][3]uint32{{n.nw, 0, n.ne}, {}, {n.sw, 0, n.se}}
+		for y := range 3 {
+			for x := range 3 {
+				m := corners[y][x]
+				if m == 0 {
 					m = s.find(g[y][x], g[y][x+1], g[y+1][x], g[y+1][x+1], lk-1)
 				}
-				r[y][x] = s.result(m, sub)
-				s.pins = append(s.pins, r[y][x])
+				if r[y][x] = s.memo(m, sub); r[y][x] == 0 {
+					r[y][x] = s.result(m, sub)
+				}
+				s.pin(r[y][x])
 			}
 		}
 	} else {
-		for y := 0; y < 3; y++ {
-			for x := 0; x < 3; x++ {
+		for y := range 3 {
+			for x := range 3 {
 				r[y][x] = s.centre4(g[y][x], g[y][x+1], g[y+1][x], g[y+1][x+1], lk-2)
-				s.pins = append(s.pins, r[y][x])
+				s.pin(r[y][x])
 			}
 		}
 	}
-	q00 := s.result(s.find(r[0][0], r[0][1], r[1][0], r[1][1], lk-1), sub)
-	s.pins = append(s.pins, q00)
-	q01 := s.result(s.find(r[0][1], r[0][2], r[1][1], r[1][2], lk-1), sub)
-	s.pins = append(s.pins, q01)
-	q10 := s.result(s.find(r[1][0], r[1][1], r[2][0], r[2][1], lk-1), sub)
-	s.pins = append(s.pins, q10)
-	q11 := s.result(s.find(r[1][1], r[1][2], r[2][1], r[2][2], lk-1), sub)
-	s.pins = append(s.pins, q11)
+	q00 := s.quarter(r[0][0], r[0][1], r[1][0], r[1][1], lk-1, sub)
+	s.pin(q00)
+	q01 := s.quarter(r[0][1], r[0][2], r[1][1], r[1][2], lk-1, sub)
+	s.pin(q01)
+	q10 := s.quarter(r[1][0], r[1][1], r[2][0], r[2][1], lk-1, sub)
+	s.pin(q10)
+	q11 := s.quarter(r[1][1], r[1][2], r[2][1], r[2][2], lk-1, sub)
+	s.pin(q11)
 	res := s.find(q00, q01, q10, q11, lk-1)
-	s.pins = s.pins[:base]
+	s.npins = base
 	return res
+}
+
+// quarter returns the result, a step of 2^j, of the node of level k with
+// quadrants nw, ne, sw, se: one of the four quarters of the second half
+// of [store.compute].
+func (s *store) quarter(nw, ne, sw, se uint32, k uint8, j uint) uint32 {
+	m := s.find(nw, ne, sw, se, k)
+	if r := s.memo(m, j); r != 0 {
+		return r
+	}
+	return s.result(m, j)
 }
 
 // centre4 returns the central node of level k of the square made of nodes

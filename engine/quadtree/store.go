@@ -43,11 +43,13 @@ type store struct {
 	nfree int
 
 	// maxNodes bounds the number of nodes while limited is set (during a
-	// step): reaching it garbage collects; 0 means no bound. pins are the
-	// nodes the step in progress holds, which collection keeps.
+	// step): reaching it garbage collects; 0 means no bound. pins[:npins]
+	// are the nodes the step in progress holds, which collection keeps: a
+	// stack, at most 14 a level of the recursion ([store.pin]).
 	maxNodes int
 	limited  bool
-	pins     []uint32
+	pins     [maxPins]uint32
+	npins    int
 	gcs      int // collections so far
 
 	// pops caches the populations of nodes of level <= 31 (which fit in
@@ -75,6 +77,16 @@ type store struct {
 }
 
 const noPop = ^uint64(0)
+
+// maxPins bounds the pins: 14 for each level of the recursion (the node,
+// its nine middle squares and four quarters), and 2 for the roots.
+const maxPins = 14*MaxLevel + 2
+
+// pin pushes node i on the pins.
+func (s *store) pin(i uint32) {
+	s.pins[s.npins] = i
+	s.npins++
+}
 
 // table is a hash table of nodes, chained through their next fields.
 type table struct {

@@ -217,9 +217,11 @@ func (t *Tree) tryStep(ctx context.Context, k uint) (err error) {
 	if s.nodes[root].level >= MaxLevel {
 		return fmt.Errorf("%s: the universe would grow past 2^%d cells a side", t.name, MaxLevel)
 	}
-	s.pins = append(s.pins[:0], t.root, root)
+	s.npins = 0
+	s.pin(t.root)
+	s.pin(root)
 	defer func() {
-		s.limited, s.abort, s.pins = false, nil, s.pins[:0]
+		s.limited, s.abort, s.npins = false, nil, 0
 		if r := recover(); r != nil {
 			switch r := r.(type) {
 			case errFull:
