@@ -40,7 +40,7 @@ type Generations struct {
 	// table entry is b.
 	next  [512]uint8
 	table [512]uint8 // the rule's table, a byte an entry
-	plane []uint8    // the cells in state 1, with a border of one cell
+	tiles
 }
 
 // NewGenerations returns an engine for the Generations rule r on a grid
@@ -77,35 +77,39 @@ func NewGenerations(r engine.Rule) (*Generations, error) {
 // and its edge, and shrinks when the pattern takes a small part of it.
 func (e *Generations) Step(ctx context.Context, n uint64) error {
 	if !e.unbounded {
-		return e.run(ctx, e, n)
+		n = e.skip(n)
 	}
-	var next []uint8
 	for ; n > 0; n-- {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		b, ok := gridBox(e.g)
-		if !ok {
-			e.gen.Add(&e.gen, new(big.Int).SetUint64(n))
-			return nil
-		}
-		w, h := e.g.Width(), e.g.Height()
-		need := int64(b.W+4) * int64(b.H+4)
-		if b.Y < 2 || b.X < 2 || b.Y+b.H+2 > h || b.X+b.W+2 > w ||
-			int64(w)*int64(h) > 16*need && int64(w)*int64(h) > windowSide*windowSide {
-			pad := max(int64(max(b.W, b.H))/2, windowSide/4)
-			if err := e.include(engine.Rect{Y: int64(b.Y) + e.oy, X: int64(b.X) + e.ox, W: int64(b.W), H: int64(b.H)}, pad); err != nil {
-				if err := e.include(engine.Rect{Y: int64(b.Y) + e.oy, X: int64(b.X) + e.ox, W: int64(b.W), H: int64(b.H)}, 2); err != nil {
-					return err
+		if e.unbounded {
+			b, ok := gridBox(e.g)
+			if !ok {
+				e.gen.Add(&e.gen, new(big.Int).SetUint64(n))
+				return nil
+			}
+			w, h := e.g.Width(), e.g.Height()
+			need := int64(b.W+4) * int64(b.H+4)
+			if b.Y < 2 || b.X < 2 || b.Y+b.H+2 > h || b.X+b.W+2 > w ||
+				int64(w)*int64(h) > 16*need && int64(w)*int64(h) > windowSide*windowSide {
+				pad := max(int64(max(b.W, b.H))/2, windowSide/4)
+				if err := e.include(engine.Rect{Y: int64(b.Y) + e.oy, X: int64(b.X) + e.ox, W: int64(b.W), H: int64(b.H)}, pad); err != nil {
+					if err := e.include(engine.Rect{Y: int64(b.Y) + e.oy, X: int64(b.X) + e.ox, W: int64(b.W), H: int64(b.H)}, 2); err != nil {
+						return err
+					}
 				}
 			}
 		}
-		if len(next) != len(e.g.Cells()) {
-			next = make([]uint8, len(e.g.Cells()))
+		if e.touched {
+			e.cyc.reset()
 		}
-		e.generation(e.g.Cells(), next)
-		next = e.g.Swap(next)
+		e.generation()
 		e.gen.Add(&e.gen, big.NewInt(1))
+		if !e.unbounded {
+			e.cyc.after(e.g.Cells())
+			n = e.skip(n-1) + 1
+		}
 	}
 	return nil
 }
@@ -114,48 +118,35 @@ func (e *Generations) Step(ctx context.Context, n uint64) error {
 func (e *Generations) Clone() engine.Engine {
 	c := *e
 	c.board = e.board.clone()
-	c.plane = nil
+	c.tiles = tiles{}
 	return &c
 }
 
-// generation makes next from cur.
-func (e *Generations) generation(cur, next []uint8) {
-	w, h := e.g.Width(), e.g.Height()
-	pw := w + 2
-	if len(e.plane) != pw*(h+2) {
-		e.plane = make([]uint8, pw*(h+2))
+// generation steps the grid one generation: the tiles next to one that
+// changed in the last generation (all of them after an edit), each row of
+// a run of such tiles at once, and the state-1 plane brought up to date
+// in the tiles that changed.
+func (e *Generations) generation() {
+	t := &e.tiles
+	fresh := t.prepare(&e.board)
+	cur := e.g.Cells()
+	if fresh {
+		t.fillPlane(cur, 0, e.g.Height(), 0, e.g.Width())
+		t.fillBorder(e.g, cur)
 	}
-	a := e.plane
-	bands(0, h, 64, func(y0, y1 int) {
+	t.activate()
+	next := t.spare
+	w, pw := t.w, t.w+2
+	a := t.plane
+	t.eachRun(func(ty, x0, x1 int) {
+		y0, y1 := ty*tileH, min(ty*tileH+tileH, t.h)
 		for y := y0; y < y1; y++ {
-			src := cur[y*w : (y+1)*w]
-			dst := a[(y+1)*pw+1 : (y+1)*pw+1+w]
-			for x, s := range src {
-				dst[x] = b2u(s == 1)
-			}
+			e.row(a[y*pw+x0:y*pw+x1+2], a[(y+1)*pw+x0:(y+1)*pw+x1+2], a[(y+2)*pw+x0:(y+2)*pw+x1+2], cur[y*w+x0:y*w+x1], next[y*w+x0:y*w+x1])
 		}
+		t.compare(cur, next, ty, x0, x1)
 	})
-	// The border: what the topology joins beyond each edge.
-	border := func(y, x int) {
-		v := uint8(0)
-		if yy, xx, ok := e.g.Wrap(y, x); ok {
-			v = b2u(cur[yy*w+xx] == 1)
-		}
-		a[(y+1)*pw+x+1] = v
-	}
-	for x := -1; x <= w; x++ {
-		border(-1, x)
-		border(h, x)
-	}
-	for y := 0; y < h; y++ {
-		border(y, -1)
-		border(y, w)
-	}
-	bands(0, h, 16, func(y0, y1 int) {
-		for y := y0; y < y1; y++ {
-			e.row(a[y*pw:(y+1)*pw], a[(y+1)*pw:(y+2)*pw], a[(y+2)*pw:(y+3)*pw], cur[y*w:(y+1)*w], next[y*w:(y+1)*w])
-		}
-	})
+	t.spare = e.g.Swap(next)
+	t.update(e.g, next)
 }
 
 // row steps one row: up, mid and dn are the padded rows of the plane
