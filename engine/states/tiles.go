@@ -2,6 +2,7 @@ package states
 
 import (
 	"bytes"
+	"encoding/binary"
 
 	"github.com/life-go/life/grid"
 )
@@ -104,12 +105,25 @@ func ring(w, h int, fn func(y, x int)) {
 func (t *tiles) fillPlane(cur []uint8, y0, y1, x0, x1 int) {
 	w, pw := t.w, t.w+2
 	for y := y0; y < y1; y++ {
-		src := cur[y*w+x0 : y*w+x1]
-		dst := t.plane[(y+1)*pw+x0+1 : (y+1)*pw+x1+1]
-		dst = dst[:len(src)]
-		for x, s := range src {
-			dst[x] = b2u(s == 1)
-		}
+		inState1(t.plane[(y+1)*pw+x0+1:(y+1)*pw+x1+1], cur[y*w+x0:y*w+x1])
+	}
+}
+
+// inState1 sets dst[i] to 1 where src[i] is in state 1 and to 0
+// elsewhere, eight cells a word.
+func inState1(dst, src []uint8) {
+	const lsb, low7 = 0x0101010101010101, 0x7f7f7f7f7f7f7f7f
+	n := len(src)
+	dst = dst[:n]
+	i := 0
+	for ; i+8 <= n; i += 8 {
+		t := binary.LittleEndian.Uint64(src[i:i+8]) ^ lsb // bytes that were 1 are 0
+		// High bit of each byte set where t's byte is 0.
+		z := ^((t&low7 + low7) | t) &^ low7
+		binary.LittleEndian.PutUint64(dst[i:i+8], z>>7)
+	}
+	for ; i < n; i++ {
+		dst[i] = b2u(src[i] == 1)
 	}
 }
 

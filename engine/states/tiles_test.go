@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -162,5 +163,63 @@ func TestLtLCycles(t *testing.T) {
 	t.Logf("%d patterns of %d found to repeat", periodic, n)
 	if periodic < n/4 {
 		t.Errorf("only %d patterns of %d were found to repeat", periodic, n)
+	}
+}
+
+// TestCountRow checks the count kernel against the table's on random rows
+// of random lengths, for random Generations rules of every family that
+// have a count table (the outer-totalistic ones), and that the Life-like
+// rules all have one and Golly's isotropic rules with letters not.
+func TestCountRow(t *testing.T) {
+	rng := rand.New(rand.NewPCG(14, 9))
+	counted := 0
+	for range 200 {
+		f := rulegen.GenerationsFamilies[rng.IntN(len(rulegen.GenerationsFamilies))]
+		text := rulegen.Generations(rng, f, rulegen.States(rng, 256))
+		r, err := engine.ParseRule(text + ":T16,16")
+		if err != nil {
+			t.Fatalf("%s: %v", text, err)
+		}
+		e, err := NewGenerations(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f == engine.LifeLike && e.count == nil {
+			t.Errorf("%s: Life-like without a count table", text)
+		}
+		if e.count == nil {
+			continue
+		}
+		counted++
+		n := rng.IntN(70)
+		plane := func() []uint8 {
+			p := make([]uint8, n+2)
+			for i := range p {
+				p[i] = b2u(rng.IntN(3) == 0)
+			}
+			return p
+		}
+		up, mid, dn := plane(), plane(), plane()
+		src := make([]uint8, n)
+		for i := range src {
+			if rng.IntN(2) == 0 {
+				src[i] = uint8(rng.IntN(r.States()))
+			}
+			// The plane's middle row is the row's cells in state 1.
+			mid[i+1] = b2u(src[i] == 1)
+		}
+		want, got := make([]uint8, n), make([]uint8, n)
+		e.row(up, mid, dn, src, want)
+		e.countRow(up, mid, dn, src, got)
+		if !slices.Equal(got, want) {
+			t.Fatalf("%s: row %v over %v under %v: count kernel %v, table %v", text, src, up, dn, got, want)
+		}
+	}
+	if counted < 25 {
+		t.Errorf("only %d rules of 200 with a count table", counted)
+	}
+	r, _ := engine.ParseRule("2-a3/3/4")
+	if e, _ := NewGenerations(r); e != nil && e.count != nil {
+		t.Error("2-a3/3/4 has a count table")
 	}
 }
