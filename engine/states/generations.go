@@ -175,7 +175,7 @@ func (e *Generations) generation() {
 	cur := e.g.Cells()
 	if fresh {
 		t.fillPlane(cur, 0, e.g.Height(), 0, e.g.Width())
-		t.fillBorder(e.g, cur)
+		t.fillBorder(cur)
 	}
 	t.activate()
 	next := t.spare
@@ -194,7 +194,7 @@ func (e *Generations) generation() {
 		t.compare(cur, next, ty, x0, x1)
 	})
 	t.spare = e.g.Swap(next)
-	t.update(e.g, next)
+	t.update(next)
 }
 
 // row steps one row: up, mid and dn are the padded rows of the plane

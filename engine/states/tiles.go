@@ -44,6 +44,9 @@ type tiles struct {
 	// edges stepped.
 	wraps       []int
 	borderDirty bool
+	// ring lists the border ring's cells that the topology joins to a
+	// grid cell: the plane's index of each and the grid's of its cell.
+	ring []ringCell
 	// full, for tests, steps every tile every generation from a plane
 	// filled afresh, as the engine did before it had tiles.
 	full bool
@@ -72,11 +75,12 @@ func (t *tiles) prepare(b *board) bool {
 	for i := range t.changed {
 		t.changed[i] = true
 	}
-	// The tiles the border ring copies.
+	// The border ring's cells, and the tiles they copy.
 	seen := make([]bool, t.tw*t.th)
-	t.wraps = t.wraps[:0]
+	t.wraps, t.ring = t.wraps[:0], t.ring[:0]
 	ring(w, h, func(y, x int) {
 		if yy, xx, ok := g.Wrap(y, x); ok {
+			t.ring = append(t.ring, ringCell{plane: int32((y+1)*(w+2) + x + 1), cell: int32(yy*w + xx)})
 			i := yy/tileH*t.tw + xx/tileW
 			if !seen[i] {
 				seen[i] = true
@@ -86,6 +90,10 @@ func (t *tiles) prepare(b *board) bool {
 	})
 	return true
 }
+
+// ringCell is a cell of the plane's border ring (its index in the plane)
+// and the grid cell the topology joins to it (its index in the grid).
+type ringCell struct{ plane, cell int32 }
 
 // ring calls fn for every cell of the ring of one cell around a w x h
 // grid.
@@ -127,17 +135,13 @@ func inState1(dst, src []uint8) {
 	}
 }
 
-// fillBorder fills the plane's border ring with what g's topology joins
-// beyond each edge, from g's cells cur: dead cells beyond a plane's edges.
-func (t *tiles) fillBorder(g *grid.States, cur []uint8) {
-	w, pw := t.w, t.w+2
-	ring(t.w, t.h, func(y, x int) {
-		v := uint8(0)
-		if yy, xx, ok := g.Wrap(y, x); ok {
-			v = b2u(cur[yy*w+xx] == 1)
-		}
-		t.plane[(y+1)*pw+x+1] = v
-	})
+// fillBorder fills the plane's border ring with what the topology joins
+// beyond each edge, from the grid's cells cur. The ring's other cells,
+// beyond a plane's edges, stay dead as the plane was made.
+func (t *tiles) fillBorder(cur []uint8) {
+	for _, c := range t.ring {
+		t.plane[c.plane] = b2u(cur[c.cell] == 1)
+	}
 }
 
 // activate marks for stepping every tile that changed or has a neighbour
@@ -209,9 +213,9 @@ func (t *tiles) compare(cur, next []uint8, ty, x0, x1 int) {
 	}
 }
 
-// update brings the plane up to date with g's cells cur, just stepped, in
+// update brings the plane up to date with the grid's cells cur, just stepped, in
 // the tiles that changed, and its border when a tile it copies changed.
-func (t *tiles) update(g *grid.States, cur []uint8) {
+func (t *tiles) update(cur []uint8) {
 	for ty := range t.th {
 		for tx := range t.tw {
 			if t.changed[ty*t.tw+tx] {
@@ -227,6 +231,6 @@ func (t *tiles) update(g *grid.States, cur []uint8) {
 		}
 	}
 	if t.borderDirty {
-		t.fillBorder(g, cur)
+		t.fillBorder(cur)
 	}
 }
