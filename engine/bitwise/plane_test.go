@@ -291,8 +291,8 @@ func TestPlaneDiesOut(t *testing.T) {
 	if err := e.Step(context.Background(), sweepEvery); err != nil {
 		t.Fatal(err)
 	}
-	if _, ok := e.Bounds(); ok || e.Tiles() != 0 || len(e.active) != 0 {
-		t.Fatalf("after dying out: %d tiles, %d active, bounds %v", e.Tiles(), len(e.active), ok)
+	if _, ok := e.Bounds(); ok || e.Tiles() != 0 || len(e.todo) != 0 {
+		t.Fatalf("after dying out: %d tiles, %d active, bounds %v", e.Tiles(), len(e.todo), ok)
 	}
 
 	r, _ := engine.ParseRule("B3/S")
