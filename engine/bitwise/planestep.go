@@ -32,11 +32,13 @@ const sweepEvery = 64
 
 // minShare is about the fewest rows a generation must compute before its
 // tiles are shared among workers: waking one costs some microseconds, the
-// time of a few hundred rows.
-const minShare = 4096
+// time of a few hundred rows. It is a variable for the tests, which share
+// every generation.
+var minShare = 4096
 
-// chunk is how many tiles a worker takes at a time.
-const chunk = 8
+// maxChunk is the most tiles a worker takes at a time: fewer in a small
+// generation, so that the workers end it together.
+const maxChunk = 8
 
 // part is a worker's own notes of a generation: the tiles it listed for
 // the next one, the missing neighbours its tiles' changes reach, and the
@@ -100,9 +102,9 @@ func (e *Plane) visit(t *tile, p int, listing uint64, pt *part) {
 
 // visitAll visits tiles todo[i] for i taken chunk at a time from next,
 // shared with the other workers, for a worker whose notes are pt.
-func (e *Plane) visitAll(todo []*tile, next *atomic.Int64, p int, listing uint64, pt *part) {
+func (e *Plane) visitAll(todo []*tile, next *atomic.Int64, chunk, p int, listing uint64, pt *part) {
 	for {
-		i := int(next.Add(chunk)) - chunk
+		i := int(next.Add(int64(chunk))) - chunk
 		if i >= len(todo) {
 			return
 		}
@@ -204,10 +206,10 @@ type gang struct {
 
 // generation is what a generation's workers share.
 type generation struct {
-	todo    []*tile
-	next    *atomic.Int64
-	p       int
-	listing uint64
+	todo     []*tile
+	next     *atomic.Int64
+	chunk, p int
+	listing  uint64
 }
 
 // startGang starts n workers that visit tiles of e, each with its part
@@ -220,7 +222,7 @@ func (e *Plane) startGang(n int) *gang {
 		go func(ch chan generation, pt *part) {
 			defer g.ended.Done()
 			for gen := range ch {
-				e.visitAll(gen.todo, gen.next, gen.p, gen.listing, pt)
+				e.visitAll(gen.todo, gen.next, gen.chunk, gen.p, gen.listing, pt)
 				g.done.Done()
 			}
 		}(g.start[w], &e.parts[1+w])
@@ -284,19 +286,19 @@ func (e *Plane) Step(ctx context.Context, n uint64) error {
 		e.listing++
 		e.todo = e.spare[:0]
 		next.Store(0)
-		if est := max(e.rows, 16*len(todo)); workers > 1 && est >= minShare && len(todo) >= 2*chunk {
+		if est := max(e.rows, 16*len(todo)); workers > 1 && est >= minShare && len(todo) >= 2*workers {
 			if g == nil {
 				g = e.startGang(workers - 1)
 			}
-			gen := generation{todo, &next, p, e.listing}
+			gen := generation{todo, &next, min(maxChunk, max(1, len(todo)/(8*workers))), p, e.listing}
 			g.done.Add(len(g.start))
 			for _, ch := range g.start {
 				ch <- gen
 			}
-			e.visitAll(todo, &next, p, e.listing, &e.parts[0])
+			e.visitAll(todo, &next, gen.chunk, p, e.listing, &e.parts[0])
 			g.done.Wait()
 		} else {
-			e.visitAll(todo, &next, p, e.listing, &e.parts[0])
+			e.visitAll(todo, &next, len(todo), p, e.listing, &e.parts[0])
 		}
 		e.spare = todo
 		e.finish()
