@@ -104,6 +104,7 @@ type rleParser struct {
 	// win gathers the live runs of the row winY from column winX for a
 	// [RowSink] (see fastBody); words winLo to winHi hold cells when
 	// winOn.
+	row          []uint64 // fastRows's row, as wide as the header says
 	win          [rowWords]uint64
 	winY, winX   int64
 	winLo, winHi int
@@ -386,10 +387,19 @@ func (p *rleParser) body(bol bool) error {
 	var count int64
 	countLine, countCol := 0, 0
 	for {
-		if countLine == 0 && !slowBody {
+		for countLine == 0 && !slowBody {
+			// fastRows reads whole rows, fastBody the rest of a row
+			// (and, for a RowSink, stops at its end).
+			at := p.cur.pos
 			var err error
+			if bol, err = p.fastRows(&y, &x, bol); err != nil {
+				return err
+			}
 			if bol, err = p.fastBody(&y, &x, bol); err != nil {
 				return err
+			}
+			if p.cur.pos == at {
+				break
 			}
 		}
 		c := p.next()
@@ -481,14 +491,26 @@ loop:
 			continue
 		}
 		j, n := i, int64(1)
+		nl, nb := line, base // line and base after the token
 		if c >= '0' && c <= '9' {
+			// Line ends may break a count (as the soups of mksoup.py do).
 			n = 0
-			for ; j < len(data) && j-i < 15; j++ {
+			digits := 0
+			for ; j < len(data); j++ {
 				d := data[j]
-				if d < '0' || d > '9' {
-					break
+				if d >= '0' && d <= '9' && digits < 15 {
+					n = n*10 + int64(d-'0')
+					digits++
+					continue
 				}
-				n = n*10 + int64(d-'0')
+				if d == '\n' || d == '\r' {
+					if d == '\r' && j+1 < len(data) && data[j+1] == '\n' {
+						j++
+					}
+					nl, nb = nl+1, j
+					continue
+				}
+				break
 			}
 			if j == len(data) || n == 0 {
 				break
@@ -538,10 +560,15 @@ loop:
 				break loop
 			}
 			cy, cx = cy+n, 0
+			if rows {
+				// The next row may go the faster way, fastRows.
+				i, line, base, bol = j+1, nl, nb, false
+				break loop
+			}
 		default:
 			break loop
 		}
-		i = j + 1
+		i, line, base = j+1, nl, nb
 		bol = false
 	}
 	*y, *x = cy, cx
@@ -559,6 +586,160 @@ loop:
 	}
 	if ferr := p.flush(); err == nil {
 		err = ferr
+	}
+	return bol, err
+}
+
+// maxRowWords bounds the width of the patterns fastRows reads: 2^16
+// cells, a row in 8 KB.
+const maxRowWords = 1 << 10
+
+// fastRows reads whole rows of an RLE body for a [RowSink], faster than
+// fastBody: a row's runs go straight into its words, counted as they come,
+// and the row is handed on at its '$' once its totals are known to break
+// no limit. It starts only at the start of a row (handing on a pending
+// run of the row before first), and stops at the end of the last whole
+// row it read: a row with anything in it that fastBody would stop at, or
+// a run past the declared width, or whose runs and cells would break the
+// budget, or whose '$' count would pass MaxCoord, is read from its start
+// again by the other paths, which meet the same errors at the same places.
+// It hands on every run of a row it read at the row's '$', where the
+// general path keeps the last one pending until the next: the budget
+// counts it earlier but fastRows checked it would fit. Cancellation is
+// checked at each row. The lexer is left as fastBody leaves it.
+func (p *rleParser) fastRows(y, x *int64, bol bool) (bool, error) {
+	rd := p.rd
+	if rd.rows == nil || *x != 0 || p.pat.W <= 0 || p.pat.W > 64*maxRowWords-64 {
+		return bol, nil
+	}
+	if p.pend.N > 0 {
+		// The last run of the row before: hand it on, as stateRun.
+		if p.pendS != 1 || p.pend.Y >= *y || rd.runs >= rd.lim.Runs {
+			return bol, nil
+		}
+		rd.runs++
+		rd.cells += p.pend.N // within the limit: apply checked it
+		if err := rd.sink.Run(p.pend.Y, p.pend.X, p.pend.N); err != nil {
+			return bol, err
+		}
+		p.pend = Run{}
+	}
+	if p.row == nil {
+		p.row = make([]uint64, (p.pat.W+63)/64+1)
+	}
+	win := p.row
+	limit := 64 * int64(len(win))
+	l := p.lexer
+	data := l.data
+	s := &l.cur
+	i := s.pos
+	line, base := s.nextLine, s.pos-s.nextCol // the column of data[j] is j-base
+	cy := *y
+	start := i
+	var err error
+rows:
+	for i < len(data) {
+		i0, line0, base0, bol0 := i, line, base, bol
+		var cx, end, runs, cells, dy int64 // end: where the last run ended
+		end = -1
+		lo, hi := len(win), -1 // the words written
+		for i < len(data) {
+			c := data[i]
+			if c == '\n' || c == '\r' {
+				i++
+				if c == '\r' && i < len(data) && data[i] == '\n' {
+					i++
+				}
+				line, base = line+1, i-1
+				bol = true
+				continue
+			}
+			j, n := i, int64(1)
+			if c >= '0' && c <= '9' {
+				// Line ends may break a count (as the soups of mksoup.py do).
+				n = 0
+				digits, nl, nb := 0, line, base
+				for ; j < len(data); j++ {
+					d := data[j]
+					if d >= '0' && d <= '9' && digits < 15 {
+						n = n*10 + int64(d-'0')
+						digits++
+						continue
+					}
+					if d == '\n' || d == '\r' {
+						if d == '\r' && j+1 < len(data) && data[j+1] == '\n' {
+							j++
+						}
+						nl, nb = nl+1, j
+						continue
+					}
+					break
+				}
+				if j == len(data) || n == 0 {
+					break
+				}
+				c = data[j]
+				line, base = nl, nb // a token not taken reads the row again
+			}
+			i, bol = j+1, false
+			switch c {
+			case 'b':
+				cx += n
+				continue
+			case 'o':
+				if n > limit-cx {
+					break // past the width, or the row's end passes MaxCoord
+				}
+				if cx != end {
+					runs++
+				}
+				cells += n
+				a, b := int(cx>>6), int((cx+n-1)>>6)
+				lo, hi = min(lo, a), max(hi, b)
+				if a == b {
+					win[a] |= ^uint64(0) >> (64 - n) << (cx & 63)
+				} else {
+					setBits(win[a:b+1], uint(cx&63), uint(cx&63)+uint(n))
+				}
+				cx += n
+				end = cx
+				continue
+			case '$':
+				dy = n
+			}
+			break
+		}
+		if dy == 0 || dy > MaxCoord-1-cy || rd.runs+runs > rd.lim.Runs || rd.cells+cells > rd.lim.Cells {
+			// Not a whole row, or one that breaks a limit: read it
+			// again from its start, the other way.
+			if hi >= lo {
+				clear(win[lo : hi+1])
+			}
+			i, line, base, bol = i0, line0, base0, bol0
+			break rows
+		}
+		if err = rd.cancelled(); err != nil {
+			break
+		}
+		rd.runs += runs
+		rd.cells += cells
+		if runs > 0 {
+			p.maxY, p.maxX = max(p.maxY, cy+1), max(p.maxX, end)
+			words := win[lo : hi+1]
+			err = rd.rows.Row(cy, 64*int64(lo), words)
+			clear(words)
+			if err != nil {
+				break
+			}
+		}
+		cy += dy
+	}
+	*y = cy
+	if i > start {
+		s.pos, s.nextLine, s.nextCol = i, line, i-base
+		s.line, s.col = line, i-base-1
+		l.line, l.col = s.line, s.col
+		l.saved = *s
 	}
 	return bol, err
 }

@@ -84,7 +84,7 @@ func randomRLE(rng *rand.Rand) string {
 			case 0:
 				b.WriteString(" ")
 			case 1:
-				b.WriteString("1\n2o")
+				b.WriteString([]string{"1\n2o", "3\r\n4b", "1\n\n0$"}[rng.IntN(3)])
 			case 2:
 				b.WriteString("\r\n")
 			case 3:
@@ -151,7 +151,10 @@ func readBoth(t *testing.T, src string, lim Limits, mk func() Sink) (fast, slow 
 			runs = cellsOf(s.runs)
 		}
 		if err != nil {
-			return fmt.Sprintf("error %v\nrunsSoFar %v", err, runs)
+			// What a sink was handed before the error may differ by
+			// the pending run (fastRows hands a row's last run on at
+			// its end): the read is of no use then anyway.
+			return fmt.Sprintf("error %v", err)
 		}
 		if sink == nil {
 			runs = p.Runs // kept as they are, merges included
