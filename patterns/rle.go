@@ -606,7 +606,7 @@ const maxRowWords = 1 << 10
 // It hands on every run of a row it read at the row's '$', where the
 // general path keeps the last one pending until the next: the budget
 // counts it earlier but fastRows checked it would fit. Cancellation is
-// checked at each row. The lexer is left as fastBody leaves it.
+// checked every 4096 runs. The lexer is left as fastBody leaves it.
 func (p *rleParser) fastRows(y, x *int64, bol bool) (bool, error) {
 	rd := p.rd
 	if rd.rows == nil || *x != 0 || p.pat.W <= 0 || p.pat.W > 64*maxRowWords-64 {
@@ -718,9 +718,13 @@ rows:
 			i, line, base, bol = i0, line0, base0, bol0
 			break rows
 		}
-		if err = rd.cancelled(); err != nil {
-			break
+		// Cancellation is checked every 4096 runs, as stateRun does.
+		if ticks := rd.ticks + int(runs); ticks>>12 != rd.ticks>>12 {
+			if err = rd.cancelled(); err != nil {
+				break
+			}
 		}
+		rd.ticks += int(runs)
 		rd.runs += runs
 		rd.cells += cells
 		if runs > 0 {
