@@ -284,7 +284,8 @@ func (e *Plane) Step(ctx context.Context, n uint64) error {
 		}
 		todo, p := e.todo, e.par
 		e.listing++
-		e.todo = e.spare[:0]
+		// The step's own list is the next todo, in the other buffer.
+		e.parts[0].list, e.todo = e.spare[:0], nil
 		next.Store(0)
 		if est := max(e.rows, 16*len(todo)); workers > 1 && est >= minShare && len(todo) >= 2*workers {
 			if g == nil {
@@ -315,12 +316,15 @@ func (e *Plane) Step(ctx context.Context, n uint64) error {
 // to visit next, and makes the missing neighbours that changes reach,
 // listing them too, or notes the tiles whose changes reach past the edge.
 func (e *Plane) finish() {
-	e.rows = 0
-	for i := range e.parts {
+	e.todo, e.rows = e.parts[0].list, e.parts[0].rows
+	e.parts[0].list, e.parts[0].rows = nil, 0
+	for i := 1; i < len(e.parts); i++ {
 		pt := &e.parts[i]
-		e.todo = append(e.todo, pt.list...)
-		clear(pt.list) // no pointers kept to tiles swept later
-		pt.list = pt.list[:0]
+		if len(pt.list) > 0 {
+			e.todo = append(e.todo, pt.list...)
+			clear(pt.list) // no pointers kept to tiles swept later
+			pt.list = pt.list[:0]
+		}
 		e.rows += pt.rows
 		pt.rows = 0
 	}
@@ -355,6 +359,9 @@ func (e *Plane) grow(r reach) {
 // wrapping [ErrEdge] when a tile's changes reach past the edge of the
 // universe, and the step must not be taken.
 func (e *Plane) reachEdits() error {
+	if len(e.edited) == 0 && len(e.edge) == 0 {
+		return nil
+	}
 	for _, t := range e.edited {
 		m := t.m[e.par]
 		for dirs := reachMask(m.chg, m.lft, m.rgt); dirs != 0; dirs &= dirs - 1 {

@@ -233,6 +233,8 @@ func (e *Plane) drop(t *tile) {
 // changes and are not listed to visit, which no step needs: memory follows
 // the live area.
 func (e *Plane) sweep() {
+	// The list of the step before keeps no tiles alive that are dropped.
+	clear(e.spare[:cap(e.spare)])
 	for i := 0; i < len(e.all); {
 		t := e.all[i]
 		if t.m == [2]masks{} && t.listed.Load() != e.listing && t.empty() {
