@@ -195,45 +195,99 @@ func wholeBlocks(need uint64) uint64 {
 	return need
 }
 
-// gang is the workers of a step beyond its own goroutine: each waits for
-// a generation to share, visits tiles until there are none left, and says
-// it is done.
+// gang is the workers of a step beyond its own goroutine. A generation to
+// share is published in cur and each worker nudged; a worker that wakes
+// joins the generation it finds, if it is still open, and visits tiles
+// until there are none left. The step's own goroutine visits too, closes
+// the generation when no tile is left to take, and waits only for the
+// workers that joined it: a worker that the machine does not run in time
+// delays nothing, and joins no generation late.
 type gang struct {
-	start []chan generation // one a worker, closed by stop
-	done  sync.WaitGroup    // a generation's
-	ended sync.WaitGroup    // the workers'
+	cur   atomic.Pointer[generation]
+	wake  []chan struct{} // one a worker, closed by stop
+	ended sync.WaitGroup  // the workers'
 }
 
 // generation is what a generation's workers share.
 type generation struct {
 	todo     []*tile
-	next     *atomic.Int64
+	next     atomic.Int64 // the next tile to take
 	chunk, p int
 	listing  uint64
+	// state is closed (once the step's own goroutine found no tile left)
+	// and the number of workers in the generation.
+	state atomic.Uint64
+	done  chan struct{} // the last worker out of a closed generation says so
+}
+
+// closed is generation.state's flag.
+const closed = 1 << 32
+
+// join adds a worker to g unless it is closed.
+func (g *generation) join() bool {
+	for {
+		s := g.state.Load()
+		if s&closed != 0 {
+			return false
+		}
+		if g.state.CompareAndSwap(s, s+1) {
+			return true
+		}
+	}
+}
+
+// leave takes a worker out of g, telling the step when it is the last of
+// a closed generation.
+func (g *generation) leave() {
+	if g.state.Add(^uint64(0)) == closed {
+		g.done <- struct{}{}
+	}
+}
+
+// close closes g and waits for the workers in it to leave.
+func (g *generation) close() {
+	if g.state.Or(closed)&^closed != 0 {
+		<-g.done
+	}
 }
 
 // startGang starts n workers that visit tiles of e, each with its part
 // (parts[1:], parts[0] being the step's own).
 func (e *Plane) startGang(n int) *gang {
-	g := &gang{start: make([]chan generation, n)}
+	g := &gang{wake: make([]chan struct{}, n)}
 	g.ended.Add(n)
 	for w := range n {
-		g.start[w] = make(chan generation, 1)
-		go func(ch chan generation, pt *part) {
+		g.wake[w] = make(chan struct{}, 1)
+		go func(wake chan struct{}, pt *part) {
 			defer g.ended.Done()
-			for gen := range ch {
-				e.visitAll(gen.todo, gen.next, gen.chunk, gen.p, gen.listing, pt)
-				g.done.Done()
+			for range wake {
+				if gen := g.cur.Load(); gen.join() {
+					e.visitAll(gen.todo, &gen.next, gen.chunk, gen.p, gen.listing, pt)
+					gen.leave()
+				}
 			}
-		}(g.start[w], &e.parts[1+w])
+		}(g.wake[w], &e.parts[1+w])
 	}
 	return g
+}
+
+// share visits the tiles of gen with the workers.
+func (e *Plane) share(g *gang, gen *generation) {
+	g.cur.Store(gen)
+	for _, ch := range g.wake {
+		select {
+		case ch <- struct{}{}:
+		default: // nudged already
+		}
+	}
+	e.visitAll(gen.todo, &gen.next, gen.chunk, gen.p, gen.listing, &e.parts[0])
+	gen.close()
 }
 
 // stop ends the workers and waits for them: when it returns no worker
 // touches the engine.
 func (g *gang) stop() {
-	for _, ch := range g.start {
+	for _, ch := range g.wake {
 		close(ch)
 	}
 	g.ended.Wait()
@@ -286,19 +340,14 @@ func (e *Plane) Step(ctx context.Context, n uint64) error {
 		e.listing++
 		// The step's own list is the next todo, in the other buffer.
 		e.parts[0].list, e.todo = e.spare[:0], nil
-		next.Store(0)
 		if est := max(e.rows, 16*len(todo)); workers > 1 && est >= minShare && len(todo) >= 2*workers {
 			if g == nil {
 				g = e.startGang(workers - 1)
 			}
-			gen := generation{todo, &next, min(maxChunk, max(1, len(todo)/(8*workers))), p, e.listing}
-			g.done.Add(len(g.start))
-			for _, ch := range g.start {
-				ch <- gen
-			}
-			e.visitAll(todo, &next, gen.chunk, p, e.listing, &e.parts[0])
-			g.done.Wait()
+			e.share(g, &generation{todo: todo, chunk: min(maxChunk, max(1, len(todo)/(8*workers))), p: p,
+				listing: e.listing, done: make(chan struct{}, 1)})
 		} else {
+			next.Store(0)
 			e.visitAll(todo, &next, len(todo), p, e.listing, &e.parts[0])
 		}
 		e.spare = todo
