@@ -100,16 +100,16 @@ type change struct{ any, top, bottom uint64 }
 // The loops carry the sums of the rows above and at y from one row to the
 // next.
 func (g *geom) stepRows(l *logic, s *sides, cur, out []uint64, y0, y1 int, ch []change) {
+	if s.inner {
+		g.stepInner(l, s, cur, out, y0, y1, ch)
+		return
+	}
 	if l.quads != nil {
 		g.stepQuads(l.quads, s, cur, out, y0, y1, ch)
 		return
 	}
 	if l.nbhd != engine.Moore {
 		g.stepMasked(l, s, cur, out, y0, y1, ch)
-		return
-	}
-	if s.inner {
-		g.stepInner(l, s, cur, out, y0, y1, ch)
 		return
 	}
 	h, life, mask := g.h, l.life, s.out
@@ -149,7 +149,8 @@ func (g *geom) stepRows(l *logic, s *sides, cur, out []uint64, y0, y1 int, ch []
 }
 
 // stepInner is stepRows for a strip inside the universe, with whole words
-// on both sides: the run kernel of rows.go, in runs of up to 64 rows,
+// on both sides: the run kernels (rows.go, runrule.go), in runs of up to
+// 64 rows,
 // every row whose rows above and below are in the strip's words, and the
 // universe's first and last rows, whose rows beyond wrap round or are
 // dead, each as a run of its own from three words gathered.
@@ -174,7 +175,7 @@ func (g *geom) stepInner(l *logic, s *sides, cur, out []uint64, y0, y1 int, ch [
 		if y < h-1 || !g.boundedY {
 			lw[2], cw[2], rw[2] = left[down], cur[down], right[down]
 		}
-		return stepRun(l, lw[:], cw[:], rw[:], out[y:y+1])
+		return stepRunRule(l, lw[:], cw[:], rw[:], out[y:y+1])
 	}
 	for a := y0; a < y1; a += 64 {
 		b := min(a+64, y1)
@@ -185,7 +186,7 @@ func (g *geom) stepInner(l *logic, s *sides, cur, out []uint64, y0, y1 int, ch [
 			chg, lft, rgt = edge(0)
 		}
 		if ia < ib {
-			c, lf, r := stepRun(l, left[ia-1:ib+1], cur[ia-1:ib+1], right[ia-1:ib+1], out[ia:ib])
+			c, lf, r := stepRunRule(l, left[ia-1:ib+1], cur[ia-1:ib+1], right[ia-1:ib+1], out[ia:ib])
 			chg |= c << (ia - a)
 			lft |= lf << (ia - a)
 			rgt |= r << (ia - a)

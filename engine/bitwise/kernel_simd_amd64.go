@@ -153,10 +153,21 @@ func run512(l *logic, vbmi2 bool, left, cur, right, out []uint64) (done int, chg
 	return n, chg, lft, rgt
 }
 
+// wordOf8 and wordOf4 are the rule's two constant words, all zeros and
+// all ones, as vectors: the logic's words, each one or the other, are
+// loaded from them. (Broadcast from the words themselves, they went
+// through XMM registers, which Go 1.26 spilled with legacy SSE stores
+// among the AVX-512 instructions: the generic kernel ran 10 times slower
+// than the portable one.)
+var (
+	wordOf8 = [2]archsimd.Uint64x8{archsimd.BroadcastUint64x8(0), archsimd.BroadcastUint64x8(^uint64(0))}
+	wordOf4 = [2]archsimd.Uint64x4{archsimd.BroadcastUint64x4(0), archsimd.BroadcastUint64x4(^uint64(0))}
+)
+
 // next8 is [logic.next] on AVX-512 words, the rule's constant words
-// broadcast as they are needed.
+// loaded as vectors (see wordOf8).
 func next8(l *logic, x0, x1, x2, x3, s archsimd.Uint64x8) archsimd.Uint64x8 {
-	c := archsimd.BroadcastUint64x8
+	c := func(w uint64) archsimd.Uint64x8 { return wordOf8[w&1] }
 	mux := func(sel, a, b archsimd.Uint64x8) archsimd.Uint64x8 { return a.Xor(sel.And(a.Xor(b))) }
 	leaf := func(s, m int) archsimd.Uint64x8 { return c(l.leaf[s][m]).Xor(x0.And(c(l.flip[s][m]))) }
 	d0, d1, d2, d3 := leaf(0, 0), leaf(0, 2), leaf(0, 4), leaf(0, 6)
@@ -221,10 +232,10 @@ func run256(l *logic, left, cur, right, out []uint64) (done int, chg, lft, rgt u
 	return n, chg, lft, rgt
 }
 
-// next4 is [logic.next] on AVX2 words, the rule's constant words
-// broadcast as they are needed.
+// next4 is [logic.next] on AVX2 words, the rule's constant words loaded
+// as vectors (see wordOf8).
 func next4(l *logic, x0, x1, x2, x3, s archsimd.Uint64x4) archsimd.Uint64x4 {
-	c := archsimd.BroadcastUint64x4
+	c := func(w uint64) archsimd.Uint64x4 { return wordOf4[w&1] }
 	mux := func(sel, a, b archsimd.Uint64x4) archsimd.Uint64x4 { return a.Xor(sel.And(a.Xor(b))) }
 	leaf := func(s, m int) archsimd.Uint64x4 { return c(l.leaf[s][m]).Xor(x0.And(c(l.flip[s][m]))) }
 	d0, d1, d2, d3 := leaf(0, 0), leaf(0, 2), leaf(0, 4), leaf(0, 6)

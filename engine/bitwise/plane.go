@@ -24,9 +24,12 @@ import (
 // and waits for them before it returns.
 type Plane struct {
 	rule  engine.Rule
-	logic *logic
-	tiles map[tileKey]*tile
-	all   []*tile // every tile, in no particular order
+	logic *logic // the rule the generation being stepped runs
+	// logics are the rules of even and odd generations: one rule twice
+	// unless Golly emulates the rule's B0 with a pair ([engine.Rule.Phase]).
+	logics [2]*logic
+	tiles  map[tileKey]*tile
+	all    []*tile // every tile, in no particular order
 	// todo lists the tiles to visit in the next step: those that
 	// changed in the latest generation (and, for one more step, those
 	// that just stopped, to clear their masks), their neighbours that
@@ -60,7 +63,7 @@ func init() {
 	engine.Register(engine.Algo{
 		Name:       "sparse",
 		Summary:    "64 cells a word in 64 x 64 tiles held where the pattern lives, settled rows skipped, on every core (the unbounded plane)",
-		Families:   []engine.Family{engine.LifeLike},
+		Families:   slices.Clone(engine.TwoStateFamilies),
 		Topologies: []engine.TopologyKind{engine.Plane},
 		StepBase:   10,
 		Caps:       engine.BlockCounts | engine.BulkLoad,
@@ -75,22 +78,31 @@ func checkPlane(r engine.Rule) error {
 	if r.Topology.Kind != engine.Plane {
 		return fmt.Errorf("bounded grid %q is %w by the sparse engine, which runs the unbounded plane", r.Topology.String(), engine.ErrUnsupported)
 	}
-	if r.Birth&1 != 0 {
-		return fmt.Errorf("rule %s: B0 rules are %w by the sparse engine on the unbounded plane", r, engine.ErrUnsupported)
+	if !slices.Contains(engine.TwoStateFamilies, r.Family()) {
+		return fmt.Errorf("rule %s: %s rules are %w by the sparse engine, which runs two-state rules", r, r.Family(), engine.ErrUnsupported)
 	}
 	return nil
 }
 
-// NewPlane returns a sparse engine for rule r with every cell dead. r's
-// topology must be the unbounded plane and r must not have B0 (a birth
-// with no neighbours would fill the plane): other rules give an error
-// wrapping [engine.ErrUnsupported].
+// NewPlane returns a sparse engine for rule r, of any two-state family,
+// with every cell dead. r's topology must be the unbounded plane, or the
+// error wraps [engine.ErrUnsupported]. A rule with B0 runs as Golly
+// emulates it ([engine.Rule.Phase]), so that empty space stays empty: one
+// without Smax alternates a pair of rules by the parity of the generation
+// count, which [Plane.SetGeneration] sets.
 func NewPlane(r engine.Rule) (*Plane, error) {
 	if err := checkPlane(r); err != nil {
 		return nil, err
 	}
 	// listing starts at 1: a new tile's 0 says it is not listed.
-	return &Plane{rule: r, logic: newLogic(r), tiles: map[tileKey]*tile{}, listing: 1}, nil
+	e := &Plane{rule: r, tiles: map[tileKey]*tile{}, listing: 1}
+	e.logics[0] = newLogic(r.Phase(false))
+	e.logics[1] = e.logics[0]
+	if r.Alternates() {
+		e.logics[1] = newLogic(r.Phase(true))
+	}
+	e.logic = e.logics[0]
+	return e, nil
 }
 
 // SetWorkers sets how many goroutines Step runs on: n < 1 means GOMAXPROCS,
@@ -355,7 +367,7 @@ func (e *Plane) CountBlocks(r engine.Rect, k uint, dst []uint64) {
 
 // Clone returns an independent copy of the engine and its universe.
 func (e *Plane) Clone() engine.Engine {
-	c := &Plane{rule: e.rule, logic: e.logic, tiles: make(map[tileKey]*tile, len(e.all)),
+	c := &Plane{rule: e.rule, logic: e.logic, logics: e.logics, tiles: make(map[tileKey]*tile, len(e.all)),
 		par: e.par, workers: e.workers, sinceSweep: e.sinceSweep, listing: e.listing, rows: e.rows}
 	c.gen.Set(&e.gen)
 	c.all = make([]*tile, len(e.all))

@@ -160,7 +160,7 @@ func (e *Plane) stepTile(t *tile) masks {
 	for need != 0 {
 		a := bits.TrailingZeros64(need)
 		b := min(a+bits.TrailingZeros64(^(need>>a)), tileSize)
-		c, l, r := stepRun(e.logic, left[a:b+2], cur[a:b+2], right[a:b+2], out[a+1:b+1])
+		c, l, r := stepRunRule(e.logic, left[a:b+2], cur[a:b+2], right[a:b+2], out[a+1:b+1])
 		chg |= c << a
 		lft |= l << a
 		rgt |= r << a
@@ -336,6 +336,7 @@ func (e *Plane) Step(ctx context.Context, n uint64) error {
 			done = n
 			return nil
 		}
+		e.logic = e.logics[e.gen.Bit(0)^uint(done&1)]
 		todo, p := e.todo, e.par
 		e.listing++
 		// The step's own list is the next todo, in the other buffer.

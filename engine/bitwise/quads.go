@@ -12,15 +12,16 @@ import "github.com/life-go/life/engine"
 // ([quadRows]). Totalistic rules of the hexagonal and von Neumann
 // neighbourhoods and Wolfram's have kernels of their own (masked.go).
 
-// quadTable is a rule's quads. Entry i is for the 4 x 4 square whose column
-// m (0 to 3, left to right) is nibble m of i, with the top row in the
-// nibble's bit 0; bits 0 and 1 of the entry are the next states of the
+// quadTable is a rule's quads. Entry i of q is for the 4 x 4 square whose
+// column m (0 to 3, left to right) is nibble m of i, with the top row in
+// the nibble's bit 0; bits 0 and 1 of the entry are the next states of the
 // second row's middle cells, left then right, bits 2 and 3 the third row's.
-type quadTable [1 << 16]uint8
+type quadTable struct{ q [1 << 16]uint8 }
 
 // newQuads returns the quads of table t.
 func newQuads(t engine.Table) *quadTable {
-	q := new(quadTable)
+	qt := new(quadTable)
+	q := &qt.q
 	for i := range q {
 		var v uint8
 		for k, c := range [4][2]int{{1, 1}, {1, 2}, {2, 1}, {2, 2}} { // (row, column)
@@ -36,7 +37,7 @@ func newQuads(t engine.Table) *quadTable {
 		}
 		q[i] = v
 	}
-	return q
+	return qt
 }
 
 // spreadLo and spreadHi spread the 8 bits of a byte 4 apart into the
@@ -99,7 +100,8 @@ func quadRows(q *quadTable, v0, v1, v2, v3, v4 uint64) (b, c uint64) {
 
 // quad4 returns the entries of the four squares that are the 16-bit
 // quarters of v, a nibble each.
-func quad4(q *quadTable, v uint64) uint64 {
+func quad4(qt *quadTable, v uint64) uint64 {
+	q := &qt.q
 	return uint64(q[uint16(v)]) | uint64(q[uint16(v>>16)])<<4 |
 		uint64(q[uint16(v>>32)])<<8 | uint64(q[v>>48])<<12
 }

@@ -16,6 +16,10 @@ type logic struct {
 	// quads is the table of a rule that runs through it (see quads.go)
 	// instead of the logic: the isotropic non-totalistic and MAP rules.
 	quads *quadTable
+	// cells is the rule's table for the SIMD table kernel, in a build and
+	// on a CPU that have it, for every rule but Life and Wolfram's
+	// (see stepRunRule); nil otherwise.
+	cells *cellTable
 	// nbhd is the neighbourhood whose cells the sums add up: Moore's,
 	// or, for the masked kernel (masked.go), the hexagonal one, von
 	// Neumann's, or the row above (a Wolfram rule, whose logic is wolf).
@@ -39,6 +43,9 @@ type logic struct {
 // ignored).
 func newLogic(r engine.Rule) *logic {
 	l := &logic{life: r.IsLife(), nbhd: r.Neighborhood()}
+	if useCells && !l.life && r.Family() != engine.Wolfram {
+		l.cells = newCellTable(r.Table())
+	}
 	switch {
 	case r.Family() == engine.Wolfram:
 		t := r.Table()

@@ -40,12 +40,31 @@ func TestAutoAlgo(t *testing.T) {
 		{"ping-pong", engine.Life, Settings{}, 210515, 183739, "RLE", "hashlife", "a pattern 210515 x 183739 cells, too big for tiles", false},
 		{"macrocell on a torus", torus, Settings{}, 3, 3, "macrocell", "bitwise", "", false},
 		{"far", engine.Life, Settings{}, 3, 3, "Life 1.06", "hashlife", "a pattern more than 2^60 cells from the origin, beyond the tiles' reach", true},
+		// Every two-state family, B0 with Smax and without, on the plane.
+		{"isotropic", rule(t, "B2-a/S12"), Settings{}, 3, 3, "RLE", "sparse", "", false},
+		{"MAP", rule(t, "MAPARYXfhZofugWaH7oaIDogBZofuhogOiAaIDogIAAgAAWaH7oaIDogGiA6ICAAIAAaIDogIAAgACAAIAAAAAAAA"), Settings{}, 3, 3, "RLE", "sparse", "", false},
+		{"hexagonal", rule(t, "B2/S34H"), Settings{}, 3, 3, "RLE", "sparse", "", false},
+		{"von Neumann", rule(t, "B1/S1V"), Settings{}, 3, 3, "RLE", "sparse", "", false},
+		{"Wolfram", rule(t, "W110"), Settings{}, 3, 3, "RLE", "sparse", "", false},
+		{"B0 without Smax", rule(t, "B013568/S01"), Settings{}, 3, 3, "RLE", "sparse", "", false},
+		{"B0 with Smax", rule(t, "B0123478/S01234678"), Settings{}, 3, 3, "RLE", "sparse", "", false},
+		{"Generations", rule(t, "3/23/3"), Settings{}, 3, 3, "RLE", "ghash", "", false},
 	} {
 		a, why, err := c.s.autoAlgo(c.r, c.w, c.h, c.format, c.far)
 		if err != nil || a.Name != c.want || why != c.why {
 			t.Errorf("%s: %v %q %v, want %s %q", c.name, a, why, err, c.want, c.why)
 		}
 	}
+}
+
+// rule returns the rule text names.
+func rule(t *testing.T, text string) engine.Rule {
+	t.Helper()
+	r, err := engine.ParseRule(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
 }
 
 // TestLong checks which runs are astronomically long for their patterns.
@@ -357,8 +376,8 @@ func TestMacrocellOnHashlife(t *testing.T) {
 // refusing the torus that would stand in for the plane on other engines.
 func TestPlaneOnlyEngineRefuses(t *testing.T) {
 	for _, c := range []struct{ engine, rule, want string }{
-		{"sparse", "B03/S23", "b0.rle: rule B03/S23: B0 rules are not supported yet by the sparse engine on the unbounded plane"},
-		{"sparse", "B2/S34H", "b0.rle: hexagonal rules are not supported yet by the sparse engine (it runs Life-like)"},
+		{"sparse", "3/23/3", "b0.rle: Generations rules are not supported yet by the sparse engine (it runs Life-like, isotropic non-totalistic, MAP, hexagonal, von Neumann, Wolfram 1-D)"},
+		{"sparse", "R2,C0,M1,S2..3,B3..3,NM", "b0.rle: Larger than Life rules are not supported yet by the sparse engine (it runs Life-like, isotropic non-totalistic, MAP, hexagonal, von Neumann, Wolfram 1-D)"},
 	} {
 		p, err := patterns.ReadRLE("b0.rle", strings.NewReader("x = 3, y = 3, rule = "+c.rule+"\nbo$2bo$3o!\n"))
 		if err != nil {

@@ -1,8 +1,9 @@
-package hashlife
+package quadtree
 
-// result returns the centre of node i, of level k >= 4, advanced
-// 2^min(j, k-2) generations: a node of level k-1. Results are memoised in
-// the node: the full step, 2^(k-2), in res, and a smaller one in sres.
+// result returns the centre of node i, of level k above the leaves',
+// advanced 2^min(j, k-2) generations: a node of level k-1. Results are
+// memoised in the node: the full step, 2^(k-2), in res, and a smaller one
+// in sres.
 func (s *store) result(i uint32, j uint) uint32 {
 	n := &s.nodes[i]
 	k := uint(n.level)
@@ -33,17 +34,17 @@ func (s *store) result(i uint32, j uint) uint32 {
 // level k, 2^j generations on, j <= k-2.
 func (s *store) compute(i uint32, k, j uint) uint32 {
 	n := s.nodes[i]
-	if k == leafLevel+1 {
+	if k == uint(s.leafLevel)+1 {
 		s.poll()
 		parity := uint(0)
 		if j == 0 {
 			parity = s.parity
 		}
-		b := s.rule.leafStep(s.leafBits(n.nw), s.leafBits(n.ne), s.leafBits(n.sw), s.leafBits(n.se), 1<<j, parity)
+		l := s.leaves.Step(s.leafOf(n.nw), s.leafOf(n.ne), s.leafOf(n.sw), s.leafOf(n.se), 1<<j, parity)
 		// Pin i: a collection in leaf's add must not free it, for
 		// result stores the answer in it.
 		s.pins = append(s.pins, i)
-		r := s.leaf(b)
+		r := s.leaf(l)
 		s.pins = s.pins[:len(s.pins)-1]
 		return r
 	}
@@ -111,19 +112,21 @@ func (s *store) compute(i uint32, k, j uint) uint32 {
 // nw, ne, sw, se of level k: the se quadrant of nw, the sw of ne, and so
 // on.
 func (s *store) centre4(nw, ne, sw, se uint32, k uint8) uint32 {
-	if k == leafLevel {
-		return s.leaf(centreLeaf(s.leafBits(nw), s.leafBits(ne), s.leafBits(sw), s.leafBits(se)))
+	if k == s.leafLevel {
+		return s.leaf(s.leaves.Centre(s.leafOf(nw), s.leafOf(ne), s.leafOf(sw), s.leafOf(se)))
 	}
 	return s.find(s.nodes[nw].se, s.nodes[ne].sw, s.nodes[sw].ne, s.nodes[se].nw, k)
 }
 
-// centre returns the central node, of level k-1, of node i of level k >= 5.
+// centre returns the central node, of level k-1, of node i of level k
+// at least two above the leaves'.
 func (s *store) centre(i uint32) uint32 {
 	n := s.nodes[i]
 	return s.find(s.nodes[n.nw].se, s.nodes[n.ne].sw, s.nodes[n.sw].ne, s.nodes[n.se].nw, n.level-1)
 }
 
-// expand returns node i, of level k >= 4, centred in a node of level k+1.
+// expand returns node i, of level k above the leaves', centred in a node
+// of level k+1.
 func (s *store) expand(i uint32) uint32 {
 	n := s.nodes[i]
 	e := s.emptyNode(n.level - 1)
@@ -136,11 +139,12 @@ func (s *store) expand(i uint32) uint32 {
 		k+1)
 }
 
-// inner reports whether every live cell of node i, of level k >= 4, lies in
-// its central square of level k-1. It is false for k == 4.
+// inner reports whether every cell of node i, of level k above the
+// leaves', not in state 0 lies in its central square of level k-1. It is
+// false for the level just above the leaves'.
 func (s *store) inner(i uint32) bool {
 	n := s.nodes[i]
-	if n.level <= leafLevel+1 {
+	if n.level <= s.leafLevel+1 {
 		return false
 	}
 	e := s.emptyNode(n.level - 2)

@@ -1,0 +1,153 @@
+package bitwise
+
+import "github.com/life-go/life/engine"
+
+// The run kernels of the rules that the kernel of rows.go does not step:
+// the isotropic non-totalistic and MAP rules, through their quads
+// (quads.go), and the totalistic rules of the hexagonal and von Neumann
+// neighbourhoods and Wolfram's, through the masked adders (masked.go). They
+// take a run as stepRun does (see rows.go): out[i] receives the next state
+// of row i, whose own word is cur[i+1], with the words beside them in left
+// and right; they return the same change masks. The sparse engine steps
+// its tiles with them, so that it runs every two-state family.
+
+// stepRunRule steps a run under any two-state rule: whole blocks through
+// the rule's table of cells where this build and CPU have a kernel for it
+// (quads_simd_amd64.go), and the rest with the kernel of rows.go for the
+// Moore neighbourhood's totalistic rules, the quads for the other Moore
+// rules, the masked adders for the other neighbourhoods.
+func stepRunRule(l *logic, left, cur, right, out []uint64) (chg, lft, rgt uint64) {
+	done := 0
+	if l.cells != nil {
+		done, chg, lft, rgt = cellsRun(l.cells, left, cur, right, out)
+		if done == len(out) {
+			return chg, lft, rgt
+		}
+		left, cur, right, out = left[done:], cur[done:], right[done:], out[done:]
+	}
+	var c, lf, r uint64
+	switch {
+	case l.quads != nil:
+		c, lf, r = quadsRunPortable(l.quads, left, cur, right, out)
+	case l.nbhd != engine.Moore:
+		c, lf, r = maskedRun(l, left, cur, right, out)
+	default:
+		c, lf, r = stepRun(l, left, cur, right, out)
+	}
+	return chg | c<<done, lft | lf<<done, rgt | r<<done
+}
+
+// cellTable is a rule's table as the SIMD table kernel reads it
+// (quads_simd_amd64.go): bit s of byte w is the next state of the cell
+// whose 3 x 3 block has the cells w and s give, the west and middle
+// columns in w (bit 2k the west cell of row k, bit 2k+1 the middle one,
+// row 0 the top) and the east column in s (bit k row k).
+type cellTable [64]uint8
+
+// newCellTable returns the cell table of t.
+func newCellTable(t engine.Table) *cellTable {
+	c := new(cellTable)
+	for w := range 64 {
+		for s := range 8 {
+			block := 0 // Golly's order: top left in bit 8
+			for k := range 3 {
+				block = block<<3 | w>>(2*k)&1<<2 | w>>(2*k+1)&1<<1 | s>>k&1
+			}
+			if t.Alive(block) {
+				c[w] |= 1 << s
+			}
+		}
+	}
+	return c
+}
+
+// quadsRunPortable is the run kernel of a rule stepped through quads q:
+// rows in pairs, each pair from the spread forms of the four rows around
+// it (see [quadRows]), the two rows above a pair kept from the pair
+// before. A run of odd length computes its last row with the row after
+// the run's taken as dead, and keeps only that row.
+func quadsRunPortable(q *quadTable, left, cur, right, out []uint64) (chg, lft, rgt uint64) {
+	n := len(out)
+	if n == 0 {
+		return 0, 0, 0
+	}
+	left, cur, right = left[:n+2], cur[:n+2], right[:n+2]
+	var ab [5]uint64
+	ab[0], ab[1], ab[2], ab[3], ab[4] = spreadPair(cur[0], left[0]>>63, right[0]&1, cur[1], left[1]>>63, right[1]&1)
+	for i := 0; i < n; i += 2 {
+		c, lc, rc := cur[i+2], left[i+2]>>63, right[i+2]&1
+		var d, ld, rd uint64
+		if i+1 < n {
+			d, ld, rd = cur[i+3], left[i+3]>>63, right[i+3]&1
+		}
+		var cd [5]uint64
+		cd[0], cd[1], cd[2], cd[3], cd[4] = spreadPair(c, lc, rc, d, ld, rd)
+		ob, oc := quadRows(q, ab[0]|cd[0]<<2, ab[1]|cd[1]<<2, ab[2]|cd[2]<<2, ab[3]|cd[3]<<2, ab[4]|cd[4]<<2)
+		x := ob ^ out[i]
+		out[i] = ob
+		chg |= (x | -x) >> 63 << i
+		lft |= x & 1 << i
+		rgt |= x >> 63 << i
+		if i+1 < n {
+			x = oc ^ out[i+1]
+			out[i+1] = oc
+			chg |= (x | -x) >> 63 << (i + 1)
+			lft |= x & 1 << (i + 1)
+			rgt |= x >> 63 << (i + 1)
+		}
+		ab = cd
+	}
+	return chg, lft, rgt
+}
+
+// maskedRunPortable is the portable run kernel of the masked adders'
+// rules (masked.go): the hexagonal and von Neumann neighbourhoods'
+// totalistic rules and Wolfram's.
+func maskedRunPortable(l *logic, left, cur, right, out []uint64) (chg, lft, rgt uint64) {
+	n := len(out)
+	if n == 0 {
+		return 0, 0, 0
+	}
+	left, cur, right = left[:n+2], cur[:n+2], right[:n+2]
+	// cells returns row i's cells with their west and east neighbours.
+	cells := func(i int) (w, c, e uint64) {
+		c = cur[i]
+		return c<<1 | left[i]>>63, c, c>>1 | right[i]<<63
+	}
+	note := func(i int, next uint64) {
+		x := next ^ out[i]
+		out[i] = next
+		chg |= (x | -x) >> 63 << i
+		lft |= x & 1 << i
+		rgt |= x >> 63 << i
+	}
+	aw, a, ae := cells(0)
+	mw, m, me := cells(1)
+	switch l.nbhd {
+	case engine.Wolfram1D:
+		for i := range n {
+			bw, b, be := cells(i + 2)
+			note(i, m|l.wolfram(aw, a, ae))
+			aw, a, ae, mw, m, me = mw, m, me, bw, b, be
+		}
+	case engine.Hexagonal:
+		// Above: the cell and its west; the row: three; below: the
+		// cell and its east.
+		for i := range n {
+			bw, b, be := cells(i + 2)
+			mlo, mhi := sum3(mw, m, me)
+			x0, x1, x2, _ := add3(aw^a, aw&a, mlo, mhi, b^be, b&be)
+			note(i, l.next(x0, x1, x2, 0, m))
+			aw, a, mw, m, me = mw, m, bw, b, be
+		}
+	default: // von Neumann
+		for i := range n {
+			bw, b, be := cells(i + 2)
+			mlo, mhi := sum3(mw, m, me)
+			x0, x1, x2, _ := add3(a, 0, mlo, mhi, b, 0)
+			note(i, l.next(x0, x1, x2, 0, m))
+			a, mw, m, me = m, bw, b, be
+		}
+	}
+	return chg, lft, rgt
+}

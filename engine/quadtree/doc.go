@@ -1,0 +1,36 @@
+// Package quadtree is the core the HashLife engines share (package
+// hashlife for two-state rules, package ghash for Generations rules):
+// Bill Gosper's algorithm over a quadtree of canonical nodes, generic over
+// the leaves, which each engine brings as a [Leaves].
+//
+// Every distinct square of 2^k x 2^k cells is stored once, in a hash table
+// of the package's own: nodes live in one slice and are named by uint32
+// indices, and the table chains indices through the nodes ([Store]). A
+// leaf is a square of 2^L x 2^L cells held in four 32-bit words ([Leaf]),
+// laid out as its engine likes: package hashlife keeps 8 x 8 cells a bit
+// each, package ghash 4 x 4 cells a byte each. Each node of level k > L
+// memoises its result: its central 2^(k-1) x 2^(k-1) square 2^(k-2)
+// generations on, so that a pattern with repeating structure advances by
+// astronomically many generations at once; a second memo slot holds the
+// result for a smaller step, 2^j generations with j < k-2, which the step
+// exponent chooses ([Tree.StepPow2]). At the bottom of the recursion the
+// engine's [Leaves.Step] advances the centre of four leaves by bit logic
+// or a table: the one place the two engines' speeds differ.
+//
+// A [Tree] is the universe an engine shows: the root centred on the
+// origin, the generation count, the edits gathered and built at once, and
+// everything a viewer asks (cells and their states, bounds, visits,
+// block counts, populations), within the reach of ±(2^62-1) either way.
+// A memory limit bounds the node cache: when a step reaches it, the cache
+// is garbage collected in place (nodes never move: the step in progress
+// pins what it holds), keeping the pattern, the work in progress and as
+// many memoised results as fit, and the step goes on; when too little is
+// freed, the step is split into smaller ones, and a pattern that cannot
+// take even one generation within the limit gets [ErrMemory].
+//
+// The files by role: store.go holds the nodes and their hash table, gc.go
+// the garbage collection and the memory accounting, step.go the recursive
+// memoised step, tree.go the [Tree] and its stepping, build.go the edits
+// built in bulk, view.go the cells, bounds, visits and block counts a
+// viewer needs, and leaves.go what an engine's leaves provide.
+package quadtree
