@@ -1,40 +1,14 @@
 package bitwise
 
-import "math/bits"
+import (
+	"math/bits"
+
+	"github.com/life-go/life/engine"
+)
 
 // Loading a row's cells from words at once, as a reader hands a row of an
 // RLE file on (patterns.RowSink): a word of the row goes into the grid's
 // or a tile's word with a shift, instead of a call a run.
-
-// eachRun calls fn for each run of set bits of row, bit i of row[j]
-// standing for column x+64*j+i, from left to right, runs that go on from
-// one word into the next joined.
-func eachRun(x int64, row []uint64, fn func(x, n int64)) {
-	var rx, rn int64 // the run being gathered
-	for j, w := range row {
-		c := x + 64*int64(j)
-		for w != 0 {
-			a := bits.TrailingZeros64(w)
-			n := bits.TrailingZeros64(^(w >> a)) // a+n <= 64
-			if a+n == 64 {
-				w = 0
-			} else {
-				w &^= (1<<n - 1) << a
-			}
-			if rn > 0 && rx+rn == c+int64(a) {
-				rn += int64(n)
-				continue
-			}
-			if rn > 0 {
-				fn(rx, rn)
-			}
-			rx, rn = c+int64(a), int64(n)
-		}
-	}
-	if rn > 0 {
-		fn(rx, rn)
-	}
-}
 
 // rowSpan returns the columns of row's first and last live cells, bit i
 // of row[j] standing for column x+64*j+i, and false when it has none.
@@ -66,7 +40,7 @@ func (e *Engine) SetRow(y, x int64, row []uint64) {
 	yy, x0, ok0 := e.place(y, first)
 	_, x1, ok1 := e.place(y, last)
 	if e.sp.ring || e.windowed() || !ok0 || !ok1 || int64(x1-x0) != last-first {
-		eachRun(x, row, func(x, n int64) { e.SetRun(y, x, n) })
+		engine.RowRuns(x, row, func(x, n int64) error { e.SetRun(y, x, n); return nil })
 		return
 	}
 	// Column x of the row is the grid's column xx, which may be
@@ -102,7 +76,7 @@ func (e *Plane) SetRow(y, x int64, row []uint64) {
 		return
 	}
 	if y < -1<<62 || y >= 1<<62 || first < -1<<62 || last >= 1<<62 {
-		eachRun(x, row, func(x, n int64) { e.SetRun(y, x, n) })
+		engine.RowRuns(x, row, func(x, n int64) error { e.SetRun(y, x, n); return nil })
 		return
 	}
 	for j, w := range row {

@@ -49,7 +49,7 @@ func checkSetRow(t *testing.T, name string, a, b rowSetterEngine, early bool, at
 				y, x := at(rng)
 				row := randomRow(rng)
 				a.SetRow(y, x, row)
-				eachRun(x, row, func(x, n int64) { b.SetRun(y, x, n) })
+				engine.RowRuns(x, row, func(x, n int64) error { b.SetRun(y, x, n); return nil })
 			}
 		}
 		ca, cb := liveCells(a), liveCells(b)

@@ -200,33 +200,7 @@ func (st *streamer) Row(y, x int64, bits []uint64) error {
 		st.rows.SetRow(st.y0+y, st.x0+x, bits)
 		return nil
 	}
-	var rx, rn int64 // the run being gathered, which may go on into the next word
-	for j, w := range bits {
-		c := x + 64*int64(j)
-		for w != 0 {
-			a := bits2.TrailingZeros64(w)
-			n := bits2.TrailingZeros64(^(w >> a)) // a+n <= 64
-			if a+n == 64 {
-				w = 0
-			} else {
-				w &^= (1<<n - 1) << a
-			}
-			if rn > 0 && rx+rn == c+int64(a) {
-				rn += int64(n)
-				continue
-			}
-			if rn > 0 {
-				if err := st.Run(y, rx, rn); err != nil {
-					return err
-				}
-			}
-			rx, rn = c+int64(a), int64(n)
-		}
-	}
-	if rn == 0 {
-		return nil
-	}
-	return st.Run(y, rx, rn)
+	return engine.RowRuns(x, bits, func(x, n int64) error { return st.Run(y, x, n) })
 }
 
 // StateRun places a run of cells in state s as it is read, or gathers it.
