@@ -60,40 +60,6 @@ func (l *lexer) next() int {
 	return int(c)
 }
 
-// fastRun reads a run count and its tag, 'b', 'o' or '$', without next's
-// bookkeeping byte by byte: the fast path for the bulk of an RLE body. It
-// reads nothing and returns false when the bytes ahead are anything else
-// (a line end, a blank, '!', a count of 0 or of more than 15 digits), for
-// the caller's general path to deal with. Afterwards line and col are the
-// tag's, as after next; backup must not follow it.
-func (l *lexer) fastRun() (n int64, tag byte, ok bool) {
-	s := &l.cur
-	digits := 0
-	for i := s.pos; i < len(l.data); i++ {
-		c := l.data[i]
-		switch {
-		case c >= '0' && c <= '9' && digits < 15:
-			n = n*10 + int64(c-'0')
-			digits++
-			continue
-		case c == 'b' || c == 'o' || c == '$':
-			if digits == 0 {
-				n = 1
-			} else if n == 0 {
-				return 0, 0, false
-			}
-			l.saved = *s
-			l.line, l.col = s.nextLine, s.nextCol+(i-s.pos)
-			s.line, s.col = l.line, l.col
-			s.nextCol += i + 1 - s.pos
-			s.pos = i + 1
-			return n, c, true
-		}
-		return 0, 0, false
-	}
-	return 0, 0, false
-}
-
 // backup steps back over the byte next returned last; it undoes one call
 // of next only.
 func (l *lexer) backup() {

@@ -101,7 +101,23 @@ type rleParser struct {
 	posLine int   // where the #CXRLE Pos value is
 	posCol  int
 	rule    string // the rule as given, before any LifeHistory conversion
+	// win gathers the live runs of the row winY from column winX for a
+	// [RowSink] (see fastBody); words winLo to winHi hold cells when
+	// winOn.
+	row          []uint64 // fastRows's row, as wide as the header says
+	win          [rowWords]uint64
+	winY, winX   int64
+	winLo, winHi int
+	winOn        bool
 }
+
+// slowBody turns fastBody off, for the tests that check it against the
+// general path.
+var slowBody = false
+
+// rowWords is how many words of a row fastBody gathers before it hands
+// them on: 4096 cells.
+const rowWords = 64
 
 func (p *rleParser) parse(headerless bool) (*Pattern, error) {
 	header := false
@@ -371,13 +387,19 @@ func (p *rleParser) body(bol bool) error {
 	var count int64
 	countLine, countCol := 0, 0
 	for {
-		if countLine == 0 {
-			if n, tag, ok := p.fastRun(); ok {
-				bol = false
-				if err := p.apply(int(tag), n, &y, &x); err != nil {
-					return err
-				}
-				continue
+		for countLine == 0 && !slowBody {
+			// fastRows reads whole rows, fastBody the rest of a row
+			// (and, for a RowSink, stops at its end).
+			at := p.cur.pos
+			var err error
+			if bol, err = p.fastRows(&y, &x, bol); err != nil {
+				return err
+			}
+			if bol, err = p.fastBody(&y, &x, bol); err != nil {
+				return err
+			}
+			if p.cur.pos == at {
+				break
 			}
 		}
 		c := p.next()
@@ -422,6 +444,363 @@ func (p *rleParser) body(bol bool) error {
 			return err
 		}
 	}
+}
+
+// fastBody reads the bulk of an RLE body straight from the bytes, without
+// the lexer's bookkeeping byte by byte: run counts with their tags 'b', 'o'
+// and '$', and line ends. It hands the live runs on as apply and
+// stateRun would: the same runs (adjacent ones merged, through the
+// pending run), within the same budget, with the same checks of
+// cancellation; to a [RowSink] it hands them on a row's words at a time.
+// It stops before anything else (a blank, '!', '#', another letter, a
+// count not followed by its tag on its line, a count of 0 or of more than
+// 15 digits, a run that would break a limit or reach past MaxCoord, a
+// pending run of another state), which the general path then reads as it
+// would have, errors included, and it hands on what it gathered before it
+// returns. The lexer is left where it stopped, its line and column those
+// of the byte it read last (backup must not follow). bol is the body's: whether only
+// blanks came since the start of the line; fastBody returns it updated.
+func (p *rleParser) fastBody(y, x *int64, bol bool) (bool, error) {
+	l, rd := p.lexer, p.rd
+	data := l.data
+	s := &l.cur
+	i := s.pos
+	if p.pend.N > 0 && p.pendS != 1 {
+		return bol, nil
+	}
+	// The column of data[j] on the current line is j-base.
+	line, base := s.nextLine, s.pos-s.nextCol
+	start := i
+	cy, cx := *y, *x
+	py, px, pn := p.pend.Y, p.pend.X, p.pend.N // the pending run
+	maxCells, maxRuns := rd.lim.Cells, rd.lim.Runs
+	runs, cells, ticks := rd.runs, rd.cells, rd.ticks
+	maxY, maxX := p.maxY, p.maxX
+	rows := rd.rows != nil
+	var err error
+loop:
+	for i < len(data) {
+		c := data[i]
+		if c == '\n' || c == '\r' {
+			i++
+			if c == '\r' && i < len(data) && data[i] == '\n' {
+				i++
+			}
+			line, base = line+1, i-1
+			bol = true
+			continue
+		}
+		j, n := i, int64(1)
+		nl, nb := line, base // line and base after the token
+		if c >= '0' && c <= '9' {
+			// Line ends may break a count (as the soups of mksoup.py do).
+			n = 0
+			digits := 0
+			for ; j < len(data); j++ {
+				d := data[j]
+				if d >= '0' && d <= '9' && digits < 15 {
+					n = n*10 + int64(d-'0')
+					digits++
+					continue
+				}
+				if d == '\n' || d == '\r' {
+					if d == '\r' && j+1 < len(data) && data[j+1] == '\n' {
+						j++
+					}
+					nl, nb = nl+1, j
+					continue
+				}
+				break
+			}
+			if j == len(data) || n == 0 {
+				break
+			}
+			c = data[j]
+		}
+		switch c {
+		case 'b':
+			if n > MaxCoord-cx {
+				break loop
+			}
+			cx += n
+		case 'o':
+			if n > MaxCoord-cx || cells+pn+n > maxCells {
+				break loop // apply's or stateRun's errors, if any
+			}
+			if pn > 0 && py == cy && px+pn == cx {
+				pn += n
+				cx += n
+				break
+			}
+			if pn > 0 {
+				// Hand the pending run on, as stateRun.
+				if runs >= maxRuns {
+					break loop // stateRun's error
+				}
+				runs++
+				cells += pn
+				if ticks++; ticks&0xfff == 0 {
+					if err = rd.cancelled(); err != nil {
+						break loop
+					}
+				}
+				maxY, maxX = py+1, max(maxX, px+pn) // rows come in order
+				if off := px - p.winX; rows && p.winOn && py == p.winY && off&63+pn <= 64 && off < 64*rowWords {
+					// Within a word of the row gathered.
+					p.win[off>>6] |= ^uint64(0) >> (64 - pn) << (off & 63)
+					p.winHi = int(off >> 6)
+				} else if err = p.put(py, px, pn); err != nil {
+					break loop
+				}
+			}
+			py, px, pn = cy, cx, n
+			cx += n
+		case '$':
+			if n > MaxCoord-1-cy {
+				break loop
+			}
+			cy, cx = cy+n, 0
+			if rows {
+				// The next row may go the faster way, fastRows.
+				i, line, base, bol = j+1, nl, nb, false
+				break loop
+			}
+		default:
+			break loop
+		}
+		i, line, base = j+1, nl, nb
+		bol = false
+	}
+	*y, *x = cy, cx
+	p.pend, p.pendS = Run{py, px, pn}, 1
+	if pn > 0 {
+		maxY, maxX = max(maxY, py+1), max(maxX, px+pn)
+	}
+	p.maxY, p.maxX = maxY, maxX
+	rd.runs, rd.cells, rd.ticks = runs, cells, ticks
+	if i > start {
+		s.pos, s.nextLine, s.nextCol = i, line, i-base
+		s.line, s.col = line, i-base-1
+		l.line, l.col = s.line, s.col
+		l.saved = *s
+	}
+	if ferr := p.flush(); err == nil {
+		err = ferr
+	}
+	return bol, err
+}
+
+// maxRowWords bounds the width of the patterns fastRows reads: 2^16
+// cells, a row in 8 KB.
+const maxRowWords = 1 << 10
+
+// fastRows reads whole rows of an RLE body for a [RowSink], faster than
+// fastBody: a row's runs go straight into its words, counted as they come,
+// and the row is handed on at its '$' once its totals are known to break
+// no limit. It starts only at the start of a row (handing on a pending
+// run of the row before first), and stops at the end of the last whole
+// row it read: a row with anything in it that fastBody would stop at, or
+// a run past the declared width, or whose runs and cells would break the
+// budget, or whose '$' count would pass MaxCoord, is read from its start
+// again by the other paths, which meet the same errors at the same places.
+// It hands on every run of a row it read at the row's '$', where the
+// general path keeps the last one pending until the next: the budget
+// counts it earlier but fastRows checked it would fit. Cancellation is
+// checked every 4096 runs. The lexer is left as fastBody leaves it.
+func (p *rleParser) fastRows(y, x *int64, bol bool) (bool, error) {
+	rd := p.rd
+	if rd.rows == nil || *x != 0 || p.pat.W <= 0 || p.pat.W > 64*maxRowWords-64 {
+		return bol, nil
+	}
+	if p.pend.N > 0 {
+		// The last run of the row before: hand it on, as stateRun.
+		if p.pendS != 1 || p.pend.Y >= *y || rd.runs >= rd.lim.Runs {
+			return bol, nil
+		}
+		rd.runs++
+		rd.cells += p.pend.N // within the limit: apply checked it
+		if err := rd.sink.Run(p.pend.Y, p.pend.X, p.pend.N); err != nil {
+			return bol, err
+		}
+		p.pend = Run{}
+	}
+	if p.row == nil {
+		p.row = make([]uint64, (p.pat.W+63)/64+1)
+	}
+	win := p.row
+	limit := 64 * int64(len(win))
+	l := p.lexer
+	data := l.data
+	s := &l.cur
+	i := s.pos
+	line, base := s.nextLine, s.pos-s.nextCol // the column of data[j] is j-base
+	cy := *y
+	start := i
+	var err error
+rows:
+	for i < len(data) {
+		i0, line0, base0, bol0 := i, line, base, bol
+		var cx, end, runs, cells, dy int64 // end: where the last run ended
+		end = -1
+		lo, hi := len(win), -1 // the words written
+		for i < len(data) {
+			c := data[i]
+			if c == '\n' || c == '\r' {
+				i++
+				if c == '\r' && i < len(data) && data[i] == '\n' {
+					i++
+				}
+				line, base = line+1, i-1
+				bol = true
+				continue
+			}
+			j, n := i, int64(1)
+			if c >= '0' && c <= '9' {
+				// Line ends may break a count (as the soups of mksoup.py do).
+				n = 0
+				digits, nl, nb := 0, line, base
+				for ; j < len(data); j++ {
+					d := data[j]
+					if d >= '0' && d <= '9' && digits < 15 {
+						n = n*10 + int64(d-'0')
+						digits++
+						continue
+					}
+					if d == '\n' || d == '\r' {
+						if d == '\r' && j+1 < len(data) && data[j+1] == '\n' {
+							j++
+						}
+						nl, nb = nl+1, j
+						continue
+					}
+					break
+				}
+				if j == len(data) || n == 0 {
+					break
+				}
+				c = data[j]
+				line, base = nl, nb // a token not taken reads the row again
+			}
+			i, bol = j+1, false
+			switch c {
+			case 'b':
+				cx += n
+				continue
+			case 'o':
+				if n > limit-cx {
+					break // past the width, or the row's end passes MaxCoord
+				}
+				if cx != end {
+					runs++
+				}
+				cells += n
+				a, b := int(cx>>6), int((cx+n-1)>>6)
+				lo, hi = min(lo, a), max(hi, b)
+				if a == b {
+					win[a] |= ^uint64(0) >> (64 - n) << (cx & 63)
+				} else {
+					setBits(win[a:b+1], uint(cx&63), uint(cx&63)+uint(n))
+				}
+				cx += n
+				end = cx
+				continue
+			case '$':
+				dy = n
+			}
+			break
+		}
+		if dy == 0 || dy > MaxCoord-1-cy || rd.runs+runs > rd.lim.Runs || rd.cells+cells > rd.lim.Cells {
+			// Not a whole row, or one that breaks a limit: read it
+			// again from its start, the other way.
+			if hi >= lo {
+				clear(win[lo : hi+1])
+			}
+			i, line, base, bol = i0, line0, base0, bol0
+			break rows
+		}
+		// Cancellation is checked every 4096 runs, as stateRun does.
+		if ticks := rd.ticks + int(runs); ticks>>12 != rd.ticks>>12 {
+			if err = rd.cancelled(); err != nil {
+				break
+			}
+		}
+		rd.ticks += int(runs)
+		rd.runs += runs
+		rd.cells += cells
+		if runs > 0 {
+			p.maxY, p.maxX = max(p.maxY, cy+1), max(p.maxX, end)
+			words := win[lo : hi+1]
+			err = rd.rows.Row(cy, 64*int64(lo), words)
+			clear(words)
+			if err != nil {
+				break
+			}
+		}
+		cy += dy
+	}
+	*y = cy
+	if i > start {
+		s.pos, s.nextLine, s.nextCol = i, line, i-base
+		s.line, s.col = line, i-base-1
+		l.line, l.col = s.line, s.col
+		l.saved = *s
+	}
+	return bol, err
+}
+
+// put hands on a run of live cells that fastBody has accounted for: to a
+// [RowSink] through the row's words it gathers, else to the sink.
+func (p *rleParser) put(y, x, n int64) error {
+	if p.rd.rows == nil {
+		return p.rd.sink.Run(y, x, n)
+	}
+	if !p.winOn || y != p.winY || x+n > p.winX+64*rowWords {
+		if err := p.flush(); err != nil {
+			return err
+		}
+		if n > 64*rowWords/2 {
+			return p.rd.sink.Run(y, x, n) // a long run as it is
+		}
+		p.winOn, p.winY, p.winX = true, y, x&^63
+		p.winLo = int(x-p.winX) >> 6
+	}
+	// Runs of a row come left to right: x is past the runs before.
+	off := x - p.winX
+	a, b := uint(off&63), uint(off&63)+uint(n) // bits a to b-1 from word off>>6
+	w := p.win[off>>6:]
+	if b <= 64 {
+		w[0] |= ^uint64(0) >> (64 - (b - a)) << a
+		p.winHi = int(off >> 6)
+		return nil
+	}
+	p.winHi = int(off>>6) + int((b-1)>>6)
+	setBits(w[:(b+63)>>6], a, b)
+	return nil
+}
+
+// setBits sets bits a to b-1 of the words w, a < 64, b <= 64*len(w).
+func setBits(w []uint64, a, b uint) {
+	if len(w) == 1 {
+		w[0] |= ^uint64(0) >> (64 - (b - a)) << a
+		return
+	}
+	w[0] |= ^uint64(0) << a
+	for k := 1; k < len(w)-1; k++ {
+		w[k] = ^uint64(0)
+	}
+	w[len(w)-1] |= ^uint64(0) >> (64*uint(len(w)) - b)
+}
+
+// flush hands the row gathered by put to the [RowSink] and empties it.
+func (p *rleParser) flush() error {
+	if !p.winOn {
+		return nil
+	}
+	p.winOn = false
+	words := p.win[p.winLo : p.winHi+1]
+	err := p.rd.rows.Row(p.winY, p.winX+64*int64(p.winLo), words)
+	clear(words)
+	return err
 }
 
 // apply applies the tag c with run count n at row *y, column *x; the tag

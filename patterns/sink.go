@@ -34,6 +34,20 @@ type StateSink interface {
 	StateRun(y, x, n int64, s uint8) error
 }
 
+// RowSink is a [Sink] that takes the live cells of a row in words, many
+// runs at once, instead of a call a run: the RLE reader hands the bulk of
+// a file's cells on so, and its other cells, as the other readers do
+// theirs, through Run. Rows and runs come in reading order all the same.
+type RowSink interface {
+	Sink
+	// Row takes the live cells of row y from column x on: bit i of
+	// bits[j] is the cell (y, x+64*j+i), in the coordinates of Run's
+	// cells. x is a multiple of 64, and bits[0] and bits[len(bits)-1]
+	// are not 0. bits is the reader's, valid during the call only. An
+	// error stops the read, which returns it.
+	Row(y, x int64, bits []uint64) error
+}
+
 // TreeSink is a [Sink] that takes a macrocell file's tree of nodes as the
 // file gives it, instead of its cells: a macrocell pattern then costs what
 // its nodes cost (a few thousand for Golly's metapixel patterns of 10^8
@@ -78,6 +92,7 @@ type reading struct {
 	hint  int // about how many runs the data may hold, to make room for
 	sink  Sink
 	tree  TreeSink // sink as a TreeSink, or nil
+	rows  RowSink  // sink as a RowSink, or nil
 	keep  *Builder // the runs kept, when there is no sink
 	runs  int64    // runs handed on
 	cells int64    // live cells handed on
@@ -90,6 +105,7 @@ func newReading(name string, o *ReadOptions) *reading {
 		rd.keepRuns()
 	} else {
 		rd.tree, _ = rd.sink.(TreeSink)
+		rd.rows, _ = rd.sink.(RowSink)
 	}
 	return rd
 }

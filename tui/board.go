@@ -18,7 +18,12 @@ import (
 // from the most zoomed in, [ScaleDouble], outwards; past [ScaleBraille] each
 // scale is a block of 2^k cells across and 2^(k+1) down a character (a
 // character is about twice as tall as it is wide, so the cells stay
-// square), shaded by how many are alive.
+// square), shaded by how many are alive. A rule of many states draws
+// each state in its colour (Golly's gradient) at the finer scales, and
+// from braille outwards each character in the colour of the youngest
+// state in it, the shade counting the live cells (state 1) only; with
+// NO_COLOR the states are glyphs at the finer scales, and outwards a
+// character without a live cell is dim.
 type Scale int
 
 // The scales. [BlockScale] names the ones past ScaleBraille.
@@ -109,6 +114,7 @@ type Board struct {
 	ky, kx  int64 // the cursor's cell
 	noColor bool
 	counts  []uint64 // scratch for block counts
+	young   []uint8  // scratch for the youngest state of each block
 
 	overlay Overlay
 
@@ -309,6 +315,12 @@ func (b *Board) Draw(screen tcell.Screen) {
 		b.drawCursor(screen, x0, y0, w, h, top, left)
 		return
 	}
+	if eng.Rule().MultiState() && b.scale == ScaleBraille {
+		b.drawStateDots(screen, eng, x0, y0, w, h, top, left, inside, outside)
+		b.drawOverlay(screen, x0, y0, w, h, top, left)
+		b.drawCursor(screen, x0, y0, w, h, top, left)
+		return
+	}
 	if k := b.scale.shift(); k > 0 {
 		b.drawBlocks(screen, eng, k, x0, y0, w, h, engine.Rect{X: left, Y: top, W: cols, H: rows}, univ, bounded, outside)
 		b.drawOverlay(screen, x0, y0, w, h, top, left)
@@ -387,7 +399,8 @@ func glyph(s Scale, dots uint8) string {
 
 // drawBlocks draws the board zoomed out, one character for 2^k cells
 // across and 2^(k+1) down, from the engine's block counts of 2^k x 2^k
-// cells, two a character.
+// cells, two a character, which count the live cells (state 1 of a rule
+// of many states, whose characters take the youngest state's colour).
 func (b *Board) drawBlocks(screen tcell.Screen, eng engine.Engine, k uint, x0, y0, w, h int, view, univ engine.Rect, bounded bool, outside tcell.Style) {
 	r := view
 	if bounded {
@@ -406,6 +419,11 @@ func (b *Board) drawBlocks(screen tcell.Screen, eng engine.Engine, k uint, x0, y
 		b.counts = make([]uint64, n)
 	}
 	engine.CountBlocks(eng, r, k, b.counts)
+	young := b.youngest(eng, r, k, rows, cols)
+	var colors []tcell.Color
+	if young != nil {
+		colors = stateColors(eng.Rule())
+	}
 	// r's corner is a multiple of 2^(k+1) down and 2^k across, as view's
 	// is, so its blocks pair up into whole characters.
 	c0, r0 := int((r.X-view.X)>>k), int((r.Y-view.Y)>>(k+1))
@@ -416,7 +434,113 @@ func (b *Board) drawBlocks(screen tcell.Screen, eng engine.Engine, k uint, x0, y
 			if i+1 < rows {
 				n += float64(b.counts[(i+1)*cols+j])
 			}
-			screen.Put(x0+c0+int(j), y0+r0+int(i/2), shades[shade(n/area)], liveStyle)
+			sx, sy := x0+c0+int(j), y0+r0+int(i/2)
+			if young == nil {
+				screen.Put(sx, sy, shades[shade(n/area)], liveStyle)
+				continue
+			}
+			// Of many states: shaded by the live cells, in the colour
+			// of the youngest state present; a character of older
+			// states only shows in the lightest shade.
+			s := young[i*cols+j]
+			if i+1 < rows {
+				s = minState(s, young[(i+1)*cols+j])
+			}
+			if s == 0 {
+				screen.Put(sx, sy, " ", liveStyle)
+				continue
+			}
+			screen.Put(sx, sy, shades[max(shade(n/area), 1)], b.stateStyle(colors, s))
+		}
+	}
+}
+
+// maxStateVisit is the most cells of many states the zoomed-out board visits
+// a frame to find the states present in each block; beyond it only the
+// live cells' counts show, in state 1's colour.
+const maxStateVisit = 1 << 21
+
+// youngest returns, for a rule of many states, the youngest state present
+// (the lowest but 0; 0 for none) in each 2^k x 2^k block of r, rows x cols
+// blocks, from a visit of the engine's cells, or from the live cells'
+// counts alone (state 1 wherever one is) when the population passes
+// maxStateVisit; nil for a rule of two states.
+func (b *Board) youngest(eng engine.Engine, r engine.Rect, k uint, rows, cols int64) []uint8 {
+	if !eng.Rule().MultiState() {
+		return nil
+	}
+	n := int(rows * cols)
+	if cap(b.young) < n {
+		b.young = make([]uint8, n)
+	}
+	young := b.young[:n]
+	if eng.Population().Cmp(big.NewInt(maxStateVisit)) > 0 {
+		for i, c := range b.counts[:n] {
+			young[i] = b2i(c > 0)
+		}
+		return young
+	}
+	clear(young)
+	engine.VisitStatesOf(eng, r, func(y, x int64, s engine.State) {
+		i := ((y-r.Y)>>k)*cols + (x-r.X)>>k
+		young[i] = minState(young[i], uint8(s))
+	})
+	return young
+}
+
+// minState returns the lower of two states but 0, which stands for none.
+func minState(a, b uint8) uint8 {
+	if a == 0 || b != 0 && b < a {
+		return b
+	}
+	return a
+}
+
+// stateStyle returns the style of a character whose youngest cell is in
+// state s (1 or more), in colour: the state's colour; with NO_COLOR, dim
+// when it holds no live cell.
+func (b *Board) stateStyle(colors []tcell.Color, s uint8) tcell.Style {
+	if b.noColor {
+		return liveStyle.Dim(s > 1)
+	}
+	if int(s) > len(colors) {
+		return liveStyle
+	}
+	return liveStyle.Foreground(colors[s-1])
+}
+
+// drawStateDots draws a universe of many states in braille, 2 x 4 cells a
+// character: a dot for every cell not in state 0, in the colour of the
+// youngest state among them (with NO_COLOR, dim when none is live).
+func (b *Board) drawStateDots(screen tcell.Screen, eng engine.Engine, x0, y0, w, h int, top, left int64, inside func(y, x int64) bool, outside tcell.Style) {
+	colors := stateColors(eng.Rule())
+	for row := 0; row < h; row++ {
+		cy := top + int64(row)*4
+		for c := 0; c < w; c++ {
+			cx := left + int64(c)*2
+			var dots, young uint8
+			in := false
+			for dy := int64(0); dy < 4; dy++ {
+				for dx := int64(0); dx < 2; dx++ {
+					y, x := cy+dy, cx+dx
+					if !inside(y, x) {
+						continue
+					}
+					in = true
+					if s := engine.StateOf(eng, y, x); s != 0 {
+						dots |= 1 << (dy*2 + dx)
+						young = minState(young, uint8(s))
+					}
+				}
+			}
+			switch {
+			case !in:
+				screen.Put(x0+c, y0+row, outsideStr, outside)
+			case dots == 0:
+				screen.Put(x0+c, y0+row, glyphs.braille[0], liveStyle)
+			default:
+				screen.Put(x0+c, y0+row, glyphs.braille[dots], b.stateStyle(colors, young))
+			}
 		}
 	}
 }

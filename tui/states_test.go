@@ -150,3 +150,94 @@ func TestRulePromptStates(t *testing.T) {
 		t.Errorf("R B3/S23: rule %s on %s", f.rule, f.engine)
 	}
 }
+
+// TestBoardStatesZoomed draws a Generations universe zoomed out, in
+// braille and in blocks of 4 x 4 cells (4 x 8 a character), in colour and
+// with NO_COLOR: a character holding live cells and an older one, and one
+// holding only older cells. In braille every cell not in state 0 is a
+// dot, the character in the colour of the youngest state in it; in blocks
+// the shade counts the live cells (three of 32: ▒), and a character of
+// older cells only shows the lightest shade in its youngest state's
+// colour.
+// With NO_COLOR the glyphs are the same and a character without a live
+// cell is dim.
+func TestBoardStatesZoomed(t *testing.T) {
+	r, err := engine.ParseRule("345/2/4:T64,64")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := engine.New("generations", r, engine.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Character A, cells (0..3, 0..1) in braille, (0..7, 0..3) in
+	// blocks: state 1 at (0, 0), (0, 1) and (1, 0), 3 at (1, 1).
+	// Character B, cells (0..3, 4..5), (0..7, 4..7) in blocks: state 2
+	// at (2, 4), 3 at (3, 5).
+	for _, c := range []struct {
+		y, x int64
+		s    engine.State
+	}{{0, 0, 1}, {0, 1, 1}, {1, 0, 1}, {1, 1, 3}, {2, 4, 2}, {3, 5, 3}} {
+		engine.SetStateOf(e, c.y, c.x, c.s)
+	}
+	colors := stateColors(r)
+	type want struct {
+		str string
+		fg  tcell.Color
+		dim bool
+	}
+	cases := []struct {
+		scale Scale
+		a, b  want
+	}{
+		{ScaleBraille, want{glyphs.braille[15], colors[0], false}, want{glyphs.braille[16|128], colors[1], true}},
+		{BlockScale(2), want{"▒", colors[0], false}, want{"░", colors[1], true}},
+	}
+	for _, noColor := range []bool{false, true} {
+		for _, c := range cases {
+			sim := newSim(t, 20, 10)
+			b := NewBoard(noColor)
+			b.SetRect(0, 0, 20, 10)
+			b.SetSnapshot(snapOf(e))
+			b.SetScale(c.scale)
+			b.SetCentre(16, 16)
+			b.Draw(sim)
+			sim.Show()
+			seen := 0
+			for sy := range 10 {
+				for sx := range 20 {
+					y, x, ok := b.CellAt(sx, sy)
+					if !ok || y != 0 || x != 0 && x != 4 {
+						if str, _, _ := sim.Get(sx, sy); ok && y >= 0 && y < 64 && x >= 0 && x < 64 && strings.TrimSpace(str) != "" && str != glyphs.braille[0] {
+							t.Errorf("%s noColor %v: cell (%d, %d) drawn %q, want nothing", c.scale, noColor, y, x, str)
+						}
+						continue
+					}
+					seen++
+					w := c.a
+					if x == 4 {
+						w = c.b
+					}
+					str, style, _ := sim.Get(sx, sy)
+					fg, _, attr := style.Decompose()
+					if str != w.str {
+						t.Errorf("%s noColor %v: the character of (0, %d) is %q, want %q", c.scale, noColor, x, str, w.str)
+					}
+					if !noColor && fg != w.fg {
+						t.Errorf("%s: the character of (0, %d) is in %v, want %v", c.scale, x, fg, w.fg)
+					}
+					if noColor && (attr&tcell.AttrDim != 0) != w.dim {
+						t.Errorf("%s NO_COLOR: the character of (0, %d) dim %v, want %v", c.scale, x, attr&tcell.AttrDim != 0, w.dim)
+					}
+					if noColor && fg != tcell.ColorDefault {
+						t.Errorf("%s NO_COLOR: the character of (0, %d) in %v", c.scale, x, fg)
+					}
+				}
+			}
+			if seen != 2 {
+				t.Errorf("%s: %d of the two characters on the screen", c.scale, seen)
+			}
+			sim.Fini()
+		}
+	}
+}

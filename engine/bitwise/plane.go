@@ -30,17 +30,28 @@ type Plane struct {
 	logics [2]*logic
 	tiles  map[tileKey]*tile
 	all    []*tile // every tile, in no particular order
-	// active lists the tiles whose masks are not clear: those that
-	// changed in the latest generation or were edited since.
-	active []*tile
-	par    int   // the current generation is in buf[par] of every tile
-	last   *tile // the tile tileAt found last, for runs of look-ups
-	gen    big.Int
+	// todo lists the tiles to visit in the next step: those that
+	// changed in the latest generation (and, for one more step, those
+	// that just stopped, to clear their masks), their neighbours that
+	// the changes reach, and the tiles edited since; each once, marked
+	// with listing.
+	todo    []*tile
+	listing uint64
+	// edited lists the tiles edited since the latest step, whose
+	// neighbours the next step lists first.
+	edited []*tile
+	// edge lists the tiles whose changes reach past the edge of the
+	// universe: the next step is refused while they do (ErrEdge).
+	edge []*tile
+	par  int   // the current generation is in buf[par] of every tile
+	last *tile // the tile tileAt found last, for runs of look-ups
+	gen  big.Int
 
 	workers    int
-	stamp      uint64
-	todo, run  []*tile // scratch of plan
+	rows       int // the rows the latest step computed
 	sinceSweep int
+	spare      []*tile // the list of the step before, to reuse
+	parts      []part  // the workers' own notes of a step
 }
 
 var (
@@ -83,7 +94,8 @@ func NewPlane(r engine.Rule) (*Plane, error) {
 	if err := checkPlane(r); err != nil {
 		return nil, err
 	}
-	e := &Plane{rule: r, tiles: map[tileKey]*tile{}}
+	// listing starts at 1: a new tile's 0 says it is not listed.
+	e := &Plane{rule: r, tiles: map[tileKey]*tile{}, listing: 1}
 	e.logics[0] = newLogic(r.Phase(false))
 	e.logics[1] = e.logics[0]
 	if r.Alternates() {
@@ -198,7 +210,7 @@ func (e *Plane) SetRun(y, x, n int64) {
 // Clear kills every cell.
 func (e *Plane) Clear() {
 	e.tiles = map[tileKey]*tile{}
-	e.all, e.active, e.last = nil, nil, nil
+	e.all, e.todo, e.edited, e.edge, e.last = nil, nil, nil, nil, nil
 }
 
 // Bounds returns the smallest rectangle holding every live cell, and false
@@ -356,11 +368,12 @@ func (e *Plane) CountBlocks(r engine.Rect, k uint, dst []uint64) {
 // Clone returns an independent copy of the engine and its universe.
 func (e *Plane) Clone() engine.Engine {
 	c := &Plane{rule: e.rule, logic: e.logic, logics: e.logics, tiles: make(map[tileKey]*tile, len(e.all)),
-		par: e.par, workers: e.workers, sinceSweep: e.sinceSweep}
+		par: e.par, workers: e.workers, sinceSweep: e.sinceSweep, listing: e.listing, rows: e.rows}
 	c.gen.Set(&e.gen)
 	c.all = make([]*tile, len(e.all))
 	for i, t := range e.all {
-		n := &tile{buf: t.buf, key: t.key, chg: t.chg, lft: t.lft, rgt: t.rgt, edit: t.edit, index: i, active: t.active}
+		n := &tile{buf: t.buf, key: t.key, m: t.m, edit: t.edit, index: i}
+		n.listed.Store(t.listed.Load())
 		c.all[i] = n
 		c.tiles[t.key] = n
 	}
@@ -371,9 +384,14 @@ func (e *Plane) Clone() engine.Engine {
 			}
 		}
 	}
-	for _, t := range e.active {
-		c.active = append(c.active, c.tiles[t.key])
+	same := func(ts []*tile) []*tile {
+		var out []*tile
+		for _, t := range ts {
+			out = append(out, c.tiles[t.key])
+		}
+		return out
 	}
+	c.todo, c.edited, c.edge = same(e.todo), same(e.edited), same(e.edge)
 	return c
 }
 

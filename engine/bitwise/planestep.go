@@ -5,15 +5,22 @@ import (
 	"errors"
 	"math/bits"
 	"runtime"
+	"sync"
+	"sync/atomic"
 )
 
-// A generation of the plane: plan lists the tiles whose latest change
-// reaches them (making the missing ones a birth may need) and the rows of
-// each to compute; the workers compute those rows into the other buffer
-// and note where they changed; update makes those notes the latest and
-// lists the tiles that changed. Nothing else is touched: a tile that did
-// not change, with no change next to it, costs nothing, and when no tile
-// changed the rest of a step just flips the parity.
+// A generation of the plane visits the tiles listed (Plane.todo): a visit
+// works out the rows of the tile that the latest changes reach, in it or
+// beside it, computes them into the other buffer, notes where they
+// changed, and lists for the next generation the tile and the neighbours
+// its changes reach. Nothing else is touched: a tile that did not change,
+// with no change next to it, costs nothing, and when no tile changed the
+// rest of a step just flips the parity. Visits of different tiles are
+// independent, and a big generation shares them among the step's
+// workers; a small one (a few thousand rows) runs in the calling
+// goroutine alone, where waking a worker would cost more than it gives.
+// What a visit cannot do at once, making a missing neighbour, waits for
+// the end of the generation.
 
 // ErrEdge is wrapped by the error of a step that would take the pattern
 // past the sparse engine's universe, the square of cells within 2^62 of
@@ -23,60 +30,96 @@ var ErrEdge = errors.New("the pattern reached the edge of the sparse engine's un
 // sweepEvery is how many generations pass between sweeps for empty tiles.
 const sweepEvery = 64
 
-// minShare is the fewest rows a generation must compute before they are
-// shared among workers; fewer run in the calling goroutine.
-const minShare = 4 * tileSize
+// minShare is about the fewest rows a generation must compute before its
+// tiles are shared among workers: waking one costs some microseconds, the
+// time of a few hundred rows. It is a variable for the tests, which share
+// every generation.
+var minShare = 4096
 
-// plan lists in e.todo the tiles that the latest changes reach, making
-// those that are missing, with their needs (see [tile.needOf]), and in
-// e.run those with rows to compute. It returns how many rows that is, and
-// an error wrapping [ErrEdge] when a tile would be needed past the edge.
-func (e *Plane) plan() (int, error) {
-	e.stamp++
-	stamp := e.stamp
-	todo := e.todo[:0]
-	for _, t := range e.active {
-		if t.stamp != stamp {
-			t.stamp = stamp
-			todo = append(todo, t)
-		}
-		for dirs := reachMask(t.chg, t.lft, t.rgt); dirs != 0; dirs &= dirs - 1 {
+// maxChunk is the most tiles a worker takes at a time: fewer in a small
+// generation, so that the workers end it together.
+const maxChunk = 8
+
+// part is a worker's own notes of a generation: the tiles it listed for
+// the next one, the missing neighbours its tiles' changes reach, and the
+// rows it computed. Each worker has its own, apart from the others' in
+// memory.
+type part struct {
+	list []*tile
+	grow []reach
+	rows int
+	_    [64]byte
+}
+
+// reach is a missing neighbour of a tile, in direction d, that its
+// changes reach.
+type reach struct {
+	t *tile
+	d int
+}
+
+// list adds t to the tiles to visit in the next generation, unless it is
+// there already.
+func (pt *part) add(t *tile, listing uint64) {
+	if t.listed.Load() != listing && t.listed.Swap(listing) != listing {
+		pt.list = append(pt.list, t)
+	}
+}
+
+// visit steps tile t of the generation in buf[p] (see the top of the
+// file), for a worker whose notes are pt: the tile's new masks go into
+// m[1-p], and the tiles the new changes reach are listed with listing.
+// Calls for different tiles may run at once: each reads the masks m[p] of
+// its tile's neighbours, which no one writes in this generation, and
+// writes its own tile's (see [Plane.stepTile] for the buffers).
+func (e *Plane) visit(t *tile, p int, listing uint64, pt *part) {
+	old := t.m[p]
+	var c masks
+	if t.need = t.needOf(p); t.need != 0 {
+		c = e.stepTile(t)
+		pt.rows += bits.OnesCount64(t.need)
+	}
+	c.chg, c.lft, c.rgt = c.chg|t.edit, c.lft|t.edit, c.rgt|t.edit
+	t.edit = 0
+	t.m[1-p] = c
+	switch {
+	case c.chg != 0:
+		pt.add(t, listing)
+		for dirs := reachMask(c.chg, c.lft, c.rgt); dirs != 0; dirs &= dirs - 1 {
 			d := bits.TrailingZeros8(dirs)
-			n := t.nb[d]
-			if n == nil {
-				k := tileKey{t.key.Y + offsets[d][0], t.key.X + offsets[d][1]}
-				if !inside(k) {
-					e.todo = todo
-					return 0, ErrEdge
-				}
-				n = e.tileFor(k)
-			}
-			if n.stamp != stamp {
-				n.stamp = stamp
-				todo = append(todo, n)
+			if n := t.nb[d]; n != nil {
+				pt.add(n, listing)
+			} else {
+				pt.grow = append(pt.grow, reach{t, d})
 			}
 		}
+	case old.chg != 0:
+		// The changes stopped: visit t once more, to clear the masks
+		// that its next generation's buffer takes over.
+		pt.add(t, listing)
 	}
-	run := e.run[:0]
-	rows := 0
-	for _, t := range todo {
-		t.need = t.needOf()
-		t.nchg, t.nlft, t.nrgt = 0, 0, 0
-		if t.need != 0 {
-			run = append(run, t)
-			rows += bits.OnesCount64(t.need)
+}
+
+// visitAll visits tiles todo[i] for i taken chunk at a time from next,
+// shared with the other workers, for a worker whose notes are pt.
+func (e *Plane) visitAll(todo []*tile, next *atomic.Int64, chunk, p int, listing uint64, pt *part) {
+	for {
+		i := int(next.Add(int64(chunk))) - chunk
+		if i >= len(todo) {
+			return
+		}
+		for _, t := range todo[i:min(i+chunk, len(todo))] {
+			e.visit(t, p, listing, pt)
 		}
 	}
-	e.todo, e.run = todo, run
-	return rows, nil
 }
 
 // stepTile computes the rows of t that t.need lists into its other buffer
-// and sets t's next masks. Calls for different tiles may run at once: each
-// writes only its own tile's other buffer, the halos in the other buffers
-// of the tiles above and below it, which no one else writes or reads in
-// this generation, and its own next masks.
-func (e *Plane) stepTile(t *tile) {
+// and returns where they changed. Calls for different tiles may run at
+// once: each writes only its own tile's other buffer and the halos in the
+// other buffers of the tiles above and below it, which no one else writes
+// or reads in this generation.
+func (e *Plane) stepTile(t *tile) masks {
 	p := e.par
 	cur, out := &t.buf[p], &t.buf[1-p]
 	// The columns beside t, with their halos: the corner cells of the
@@ -123,7 +166,6 @@ func (e *Plane) stepTile(t *tile) {
 		rgt |= r << a
 		need &^= (^uint64(0) >> (64 - (b - a))) << a
 	}
-	t.nchg, t.nlft, t.nrgt = chg, lft, rgt
 	if t.need&1 != 0 {
 		if n := t.nb[north]; n != nil {
 			n.buf[1-p][tileSize+1] = out[1]
@@ -134,6 +176,7 @@ func (e *Plane) stepTile(t *tile) {
 			s.buf[1-p][0] = out[tileSize]
 		}
 	}
+	return masks{chg, lft, rgt}
 }
 
 // wholeBlocks returns need with every block of [kernelBlock] rows that has
@@ -152,55 +195,135 @@ func wholeBlocks(need uint64) uint64 {
 	return need
 }
 
-// stepTiles computes tiles run[s.t0:s.t1], for a worker.
-func (e *Plane) stepTiles(s span) int {
-	for _, t := range e.run[s.t0:s.t1] {
-		e.stepTile(t)
-	}
-	return 0
+// gang is the workers of a step beyond its own goroutine. A generation to
+// share is published in cur and each worker nudged; a worker that wakes
+// joins the generation it finds, if it is still open, and visits tiles
+// until there are none left. The step's own goroutine visits too, closes
+// the generation when no tile is left to take, and waits only for the
+// workers that joined it: a worker that the machine does not run in time
+// delays nothing, and joins no generation late.
+type gang struct {
+	cur   atomic.Pointer[generation]
+	wake  []chan struct{} // one a worker, closed by stop
+	ended sync.WaitGroup  // the workers'
 }
 
-// update makes the masks just computed the latest, lists the tiles that
-// changed as active, and flips the parity: the generation is done.
-func (e *Plane) update() {
-	active := e.active[:0]
-	for _, t := range e.todo {
-		t.chg, t.lft, t.rgt = t.nchg|t.edit, t.nlft|t.edit, t.nrgt|t.edit
-		t.edit = 0
-		t.active = t.chg != 0
-		if t.active {
-			active = append(active, t)
+// generation is what a generation's workers share.
+type generation struct {
+	todo     []*tile
+	next     atomic.Int64 // the next tile to take
+	chunk, p int
+	listing  uint64
+	// state is closed (once the step's own goroutine found no tile left)
+	// and the number of workers in the generation.
+	state atomic.Uint64
+	done  chan struct{} // the last worker out of a closed generation says so
+}
+
+// closed is generation.state's flag.
+const closed = 1 << 32
+
+// join adds a worker to g unless it is closed.
+func (g *generation) join() bool {
+	for {
+		s := g.state.Load()
+		if s&closed != 0 {
+			return false
+		}
+		if g.state.CompareAndSwap(s, s+1) {
+			return true
 		}
 	}
-	e.active = active
-	e.par ^= 1
+}
+
+// leave takes a worker out of g, telling the step when it is the last of
+// a closed generation.
+func (g *generation) leave() {
+	if g.state.Add(^uint64(0)) == closed {
+		g.done <- struct{}{}
+	}
+}
+
+// close closes g and waits for the workers in it to leave.
+func (g *generation) close() {
+	if g.state.Or(closed)&^closed != 0 {
+		<-g.done
+	}
+}
+
+// startGang starts n workers that visit tiles of e, each with its part
+// (parts[1:], parts[0] being the step's own).
+func (e *Plane) startGang(n int) *gang {
+	g := &gang{wake: make([]chan struct{}, n)}
+	g.ended.Add(n)
+	for w := range n {
+		g.wake[w] = make(chan struct{}, 1)
+		go func(wake chan struct{}, pt *part) {
+			defer g.ended.Done()
+			for range wake {
+				if gen := g.cur.Load(); gen.join() {
+					e.visitAll(gen.todo, &gen.next, gen.chunk, gen.p, gen.listing, pt)
+					gen.leave()
+				}
+			}
+		}(g.wake[w], &e.parts[1+w])
+	}
+	return g
+}
+
+// share visits the tiles of gen with the workers.
+func (e *Plane) share(g *gang, gen *generation) {
+	g.cur.Store(gen)
+	for _, ch := range g.wake {
+		select {
+		case ch <- struct{}{}:
+		default: // nudged already
+		}
+	}
+	e.visitAll(gen.todo, &gen.next, gen.chunk, gen.p, gen.listing, &e.parts[0])
+	gen.close()
+}
+
+// stop ends the workers and waits for them: when it returns no worker
+// touches the engine.
+func (g *gang) stop() {
+	for _, ch := range g.wake {
+		close(ch)
+	}
+	g.ended.Wait()
 }
 
 // Step advances n generations. It checks ctx before each; on cancellation
 // it returns ctx's error and the engine holds the last whole generation.
 // A generation that would take the pattern past the edge of the universe
 // is not taken: Step returns an error wrapping [ErrEdge]. Big generations
-// are shared among a fixed pool of workers, started by Step and ended
+// are shared among a fixed set of workers, started by Step and ended
 // before it returns; the result does not depend on how many there are.
 func (e *Plane) Step(ctx context.Context, n uint64) error {
 	workers := e.workers
 	if workers < 1 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	var p *pool
+	if len(e.parts) < workers {
+		e.parts = make([]part, workers)
+	}
+	var g *gang
 	defer func() {
-		if p != nil {
-			p.stop()
+		if g != nil {
+			g.stop()
 		}
 	}()
-	var spans []span
 	done := uint64(0)
 	defer func() { e.addGen(done) }()
+	var next atomic.Int64
 	for ; done < n; done++ {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if len(e.active) == 0 {
+		if err := e.reachEdits(); err != nil {
+			return err
+		}
+		if len(e.todo) == 0 {
 			// Nothing changed: every tile repeats with period 1 or
 			// 2, and the rest of the step only flips the parity.
 			if (n-done)%2 == 1 {
@@ -214,24 +337,23 @@ func (e *Plane) Step(ctx context.Context, n uint64) error {
 			return nil
 		}
 		e.logic = e.logics[e.gen.Bit(0)^uint(done&1)]
-		rows, err := e.plan()
-		if err != nil {
-			return err
-		}
-		if workers < 2 || rows < 2*minShare || len(e.run) < 2 {
-			e.stepTiles(span{0, len(e.run)})
+		todo, p := e.todo, e.par
+		e.listing++
+		// The step's own list is the next todo, in the other buffer.
+		e.parts[0].list, e.todo = e.spare[:0], nil
+		if est := max(e.rows, 16*len(todo)); workers > 1 && est >= minShare && len(todo) >= 2*workers {
+			if g == nil {
+				g = e.startGang(workers - 1)
+			}
+			e.share(g, &generation{todo: todo, chunk: min(maxChunk, max(1, len(todo)/(8*workers))), p: p,
+				listing: e.listing, done: make(chan struct{}, 1)})
 		} else {
-			if p == nil {
-				// The workers never see ctx: a generation, once
-				// begun, is finished, so that the buffers stay whole.
-				p = startPool(context.Background(), workers, 4*workers, e.stepTiles)
-			}
-			spans = e.share(spans[:0], rows, min(4*workers, rows/minShare))
-			if _, err := p.run(context.Background(), spans); err != nil {
-				return err
-			}
+			next.Store(0)
+			e.visitAll(todo, &next, len(todo), p, e.listing, &e.parts[0])
 		}
-		e.update()
+		e.spare = todo
+		e.finish()
+		e.par ^= 1
 		if e.sinceSweep++; e.sinceSweep >= sweepEvery {
 			e.sinceSweep = 0
 			e.sweep()
@@ -240,17 +362,84 @@ func (e *Plane) Step(ctx context.Context, n uint64) error {
 	return nil
 }
 
-// share cuts e.run into jobs of about rows/jobs rows each, in order.
-func (e *Plane) share(spans []span, rows, jobs int) []span {
-	jobs = max(jobs, 1)
-	start, sum, j := 0, 0, 1
-	for i, t := range e.run {
-		sum += bits.OnesCount64(t.need)
-		if sum*jobs >= rows*j && i+1 < len(e.run) {
-			spans = append(spans, span{start, i + 1})
-			start = i + 1
-			j++
+// finish ends a generation: it gathers the workers' lists into the tiles
+// to visit next, and makes the missing neighbours that changes reach,
+// listing them too, or notes the tiles whose changes reach past the edge.
+func (e *Plane) finish() {
+	e.todo, e.rows = e.parts[0].list, e.parts[0].rows
+	e.parts[0].list, e.parts[0].rows = nil, 0
+	for i := 1; i < len(e.parts); i++ {
+		pt := &e.parts[i]
+		if len(pt.list) > 0 {
+			e.todo = append(e.todo, pt.list...)
+			clear(pt.list) // no pointers kept to tiles swept later
+			pt.list = pt.list[:0]
+		}
+		e.rows += pt.rows
+		pt.rows = 0
+	}
+	for i := range e.parts {
+		pt := &e.parts[i]
+		for _, r := range pt.grow {
+			e.grow(r)
+		}
+		pt.grow = pt.grow[:0]
+	}
+}
+
+// grow makes r's missing neighbour and lists it, or, past the edge, notes
+// r's tile in e.edge.
+func (e *Plane) grow(r reach) {
+	k := tileKey{r.t.key.Y + offsets[r.d][0], r.t.key.X + offsets[r.d][1]}
+	if !inside(k) {
+		if len(e.edge) == 0 || e.edge[len(e.edge)-1] != r.t {
+			e.edge = append(e.edge, r.t)
+		}
+		return
+	}
+	n := e.tileFor(k)
+	if n.listed.Load() != e.listing {
+		n.listed.Store(e.listing)
+		e.todo = append(e.todo, n)
+	}
+}
+
+// reachEdits lists the neighbours that the edits since the latest step
+// reach, making the missing ones, before a step; it returns an error
+// wrapping [ErrEdge] when a tile's changes reach past the edge of the
+// universe, and the step must not be taken.
+func (e *Plane) reachEdits() error {
+	if len(e.edited) == 0 && len(e.edge) == 0 {
+		return nil
+	}
+	for _, t := range e.edited {
+		m := t.m[e.par]
+		for dirs := reachMask(m.chg, m.lft, m.rgt); dirs != 0; dirs &= dirs - 1 {
+			if d := bits.TrailingZeros8(dirs); t.nb[d] == nil {
+				e.grow(reach{t, d})
+			}
 		}
 	}
-	return append(spans, span{start, len(e.run)})
+	e.edited = e.edited[:0]
+	// A tile whose changes reached past the edge still does unless the
+	// universe was cleared.
+	edge := e.edge[:0]
+	for _, t := range e.edge {
+		if e.tiles[t.key] != t {
+			continue // cleared
+		}
+		m := t.m[e.par]
+		for dirs := reachMask(m.chg, m.lft, m.rgt); dirs != 0; dirs &= dirs - 1 {
+			d := bits.TrailingZeros8(dirs)
+			if !inside(tileKey{t.key.Y + offsets[d][0], t.key.X + offsets[d][1]}) {
+				edge = append(edge, t)
+				break
+			}
+		}
+	}
+	e.edge = edge
+	if len(e.edge) > 0 {
+		return ErrEdge
+	}
+	return nil
 }

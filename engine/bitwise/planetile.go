@@ -1,6 +1,9 @@
 package bitwise
 
-import "math/bits"
+import (
+	"math/bits"
+	"sync/atomic"
+)
 
 // The plane's tiles. A tile is 64 x 64 cells: 64 words, one a row, least
 // significant bit first, as in a torus's strip. It holds two generations,
@@ -57,27 +60,29 @@ var (
 	opposite = [8]int{south, southWest, west, northWest, north, northEast, east, southEast}
 )
 
-// tile is a 64 x 64 square of the plane. Its change masks say, row by row,
-// where its latest generation differs from the generation before the one
-// before (what the other buffer held until it was overwritten): bit r of
-// chg is set when row r changed anywhere, of lft when its left cell did, of
-// rgt when its right cell did. A tile whose masks and whose neighbours'
-// masks next to it are clear repeats its generation before the current
-// one, which the other buffer already holds, and is not stepped.
+// masks are where a tile's generation differs from the generation before
+// the one before (what the other buffer held until it was overwritten):
+// bit r of chg is set when row r changed anywhere, of lft when its left
+// cell did, of rgt when its right cell did.
+type masks struct{ chg, lft, rgt uint64 }
+
+// tile is a 64 x 64 square of the plane. Its masks m[p] are the changes of
+// the generation in buf[p] (see [masks]). A tile whose masks and whose
+// neighbours' masks next to it are clear repeats its generation before the
+// current one, which the other buffer already holds, and is not stepped.
 type tile struct {
-	// The fields every plan reads come first, in two cache lines; the
+	// The fields every step reads come first, in two cache lines; the
 	// buffers after them.
-	chg, lft, rgt uint64
+	m [2]masks
 	// edit marks rows set by hand since the latest generation: their
 	// other buffer is not the generation before, so they count as changed
 	// for one more generation after the next.
 	edit uint64
-	// need is the rows to compute in the generation being stepped, and
-	// nchg, nlft, nrgt the masks computing them gives.
-	need, nchg, nlft, nrgt uint64
-
-	stamp  uint64   // the plan that last listed the tile
-	active bool     // it is in Plane.active
+	// need is the rows to compute in the generation being stepped.
+	need uint64
+	// listed is the listing ([Plane.listing]) that last put the tile on
+	// the tiles to visit: the steps' workers list tiles at once.
+	listed atomic.Uint64
 	nb     [8]*tile // the neighbours that exist, by direction
 	key    tileKey
 	index  int // its place in Plane.all
@@ -108,36 +113,36 @@ func (t *tile) population(p int) int {
 // dilate spreads each set row of m to the rows above and below it.
 func dilate(m uint64) uint64 { return m | m<<1 | m>>1 }
 
-// needOf returns the rows of t to compute in the next generation: those
-// whose 3 x 3 blocks hold a cell that changed in the latest generation,
-// in t or beside it.
-func (t *tile) needOf() uint64 {
-	need := t.chg
+// needOf returns the rows of t to compute in the next generation, from the
+// masks m[p] of the latest: those whose 3 x 3 blocks hold a cell that
+// changed in the latest generation, in t or beside it.
+func (t *tile) needOf(p int) uint64 {
+	need := t.m[p].chg
 	if w := t.nb[west]; w != nil {
-		need |= w.rgt
+		need |= w.m[p].rgt
 	}
 	if e := t.nb[east]; e != nil {
-		need |= e.lft
+		need |= e.m[p].lft
 	}
 	need = dilate(need)
 	var top, bottom uint64
 	if n := t.nb[north]; n != nil {
-		top |= n.chg
+		top |= n.m[p].chg
 	}
 	if n := t.nb[northWest]; n != nil {
-		top |= n.rgt
+		top |= n.m[p].rgt
 	}
 	if n := t.nb[northEast]; n != nil {
-		top |= n.lft
+		top |= n.m[p].lft
 	}
 	if s := t.nb[south]; s != nil {
-		bottom |= s.chg
+		bottom |= s.m[p].chg
 	}
 	if s := t.nb[southWest]; s != nil {
-		bottom |= s.rgt
+		bottom |= s.m[p].rgt
 	}
 	if s := t.nb[southEast]; s != nil {
-		bottom |= s.lft
+		bottom |= s.m[p].lft
 	}
 	return need | top>>63 | bottom<<63
 }
@@ -207,7 +212,8 @@ func (e *Plane) tileFor(k tileKey) *tile {
 	return t
 }
 
-// drop removes tile t, which is empty in both buffers and not active.
+// drop removes tile t, which is empty in both buffers, has no changes and
+// is not listed.
 func (e *Plane) drop(t *tile) {
 	for d, n := range t.nb {
 		if n != nil {
@@ -223,12 +229,15 @@ func (e *Plane) drop(t *tile) {
 	}
 }
 
-// sweep drops the tiles that are empty in both generations and have not
-// changed, which no step needs: memory follows the live area.
+// sweep drops the tiles that are empty in both generations, have no
+// changes and are not listed to visit, which no step needs: memory follows
+// the live area.
 func (e *Plane) sweep() {
+	// The list of the step before keeps no tiles alive that are dropped.
+	clear(e.spare[:cap(e.spare)])
 	for i := 0; i < len(e.all); {
 		t := e.all[i]
-		if !t.active && t.chg == 0 && t.empty() {
+		if t.m == [2]masks{} && t.listed.Load() != e.listing && t.empty() {
 			e.drop(t) // moves the last tile to i
 			continue
 		}
@@ -237,16 +246,20 @@ func (e *Plane) sweep() {
 }
 
 // touch marks row r of tile t as set by hand in its current generation,
-// and lists t among the active tiles.
+// and lists t to visit and to reach its neighbours from in the next step.
 func (e *Plane) touch(t *tile, r int) {
 	bit := uint64(1) << r
+	if t.edit == 0 {
+		e.edited = append(e.edited, t) // its first edit since the last step
+	}
 	t.edit |= bit
-	t.chg |= bit
-	t.lft |= bit
-	t.rgt |= bit
-	if !t.active {
-		t.active = true
-		e.active = append(e.active, t)
+	m := &t.m[e.par]
+	m.chg |= bit
+	m.lft |= bit
+	m.rgt |= bit
+	if t.listed.Load() != e.listing {
+		t.listed.Store(e.listing)
+		e.todo = append(e.todo, t)
 	}
 }
 

@@ -121,9 +121,11 @@ func TestAgainstGenerations(t *testing.T) {
 	}
 }
 
-// TestMemoryLimit runs a soup of Brian's Brain for 512 generations with
+// TestMemoryLimit runs a soup of Brian's Brain for 384 generations with
 // the smallest memory limit, which collects the node cache many times in
-// the middle of steps, and with the default one: the cells agree.
+// the middle of steps, and with the default one: the cells agree. (At 104
+// bytes a node, hashlife's accounting with a second population, the soup
+// outgrows 1 MiB near generation 480.)
 func TestMemoryLimit(t *testing.T) {
 	r, err := engine.ParseRule("/2/3")
 	if err != nil {
@@ -144,7 +146,7 @@ func TestMemoryLimit(t *testing.T) {
 	rng := rand.New(rand.NewPCG(14, 21))
 	load(rulegen.StateSoup(rng, side, side, 0.4, 3), 0, 0, small, big)
 	ctx := context.Background()
-	for range 4 {
+	for range 3 {
 		if err := small.Step(ctx, 128); err != nil {
 			t.Fatal(err)
 		}

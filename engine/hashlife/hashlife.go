@@ -1,45 +1,24 @@
 package hashlife
 
 import (
-	"context"
-	"errors"
 	"fmt"
-	"math/big"
 
 	"github.com/life-go/life/engine"
+	"github.com/life-go/life/engine/quadtree"
 )
 
 // DefaultMaxMemory is the memory limit of the node cache when
 // [Options.MaxMemory] is 0: 1 GiB.
-const DefaultMaxMemory = 1 << 30
+const DefaultMaxMemory = quadtree.DefaultMaxMemory
 
-// minMaxMemory is the smallest memory limit taken: 1 MiB.
-const minMaxMemory = 1 << 20
-
-// Options tune an [Engine].
-type Options struct {
-	// MaxMemory bounds the memory of the node cache, in bytes, as
-	// bgolly's -M does in megabytes: when a step reaches it, the cache is
-	// garbage collected and the step goes on. 0 means [DefaultMaxMemory];
-	// values below 1 MiB count as 1 MiB.
-	MaxMemory int64
-}
+// Options tune an [Engine] (see [quadtree.Options]).
+type Options = quadtree.Options
 
 // Engine is the HashLife engine. It implements [engine.Engine] and
-// [engine.BlockCounter] on the unbounded plane. Like every engine, it is
-// not safe for concurrent use.
-type Engine struct {
-	s    *store
-	root uint32 // centred on the origin; level >= 4
-	rule engine.Rule
-	gen  big.Int
-	// pending holds runs set by SetRun and not yet built into the tree.
-	pending []run
-	// rootPop caches the population of root; nil when not known.
-	rootPop *big.Int
-}
-
-type run struct{ y, x, n int64 }
+// [engine.BlockCounter] on the unbounded plane; the universe, its steps
+// and its views are the [quadtree.Tree] it embeds. Like every engine, it
+// is not safe for concurrent use.
+type Engine struct{ *quadtree.Tree }
 
 var (
 	_ engine.Engine       = (*Engine)(nil)
@@ -81,211 +60,20 @@ func New(r engine.Rule, opts Options) (*Engine, error) {
 	if err := check(r); err != nil {
 		return nil, err
 	}
-	e := &Engine{rule: r, s: newStore(newRuleTable(r), 0)}
-	e.SetMaxMemory(opts.MaxMemory)
-	e.setRoot(e.s.emptyNode(leafLevel + 1))
-	return e, nil
-}
-
-// SetMaxMemory sets the memory limit of the node cache in bytes, as
-// [Options.MaxMemory] does.
-func (e *Engine) SetMaxMemory(bytes int64) {
-	if bytes == 0 {
-		bytes = DefaultMaxMemory
-	}
-	bytes = max(bytes, minMaxMemory)
-	e.s.maxNodes = int(min(bytes/bytesPerNode, 1<<31))
-}
-
-// Name returns "hashlife".
-func (e *Engine) Name() string { return "hashlife" }
-
-// StepBase returns 2: a step of 2^k generations is hashlife's natural
-// jump ([Engine.StepPow2]), so the UI's step is a power of two here, as in
-// Golly's HashLife.
-func (e *Engine) StepBase() int { return 2 }
-
-// Rule returns the engine's rule.
-func (e *Engine) Rule() engine.Rule { return e.rule }
-
-// Generation returns the generation count.
-func (e *Engine) Generation() *big.Int { return new(big.Int).Set(&e.gen) }
-
-// Population returns the number of live cells, exactly.
-func (e *Engine) Population() *big.Int {
-	e.flush()
-	if e.rootPop == nil {
-		e.rootPop = e.s.bigPop(e.root, map[uint32]*big.Int{})
-	}
-	return new(big.Int).Set(e.rootPop)
-}
-
-// bigPop returns the population of node i at any level; memo caches the
-// populations of nodes above level 31.
-func (s *store) bigPop(i uint32, memo map[uint32]*big.Int) *big.Int {
-	n := s.nodes[i]
-	if n.level <= 31 {
-		return new(big.Int).SetUint64(s.pop(i))
-	}
-	if p, ok := memo[i]; ok {
-		return p
-	}
-	p := new(big.Int)
-	for _, c := range [4]uint32{n.nw, n.ne, n.sw, n.se} {
-		if !s.isEmpty(c) {
-			p.Add(p, s.bigPop(c, memo))
-		}
-	}
-	memo[i] = p
-	return p
-}
-
-// Step advances n generations, as a sum of powers of two, each taken in
-// one memoised step (see [Engine.StepPow2]). It checks ctx between steps
-// and every few thousand leaf computations within one; on cancellation the
-// engine holds the last whole power-of-two step it reached.
-func (e *Engine) Step(ctx context.Context, n uint64) error {
-	for k := uint(0); n != 0; k, n = k+1, n>>1 {
-		if n&1 != 0 {
-			if err := e.StepPow2(ctx, k); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
+	t := newRuleTable(r)
+	return &Engine{quadtree.New(quadtree.Config{
+		Name:      "hashlife",
+		Rule:      r,
+		Leaves:    &t,
+		LeafLevel: leafLevel,
+		MaxMemory: opts.MaxMemory,
+	})}, nil
 }
 
 // ErrMemory is wrapped by the error of a step that cannot be taken within
 // the memory limit even one generation at a time.
-var ErrMemory = errors.New("hashlife: the memory limit is too small for this pattern")
-
-// StepPow2 advances 2^k generations at once: the jump of the UI's
-// hyperspeed. Results for steps of 2^k are memoised alongside the natural
-// ones, so repeated calls with the same k are fast. When the node cache
-// reaches the memory limit, it is garbage collected in the middle of the
-// step, keeping the pattern, the work in progress and as many memoised
-// results as fit; when even that leaves too little room, the step is
-// split in halves. It checks ctx as [Engine.Step] does.
-func (e *Engine) StepPow2(ctx context.Context, k uint) error {
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	if k > maxLevel-8 {
-		return fmt.Errorf("hashlife: step 2^%d is too large", k)
-	}
-	if e.s.rule.alternates && k > 0 && e.gen.Bit(0) == 1 {
-		// The phases alternate and memoised steps of more than one
-		// generation start at even generations: one generation, then
-		// 2 + 4 + ... + 2^(k-1), then one more.
-		if err := e.StepPow2(ctx, 0); err != nil {
-			return err
-		}
-		for i := uint(1); i < k; i++ {
-			if err := e.StepPow2(ctx, i); err != nil {
-				return err
-			}
-		}
-		return e.StepPow2(ctx, 0)
-	}
-	e.flush()
-	err := e.tryStep(ctx, k)
-	if _, full := err.(errFull); full {
-		if k == 0 {
-			return fmt.Errorf("%w (%d nodes live at generation %s)", ErrMemory, e.s.live(), &e.gen)
-		}
-		if err := e.StepPow2(ctx, k-1); err != nil {
-			return err
-		}
-		return e.StepPow2(ctx, k-1)
-	}
-	return err
-}
-
-// tryStep takes one step of 2^k generations. It returns errFull when the
-// node cache is full even after a collection, and ctx's error when ctx is
-// done; either way the engine is unchanged but for its cache.
-func (e *Engine) tryStep(ctx context.Context, k uint) (err error) {
-	s := e.s
-	root := e.root
-	if s.isEmpty(root) {
-		e.addGen(k)
-		return nil
-	}
-	// Grow the root until the pattern sits in its central half and the
-	// root is large enough for the step; then once more, so that the
-	// result, the central half of the new root, holds everything the
-	// pattern can reach in 2^k generations.
-	for uint(s.nodes[root].level) < k+2 || !s.inner(root) {
-		root = s.expand(root)
-	}
-	root = s.expand(root)
-	if s.nodes[root].level >= maxLevel {
-		return fmt.Errorf("hashlife: the universe would grow past 2^%d cells a side", maxLevel)
-	}
-	s.pins = append(s.pins[:0], e.root, root)
-	defer func() {
-		s.limited, s.abort, s.pins = false, nil, s.pins[:0]
-		if r := recover(); r != nil {
-			switch r := r.(type) {
-			case errFull:
-				err = r
-			case error:
-				if ctx.Err() == nil {
-					panic(r)
-				}
-				err = r
-			default:
-				panic(r)
-			}
-		}
-	}()
-	s.limited, s.abort = true, ctx.Err
-	s.parity = 0
-	if k == 0 && s.rule.alternates {
-		s.parity = e.gen.Bit(0)
-	}
-	root = s.result(root, k)
-	s.limited = false
-	for s.inner(root) {
-		root = s.centre(root)
-	}
-	e.setRoot(root)
-	e.addGen(k)
-	return nil
-}
-
-// setRoot makes i the root.
-func (e *Engine) setRoot(i uint32) {
-	e.root = i
-	e.rootPop = nil
-}
-
-// addGen adds 2^k to the generation count.
-func (e *Engine) addGen(k uint) {
-	e.gen.Add(&e.gen, new(big.Int).Lsh(big.NewInt(1), k))
-}
-
-// SetGeneration sets the generation count.
-func (e *Engine) SetGeneration(g *big.Int) { e.gen.Set(g) }
+var ErrMemory = quadtree.ErrMemory
 
 // Clone returns an independent copy of the engine, whose node cache holds
 // only the current pattern.
-func (e *Engine) Clone() engine.Engine {
-	e.flush()
-	c := &Engine{rule: e.rule}
-	c.s, c.root = e.s.copyOf(e.root)
-	c.gen.Set(&e.gen)
-	return c
-}
-
-// Nodes returns the number of nodes in the cache, for statistics.
-func (e *Engine) Nodes() int { return e.s.live() }
-
-// Collections returns the number of garbage collections of the node cache
-// so far, for statistics.
-func (e *Engine) Collections() int { return e.s.gcs }
-
-// String describes the engine for logs and test failures.
-func (e *Engine) String() string {
-	return fmt.Sprintf("hashlife %s gen %s pop %s nodes %d", e.rule, &e.gen, e.Population(), e.Nodes())
-}
+func (e *Engine) Clone() engine.Engine { return &Engine{e.Copy()} }

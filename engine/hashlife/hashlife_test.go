@@ -326,11 +326,11 @@ func TestMemoryLimit(t *testing.T) {
 	if tight.Collections() == 0 {
 		t.Error("no garbage collection under the limit")
 	}
-	if n, limit := tight.Nodes(), tight.s.maxNodes; n > limit {
+	if n, limit := tight.Nodes(), tight.MaxNodes(); n > limit {
 		t.Errorf("%d nodes, limit %d", n, limit)
 	}
-	if free.Nodes() <= tight.s.maxNodes {
-		t.Errorf("the unlimited run took %d nodes: the limit of %d was not reached", free.Nodes(), tight.s.maxNodes)
+	if free.Nodes() <= tight.MaxNodes() {
+		t.Errorf("the unlimited run took %d nodes: the limit of %d was not reached", free.Nodes(), tight.MaxNodes())
 	}
 }
 
@@ -417,7 +417,7 @@ func TestMemoryLimitMidStep(t *testing.T) {
 		t.Error("the cells differ")
 	}
 	t.Logf("%d collections", tight.Collections())
-	if tight.Collections() == 0 || tight.Nodes() > tight.s.maxNodes || free.Nodes() < 4*tight.s.maxNodes {
-		t.Errorf("%d collections, %d nodes for a limit of %d; %d nodes without", tight.Collections(), tight.Nodes(), tight.s.maxNodes, free.Nodes())
+	if tight.Collections() == 0 || tight.Nodes() > tight.MaxNodes() || free.Nodes() < 4*tight.MaxNodes() {
+		t.Errorf("%d collections, %d nodes for a limit of %d; %d nodes without", tight.Collections(), tight.Nodes(), tight.MaxNodes(), free.Nodes())
 	}
 }

@@ -1,6 +1,17 @@
 package hashlife
 
-import "github.com/life-go/life/engine"
+import (
+	"math/bits"
+
+	"github.com/life-go/life/engine"
+	"github.com/life-go/life/engine/quadtree"
+)
+
+// The leaves are 8 x 8 cells in the low word of a [quadtree.Leaf]: row r
+// (0 at the top) is byte r, and column c (0 at the left) of a row is bit
+// 7-c of its byte. Their high word is 0. The [ruleTable] is the
+// [quadtree.Leaves] of the engine.
+const leafLevel = 3
 
 // ruleTable is a rule in the forms the leaf step wants: for each parity of
 // the generation stepped from (rules with B0 run as Golly emulates them, a
@@ -103,19 +114,79 @@ func centre8(rows *[16]uint32) uint64 {
 	return b
 }
 
-// centreLeaf returns the central 8 x 8 cells of the 16 x 16 square made of
+// Centre returns the central 8 x 8 cells of the 16 x 16 square made of
 // leaves nw, ne, sw, se: the se quadrant of nw, the sw of ne, and so on.
-func centreLeaf(nw, ne, sw, se uint64) uint64 {
-	top := (nw>>32&0x0f0f0f0f)<<4 | (ne>>32&0xf0f0f0f0)>>4
-	bottom := (sw&0x0f0f0f0f)<<4 | (se&0xf0f0f0f0)>>4
-	return top | bottom<<32
+func (t *ruleTable) Centre(nw, ne, sw, se quadtree.Leaf) quadtree.Leaf {
+	top := (nw.Lo>>32&0x0f0f0f0f)<<4 | (ne.Lo>>32&0xf0f0f0f0)>>4
+	bottom := (sw.Lo&0x0f0f0f0f)<<4 | (se.Lo&0xf0f0f0f0)>>4
+	return quadtree.Leaf{Lo: top | bottom<<32}
 }
 
-// leafStep returns the central 8 x 8 cells of the 16 x 16 square made of
+// mask returns the cells of a leaf in rows y0 to y1-1 and columns x0 to
+// x1-1, 0 <= y0 <= y1 <= 8, 0 <= x0 <= x1 <= 8.
+func mask(y0, y1, x0, x1 int) uint64 {
+	row := uint64(0xff>>x0) &^ uint64(0xff>>x1)
+	return row * 0x0101010101010101 & (1<<(8*y1) - 1) &^ (1<<(8*y0) - 1)
+}
+
+// Count returns the number of live cells of l in its rows above y and
+// columns left of x; both kinds are the live cells.
+func (t *ruleTable) Count(l quadtree.Leaf, _ quadtree.Kind, y, x int) uint64 {
+	return uint64(bits.OnesCount64(l.Lo & mask(0, y, 0, x)))
+}
+
+// State returns 1 when the cell of l at (y, x) is alive, else 0.
+func (t *ruleTable) State(l quadtree.Leaf, y, x int) uint8 {
+	return uint8(l.Lo >> (8*y + 7 - x) & 1)
+}
+
+// SetRow returns l with the cells of row y from column x0 to x1-1 alive
+// (st 1) or dead (0).
+func (t *ruleTable) SetRow(l quadtree.Leaf, y, x0, x1 int, st uint8) quadtree.Leaf {
+	m := uint64(0xff>>x0&^(0xff>>x1)) << (8 * y)
+	if st != 0 {
+		l.Lo |= m
+	} else {
+		l.Lo &^= m
+	}
+	return l
+}
+
+// Row returns the live cells of row y of l, column c in bit c.
+func (t *ruleTable) Row(l quadtree.Leaf, y int) uint64 {
+	return uint64(bits.Reverse8(uint8(l.Lo >> (8 * y))))
+}
+
+// Edge returns the row or column of l's live cell farthest towards side
+// among those in rows y0 to y1 and columns x0 to x1, or -1.
+func (t *ruleTable) Edge(l quadtree.Leaf, side quadtree.Side, y0, y1, x0, x1 int) int {
+	b := l.Lo & mask(y0, y1+1, x0, x1+1)
+	if b == 0 {
+		return -1
+	}
+	or := b | b>>32
+	or |= or >> 16
+	or = (or | or>>8) & 0xff
+	switch side {
+	case quadtree.Top:
+		return bits.TrailingZeros64(b) / 8
+	case quadtree.Bottom:
+		return 7 - bits.LeadingZeros64(b)/8
+	case quadtree.Left:
+		return bits.LeadingZeros8(uint8(or))
+	default:
+		return 7 - bits.TrailingZeros8(uint8(or))
+	}
+}
+
+// Merge returns the live cells of a and b.
+func (t *ruleTable) Merge(a, b quadtree.Leaf) quadtree.Leaf { return quadtree.Leaf{Lo: a.Lo | b.Lo} }
+
+// Step returns the central 8 x 8 cells of the 16 x 16 square made of
 // leaves nw, ne, sw, se, gens (1 to 4) generations on from a generation of
 // the given parity.
-func (t *ruleTable) leafStep(nw, ne, sw, se uint64, gens int, parity uint) uint64 {
-	rows := rows16(nw, ne, sw, se)
+func (t *ruleTable) Step(nw, ne, sw, se quadtree.Leaf, gens int, parity uint) quadtree.Leaf {
+	rows := rows16(nw.Lo, ne.Lo, sw.Lo, se.Lo)
 	for g := 1; g <= gens; g++ {
 		ph := &t.phases[(parity+uint(g)-1)&1]
 		if ph.quads != nil {
@@ -124,7 +195,7 @@ func (t *ruleTable) leafStep(nw, ne, sw, se uint64, gens int, parity uint) uint6
 			ph.generation(&rows, g, 15-g)
 		}
 	}
-	return centre8(&rows)
+	return quadtree.Leaf{Lo: centre8(&rows)}
 }
 
 // quadGeneration replaces rows g to 15-g, columns g to 15-g, with their

@@ -9,6 +9,18 @@ import (
 	"github.com/life-go/life/engine"
 )
 
+// maxReach is the bound of the cells in reach, 2^62-1 either way (see
+// [quadtree.Tree.Reach]).
+const maxReach int64 = 1<<62 - 1
+
+// blocks returns how many blocks of 2^k cells cover n cells.
+func blocks(n int64, k uint) int64 {
+	if n <= 0 {
+		return 0
+	}
+	return (n-1)>>k + 1
+}
+
 // sortCells sorts cells row by row, as Visit gives them.
 func sortCells(c [][2]int64) {
 	slices.SortFunc(c, func(a, b [2]int64) int {

@@ -2,6 +2,7 @@ package states_test
 
 import (
 	"context"
+	"fmt"
 	"math/rand/v2"
 	"testing"
 
@@ -55,5 +56,32 @@ func BenchmarkBosco1000(b *testing.B) {
 		e := benchSoup(b, "ltl", "R5,C0,M1,S34..58,B34..45,NM:T500,500", 0.5)
 		b.StartTimer()
 		e.Step(context.Background(), 1000)
+	}
+}
+
+// BenchmarkLtLShapes steps Larger than Life rules of each neighbourhood
+// at ranges 1 to 50 on a 256 x 256 torus soup, the limits a third to a
+// half of the neighbourhood for births and a quarter to a half for
+// survival, so that the soup stays busy: the cost of a cell by shape and
+// range.
+func BenchmarkLtLShapes(b *testing.B) {
+	for _, shape := range []string{"M", "N", "C"} {
+		for _, r := range []int{1, 2, 3, 4, 5, 8, 10, 20, 50} {
+			rule, err := engine.ParseRule(fmt.Sprintf("R%d,C0,M0,S0..1,B1..1,N%s", r, shape))
+			if err != nil {
+				b.Fatal(err)
+			}
+			l, _ := rule.LtL()
+			n := l.Size()
+			text := fmt.Sprintf("R%d,C0,M1,S%d..%d,B%d..%d,N%s:T256,256", r, n/4, n/2, n/3, n/2, shape)
+			b.Run(fmt.Sprintf("N%s/R%d", shape, r), func(b *testing.B) {
+				e := benchSoup(b, "ltl", text, 0.4)
+				b.ResetTimer()
+				for range b.N {
+					e.Step(context.Background(), 1)
+				}
+				b.ReportMetric(float64(b.N)*256*256/b.Elapsed().Seconds(), "cells/s")
+			})
+		}
 	}
 }

@@ -15,7 +15,20 @@
 // table ([engine.Table]); the index and the cell's state pick the next
 // state from one table of 512 entries, so that births, survival and
 // ageing are one load, whatever the family (Life-like, isotropic, MAP,
-// hexagonal, von Neumann).
+// hexagonal, von Neumann). Only the tiles of 64 x 16 cells next to one
+// that changed in the last generation are stepped, and the plane is
+// brought up to date only in the tiles that changed, so that still life,
+// empty space and the dead areas between spaceships cost nothing.
+//
+// # Cycles
+//
+// On a bounded grid every pattern comes to repeat. Both engines watch for
+// it (Brent's algorithm: the grid compared after every generation with a
+// copy taken at doubling intervals) and, once the grid equals an earlier
+// one, skip whole periods of every step: an oscillator or a spaceship's
+// lap of a torus runs 10^6 generations in the time of a few periods. It
+// is exact (whole grids compared, no hashing) and starts again after an
+// edit.
 //
 // # Larger than Life
 //
@@ -33,6 +46,7 @@
 package states
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"math/big"
@@ -55,6 +69,11 @@ type board struct {
 	// is the universe's (oy, ox); beyond it every cell is dead.
 	unbounded bool
 	oy, ox    int64
+	// touched is set by every edit, for an engine that keeps buffers
+	// from one generation to the next.
+	touched bool
+	// cyc watches for the pattern to repeat on a bounded grid.
+	cyc cycle
 }
 
 // windowSide is the side of a new window onto the unbounded plane.
@@ -99,7 +118,8 @@ func (b *board) SetGeneration(g *big.Int) { b.gen.Set(g) }
 func (b *board) Population() *big.Int { return big.NewInt(int64(b.g.Population())) }
 
 // Grid returns the engine's grid. It belongs to the engine: callers may
-// read it between calls to Step but must not keep it across them.
+// read it between calls to Step but must not write to it (edits go
+// through SetState) nor keep it across them.
 func (b *board) Grid() *grid.States { return b.g }
 
 // State returns the state of the cell at (y, x), wrapped onto the grid as
@@ -119,6 +139,7 @@ func (b *board) SetState(y, x int64, s engine.State) {
 	yy, xx, ok := b.place(y, x, s != 0)
 	if ok && int(s) < b.n {
 		b.g.Cells()[yy*b.g.Width()+xx] = uint8(s)
+		b.touched = true
 	}
 }
 
@@ -273,6 +294,7 @@ func (b *board) clone() board {
 	c.g = b.g.Clone()
 	c.gen = big.Int{}
 	c.gen.Set(&b.gen)
+	c.cyc = cycle{off: b.cyc.off}
 	return c
 }
 
@@ -307,16 +329,87 @@ type stepper interface {
 	generation(cur, next []uint8)
 }
 
-// run steps n generations with s, checking ctx between them.
+// run steps n generations with s, checking ctx between them, and skips
+// whole periods of the pattern once it repeats.
 func (b *board) run(ctx context.Context, s stepper, n uint64) error {
+	n = b.skip(n)
 	next := make([]uint8, len(b.g.Cells()))
 	for ; n > 0; n-- {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
+		b.touched = false
 		s.generation(b.g.Cells(), next)
 		next = b.g.Swap(next)
 		b.gen.Add(&b.gen, big.NewInt(1))
+		b.cyc.after(b.g.Cells())
+		n = b.skip(n-1) + 1
 	}
 	return nil
+}
+
+// skip counts as run the whole periods of the pattern that fit in n
+// generations, once the pattern is known to repeat and unless an edit
+// touched the grid since (then the watch starts again), and returns the
+// generations left to step.
+func (b *board) skip(n uint64) uint64 {
+	if b.touched {
+		b.cyc.reset()
+	}
+	if p := b.cyc.period; p > 0 && n >= p {
+		k := n / p * p
+		b.gen.Add(&b.gen, new(big.Int).SetUint64(k))
+		n -= k
+	}
+	return n
+}
+
+// maxWatch is the most cells of a grid whose cycle is watched for (a
+// copy of the grid is kept).
+const maxWatch = 1 << 26
+
+// cycle finds the period of a pattern on a bounded grid, whose states are
+// finitely many so that every pattern comes to repeat, by Brent's
+// algorithm: a copy of the grid is taken after 1, 2, 4, 8, ... generations
+// since the watch began, and the grid is compared with the copy after
+// every generation; when they are equal the generations since the copy
+// are a period, from then on for ever (the step is a function of the
+// grid), and the engine skips whole periods of every step. A pattern that
+// repeats with period p after a transient of t generations is found
+// within 2 max(t, p) + p generations or so. Exact: no hashing, the whole
+// grid is compared. An edit starts the watch again.
+type cycle struct {
+	snap   []uint8 // the grid as it was power generations into the watch
+	taken  bool    // snap holds a copy
+	power  uint64  // the generations between copies, doubled at each copy
+	lam    uint64  // the generations since the copy
+	period uint64  // the pattern's period once found, else 0
+	off    bool    // do not watch (tests)
+}
+
+// reset starts the watch again: the grid was edited.
+func (c *cycle) reset() {
+	c.taken, c.power, c.lam, c.period = false, 1, 0, 0
+}
+
+// after watches the grid cur, just stepped one generation.
+func (c *cycle) after(cur []uint8) {
+	if c.period > 0 || c.off || len(cur) > maxWatch {
+		return
+	}
+	if !c.taken {
+		c.snap = append(c.snap[:0], cur...)
+		c.taken, c.power, c.lam = true, 1, 0
+		return
+	}
+	c.lam++
+	if bytes.Equal(cur, c.snap) {
+		c.period = c.lam
+		return
+	}
+	if c.lam == c.power {
+		copy(c.snap, cur)
+		c.power *= 2
+		c.lam = 0
+	}
 }

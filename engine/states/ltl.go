@@ -59,7 +59,26 @@ type LtL struct {
 
 	liveRows []int32 // prefix sums of the plane's rows' cells in state 1
 	old      []bool  // whether each row of the region has a cell above state 1
+
+	// Strips of stripW plane columns, a bit each, nw words a row:
+	// liveMask holds each plane row's strips with a cell in state 1,
+	// agedMask each region row's strips with a cell above state 1 (for
+	// Moore's neighbourhood without B0, which steps only the strips near
+	// them).
+	nw                 int
+	liveMask, agedMask []uint64
+
+	// rowLive says of each grid row whether the last generation left a
+	// cell in it not in state 0, when rowsOf is the grid's array that
+	// generation made (the Moore step, without B0, keeps it): fill skips
+	// the rows it knows are dead.
+	rowLive []bool
+	rowsOf  *uint8
 }
+
+// stripW is the width of the strips of plane columns whose cells the
+// Moore step skips when no cell in state 1 is within the range of them.
+const stripW = 16
 
 // NewLtL returns an engine for the Larger than Life rule r on a torus or a
 // bounded plane, every cell dead.
@@ -81,6 +100,7 @@ func NewLtL(r engine.Rule) (*LtL, error) {
 
 // Step advances n generations.
 func (e *LtL) Step(ctx context.Context, n uint64) error {
+	e.rowsOf = nil // the cells may have been edited since
 	box, ok := gridBox(e.g)
 	if !ok && e.l.Bmin > 0 {
 		e.gen.Add(&e.gen, new(big.Int).SetUint64(n))
@@ -109,6 +129,7 @@ func (e *LtL) Step(ctx context.Context, n uint64) error {
 		if b.Y < e.l.Range+1 || b.X < e.l.Range+1 || b.Y+b.H+e.l.Range+1 > h || b.X+b.W+e.l.Range+1 > w ||
 			int64(w)*int64(h) > 16*need && int64(w)*int64(h) > windowSide*windowSide {
 			pad := max(2*r+2, int64(max(b.W, b.H))/2, windowSide/4)
+			e.rowsOf = nil
 			if err := e.include(engine.Rect{Y: int64(b.Y) + e.oy, X: int64(b.X) + e.ox, W: int64(b.W), H: int64(b.H)}, pad); err != nil {
 				if err := e.include(engine.Rect{Y: int64(b.Y) + e.oy, X: int64(b.X) + e.ox, W: int64(b.W), H: int64(b.H)}, r+1); err != nil {
 					return err
@@ -126,6 +147,16 @@ func (e *LtL) Step(ctx context.Context, n uint64) error {
 	}
 	return nil
 }
+
+// smallDiamond is the largest range at which von Neumann's diamond is
+// counted as the circle is, from prefix sums along its 2r+1 rows, rather
+// than from the diagonals' (eight lookups with their edge tests a cell,
+// and a pass more over the plane): the rows' cost grows with the range,
+// the diagonals' does not (callgrind, the whole BenchmarkLtLShapes/NN
+// run of 10 generations: rows 68M instructions against 83M at range 8,
+// 76M against 83M at 10, 113M against 85M at 20). Golly counts diamonds
+// directly up to range 4.
+const smallDiamond = 12
 
 // generation makes next from cur: the cells of the live cells' box grown
 // by the range (the whole grid with B0, or across a torus's edge).
@@ -152,21 +183,31 @@ func (e *LtL) generation(cur, next []uint8) {
 		}
 	}
 	e.fill(cur, y0, y1, x0, x1)
-	switch e.l.Shape {
-	case engine.VonNeumann:
+	diagonal := e.l.Shape == engine.VonNeumann && r > smallDiamond
+	switch {
+	case diagonal:
 		e.diagonals()
-	case engine.Circular:
+	case e.l.Shape != engine.Moore:
 		e.rows()
 	}
 	clear(next)
+	keep := e.l.Shape == engine.Moore && e.l.Bmin > 0
+	e.rowsOf = nil
+	if keep {
+		if cap(e.rowLive) < h {
+			e.rowLive = make([]bool, h)
+		}
+		e.rowLive = e.rowLive[:h]
+		clear(e.rowLive)
+	}
 	boxes := make([]rowBox, 0, 16)
 	var mu sync.Mutex
 	bands(y0, y1, max(16, r), func(a, b int) {
 		bx := rowBox{top: -1, left: w}
-		switch e.l.Shape {
-		case engine.Moore:
+		switch {
+		case e.l.Shape == engine.Moore:
 			e.moore(cur, next, a, b, y0, x0, x1, &bx)
-		case engine.VonNeumann:
+		case diagonal:
 			e.diamond(cur, next, a, b, y0, x0, x1, &bx)
 		default:
 			e.circle(cur, next, a, b, y0, x0, x1, &bx)
@@ -175,6 +216,9 @@ func (e *LtL) generation(cur, next []uint8) {
 		boxes = append(boxes, bx)
 		mu.Unlock()
 	})
+	if keep && len(next) > 0 {
+		e.rowsOf = &next[0]
+	}
 	e.live = false
 	top, bottom, left, right := h, -1, w, -1
 	for _, b := range boxes {
@@ -203,6 +247,7 @@ func (e *LtL) fill(cur []uint8, y0, y1, x0, x1 int) {
 	}
 	e.plane = e.plane[:e.pw*e.ph]
 	pw := e.pw
+	known := e.rowsOf != nil && len(cur) > 0 && e.rowsOf == &cur[0]
 	if cap(e.liveRows) < e.ph+1 {
 		e.liveRows = make([]int32, e.ph+1)
 	}
@@ -211,15 +256,33 @@ func (e *LtL) fill(cur []uint8, y0, y1, x0, x1 int) {
 		e.old = make([]bool, y1-y0)
 	}
 	e.old = e.old[:y1-y0]
+	masks := e.l.Shape == engine.Moore && e.l.Bmin > 0
+	if masks {
+		e.nw = (pw + 64*stripW - 1) / (64 * stripW)
+		e.liveMask = grow(e.liveMask, e.ph*e.nw)
+		e.agedMask = grow(e.agedMask, (y1-y0)*e.nw)
+	}
 	bands(0, e.ph, 64, func(a, b int) {
 		for py := a; py < b; py++ {
 			dst := e.plane[py*pw : (py+1)*pw]
 			y := y0 - m + py
 			if e.torus {
 				y = mod(y, h)
-			} else if y < 0 || y >= h {
+			}
+			if y < 0 || y >= h || known && !e.rowLive[y] {
+				// Beyond a plane's edge, or a row the last generation
+				// left dead.
 				clear(dst)
 				e.liveRows[py+1] = 0
+				if k := py - m; k >= 0 && k < y1-y0 {
+					e.old[k] = false
+				}
+				if masks {
+					clear(e.liveMask[py*e.nw : (py+1)*e.nw])
+					if k := py - m; k >= 0 && k < y1-y0 {
+						clear(e.agedMask[k*e.nw : (k+1)*e.nw])
+					}
+				}
 				continue
 			}
 			row := cur[y*w : (y+1)*w]
@@ -244,8 +307,15 @@ func (e *LtL) fill(cur []uint8, y0, y1, x0, x1 int) {
 				}
 			}
 			e.liveRows[py+1] = live
-			if k := py - m; k >= 0 && k < y1-y0 {
+			k := py - m
+			if k >= 0 && k < y1-y0 {
 				e.old[k] = old
+			}
+			if masks {
+				strips(e.liveMask[py*e.nw:(py+1)*e.nw], dst, live != 0)
+				if k >= 0 && k < y1-y0 {
+					agedStrips(e.agedMask[k*e.nw:(k+1)*e.nw], row[x0:x1], m, old)
+				}
 			}
 		}
 	})
@@ -265,6 +335,10 @@ func ones(dst, src []uint8) (live int32, old bool) {
 	var above uint64
 	for ; i+8 <= len(src); i += 8 {
 		v := binary.LittleEndian.Uint64(src[i:])
+		if v == 0 {
+			binary.LittleEndian.PutUint64(dst[i:], 0)
+			continue
+		}
 		above |= v &^ lsb
 		t := v ^ lsb // bytes that were 1 are 0
 		// High bit of each byte set where t's byte is 0.
@@ -282,6 +356,53 @@ func ones(dst, src []uint8) (live int32, old bool) {
 		old = old || s > 1
 	}
 	return live, old
+}
+
+// grow returns s resized to n words, reusing its array when it can.
+func grow(s []uint64, n int) []uint64 {
+	if cap(s) < n {
+		return make([]uint64, n)
+	}
+	return s[:n]
+}
+
+// strips sets the bits of mask for the strips of row (a plane row of 0s
+// and 1s) that hold a 1; any says whether the row holds one at all.
+func strips(mask []uint64, row []uint8, any bool) {
+	clear(mask)
+	if !any {
+		return
+	}
+	for k, c := 0, 0; c < len(row); k, c = k+1, c+stripW {
+		seg := row[c:min(c+stripW, len(row))]
+		var v uint64
+		if len(seg) == stripW {
+			v = binary.LittleEndian.Uint64(seg) | binary.LittleEndian.Uint64(seg[8:])
+		} else {
+			for _, b := range seg {
+				v |= uint64(b)
+			}
+		}
+		if v != 0 {
+			mask[k/64] |= 1 << (k % 64)
+		}
+	}
+}
+
+// agedStrips sets the bits of mask for the strips of plane columns that
+// hold a cell of the region row src (whose first cell is plane column m)
+// in a state above 1; any says whether src holds one at all.
+func agedStrips(mask []uint64, src []uint8, m int, any bool) {
+	clear(mask)
+	if !any {
+		return
+	}
+	for i, s := range src {
+		if s > 1 {
+			k := (i + m) / stripW
+			mask[k/64] |= 1 << (k % 64)
+		}
+	}
 }
 
 func mod(a, n int) int {
@@ -425,13 +546,134 @@ func (e *LtL) quiet(y, y0 int) bool {
 // moore counts Moore's neighbourhood for rows a to b-1 (columns x0 to
 // x1-1) with running sums: a sum of 2r+1 rows for every column of the
 // plane, moved down a row at a time, and a window of 2r+1 of them moved
-// along the row.
+// along the row. It visits only the strips of columns within the range of
+// a cell in state 1 or holding a cell above state 1 (every cell with B0):
+// in the debris of a soup most of a row is far from any live cell.
 func (e *LtL) moore(cur, next []uint8, a, b, y0, x0, x1 int, bx *rowBox) {
+	if e.l.Bmin == 0 {
+		e.mooreAll(cur, next, a, b, y0, x0, x1, bx)
+		return
+	}
+	r, m, pw, w, nw := e.l.Range, e.m, e.pw, e.g.Width(), e.nw
+	cols := make([]int32, pw)
+	act := make([]uint64, nw)
+	tmp := make([]uint64, nw)
+	n := x1 - x0
+	// The plane's row of cell row y is y-y0+m; its neighbourhood's rows
+	// are y-y0+m-r to y-y0+m+r. Only the strips with a cell in state 1 in
+	// a row add to the columns' sums: the others add nothing.
+	first := a - y0 + m - r
+	for py := first; py <= first+2*r; py++ {
+		row := e.plane[py*pw : (py+1)*pw]
+		eachStrip(e.liveMask[py*nw:(py+1)*nw], pw, func(c0, c1 int) {
+			for px := c0; px < c1; px++ {
+				cols[px] += int32(row[px])
+			}
+		})
+	}
+	// A cell can change only if a cell in state 1 is within the range of
+	// it (its strip is within d strips of one) or it is above state 1.
+	d := (r + stripW - 1) / stripW
+	for y := a; y < b; y++ {
+		py := y - y0 + m
+		clear(act)
+		for q := py - r; q <= py+r; q++ {
+			for i, v := range e.liveMask[q*nw : (q+1)*nw] {
+				act[i] |= v
+			}
+		}
+		spread(act, tmp, d)
+		for i, v := range e.agedMask[(y-y0)*nw : (y-y0+1)*nw] {
+			act[i] |= v
+		}
+		src, dst := cur[y*w+x0:y*w+x1], next[y*w+x0:y*w+x1]
+		rowLive := false
+		eachStrip(act, pw, func(c0, c1 int) {
+			// The row's cells in plane columns c0 to c1-1.
+			c0, c1 = max(c0, m), min(c1, m+n)
+			if c0 >= c1 {
+				return
+			}
+			var sum int32
+			for px := c0 - r; px <= c0+r; px++ {
+				sum += cols[px]
+			}
+			i0, i1 := c0-m, c1-m
+			lo, hi := e.mooreRow(src[i0:i1], dst[i0:i1], cols[c0+r:], cols[c0-r-1:], sum)
+			bx.add(y, x0, i0+lo, i0+hi)
+			rowLive = rowLive || lo <= hi
+		})
+		e.rowLive[y] = rowLive
+		if y+1 < b {
+			pin, pout := py+r+1, py-r
+			in := e.plane[pin*pw:][:pw]
+			out := e.plane[pout*pw:][:pw]
+			for i := range tmp {
+				tmp[i] = e.liveMask[pin*nw+i] | e.liveMask[pout*nw+i]
+			}
+			eachStrip(tmp, pw, func(c0, c1 int) {
+				for px := c0; px < c1; px++ {
+					cols[px] += int32(in[px]) - int32(out[px])
+				}
+			})
+		}
+	}
+}
+
+// eachStrip calls fn with the plane columns c0 to c1-1 of each run of
+// strips set in mask, within a plane pw columns wide.
+func eachStrip(mask []uint64, pw int, fn func(c0, c1 int)) {
+	n := len(mask) * 64
+	for k := 0; k < n; {
+		v := mask[k/64] >> (k % 64)
+		if v == 0 {
+			k = (k/64 + 1) * 64
+			continue
+		}
+		k += bits.TrailingZeros64(v)
+		// Strip k is set: the run ends at the next strip that is not.
+		j := k
+		for j < n {
+			z := ^mask[j/64] >> (j % 64)
+			if z == 0 {
+				j = (j/64 + 1) * 64
+				continue
+			}
+			j += bits.TrailingZeros64(z)
+			break
+		}
+		fn(min(k*stripW, pw), min(j*stripW, pw))
+		k = j
+	}
+}
+
+// spread sets in mask the bits within d of a set bit (d < 64), using tmp
+// (as long as mask) as scratch.
+func spread(mask, tmp []uint64, d int) {
+	for done := 0; done < d; {
+		s := min(max(done, 1), d-done)
+		copy(tmp, mask)
+		for i := range mask {
+			l := tmp[i]<<s | tmp[i]>>s
+			if i > 0 {
+				l |= tmp[i-1] >> (64 - s)
+			}
+			if i+1 < len(tmp) {
+				l |= tmp[i+1] << (64 - s)
+			}
+			mask[i] |= l
+		}
+		done += s
+	}
+}
+
+// mooreAll is moore for rules with B0, where every cell may change: a sum
+// of 2r+1 rows for every column of the plane, moved down a row at a time,
+// and a window of 2r+1 of them moved along each row.
+func (e *LtL) mooreAll(cur, next []uint8, a, b, y0, x0, x1 int, bx *rowBox) {
 	r, m, pw, w := e.l.Range, e.m, e.pw, e.g.Width()
 	cols := make([]int32, pw)
 	n := x1 - x0
-	// The plane's row of cell row y is y-y0+m; its neighbourhood's rows
-	// are y-y0+m-r to y-y0+m+r.
 	first := a - y0 + m - r
 	for py := first; py <= first+2*r; py++ {
 		if e.liveRows[py+1] == e.liveRows[py] {
@@ -443,17 +685,13 @@ func (e *LtL) moore(cur, next []uint8, a, b, y0, x0, x1 int, bx *rowBox) {
 		}
 	}
 	for y := a; y < b; y++ {
-		if !e.quiet(y, y0) {
-			// The window for column x (plane column x-x0+m) is
-			// columns x-x0+m-r to x-x0+m+r.
-			var sum int32
-			for px := m - r; px <= m+r; px++ {
-				sum += cols[px]
-			}
-			in, out := cols[m+r:m+r+n], cols[m-r-1:m-r-1+n]
-			lo, hi := e.mooreRow(cur[y*w+x0:y*w+x1], next[y*w+x0:y*w+x1], in, out, sum)
-			bx.add(y, x0, lo, hi)
+		var sum int32
+		for px := m - r; px <= m+r; px++ {
+			sum += cols[px]
 		}
+		in, out := cols[m+r:m+r+n], cols[m-r-1:m-r-1+n]
+		lo, hi := e.mooreRow(cur[y*w+x0:y*w+x1], next[y*w+x0:y*w+x1], in, out, sum)
+		bx.add(y, x0, lo, hi)
 		if y+1 < b {
 			pin, pout := y-y0+m+r+1, y-y0+m-r
 			if e.liveRows[pin+1] != e.liveRows[pin] || e.liveRows[pout+1] != e.liveRows[pout] {
@@ -583,15 +821,17 @@ func (e *LtL) circle(cur, next []uint8, a, b, y0, x0, x1 int, bx *rowBox) {
 		if e.quiet(y, y0) {
 			continue
 		}
+		// Row by row of the neighbourhood, along the whole row of
+		// cells: the row's cells from px-wd to px+wd are the prefix
+		// sum at px+wd+1 less the one at px-wd.
 		py := y - y0 + m
-		for i := 0; i < n; i++ {
-			px := m + i
-			var s int32
-			for k, wd := range e.widths {
-				row := e.rp[(py-r+k)*stride:]
-				s += row[px+wd+1] - row[px-wd]
+		clear(counts)
+		for k, wd := range e.widths {
+			row := e.rp[(py-r+k)*stride : (py-r+k+1)*stride]
+			hi, lo := row[m+wd+1:m+wd+1+n], row[m-wd:m-wd+n]
+			for i := range counts {
+				counts[i] += hi[i] - lo[i]
 			}
-			counts[i] = s
 		}
 		lo, hi := e.decideRow(cur[y*w+x0:y*w+x1], next[y*w+x0:y*w+x1], counts)
 		bx.add(y, x0, lo, hi)

@@ -3,6 +3,7 @@ package universe
 import (
 	"fmt"
 	"io"
+	bits2 "math/bits"
 
 	"github.com/life-go/life/engine"
 	"github.com/life-go/life/patterns"
@@ -98,6 +99,14 @@ func (st *streamer) Root(h uint32, d int) error { return st.te.Root(h, d) }
 // engine in Begin, as patterns.FormatSink offers.
 func (st *streamer) SetFormat(name string) { st.format = name }
 
+// rowSetter is an engine that sets the live cells of a row from words, as
+// many runs at once (the bitwise engines): SetRow(y, x, bits) does what
+// SetRun does for each run of bits, bit i of bits[j] being the cell (y,
+// x+64*j+i).
+type rowSetter interface {
+	SetRow(y, x int64, bits []uint64)
+}
+
 // streamer is the sink that puts cells on the engine as they are read
 // when the header places them, and gathers them otherwise.
 type streamer struct {
@@ -114,6 +123,7 @@ type streamer struct {
 	// the rows above lim: the declared height, or with Settings.Progress
 	// the next row to report at.
 	rs     engine.RunSetter
+	rows   rowSetter // the engine's, when rs is set and it has one
 	y0, x0 int64
 	lim    int64
 	tree   bool       // the engine took a macrocell tree
@@ -157,6 +167,9 @@ func (st *streamer) Begin(h *patterns.Pattern) error {
 		}
 		st.l, st.box, st.w, st.h = l, true, h.W, h.H
 		st.rs, st.y0, st.x0 = l.rs, l.y0, l.x0
+		if l.rs != nil {
+			st.rows, _ = l.u.Eng.(rowSetter)
+		}
 		st.lim = st.h
 		if s.Progress != nil {
 			st.lim = 0 // report at the first row
@@ -176,6 +189,44 @@ func (st *streamer) Run(y, x, n int64) error {
 		return nil
 	}
 	return st.run(y, x, n, 1)
+}
+
+// Row places the live cells of a row as it is read: through the engine's
+// SetRow when each of its runs would take Run's common path, else run by
+// run through Run. It implements [patterns.RowSink].
+func (st *streamer) Row(y, x int64, bits []uint64) error {
+	end := x + 64*int64(len(bits)) - int64(bits2.LeadingZeros64(bits[len(bits)-1])) // past the last cell
+	if st.box && st.rows != nil && y < st.lim && end <= st.w && y >= 0 && x >= 0 {
+		st.rows.SetRow(st.y0+y, st.x0+x, bits)
+		return nil
+	}
+	var rx, rn int64 // the run being gathered, which may go on into the next word
+	for j, w := range bits {
+		c := x + 64*int64(j)
+		for w != 0 {
+			a := bits2.TrailingZeros64(w)
+			n := bits2.TrailingZeros64(^(w >> a)) // a+n <= 64
+			if a+n == 64 {
+				w = 0
+			} else {
+				w &^= (1<<n - 1) << a
+			}
+			if rn > 0 && rx+rn == c+int64(a) {
+				rn += int64(n)
+				continue
+			}
+			if rn > 0 {
+				if err := st.Run(y, rx, rn); err != nil {
+					return err
+				}
+			}
+			rx, rn = c+int64(a), int64(n)
+		}
+	}
+	if rn == 0 {
+		return nil
+	}
+	return st.Run(y, rx, rn)
 }
 
 // StateRun places a run of cells in state s as it is read, or gathers it.

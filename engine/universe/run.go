@@ -63,6 +63,13 @@ const (
 	// TrialMin: auto tries the other engine only when the run looks like
 	// lasting at least this much longer.
 	TrialMin = 2 * time.Second
+	// TrialMemory bounds the cache of a trial on an engine with
+	// [engine.MemoryLimit] (hashlife), below the run's own limit: a trial
+	// that does not pay off costs its memory for nothing, and hashlife on
+	// a chaotic pattern would fill tens of megabytes in the trial's
+	// fraction of a second. A run that moves takes the engine on with
+	// the run's own limit.
+	TrialMemory = 4 << 20
 	// MaxMove is the most live cells auto copies into an engine without
 	// hyperspeed for a trial, one by one from the other's nodes.
 	MaxMove = 1 << 24
@@ -289,6 +296,9 @@ func (r *Runner) consider(ctx context.Context, u *Universe, left uint64, rate fl
 		return false, 0, nil
 	}
 	from := u.Eng.Name()
+	if m, ok := trial.Eng.(interface{ SetMaxMemory(int64) }); ok {
+		m.SetMaxMemory(r.Options.MaxMemory) // the run's own limit, no longer the trial's
+	}
 	*u = trial
 	if r.Switched != nil {
 		r.Switched(fmt.Sprintf("%s would take %s more, %s %s: switched to %s at generation %s",
@@ -316,7 +326,11 @@ func ordinaryAtLeast(e engine.Engine, left uint64) time.Duration {
 // run and the time they took. Only ctx's own cancellation is an error:
 // a trial that fails otherwise ran no generations.
 func (r *Runner) try(ctx context.Context, u Universe, a *engine.Algo, left uint64, budget time.Duration) (Universe, uint64, time.Duration, error) {
-	e, err := a.New(u.Eng.Rule(), r.Options)
+	opts := r.Options
+	if a.Has(engine.MemoryLimit) && (opts.MaxMemory == 0 || opts.MaxMemory > TrialMemory) {
+		opts.MaxMemory = TrialMemory
+	}
+	e, err := a.New(u.Eng.Rule(), opts)
 	if err != nil {
 		return u, 0, 0, nil
 	}

@@ -25,9 +25,9 @@ var stateGens = []int{1, 10, 100, 500}
 
 const stateCellsGen = 100
 
-// heavyStateFiles take bgolly a minute or more (range 100 and 500 bugs,
-// Fireworks' 21,000 cells on a 200 x 200 plane at step 1): they run with
-// LIFE_GOLLY_ALL=1.
+// heavyStateFiles take bgolly a minute or more (range 100 and 500 bugs):
+// they run with LIFE_GOLLY_ALL=1 (LIFE_GOLLY_ALL=1
+// LIFE_GOLLY_ONLY=R500-alien-bug.rle,R100-NN-bug.rle runs only them).
 var heavyStateFiles = map[string]bool{"R500-alien-bug.rle": true, "R100-NN-bug.rle": true}
 
 // TestGollyStates loads every file of Golly's Generations and
@@ -41,10 +41,21 @@ func TestGollyStates(t *testing.T) {
 		t.Skip(err)
 	}
 	all := os.Getenv("LIFE_GOLLY_ALL") != ""
+	// LIFE_GOLLY_ONLY, a comma-separated list of file names, runs only
+	// those.
+	only := map[string]bool{}
+	for _, f := range strings.Split(os.Getenv("LIFE_GOLLY_ONLY"), ",") {
+		if f != "" {
+			only[f] = true
+		}
+	}
 	var files []string
 	for dir := range stateDirs {
 		fs, _ := filepath.Glob(filepath.Join(gollyPatterns, dir, "*"))
 		for _, f := range fs {
+			if len(only) > 0 && !only[filepath.Base(f)] {
+				continue
+			}
 			if all || !heavyStateFiles[filepath.Base(f)] {
 				files = append(files, f)
 			}

@@ -1,8 +1,9 @@
-package hashlife
+package quadtree
 
-// result returns the centre of node i, of level k >= 4, advanced
-// 2^min(j, k-2) generations: a node of level k-1. Results are memoised in
-// the node: the full step, 2^(k-2), in res, and a smaller one in sres.
+// result returns the centre of node i, of level k above the leaves',
+// advanced 2^min(j, k-2) generations: a node of level k-1. Results are
+// memoised in the node: the full step, 2^(k-2), in res, and a smaller one
+// in sres.
 func (s *store) result(i uint32, j uint) uint32 {
 	n := &s.nodes[i]
 	k := uint(n.level)
@@ -29,28 +30,40 @@ func (s *store) result(i uint32, j uint) uint32 {
 	return r
 }
 
+// memo returns node i's memoised full step, when a step of 2^j asks for
+// it (j >= k-2), or 0: the look-up of [store.result] that most calls find
+// done, small enough to be inlined into [store.compute], which calls
+// result only when it returns 0.
+func (s *store) memo(i uint32, j uint) uint32 {
+	n := &s.nodes[i]
+	if j+2 >= uint(n.level) {
+		return n.res
+	}
+	return 0
+}
+
 // compute works out what [store.result] memoises: the centre of node i, of
 // level k, 2^j generations on, j <= k-2.
 func (s *store) compute(i uint32, k, j uint) uint32 {
 	n := s.nodes[i]
-	if k == leafLevel+1 {
+	if k == uint(s.leafLevel)+1 {
 		s.poll()
 		parity := uint(0)
 		if j == 0 {
 			parity = s.parity
 		}
-		b := s.rule.leafStep(s.leafBits(n.nw), s.leafBits(n.ne), s.leafBits(n.sw), s.leafBits(n.se), 1<<j, parity)
+		l := s.leaves.Step(s.leafOf(n.nw), s.leafOf(n.ne), s.leafOf(n.sw), s.leafOf(n.se), 1<<j, parity)
 		// Pin i: a collection in leaf's add must not free it, for
 		// result stores the answer in it.
-		s.pins = append(s.pins, i)
-		r := s.leaf(b)
-		s.pins = s.pins[:len(s.pins)-1]
+		s.pin(i)
+		r := s.leaf(l)
+		s.npins--
 		return r
 	}
 	// Pin i and the squares computed below: a garbage collection in the
 	// middle keeps them (and what they reach).
-	base := len(s.pins)
-	s.pins = append(s.pins, i)
+	base := s.npins
+	s.pin(i)
 	// The 4 x 4 grandchildren, g[row][col], of level k-2.
 	nw, ne, sw, se := s.nodes[n.nw], s.nodes[n.ne], s.nodes[n.sw], s.nodes[n.se]
 	g := [4][4]uint32{
@@ -67,63 +80,72 @@ func (s *store) compute(i uint32, k, j uint) uint32 {
 	sub := j // the step of the second half
 	if j == k-2 {
 		sub = k - 3
-		for y := 0; y < 3; y++ {
-			for x := 0; x < 3; x++ {
-				var m uint32
-				switch {
-				case y == 0 && x == 0:
-					m = n.nw
-				case y == 0 && x == 2:
-					m = n.ne
-				case y == 2 && x == 0:
-					m = n.sw
-				case y == 2 && x == 2:
-					m = n.se
-				default:
+		// The corner squares are i's quadrants; the others are made
+		// of grandchildren.
+		corners := [3][3]uint32{{n.nw, 0, n.ne}, {}, {n.sw, 0, n.se}}
+		for y := range 3 {
+			for x := range 3 {
+				m := corners[y][x]
+				if m == 0 {
 					m = s.find(g[y][x], g[y][x+1], g[y+1][x], g[y+1][x+1], lk-1)
 				}
-				r[y][x] = s.result(m, sub)
-				s.pins = append(s.pins, r[y][x])
+				if r[y][x] = s.memo(m, sub); r[y][x] == 0 {
+					r[y][x] = s.result(m, sub)
+				}
+				s.pin(r[y][x])
 			}
 		}
 	} else {
-		for y := 0; y < 3; y++ {
-			for x := 0; x < 3; x++ {
+		for y := range 3 {
+			for x := range 3 {
 				r[y][x] = s.centre4(g[y][x], g[y][x+1], g[y+1][x], g[y+1][x+1], lk-2)
-				s.pins = append(s.pins, r[y][x])
+				s.pin(r[y][x])
 			}
 		}
 	}
-	q00 := s.result(s.find(r[0][0], r[0][1], r[1][0], r[1][1], lk-1), sub)
-	s.pins = append(s.pins, q00)
-	q01 := s.result(s.find(r[0][1], r[0][2], r[1][1], r[1][2], lk-1), sub)
-	s.pins = append(s.pins, q01)
-	q10 := s.result(s.find(r[1][0], r[1][1], r[2][0], r[2][1], lk-1), sub)
-	s.pins = append(s.pins, q10)
-	q11 := s.result(s.find(r[1][1], r[1][2], r[2][1], r[2][2], lk-1), sub)
-	s.pins = append(s.pins, q11)
+	q00 := s.quarter(r[0][0], r[0][1], r[1][0], r[1][1], lk-1, sub)
+	s.pin(q00)
+	q01 := s.quarter(r[0][1], r[0][2], r[1][1], r[1][2], lk-1, sub)
+	s.pin(q01)
+	q10 := s.quarter(r[1][0], r[1][1], r[2][0], r[2][1], lk-1, sub)
+	s.pin(q10)
+	q11 := s.quarter(r[1][1], r[1][2], r[2][1], r[2][2], lk-1, sub)
+	s.pin(q11)
 	res := s.find(q00, q01, q10, q11, lk-1)
-	s.pins = s.pins[:base]
+	s.npins = base
 	return res
+}
+
+// quarter returns the result, a step of 2^j, of the node of level k with
+// quadrants nw, ne, sw, se: one of the four quarters of the second half
+// of [store.compute].
+func (s *store) quarter(nw, ne, sw, se uint32, k uint8, j uint) uint32 {
+	m := s.find(nw, ne, sw, se, k)
+	if r := s.memo(m, j); r != 0 {
+		return r
+	}
+	return s.result(m, j)
 }
 
 // centre4 returns the central node of level k of the square made of nodes
 // nw, ne, sw, se of level k: the se quadrant of nw, the sw of ne, and so
 // on.
 func (s *store) centre4(nw, ne, sw, se uint32, k uint8) uint32 {
-	if k == leafLevel {
-		return s.leaf(centreLeaf(s.leafBits(nw), s.leafBits(ne), s.leafBits(sw), s.leafBits(se)))
+	if k == s.leafLevel {
+		return s.leaf(s.leaves.Centre(s.leafOf(nw), s.leafOf(ne), s.leafOf(sw), s.leafOf(se)))
 	}
 	return s.find(s.nodes[nw].se, s.nodes[ne].sw, s.nodes[sw].ne, s.nodes[se].nw, k)
 }
 
-// centre returns the central node, of level k-1, of node i of level k >= 5.
+// centre returns the central node, of level k-1, of node i of level k
+// at least two above the leaves'.
 func (s *store) centre(i uint32) uint32 {
 	n := s.nodes[i]
 	return s.find(s.nodes[n.nw].se, s.nodes[n.ne].sw, s.nodes[n.sw].ne, s.nodes[n.se].nw, n.level-1)
 }
 
-// expand returns node i, of level k >= 4, centred in a node of level k+1.
+// expand returns node i, of level k above the leaves', centred in a node
+// of level k+1.
 func (s *store) expand(i uint32) uint32 {
 	n := s.nodes[i]
 	e := s.emptyNode(n.level - 1)
@@ -136,11 +158,12 @@ func (s *store) expand(i uint32) uint32 {
 		k+1)
 }
 
-// inner reports whether every live cell of node i, of level k >= 4, lies in
-// its central square of level k-1. It is false for k == 4.
+// inner reports whether every cell of node i, of level k above the
+// leaves', not in state 0 lies in its central square of level k-1. It is
+// false for the level just above the leaves'.
 func (s *store) inner(i uint32) bool {
 	n := s.nodes[i]
-	if n.level <= leafLevel+1 {
+	if n.level <= s.leafLevel+1 {
 		return false
 	}
 	e := s.emptyNode(n.level - 2)

@@ -1,4 +1,4 @@
-package hashlife
+package quadtree
 
 import (
 	"math"
@@ -7,34 +7,34 @@ import (
 	"github.com/life-go/life/engine"
 )
 
-// viewLevel is the level of the view, the largest square the engine's
+// viewLevel is the level of the view, the largest square the tree's
 // coordinates address: -2^62 <= y, x < 2^62 of its own rows and columns.
 const viewLevel = 63
 
 // maxReach bounds the cells in reach, in Golly's universe: those with
 // -maxReach <= y, x <= maxReach, 2^62-1 either way (patterns.MaxPos), the
 // largest square centred on the origin whose side (2^63-1) an engine.Rect
-// holds. It lies inside the view (the engine's rows are Golly's less
+// holds. It lies inside the view (the tree's rows are Golly's less
 // rowShift). Cells farther out (a root grows past it only after some 2^64
-// generations) count in the population but are out of reach of Cell,
-// SetCell, SetRun, Bounds, Visit and CountBlocks.
+// generations) count in the population but are out of reach of the edits
+// and the views.
 const maxReach int64 = 1<<62 - 1
 
 // view returns the root, or its central square of level viewLevel when it
 // is larger, and its level.
-func (e *Engine) view() (uint32, uint) {
-	e.flush()
-	i := e.root
-	for e.s.nodes[i].level > viewLevel {
-		i = e.s.centre(i)
+func (t *Tree) view() (uint32, uint) {
+	t.flush()
+	i := t.root
+	for t.s.nodes[i].level > viewLevel {
+		i = t.s.centre(i)
 	}
-	return i, uint(e.s.nodes[i].level)
+	return i, uint(t.s.nodes[i].level)
 }
 
-// Reach returns the square of the cells in reach (see [maxReach]): those
-// with -(2^62-1) <= y, x <= 2^62-1. Live cells outside it count in the
-// population only.
-func (e *Engine) Reach() engine.Rect {
+// Reach returns the square of the cells in reach: those with
+// -(2^62-1) <= y, x <= 2^62-1. Cells outside it count in the population
+// only.
+func (t *Tree) Reach() engine.Rect {
 	return engine.Rect{X: -maxReach, Y: -maxReach, W: 2*maxReach + 1, H: 2*maxReach + 1}
 }
 
@@ -43,7 +43,7 @@ func inReach(y, x int64) bool {
 	return y >= -maxReach && y <= maxReach && x >= -maxReach && x <= maxReach
 }
 
-// window is a rectangle of cells in the engine's coordinates, by its first
+// window is a rectangle of cells in the tree's coordinates, by its first
 // and last rows and columns (inclusive, so that a window reaching the
 // view's edge needs no coordinate past it).
 type window struct{ y0, y1, x0, x1 int64 }
@@ -61,7 +61,7 @@ func addSat(a, d int64) int64 {
 func lastOf(a, n int64) int64 { return addSat(a, n-1) }
 
 // clip returns the part of r (in Golly's universe) that is in reach and in
-// a view of level k, as a window in the engine's coordinates, and false
+// a view of level k, as a window in the tree's coordinates, and false
 // when that is empty.
 func clip(r engine.Rect, k uint) (window, bool) {
 	if r.W <= 0 || r.H <= 0 {
@@ -77,20 +77,20 @@ func clip(r engine.Rect, k uint) (window, bool) {
 	return w, w.y0 <= w.y1 && w.x0 <= w.x1
 }
 
-// Cell reports whether the cell at (y, x) is alive.
-func (e *Engine) Cell(y, x int64) bool {
+// CellState returns the state of the cell at (y, x); 0 out of reach.
+func (t *Tree) CellState(y, x int64) uint8 {
 	if !inReach(y, x) {
-		return false
+		return 0
 	}
 	y -= rowShift
-	i, k := e.view()
+	i, k := t.view()
 	half := int64(1) << (k - 1)
 	if y < -half || y >= half || x < -half || x >= half {
-		return false
+		return 0
 	}
 	y, x = y+half, x+half
-	s := e.s
-	for ; k > leafLevel; k-- {
+	s := t.s
+	for ; k > uint(s.leafLevel); k-- {
 		n := &s.nodes[i]
 		h := int64(1) << (k - 1)
 		switch {
@@ -104,97 +104,21 @@ func (e *Engine) Cell(y, x int64) bool {
 			i, y, x = n.se, y-h, x-h
 		}
 	}
-	return s.leafBits(i)>>(8*y+7-x)&1 != 0
+	return s.leaves.State(s.leafOf(i), int(y), int(x))
 }
 
-// SetCell makes the cell at (y, x) alive or dead. Cells out of reach (a
-// coordinate beyond ±(2^62-1), see [maxReach]) are left alone.
-func (e *Engine) SetCell(y, x int64, alive bool) {
-	if !inReach(y, x) {
-		return
-	}
-	e.flush()
-	y -= rowShift
-	s := e.s
-	for {
-		k := uint(s.nodes[e.root].level)
-		half := int64(1) << (k - 1)
-		if y >= -half && y < half && x >= -half && x < half {
-			e.setRoot(e.setCell(e.root, k, y+half, x+half, alive))
-			s.tidy(e.root)
-			return
-		}
-		// A root of level viewLevel holds every cell in reach.
-		e.setRoot(s.expand(e.root))
-	}
-}
+// Cell reports whether the cell at (y, x) is in a state but 0.
+func (t *Tree) Cell(y, x int64) bool { return t.CellState(y, x) != 0 }
 
-// setCell returns node i, of level k, with the cell at offset (y, x) set.
-func (e *Engine) setCell(i uint32, k uint, y, x int64, alive bool) uint32 {
-	s := e.s
-	if k == leafLevel {
-		b := s.leafBits(i)
-		bit := uint64(1) << (8*y + 7 - x)
-		if alive {
-			b |= bit
-		} else {
-			b &^= bit
-		}
-		return s.leaf(b)
-	}
+// edge returns the offset of node i's cell not in state 0 farthest
+// towards side dir: the least row for Top, the greatest for Bottom, the
+// least column for Left, the greatest for Right; -1 for an empty node.
+// memo caches the answers for interior nodes.
+func (s *store) edge(i uint32, dir Side, memo map[uint32]int64) int64 {
 	n := s.nodes[i]
-	h := int64(1) << (k - 1)
-	switch {
-	case y < h && x < h:
-		n.nw = e.setCell(n.nw, k-1, y, x, alive)
-	case y < h:
-		n.ne = e.setCell(n.ne, k-1, y, x-h, alive)
-	case x < h:
-		n.sw = e.setCell(n.sw, k-1, y-h, x, alive)
-	default:
-		n.se = e.setCell(n.se, k-1, y-h, x-h, alive)
-	}
-	return s.find(n.nw, n.ne, n.sw, n.se, uint8(k))
-}
-
-// Edges of a node, for [store.edge].
-const (
-	top = iota
-	bottom
-	left
-	right
-)
-
-// leafEdge returns the offset of leaf bits b's live cell farthest towards
-// side dir (b is not 0).
-func leafEdge(b uint64, dir int) int64 {
-	or := b | b>>32
-	or |= or >> 16
-	or = (or | or>>8) & 0xff
-	switch dir {
-	case top:
-		return int64(bits.TrailingZeros64(b) / 8)
-	case bottom:
-		return int64(7 - bits.LeadingZeros64(b)/8)
-	case left:
-		return int64(bits.LeadingZeros8(uint8(or)))
-	default:
-		return int64(7 - bits.TrailingZeros8(uint8(or)))
-	}
-}
-
-// edge returns the offset of node i's live cell farthest towards side
-// dir: the least row for top, the greatest for bottom, the least column
-// for left, the greatest for right; -1 for an empty node. memo caches the
-// answers for interior nodes.
-func (s *store) edge(i uint32, dir int, memo map[uint32]int64) int64 {
-	n := s.nodes[i]
-	if n.level == leafLevel {
-		b := s.leafBits(i)
-		if b == 0 {
-			return -1
-		}
-		return leafEdge(b, dir)
+	if n.level == s.leafLevel {
+		last := 1<<s.leafLevel - 1
+		return int64(s.leaves.Edge(s.leafOf(i), dir, 0, last, 0, last))
 	}
 	if s.isEmpty(i) {
 		return -1
@@ -208,11 +132,11 @@ func (s *store) edge(i uint32, dir int, memo map[uint32]int64) int64 {
 	var near, far [2]uint32
 	var offNear, offFar int64
 	switch dir {
-	case top:
+	case Top:
 		near, far, offFar = [2]uint32{n.nw, n.ne}, [2]uint32{n.sw, n.se}, h
-	case bottom:
+	case Bottom:
 		near, far, offNear = [2]uint32{n.sw, n.se}, [2]uint32{n.nw, n.ne}, h
-	case left:
+	case Left:
 		near, far, offFar = [2]uint32{n.nw, n.sw}, [2]uint32{n.ne, n.se}, h
 	default:
 		near, far, offNear = [2]uint32{n.ne, n.se}, [2]uint32{n.nw, n.sw}, h
@@ -241,8 +165,8 @@ func (s *store) edge(i uint32, dir int, memo map[uint32]int64) int64 {
 }
 
 // beyond reports whether v is farther than w towards side dir.
-func beyond(dir int, v, w int64) bool {
-	if dir == top || dir == left {
+func beyond(dir Side, v, w int64) bool {
+	if dir == Top || dir == Left {
 		return v < w
 	}
 	return v > w
@@ -273,35 +197,26 @@ func newEdgeMemo() edgeMemo {
 	return edgeMemo{whole: map[uint32]int64{}, part: map[partKey]int64{}}
 }
 
-// edgeIn returns the row (top, bottom) or column (left, right) of node
-// i's live cell farthest towards side dir among those inside w, and false
-// when it has none there. Node i has level k and its top-left cell at
-// (y, x).
-func (s *store) edgeIn(i uint32, k uint, y, x int64, dir int, w *window, m *edgeMemo) (int64, bool) {
+// edgeIn returns the row (Top, Bottom) or column (Left, Right) of node
+// i's cell not in state 0 farthest towards side dir among those inside w,
+// and false when it has none there. Node i has level k and its top-left
+// cell at (y, x).
+func (s *store) edgeIn(i uint32, k uint, y, x int64, dir Side, w *window, m *edgeMemo) (int64, bool) {
 	h := int64(1) << (k - 1)
 	last := h - 1 + h // the offset of the node's last row and column
 	if y > w.y1 || y+last < w.y0 || x > w.x1 || x+last < w.x0 || s.isEmpty(i) {
 		return 0, false
 	}
 	origin := x
-	if dir == top || dir == bottom {
+	if dir == Top || dir == Bottom {
 		origin = y
 	}
 	if y >= w.y0 && y+last <= w.y1 && x >= w.x0 && x+last <= w.x1 {
 		return origin + s.edge(i, dir, m.whole), true
 	}
-	if k == leafLevel {
-		var mask uint64
-		for r := max(w.y0-y, 0); r <= min(w.y1-y, 7); r++ {
-			for c := max(w.x0-x, 0); c <= min(w.x1-x, 7); c++ {
-				mask |= 1 << (8*r + 7 - c)
-			}
-		}
-		b := s.leafBits(i) & mask
-		if b == 0 {
-			return 0, false
-		}
-		return origin + leafEdge(b, dir), true
+	if k == uint(s.leafLevel) {
+		v := s.leaves.Edge(s.leafOf(i), dir, int(max(w.y0-y, 0)), int(min(w.y1-y, last)), int(max(w.x0-x, 0)), int(min(w.x1-x, last)))
+		return origin + int64(v), v >= 0
 	}
 	if k < memoLevel {
 		v := s.edgeOf(i, k, y, x, dir, w, m)
@@ -319,11 +234,11 @@ func (s *store) edgeIn(i uint32, k uint, y, x int64, dir int, w *window, m *edge
 
 // sideFirst lists a node's quadrants (0 nw, 1 ne, 2 sw, 3 se) for each
 // side: the two on that side, then the others.
-var sideFirst = [4][4]uint8{top: {0, 1, 2, 3}, bottom: {2, 3, 0, 1}, left: {0, 2, 1, 3}, right: {1, 3, 0, 2}}
+var sideFirst = [4][4]uint8{Top: {0, 1, 2, 3}, Bottom: {2, 3, 0, 1}, Left: {0, 2, 1, 3}, Right: {1, 3, 0, 2}}
 
-// edgeOf is edgeIn for a node of level k > leafLevel that w cuts, from
-// its quadrants; for none it returns y-1 or x-1, before the node.
-func (s *store) edgeOf(i uint32, k uint, y, x int64, dir int, w *window, m *edgeMemo) int64 {
+// edgeOf is edgeIn for an interior node of level k that w cuts, from its
+// quadrants; for none it returns y-1 or x-1, before the node.
+func (s *store) edgeOf(i uint32, k uint, y, x int64, dir Side, w *window, m *edgeMemo) int64 {
 	n := &s.nodes[i]
 	kids := [4]uint32{n.nw, n.ne, n.sw, n.se}
 	h := int64(1) << (k - 1)
@@ -339,7 +254,7 @@ func (s *store) edgeOf(i uint32, k uint, y, x int64, dir int, w *window, m *edge
 		}
 	}
 	if !found {
-		if dir == top || dir == bottom {
+		if dir == Top || dir == Bottom {
 			return y - 1
 		}
 		return x - 1
@@ -347,45 +262,45 @@ func (s *store) edgeOf(i uint32, k uint, y, x int64, dir int, w *window, m *edge
 	return best
 }
 
-// Bounds returns the smallest rectangle holding every live cell in reach
-// (see [maxReach]), and false when there is none. It walks only the nodes
-// along the pattern's edges, each distinct node once.
-func (e *Engine) Bounds() (engine.Rect, bool) {
-	i, k := e.view()
-	w, _ := clip(e.Reach(), k)
-	if e.s.isEmpty(i) {
+// Bounds returns the smallest rectangle holding every cell in reach (see
+// [Tree.Reach]) not in state 0, and false when there is none. It walks
+// only the nodes along the pattern's edges, each distinct node once.
+func (t *Tree) Bounds() (engine.Rect, bool) {
+	i, k := t.view()
+	w, _ := clip(t.Reach(), k)
+	if t.s.isEmpty(i) {
 		return engine.Rect{}, false
 	}
 	half := int64(1) << (k - 1)
 	var edges [4]int64
 	for dir := range edges {
 		m := newEdgeMemo()
-		v, ok := e.s.edgeIn(i, k, -half, -half, dir, &w, &m)
+		v, ok := t.s.edgeIn(i, k, -half, -half, Side(dir), &w, &m)
 		if !ok {
-			return engine.Rect{}, false // live cells out of reach only
+			return engine.Rect{}, false // cells out of reach only
 		}
 		edges[dir] = v
 	}
-	t, b, l, r := edges[top], edges[bottom], edges[left], edges[right]
-	return engine.Rect{X: l, Y: t + rowShift, W: r - l + 1, H: b - t + 1}, true
+	top, bottom, left, right := edges[Top], edges[Bottom], edges[Left], edges[Right]
+	return engine.Rect{X: left, Y: top + rowShift, W: right - left + 1, H: bottom - top + 1}, true
 }
 
 // leafAt is a leaf found in a band of rows, with its left column.
 type leafAt struct {
-	x    int64
-	bits uint64
+	x int64
+	l Leaf
 }
 
 // band appends to out the non-empty leaves of node i (level k, top-left
-// cell at (y0, x0)) that hold row band yb (a multiple of 8) and meet
-// columns [xlo, xhi], left to right.
+// cell at (y0, x0)) that hold the band of rows from yb (a multiple of the
+// leaves' side) and meet columns [xlo, xhi], left to right.
 func (s *store) band(out []leafAt, i uint32, k uint, y0, x0, yb, xlo, xhi int64) []leafAt {
 	h := int64(1) << (k - 1)
 	if x0 > xhi || x0+(h-1+h) < xlo || s.isEmpty(i) {
 		return out
 	}
-	if k == leafLevel {
-		return append(out, leafAt{x0, s.leafBits(i)})
+	if k == uint(s.leafLevel) {
+		return append(out, leafAt{x0, s.leafOf(i)})
 	}
 	n := &s.nodes[i]
 	w, east := n.nw, n.ne
@@ -396,59 +311,77 @@ func (s *store) band(out []leafAt, i uint32, k uint, y0, x0, yb, xlo, xhi int64)
 	return s.band(out, east, k-1, y0, x0+h, yb, xlo, xhi)
 }
 
-// Visit calls fn for every live cell inside r (and in reach), row by row
-// and left to right. It skips empty nodes and empty rows, so its cost
-// follows the live cells and the edges of r, not r's area.
-func (e *Engine) Visit(r engine.Rect, fn func(y, x int64)) {
-	i, k := e.view()
+// Visit calls fn for every cell inside r (and in reach) not in state 0,
+// row by row and left to right. It skips empty nodes and empty rows, so
+// its cost follows the cells and the edges of r, not r's area.
+func (t *Tree) Visit(r engine.Rect, fn func(y, x int64)) { t.visit(r, fn, nil) }
+
+// VisitCellStates calls fn for every cell inside r (and in reach) not in
+// state 0, with its state, as [Tree.Visit] does.
+func (t *Tree) VisitCellStates(r engine.Rect, fn func(y, x int64, st uint8)) { t.visit(r, nil, fn) }
+
+// visit is Visit with fn, or VisitCellStates with fs.
+func (t *Tree) visit(r engine.Rect, fn func(y, x int64), fs func(y, x int64, st uint8)) {
+	i, k := t.view()
 	w, ok := clip(r, k)
 	if !ok {
 		return
 	}
+	s := t.s
 	half := int64(1) << (k - 1)
+	side := int64(1) << s.leafLevel
 	memo := newEdgeMemo()
 	var leaves []leafAt
 	for y := w.y0; y <= w.y1; {
-		// The next row with a live cell, searched to the view's bottom
+		// The next row with a cell, searched to the view's bottom
 		// rather than r's, so that more nodes lie wholly inside.
-		ny, ok := e.s.edgeIn(i, k, -half, -half, top, &window{y, half - 1, w.x0, w.x1}, &memo)
+		ny, ok := s.edgeIn(i, k, -half, -half, Top, &window{y, half - 1, w.x0, w.x1}, &memo)
 		if !ok || ny > w.y1 {
 			return
 		}
-		yb := ny &^ 7
-		leaves = e.s.band(leaves[:0], i, k, -half, -half, yb, w.x0, w.x1)
-		for y := ny; y <= min(yb+7, w.y1); y++ {
-			shift := 8 * (y - yb)
+		yb := ny &^ (side - 1)
+		leaves = s.band(leaves[:0], i, k, -half, -half, yb, w.x0, w.x1)
+		for y := ny; y <= min(yb+side-1, w.y1); y++ {
+			r := int(y - yb)
 			for _, l := range leaves {
-				row := uint8(l.bits >> shift)
-				for row != 0 {
-					c := int64(bits.LeadingZeros8(row))
-					row &^= 0x80 >> c
-					if x := l.x + c; x >= w.x0 && x <= w.x1 {
-						fn(y+rowShift, x)
+				m := s.leaves.Row(l.l, r)
+				if lo := w.x0 - l.x; lo > 0 {
+					m &^= 1<<lo - 1
+				}
+				if hi := w.x1 - l.x; hi < side-1 {
+					m &= 1<<(hi+1) - 1
+				}
+				for m != 0 {
+					c := bits.TrailingZeros64(m)
+					m &= m - 1
+					if fs != nil {
+						fs(y+rowShift, l.x+int64(c), s.leaves.State(l.l, r, c))
+					} else {
+						fn(y+rowShift, l.x+int64(c))
 					}
 				}
 			}
 		}
-		y = yb + 8
+		y = yb + side
 	}
 }
 
-// CountBlocks sets dst[i*cols+j] to the number of live cells in the
-// 2^k x 2^k block whose top-left cell is (r.Y + i<<k, r.X + j<<k), clipped
-// to r and to the reach (see [maxReach]), from the populations of the
-// nodes. Each block's count is a difference of four prefix counts (the
-// live cells above and left of a grid point), and a prefix count descends
-// one path of the tree, taking whole nodes' populations and the memoised
-// counts of the nodes a grid line crosses: the cost follows the number of
-// blocks and the distinct nodes along the grid lines, not the area or the
-// cells. Counts beyond 2^64-1 saturate.
-func (e *Engine) CountBlocks(r engine.Rect, k uint, dst []uint64) {
+// CountBlocks sets dst[i*cols+j] to the number of cells in state 1 (the
+// live ones; the other states are history) in the 2^k x 2^k block whose
+// top-left cell is (r.Y + i<<k, r.X + j<<k), clipped to r and to the
+// reach, from the populations of the nodes. Each block's count is a
+// difference of four prefix counts (the cells above and left of a grid
+// point), and a prefix count descends one path of the tree, taking whole
+// nodes' populations and the memoised counts of the nodes a grid line
+// crosses: the cost follows the number of blocks and the distinct nodes
+// along the grid lines, not the area or the cells. Counts beyond 2^64-1
+// saturate.
+func (t *Tree) CountBlocks(r engine.Rect, k uint, dst []uint64) {
 	rows, cols := blocks(r.H, k), blocks(r.W, k)
 	clear(dst[:rows*cols])
-	i, lvl := e.view()
+	i, lvl := t.view()
 	half := int64(1) << (lvl - 1)
-	c := prefixCounter{s: e.s, root: i, level: lvl, big: map[uint32]u128{},
+	c := prefixCounter{s: t.s, root: i, level: lvl, big: map[uint32]u128{},
 		rowMemo: map[uint64]map[uint32]u128{}, colMemo: map[uint64]map[uint32]u128{}}
 	// The grid lines: the a-th of n blocks from v, to at most r's end
 	// (v+size), clamped to the reach, then to the view and given as an
@@ -512,25 +445,25 @@ func (a u128) sub(b u128) u128 {
 	return u128{a.hi - b.hi - c, lo}
 }
 
-// prefixCounter counts the live cells above and left of points of the
-// view, for [Engine.CountBlocks].
+// prefixCounter counts the cells in state 1 above and left of points of
+// the view, for [Tree.CountBlocks].
 type prefixCounter struct {
 	s     *store
 	root  uint32
 	level uint
 	big   map[uint32]u128 // populations of nodes above level 31
-	// rowMemo[y][i] is the number of live cells of node i above the
-	// horizontal grid line y (an offset from the view's top), for the nodes
-	// that line crosses; the line's offset within a node depends only on
-	// the node's level. colMemo is the same for vertical lines.
+	// rowMemo[y][i] is the number of cells in state 1 of node i above the
+	// horizontal grid line y (an offset from the view's top), for the
+	// nodes that line crosses; the line's offset within a node depends
+	// only on the node's level. colMemo is the same for vertical lines.
 	rowMemo, colMemo map[uint64]map[uint32]u128
 }
 
-// pop returns node i's population.
+// pop returns the number of node i's cells in state 1.
 func (c *prefixCounter) pop(i uint32) u128 {
 	n := &c.s.nodes[i]
 	if n.level <= 31 {
-		return u128{lo: c.s.pop(i)}
+		return u128{lo: c.s.pop(i, Live)}
 	}
 	if p, ok := c.big[i]; ok {
 		return p
@@ -541,8 +474,14 @@ func (c *prefixCounter) pop(i uint32) u128 {
 	return p
 }
 
-// prefix returns the number of live cells in rows above y and columns
-// left of x, offsets from the view's top-left corner.
+// leafCount returns the number of cells in state 1 of leaf i in its rows
+// above y and columns left of x.
+func (c *prefixCounter) leafCount(i uint32, y, x uint64) u128 {
+	return u128{lo: c.s.leaves.Count(c.s.leafOf(i), Live, int(y), int(x))}
+}
+
+// prefix returns the number of cells in state 1 in rows above y and
+// columns left of x, offsets from the view's top-left corner.
 func (c *prefixCounter) prefix(y, x uint64) u128 {
 	var total u128
 	i, k := c.root, c.level
@@ -558,8 +497,8 @@ func (c *prefixCounter) prefix(y, x uint64) u128 {
 			return total.add(c.colCount(i, k, x, gx))
 		case x == size:
 			return total.add(c.rowCount(i, k, y, gy))
-		case k == leafLevel:
-			return total.add(u128{lo: uint64(bits.OnesCount64(c.s.leafBits(i) & leafMask(y, x)))})
+		case k == uint(c.s.leafLevel):
+			return total.add(c.leafCount(i, y, x))
 		}
 		n := c.s.nodes[i]
 		h := size / 2
@@ -580,19 +519,9 @@ func (c *prefixCounter) prefix(y, x uint64) u128 {
 	}
 }
 
-// leafMask returns the cells of a leaf in rows above y and columns left of
-// x, 0 <= y, x <= 8.
-func leafMask(y, x uint64) uint64 {
-	row := uint64(0xff) &^ (0xff >> x)
-	var m uint64
-	for r := range y {
-		m |= row << (8 * r)
-	}
-	return m
-}
-
-// rowCount returns the number of live cells of node i, of level k, in its
-// rows above y, 0 <= y <= 2^k; line names the grid line for the memo.
+// rowCount returns the number of cells in state 1 of node i, of level k,
+// in its rows above y, 0 <= y <= 2^k; line names the grid line for the
+// memo.
 func (c *prefixCounter) rowCount(i uint32, k uint, y, line uint64) u128 {
 	size := uint64(1) << k
 	switch {
@@ -600,8 +529,8 @@ func (c *prefixCounter) rowCount(i uint32, k uint, y, line uint64) u128 {
 		return u128{}
 	case y == size:
 		return c.pop(i)
-	case k == leafLevel:
-		return u128{lo: uint64(bits.OnesCount64(c.s.leafBits(i) & leafMask(y, 8)))}
+	case k == uint(c.s.leafLevel):
+		return c.leafCount(i, y, size)
 	}
 	memo := c.rowMemo[line]
 	if memo == nil {
@@ -623,8 +552,9 @@ func (c *prefixCounter) rowCount(i uint32, k uint, y, line uint64) u128 {
 	return v
 }
 
-// colCount returns the number of live cells of node i, of level k, in its
-// columns left of x, 0 <= x <= 2^k; line names the grid line for the memo.
+// colCount returns the number of cells in state 1 of node i, of level k,
+// in its columns left of x, 0 <= x <= 2^k; line names the grid line for
+// the memo.
 func (c *prefixCounter) colCount(i uint32, k uint, x, line uint64) u128 {
 	size := uint64(1) << k
 	switch {
@@ -632,8 +562,8 @@ func (c *prefixCounter) colCount(i uint32, k uint, x, line uint64) u128 {
 		return u128{}
 	case x == size:
 		return c.pop(i)
-	case k == leafLevel:
-		return u128{lo: uint64(bits.OnesCount64(c.s.leafBits(i) & leafMask(8, x)))}
+	case k == uint(c.s.leafLevel):
+		return c.leafCount(i, size, x)
 	}
 	memo := c.colMemo[line]
 	if memo == nil {

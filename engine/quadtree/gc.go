@@ -1,4 +1,4 @@
-package hashlife
+package quadtree
 
 // bytesPerNode is what a node costs at the peak, for turning a memory
 // limit into a number of nodes: the node itself (32 bytes), its share of
@@ -7,10 +7,33 @@ package hashlife
 // Go heap holds for a while when larger ones replace them (the node slice
 // doubles: half as much again). At 64 bytes the process peaked at 1.52
 // times --max-memory (389 MB for 256, a 2000^2 soup for 1000 generations);
-// at 96, 1.18 times (303 MB), within the promised 1.25.
-const bytesPerNode = 96
+// at 96, 1.18 times (303 MB), within the promised 1.25. Each population
+// kind beyond the first ([Live] of a rule of many states) adds
+// bytesPerPop.
+const (
+	bytesPerNode = 96
+	bytesPerPop  = 8
+)
 
-// gc frees every node that neither the pinned nodes (s.pins), nor roots,
+// DefaultMaxMemory is the memory limit of the node cache when none is
+// given: 1 GiB.
+const DefaultMaxMemory = 1 << 30
+
+// minMaxMemory is the smallest memory limit taken: 1 MiB.
+const minMaxMemory = 1 << 20
+
+// maxNodesFor returns the number of nodes a memory limit of bytes allows
+// (0 means [DefaultMaxMemory], less than 1 MiB counts as 1 MiB) for a
+// store caching kinds populations.
+func maxNodesFor(bytes int64, kinds int) int {
+	if bytes == 0 {
+		bytes = DefaultMaxMemory
+	}
+	bytes = max(bytes, minMaxMemory)
+	return int(min(bytes/int64(bytesPerNode+bytesPerPop*(kinds-1)), 1<<31))
+}
+
+// gc frees every node that neither the pinned nodes (s.pins[:s.npins]), nor roots,
 // nor the cached empty nodes reach, without moving any: indices held by
 // the computation in progress stay valid as long as they are pinned or
 // reachable from a pinned node. Memoised results of the nodes kept are
@@ -39,7 +62,7 @@ func (s *store) gc(roots ...uint32) {
 			}
 			marked[i/64] |= 1 << (i % 64)
 			kept = append(kept, i)
-			if n := &s.nodes[i]; n.level > leafLevel {
+			if n := &s.nodes[i]; n.level > s.leafLevel {
 				stack = append(stack, n.nw, n.ne, n.sw, n.se)
 			}
 		}
@@ -47,7 +70,7 @@ func (s *store) gc(roots ...uint32) {
 	for _, i := range roots {
 		markAll(i)
 	}
-	for _, i := range s.pins {
+	for _, i := range s.pins[:s.npins] {
 		markAll(i)
 	}
 	for _, i := range s.empty {
@@ -63,16 +86,15 @@ func (s *store) gc(roots ...uint32) {
 	}
 	// Sweep, from the top down, so that the free list hands out low
 	// indices first.
-	size := 1024
-	for size < 2*len(kept) {
-		size *= 2
+	nleaves := 0
+	for _, i := range kept {
+		if s.nodes[i].level == s.leafLevel {
+			nleaves++
+		}
 	}
-	if len(s.buckets) != size {
-		s.buckets = make([]uint32, size)
-	} else {
-		clear(s.buckets)
-	}
-	mask := uint64(size - 1)
+	s.interior.reset(len(kept) - nleaves)
+	s.leafTab.reset(nleaves)
+	imask, lmask := uint64(len(s.interior.heads)-1), uint64(len(s.leafTab.heads)-1)
 	s.free, s.nfree = 0, 0
 	for i := uint32(len(s.nodes) - 1); i >= 1; i-- {
 		n := &s.nodes[i]
@@ -80,18 +102,23 @@ func (s *store) gc(roots ...uint32) {
 			*n = node{next: s.free}
 			s.free = i
 			s.nfree++
-			if int(i) < len(s.pops) {
-				s.pops[i] = noPop
+			for _, pops := range s.pops {
+				if int(i) < len(pops) {
+					pops[i] = noPop
+				}
 			}
 			continue
 		}
-		if n.res != 0 && !isMarked(n.res) {
-			n.res = 0
+		b := &s.leafTab.heads[hash4(n.nw, n.ne, n.sw, n.se)&lmask]
+		if n.level != s.leafLevel {
+			if n.res != 0 && !isMarked(n.res) {
+				n.res = 0
+			}
+			if n.sexp != 0 && !isMarked(n.sres) {
+				n.sres, n.sexp = 0, 0
+			}
+			b = &s.interior.heads[hash4(n.nw, n.ne, n.sw, n.se)&imask]
 		}
-		if n.sexp != 0 && !isMarked(n.sres) {
-			n.sres, n.sexp = 0, 0
-		}
-		b := &s.buckets[hash4(n.nw, n.ne, n.sw, n.se)&mask]
 		n.next = *b
 		*b = i
 	}
@@ -100,9 +127,24 @@ func (s *store) gc(roots ...uint32) {
 	s.gcs++
 }
 
+// reset empties t and sizes it for n nodes: at least twice as many
+// buckets, a power of two, at least minBuckets.
+func (t *table) reset(n int) {
+	size := minBuckets
+	for size < 2*n {
+		size *= 2
+	}
+	if len(t.heads) != size {
+		t.heads = make([]uint32, size)
+	} else {
+		clear(t.heads)
+	}
+	t.n = n
+}
+
 // tidy garbage collects the store for root when it is over the limit and
-// has at least doubled since the last collection (edits by SetCell leave
-// a path of garbage per cell).
+// has at least doubled since the last collection (edits leave a path of
+// garbage per leaf they touch).
 func (s *store) tidy(root uint32) {
 	if live := s.live(); s.maxNodes > 0 && live > s.maxNodes && live > 2*s.nkept {
 		s.gc(root)
@@ -112,7 +154,7 @@ func (s *store) tidy(root uint32) {
 // copyOf returns a new store holding only what root reaches, without
 // memoised results, and root's index there.
 func (s *store) copyOf(root uint32) (*store, uint32) {
-	c := newStore(s.rule, s.maxNodes)
+	c := newStore(s.leaves, s.leafLevel, s.alternates, len(s.pops), s.maxNodes)
 	var walk func(i uint32) uint32
 	seen := make(map[uint32]uint32)
 	walk = func(i uint32) uint32 {
@@ -121,8 +163,8 @@ func (s *store) copyOf(root uint32) (*store, uint32) {
 		}
 		n := s.nodes[i]
 		var j uint32
-		if n.level == leafLevel {
-			j = c.leaf(s.leafBits(i))
+		if n.level == s.leafLevel {
+			j = c.leaf(s.leafOf(i))
 		} else {
 			j = c.find(walk(n.nw), walk(n.ne), walk(n.sw), walk(n.se), n.level)
 		}

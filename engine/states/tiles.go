@@ -1,0 +1,236 @@
+package states
+
+import (
+	"bytes"
+	"encoding/binary"
+
+	"github.com/life-go/life/grid"
+)
+
+// A tile is tileW x tileH cells of the grid (less at its right and bottom
+// edges). The generations engine steps only the tiles next to one that
+// changed in the last generation: a cell's next state depends only on its
+// 3 x 3 block, so a tile none of whose cells, nor any cell within one of
+// it, changed cannot change either. Wide tiles keep the rows stepped at
+// once long; low ones follow a spaceship's track closely.
+const tileW, tileH = 64, 16
+
+// parallelCells is how many cells a generation must step to be worth
+// spreading over every core.
+const parallelCells = 1 << 16
+
+// tiles is the generations engine's record of which parts of the grid
+// change, and the buffers kept up to date from one generation to the next
+// so that a quiet tile costs nothing.
+//
+// Invariants between generations, for the grid the tiles were made for
+// (when the board's grid is another, or an edit touched it, they are made
+// afresh): plane holds the grid's cells in state 1, with a border of one
+// cell holding what the topology joins beyond each edge; spare holds the
+// generation before the grid's in every tile whose changed flag is set,
+// and the grid's own cells in every other tile.
+type tiles struct {
+	grid   *grid.States
+	w, h   int
+	tw, th int // tiles across and down
+	plane  []uint8
+	spare  []uint8
+	// changed[ty*tw+tx] is set when the tile changed in the last
+	// generation; active when it is to be stepped in this one.
+	changed, active []bool
+	// wraps lists the tiles whose cells the border ring copies, and
+	// borderDirty is set when one of them changed in the last generation,
+	// so that the ring is to be filled again and the tiles on the grid's
+	// edges stepped.
+	wraps       []int
+	borderDirty bool
+	// ring lists the border ring's cells that the topology joins to a
+	// grid cell: the plane's index of each and the grid's of its cell.
+	ring []ringCell
+	// full, for tests, steps every tile every generation from a plane
+	// filled afresh, as the engine did before it had tiles.
+	full bool
+}
+
+// prepare makes the tiles b's grid's afresh when they are another grid's,
+// when an edit touched the grid since the last generation, or when full is
+// set, and reports whether it did: then every tile is to be stepped and
+// the plane and its border are to be filled.
+func (t *tiles) prepare(b *board) bool {
+	if t.grid == b.g && !b.touched && !t.full {
+		return false
+	}
+	b.touched = false
+	g := b.g
+	w, h := g.Width(), g.Height()
+	if t.grid == nil || t.w != w || t.h != h {
+		t.w, t.h = w, h
+		t.tw, t.th = (w+tileW-1)/tileW, (h+tileH-1)/tileH
+		t.plane = make([]uint8, (w+2)*(h+2))
+		t.spare = make([]uint8, w*h)
+		t.changed = make([]bool, t.tw*t.th)
+		t.active = make([]bool, t.tw*t.th)
+	}
+	t.grid = g
+	for i := range t.changed {
+		t.changed[i] = true
+	}
+	// The border ring's cells, and the tiles they copy.
+	seen := make([]bool, t.tw*t.th)
+	t.wraps, t.ring = t.wraps[:0], t.ring[:0]
+	ring(w, h, func(y, x int) {
+		if yy, xx, ok := g.Wrap(y, x); ok {
+			t.ring = append(t.ring, ringCell{plane: int32((y+1)*(w+2) + x + 1), cell: int32(yy*w + xx)})
+			i := yy/tileH*t.tw + xx/tileW
+			if !seen[i] {
+				seen[i] = true
+				t.wraps = append(t.wraps, i)
+			}
+		}
+	})
+	return true
+}
+
+// ringCell is a cell of the plane's border ring (its index in the plane)
+// and the grid cell the topology joins to it (its index in the grid).
+type ringCell struct{ plane, cell int32 }
+
+// ring calls fn for every cell of the ring of one cell around a w x h
+// grid.
+func ring(w, h int, fn func(y, x int)) {
+	for x := -1; x <= w; x++ {
+		fn(-1, x)
+		fn(h, x)
+	}
+	for y := 0; y < h; y++ {
+		fn(y, -1)
+		fn(y, w)
+	}
+}
+
+// fillPlane copies the cells of rows y0 to y1-1, columns x0 to x1-1, of
+// cur into the plane: 1 for a cell in state 1, else 0.
+func (t *tiles) fillPlane(cur []uint8, y0, y1, x0, x1 int) {
+	w, pw := t.w, t.w+2
+	for y := y0; y < y1; y++ {
+		inState1(t.plane[(y+1)*pw+x0+1:(y+1)*pw+x1+1], cur[y*w+x0:y*w+x1])
+	}
+}
+
+// inState1 sets dst[i] to 1 where src[i] is in state 1 and to 0
+// elsewhere, eight cells a word.
+func inState1(dst, src []uint8) {
+	const lsb, low7 = 0x0101010101010101, 0x7f7f7f7f7f7f7f7f
+	n := len(src)
+	dst = dst[:n]
+	i := 0
+	for ; i+8 <= n; i += 8 {
+		t := binary.LittleEndian.Uint64(src[i:i+8]) ^ lsb // bytes that were 1 are 0
+		// High bit of each byte set where t's byte is 0.
+		z := ^((t&low7 + low7) | t) &^ low7
+		binary.LittleEndian.PutUint64(dst[i:i+8], z>>7)
+	}
+	for ; i < n; i++ {
+		dst[i] = b2u(src[i] == 1)
+	}
+}
+
+// fillBorder fills the plane's border ring with what the topology joins
+// beyond each edge, from the grid's cells cur. The ring's other cells,
+// beyond a plane's edges, stay dead as the plane was made.
+func (t *tiles) fillBorder(cur []uint8) {
+	for _, c := range t.ring {
+		t.plane[c.plane] = b2u(cur[c.cell] == 1)
+	}
+}
+
+// activate marks for stepping every tile that changed or has a neighbour
+// that did, and every tile on the grid's edges when the border ring
+// changed.
+func (t *tiles) activate() {
+	tw, th := t.tw, t.th
+	for ty := range th {
+		for tx := range tw {
+			a := t.borderDirty && (ty == 0 || tx == 0 || ty == th-1 || tx == tw-1)
+			for y := max(ty-1, 0); y <= min(ty+1, th-1) && !a; y++ {
+				for x := max(tx-1, 0); x <= min(tx+1, tw-1); x++ {
+					if t.changed[y*tw+x] {
+						a = true
+						break
+					}
+				}
+			}
+			t.active[ty*tw+tx] = a
+		}
+	}
+}
+
+// eachRun calls fn for every run of active tiles along a row of tiles,
+// with the row of tiles and the run's first column of cells and the one
+// after its last, on every core when there is enough to do.
+func (t *tiles) eachRun(fn func(ty, x0, x1 int)) {
+	n := 0
+	for _, a := range t.active {
+		if a {
+			n++
+		}
+	}
+	rows := func(ty0, ty1 int) {
+		for ty := ty0; ty < ty1; ty++ {
+			act := t.active[ty*t.tw : (ty+1)*t.tw]
+			for tx := 0; tx < t.tw; {
+				if !act[tx] {
+					tx++
+					continue
+				}
+				end := tx + 1
+				for end < t.tw && act[end] {
+					end++
+				}
+				fn(ty, tx*tileW, min(end*tileW, t.w))
+				tx = end
+			}
+		}
+	}
+	if n*tileW*tileH < parallelCells {
+		rows(0, t.th)
+		return
+	}
+	bands(0, t.th, 1, rows)
+}
+
+// compare sets the changed flags of the tiles of row ty between columns
+// x0 and x1 (a run of active tiles, just stepped from cur into next).
+func (t *tiles) compare(cur, next []uint8, ty, x0, x1 int) {
+	y0, y1 := ty*tileH, min(ty*tileH+tileH, t.h)
+	for x := x0; x < x1; x += tileW {
+		xe := min(x+tileW, x1)
+		same := true
+		for y := y0; y < y1 && same; y++ {
+			same = bytes.Equal(cur[y*t.w+x:y*t.w+xe], next[y*t.w+x:y*t.w+xe])
+		}
+		t.changed[ty*t.tw+x/tileW] = !same
+	}
+}
+
+// update brings the plane up to date with the grid's cells cur, just stepped, in
+// the tiles that changed, and its border when a tile it copies changed.
+func (t *tiles) update(cur []uint8) {
+	for ty := range t.th {
+		for tx := range t.tw {
+			if t.changed[ty*t.tw+tx] {
+				t.fillPlane(cur, ty*tileH, min(ty*tileH+tileH, t.h), tx*tileW, min(tx*tileW+tileW, t.w))
+			}
+		}
+	}
+	t.borderDirty = false
+	for _, i := range t.wraps {
+		if t.changed[i] {
+			t.borderDirty = true
+			break
+		}
+	}
+	if t.borderDirty {
+		t.fillBorder(cur)
+	}
+}

@@ -1,0 +1,225 @@
+package states
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/life-go/life/engine"
+	"github.com/life-go/life/engine/rulegen"
+)
+
+// spaceshipRules are Generations rules rich in spaceships and long-lived
+// debris, so that tiles fall quiet and wake up again as things cross
+// them: Brian's Brain, Star Wars, Sawfish's, Delta's, Steeplechase's.
+var spaceshipRules = []string{"/2/3", "345/2/4", "3458/37/4", "345/3/6", "345/26/5"}
+
+// TestTilesAgainstFull runs random Generations rules on random bounded
+// grids of every topology, most large enough for many tiles, from a few
+// small soups scattered over them (on the edges too), with random edits
+// between generations, on the engine that steps only the tiles near a
+// change and skips whole periods once the pattern repeats, in steps of
+// random sizes, and on one that steps every cell every generation, one
+// at a time, and checks that their grids are equal after every step.
+func TestTilesAgainstFull(t *testing.T) {
+	rng := rand.New(rand.NewPCG(14, 7))
+	n := 40
+	if testing.Short() || raceEnabled {
+		n = 8
+	}
+	periodic := 0
+	for i := range n {
+		var text string
+		if i%2 == 0 {
+			text = spaceshipRules[rng.IntN(len(spaceshipRules))]
+		} else {
+			f := rulegen.GenerationsFamilies[rng.IntN(len(rulegen.GenerationsFamilies))]
+			text = rulegen.Generations(rng, f, rulegen.States(rng, 12))
+		}
+		var top string
+		for {
+			top = rulegen.Topology(rng, 1, []int{30, 300}[rng.IntN(2)])
+			if !strings.Contains(top, ":T0,") && !strings.HasSuffix(top, ",0") && !strings.Contains(top, ":P0,") {
+				break
+			}
+		}
+		r, err := engine.ParseRule(text + top)
+		if err != nil {
+			t.Fatalf("%s%s: %v", text, top, err)
+		}
+		tiled, err := NewGenerations(r)
+		if err != nil {
+			t.Fatalf("%s: %v", r, err)
+		}
+		full, _ := NewGenerations(r)
+		full.full, full.cyc.off = true, true
+		w, h := r.Topology.W, r.Topology.H
+		set := func(y, x int64, s engine.State) {
+			tiled.SetState(y, x, s)
+			full.SetState(y, x, s)
+		}
+		for range 1 + rng.IntN(6) {
+			sw, sh := 1+rng.IntN(min(w, 12)), 1+rng.IntN(min(h, 12))
+			y0, x0 := int64(rng.IntN(h)), int64(rng.IntN(w))
+			for _, c := range rulegen.StateSoup(rng, sw, sh, 0.3+0.4*rng.Float64(), r.States()) {
+				set(y0+c.Y, x0+c.X, engine.State(c.S))
+			}
+		}
+		gens := 50 + rng.IntN(1000)
+		for g := 0; g < gens; {
+			if rng.IntN(40) == 0 {
+				for range 1 + rng.IntN(20) {
+					set(int64(rng.IntN(h)), int64(rng.IntN(w)), engine.State(rng.IntN(r.States())))
+				}
+			}
+			k := 1
+			if rng.IntN(4) == 0 {
+				k = 1 + rng.IntN(200)
+			}
+			tiled.Step(context.Background(), uint64(k))
+			for range k {
+				full.Step(context.Background(), 1)
+			}
+			g += k
+			if !tiled.g.Equal(full.g) || tiled.gen.Cmp(&full.gen) != 0 {
+				t.Fatalf("%s: generation %d: the tiled engine's %d cells at generation %s differ from the full engine's %d (period %d)", r, g, tiled.g.Population(), &tiled.gen, full.g.Population(), tiled.cyc.period)
+			}
+		}
+		if tiled.cyc.period > 0 {
+			periodic++
+		}
+	}
+	t.Logf("%d patterns of %d found to repeat", periodic, n)
+	if periodic < n/4 {
+		t.Errorf("only %d patterns of %d were found to repeat", periodic, n)
+	}
+}
+
+// TestLtLCycles runs random Larger than Life rules (ranges 1 to 4, every
+// neighbourhood, decay, B0) on small random tori and bounded planes, from
+// random soups, with random edits, on the engine that skips whole periods
+// once the pattern repeats, in steps of random sizes, and on one that
+// steps every generation, one at a time, and checks that their grids are
+// equal after every step.
+func TestLtLCycles(t *testing.T) {
+	rng := rand.New(rand.NewPCG(14, 8))
+	n := 30
+	if testing.Short() || raceEnabled {
+		n = 6
+	}
+	periodic := 0
+	for range n {
+		text := rulegen.LtL(rng, 4, true)
+		r, err := engine.ParseRule(text + ":T30,30")
+		if err != nil {
+			t.Fatalf("%s: %v", text, err)
+		}
+		l, _ := r.LtL()
+		w, h := 2*l.Range+rng.IntN(30), 2*l.Range+rng.IntN(30)
+		r, err = engine.ParseRule(fmt.Sprintf("%s:%c%d,%d", text, "TP"[rng.IntN(2)], w, h))
+		if err != nil {
+			t.Fatalf("%s: %v", text, err)
+		}
+		a, err := NewLtL(r)
+		if err != nil {
+			t.Fatalf("%s: %v", r, err)
+		}
+		b, _ := NewLtL(r)
+		b.cyc.off = true
+		set := func(y, x int64, s engine.State) {
+			a.SetState(y, x, s)
+			b.SetState(y, x, s)
+		}
+		for _, c := range rulegen.StateSoup(rng, w, h, 0.2+0.5*rng.Float64(), r.States()) {
+			set(c.Y, c.X, engine.State(c.S))
+		}
+		gens := 50 + rng.IntN(500)
+		for g := 0; g < gens; {
+			if rng.IntN(40) == 0 {
+				for range 1 + rng.IntN(5) {
+					set(int64(rng.IntN(h)), int64(rng.IntN(w)), engine.State(rng.IntN(r.States())))
+				}
+			}
+			k := 1
+			if rng.IntN(4) == 0 {
+				k = 1 + rng.IntN(100)
+			}
+			a.Step(context.Background(), uint64(k))
+			for range k {
+				b.Step(context.Background(), 1)
+			}
+			g += k
+			if !a.g.Equal(b.g) || a.gen.Cmp(&b.gen) != 0 {
+				t.Fatalf("%s: generation %d: %d cells at generation %s, stepping every generation %d (period %d)", r, g, a.g.Population(), &a.gen, b.g.Population(), a.cyc.period)
+			}
+		}
+		if a.cyc.period > 0 {
+			periodic++
+		}
+	}
+	t.Logf("%d patterns of %d found to repeat", periodic, n)
+	if periodic < n/4 {
+		t.Errorf("only %d patterns of %d were found to repeat", periodic, n)
+	}
+}
+
+// TestCountRow checks the count kernel against the table's on random rows
+// of random lengths, for random Generations rules of every family that
+// have a count table (the outer-totalistic ones), and that the Life-like
+// rules all have one and Golly's isotropic rules with letters not.
+func TestCountRow(t *testing.T) {
+	rng := rand.New(rand.NewPCG(14, 9))
+	counted := 0
+	for range 200 {
+		f := rulegen.GenerationsFamilies[rng.IntN(len(rulegen.GenerationsFamilies))]
+		text := rulegen.Generations(rng, f, rulegen.States(rng, 256))
+		r, err := engine.ParseRule(text + ":T16,16")
+		if err != nil {
+			t.Fatalf("%s: %v", text, err)
+		}
+		e, err := NewGenerations(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f == engine.LifeLike && e.count == nil {
+			t.Errorf("%s: Life-like without a count table", text)
+		}
+		if e.count == nil {
+			continue
+		}
+		counted++
+		n := rng.IntN(70)
+		plane := func() []uint8 {
+			p := make([]uint8, n+2)
+			for i := range p {
+				p[i] = b2u(rng.IntN(3) == 0)
+			}
+			return p
+		}
+		up, mid, dn := plane(), plane(), plane()
+		src := make([]uint8, n)
+		for i := range src {
+			if rng.IntN(2) == 0 {
+				src[i] = uint8(rng.IntN(r.States()))
+			}
+			// The plane's middle row is the row's cells in state 1.
+			mid[i+1] = b2u(src[i] == 1)
+		}
+		want, got := make([]uint8, n), make([]uint8, n)
+		e.row(up, mid, dn, src, want)
+		e.countRow(up, mid, dn, src, got)
+		if !slices.Equal(got, want) {
+			t.Fatalf("%s: row %v over %v under %v: count kernel %v, table %v", text, src, up, dn, got, want)
+		}
+	}
+	if counted < 25 {
+		t.Errorf("only %d rules of 200 with a count table", counted)
+	}
+	r, _ := engine.ParseRule("2-a3/3/4")
+	if e, _ := NewGenerations(r); e != nil && e.count != nil {
+		t.Error("2-a3/3/4 has a count table")
+	}
+}
