@@ -34,14 +34,13 @@ type sides struct {
 	lshift, rpos uint
 	lmask, rmask uint64
 	out          uint64 // the valid bits of this strip's words
-	inner        bool   // neither strip 0 nor the last: whole words beside it
+	inner        bool   // whole words beside it: not at a bounded edge nor at a seam inside a word
 }
 
 // sidesOf returns the sides of strip i of src.
 func (g *geom) sidesOf(src []uint64, i int) sides {
 	s := sides{lshift: 63, rpos: 63, lmask: 1, rmask: 1, out: ^uint64(0)}
 	li, ri := i-1, i+1
-	s.inner = i > 0 && i < g.strips-1
 	if i == 0 {
 		li, s.lshift = g.strips-1, g.edge
 		if g.boundedX {
@@ -55,6 +54,9 @@ func (g *geom) sidesOf(src []uint64, i int) sides {
 		}
 	}
 	s.left, s.right = g.strip(src, li), g.strip(src, ri)
+	// Strips inside the universe, and strip 0 and the last on a torus a
+	// whole number of words wide, have whole words on both sides.
+	s.inner = s.lshift == 63 && s.rpos == 63 && s.lmask == 1 && s.rmask == 1
 	return s
 }
 

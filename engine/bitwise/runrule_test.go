@@ -1,6 +1,7 @@
 package bitwise
 
 import (
+	"context"
 	"fmt"
 	"math/rand/v2"
 	"strings"
@@ -103,5 +104,50 @@ func BenchmarkRuleKernels(b *testing.B) {
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(64*b.N), "ns/row")
 			b.ReportMetric(float64((cpuTime()-c0).Nanoseconds())/float64(64*b.N), "cpu-ns/row")
 		})
+	}
+}
+
+// TestTorusWholeWords runs random rules of every family, B0 among them,
+// on tori a whole number of words wide, whose first and last strips step
+// with the run kernels as the inner ones do, against the protocol engine:
+// the same cells every few generations.
+func TestTorusWholeWords(t *testing.T) {
+	gens := 12
+	if raceEnabled || testing.Short() {
+		gens = 4
+	}
+	rng := rand.New(rand.NewPCG(23, 24))
+	sizes := [][2]int{{64, 37}, {128, 70}, {192, 9}}
+	for _, f := range engine.TwoStateFamilies {
+		for k, s := range sizes {
+			r, text := randomFamilyRule(t, rng, f, 0.4)
+			r.Topology = engine.TorusOf(s[0], s[1])
+			t.Run(fmt.Sprintf("%v/%d/%s", f, k, text), func(t *testing.T) {
+				g := soup(rng, s[0], s[1], 0.4)
+				e := mustFrom(t, r, g)
+				p, err := engine.NewProtocol(r, nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for y := range s[1] {
+					for x := range s[0] {
+						if g.Query(y, x) {
+							p.SetCell(int64(y), int64(x), true)
+						}
+					}
+				}
+				for gen := 0; gen < gens; gen += 3 {
+					if err := e.Step(context.Background(), 3); err != nil {
+						t.Fatal(err)
+					}
+					if err := p.Step(context.Background(), 3); err != nil {
+						t.Fatal(err)
+					}
+					if got, want := e.Torus(), p.Torus(); !got.Equal(want) {
+						t.Fatalf("generation %d: %s", gen+3, firstDiff(got, want))
+					}
+				}
+			})
+		}
 	}
 }
