@@ -62,41 +62,68 @@ func newCellTable(t engine.Table) *cellTable {
 }
 
 // quadsRunPortable is the run kernel of a rule stepped through quads q:
-// rows in pairs, each pair from the spread forms of the four rows around
-// it (see [quadRows]), the two rows above a pair kept from the pair
-// before. A run of odd length computes its last row with the row after
-// the run's taken as dead, and keeps only that row.
+// rows in pairs, each pair from the forms of the four rows around it (see
+// [quadRows], whose work it does in two passes: the indices of every pair
+// first, then their lookups). A run of odd length computes its last row
+// with the row after the run's taken as dead, and keeps only that row.
 func quadsRunPortable(q *quadTable, left, cur, right, out []uint64) (chg, lft, rgt uint64) {
 	n := len(out)
 	if n == 0 {
 		return 0, 0, 0
 	}
+	pairs := (n + 1) / 2
 	left, cur, right = left[:n+2], cur[:n+2], right[:n+2]
-	var ab [5]uint64
-	ab[0], ab[1], ab[2], ab[3], ab[4] = spreadPair(cur[0], left[0]>>63, right[0]&1, cur[1], left[1]>>63, right[1]&1)
-	for i := 0; i < n; i += 2 {
-		c, lc, rc := cur[i+2], left[i+2]>>63, right[i+2]&1
+	// ix[k] holds the indices of pair k, 16 bits each, as [quadRows]
+	// makes them: the even squares' in bytes 0 to 31, the odd ones' in 32
+	// to 63.
+	var ix [32][64]byte
+	a0, a1, a2, a3 := pairForms(cur[0], left[0]>>63, right[0]&1, cur[1], left[1]>>63, right[1]&1)
+	for k := range pairs {
+		i := 2*k + 2
 		var d, ld, rd uint64
-		if i+1 < n {
-			d, ld, rd = cur[i+3], left[i+3]>>63, right[i+3]&1
+		if i-1 < n {
+			d, ld, rd = cur[i+1], left[i+1]>>63, right[i+1]&1
 		}
-		var cd [5]uint64
-		cd[0], cd[1], cd[2], cd[3], cd[4] = spreadPair(c, lc, rc, d, ld, rd)
-		ob, oc := quadRows(q, ab[0]|cd[0]<<2, ab[1]|cd[1]<<2, ab[2]|cd[2]<<2, ab[3]|cd[3]<<2, ab[4]|cd[4]<<2)
-		// The masks gather in their top bits, a row at a time.
-		x := ob ^ out[i]
-		out[i] = ob
+		c0, c1, c2, c3 := pairForms(cur[i], left[i]>>63, right[i]&1, d, ld, rd)
+		x := &ix[k]
+		e0, e1 := lanes(a0, c0)
+		le.PutUint64(x[0:], e0)
+		le.PutUint64(x[8:], e1)
+		e0, e1 = lanes(a2, c2)
+		le.PutUint64(x[16:], e0)
+		le.PutUint64(x[24:], e1)
+		e0, e1 = lanes(a1, c1)
+		le.PutUint64(x[32:], e0)
+		le.PutUint64(x[40:], e1)
+		e0, e1 = lanes(a3, c3)
+		le.PutUint64(x[48:], e0)
+		le.PutUint64(x[56:], e1)
+		a0, a1, a2, a3 = c0, c1, c2, c3
+	}
+	// note writes row i, and gathers the masks in their top bits.
+	note := func(i int, next uint64) {
+		x := next ^ out[i]
+		out[i] = next
 		chg = chg>>1 | (x|-x)&(1<<63)
 		lft = lft>>1 | x<<63
 		rgt = rgt>>1 | x&(1<<63)
-		if i+1 < n {
-			x = oc ^ out[i+1]
-			out[i+1] = oc
-			chg = chg>>1 | (x|-x)&(1<<63)
-			lft = lft>>1 | x<<63
-			rgt = rgt>>1 | x&(1<<63)
+	}
+	t := &q.q
+	for k := range pairs {
+		x := &ix[k]
+		at := func(j int) uint64 { return uint64(t[le.Uint16(x[2*j:])]) }
+		e := at(0) | at(1)<<16 | at(2)<<32 | at(3)<<48 |
+			at(4)<<8 | at(5)<<24 | at(6)<<40 | at(7)<<56 |
+			at(8)<<4 | at(9)<<20 | at(10)<<36 | at(11)<<52 |
+			at(12)<<12 | at(13)<<28 | at(14)<<44 | at(15)<<60
+		o := at(16) | at(17)<<16 | at(18)<<32 | at(19)<<48 |
+			at(20)<<8 | at(21)<<24 | at(22)<<40 | at(23)<<56 |
+			at(24)<<4 | at(25)<<20 | at(26)<<36 | at(27)<<52 |
+			at(28)<<12 | at(29)<<28 | at(30)<<44 | at(31)<<60
+		note(2*k, e&bits2|o&bits2<<2)
+		if 2*k+1 < n {
+			note(2*k+1, e>>2&bits2|o&^bits2)
 		}
-		ab = cd
 	}
 	sh := uint(64 - n)
 	return chg >> sh, lft >> sh, rgt >> sh
