@@ -64,28 +64,28 @@ func newCellTable(t engine.Table) *cellTable {
 // quadsRunPortable is the run kernel of a rule stepped through quads q:
 // rows in pairs, each pair from the forms of the four rows around it (see
 // [quadRows], whose work it does in two passes: the indices of every pair
-// first, then their lookups). A run of odd length computes its last row
-// with the row after the run's taken as dead, and keeps only that row.
+// first, then their lookups, so that few values are live at once). A run
+// of odd length computes its last row with the row after the run's taken
+// as dead, and keeps only that row.
 func quadsRunPortable(q *quadTable, left, cur, right, out []uint64) (chg, lft, rgt uint64) {
 	n := len(out)
 	if n == 0 {
 		return 0, 0, 0
 	}
-	pairs := (n + 1) / 2
 	left, cur, right = left[:n+2], cur[:n+2], right[:n+2]
-	// ix[k] holds the indices of pair k, 16 bits each, as [quadRows]
-	// makes them: the even squares' in bytes 0 to 31, the odd ones' in 32
-	// to 63.
+	// ix[k] holds the indices of pair k (rows 2k and 2k+1), 16 bits
+	// each, as [quadRows] makes them: the even squares' in bytes 0 to
+	// 31, the odd ones' in 32 to 63. A run has 64 rows at most.
 	var ix [32][64]byte
 	a0, a1, a2, a3 := pairForms(cur[0], left[0]>>63, right[0]&1, cur[1], left[1]>>63, right[1]&1)
-	for k := range pairs {
-		i := 2*k + 2
+	for i := 2; i < len(cur); i += 2 {
+		c, lc, rc := cur[i], left[i]>>63, right[i]&1
 		var d, ld, rd uint64
-		if i-1 < n {
+		if i+1 < len(cur) {
 			d, ld, rd = cur[i+1], left[i+1]>>63, right[i+1]&1
 		}
-		c0, c1, c2, c3 := pairForms(cur[i], left[i]>>63, right[i]&1, d, ld, rd)
-		x := &ix[k]
+		c0, c1, c2, c3 := pairForms(c, lc, rc, d, ld, rd)
+		x := &ix[(i/2-1)&31]
 		e0, e1 := lanes(a0, c0)
 		le.PutUint64(x[0:], e0)
 		le.PutUint64(x[8:], e1)
@@ -100,17 +100,9 @@ func quadsRunPortable(q *quadTable, left, cur, right, out []uint64) (chg, lft, r
 		le.PutUint64(x[56:], e1)
 		a0, a1, a2, a3 = c0, c1, c2, c3
 	}
-	// note writes row i, and gathers the masks in their top bits.
-	note := func(i int, next uint64) {
-		x := next ^ out[i]
-		out[i] = next
-		chg = chg>>1 | (x|-x)&(1<<63)
-		lft = lft>>1 | x<<63
-		rgt = rgt>>1 | x&(1<<63)
-	}
 	t := &q.q
-	for k := range pairs {
-		x := &ix[k]
+	for i := 0; i < len(out); i += 2 {
+		x := &ix[(i/2)&31]
 		at := func(j int) uint64 { return uint64(t[le.Uint16(x[2*j:])]) }
 		e := at(0) | at(1)<<16 | at(2)<<32 | at(3)<<48 |
 			at(4)<<8 | at(5)<<24 | at(6)<<40 | at(7)<<56 |
@@ -120,9 +112,19 @@ func quadsRunPortable(q *quadTable, left, cur, right, out []uint64) (chg, lft, r
 			at(20)<<8 | at(21)<<24 | at(22)<<40 | at(23)<<56 |
 			at(24)<<4 | at(25)<<20 | at(26)<<36 | at(27)<<52 |
 			at(28)<<12 | at(29)<<28 | at(30)<<44 | at(31)<<60
-		note(2*k, e&bits2|o&bits2<<2)
-		if 2*k+1 < n {
-			note(2*k+1, e>>2&bits2|o&^bits2)
+		b, c := e&bits2|o&bits2<<2, e>>2&bits2|o&^bits2
+		// The masks gather in their top bits, a row at a time.
+		x0 := b ^ out[i]
+		out[i] = b
+		chg = chg>>1 | (x0|-x0)&(1<<63)
+		lft = lft>>1 | x0<<63
+		rgt = rgt>>1 | x0&(1<<63)
+		if i+1 < len(out) {
+			x1 := c ^ out[i+1]
+			out[i+1] = c
+			chg = chg>>1 | (x1|-x1)&(1<<63)
+			lft = lft>>1 | x1<<63
+			rgt = rgt>>1 | x1&(1<<63)
 		}
 	}
 	sh := uint(64 - n)
