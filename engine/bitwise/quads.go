@@ -16,7 +16,7 @@ var le = binary.LittleEndian
 // comes out of the rows by masks and shifts alone: each row's word,
 // shifted a column one way or the other, holds in its nibbles the rows of
 // the squares 4 columns apart, and two rows' nibbles interleave by bytes
-// ([pairForms]), two pairs' bytes by 16-bit lanes ([quadRows]). The
+// ([pairForms]), two pairs' bytes by 16-bit lanes ([quadIndex.put]). The
 // entries gather into the two rows by masks. Totalistic rules of the
 // hexagonal and von Neumann neighbourhoods and Wolfram's have kernels of
 // their own (masked.go).
@@ -85,34 +85,41 @@ func lanes(a, c uint64) (even, odd uint64) {
 	return a ^ t<<8, c ^ t
 }
 
-// quadRows returns the next states of the 64 cells of the rows b and c of
-// a strip from the forms a0 to a3 of the rows a and b above them and c0
-// to c3 of the rows c and d (see [pairForms]). Byte i of a form s and
-// byte i of c form s make the square whose middle columns are 8i+2s and
-// 8i+2s+1, a 16-bit index: the even bytes of the two forms make a word of
-// four indices, the odd bytes another. The entries of the squares of
-// forms 0 and 2 (middle columns a multiple of 4) gather a nibble each
-// into e, at the bit of their left middle column; those of forms 1 and
-// 3 into o, two bits below theirs; the two rows come out of them by
-// masks.
-func quadRows(q *quadTable, a0, a1, a2, a3, c0, c1, c2, c3 uint64) (b, c uint64) {
-	// The indices go through memory: a 16-bit load takes one out of its
-	// word with no shift or mask.
-	var ix [64]byte
+// quadIndex holds the 32 indices of the squares of a pair of rows, 16
+// bits each: the even squares' (middle columns a multiple of 4) in bytes
+// 0 to 31, the odd ones' in 32 to 63. Going through memory, an index is
+// one 16-bit load, with no shift or mask.
+type quadIndex [64]byte
+
+// put makes x the indices of the pair of rows b and c of a strip from the
+// forms a0 to a3 of the rows a and b above them and c0 to c3 of the rows c
+// and d (see [pairForms]). Byte i of a form s and byte i of c form s make
+// the square whose middle columns are 8i+2s and 8i+2s+1, a 16-bit index:
+// the even bytes of the two forms make a word of four indices, the odd
+// bytes another ([lanes]).
+func (x *quadIndex) put(a0, a1, a2, a3, c0, c1, c2, c3 uint64) {
 	e0, e1 := lanes(a0, c0)
-	le.PutUint64(ix[0:], e0)
-	le.PutUint64(ix[8:], e1)
+	le.PutUint64(x[0:], e0)
+	le.PutUint64(x[8:], e1)
 	e0, e1 = lanes(a2, c2)
-	le.PutUint64(ix[16:], e0)
-	le.PutUint64(ix[24:], e1)
+	le.PutUint64(x[16:], e0)
+	le.PutUint64(x[24:], e1)
 	e0, e1 = lanes(a1, c1)
-	le.PutUint64(ix[32:], e0)
-	le.PutUint64(ix[40:], e1)
+	le.PutUint64(x[32:], e0)
+	le.PutUint64(x[40:], e1)
 	e0, e1 = lanes(a3, c3)
-	le.PutUint64(ix[48:], e0)
-	le.PutUint64(ix[56:], e1)
+	le.PutUint64(x[48:], e0)
+	le.PutUint64(x[56:], e1)
+}
+
+// rows returns the next states of the 64 cells of the two rows whose
+// indices x holds, looked up in q. The entries of the even squares gather
+// a nibble each into e, at the bit of their left middle column; those of
+// the odd ones into o, two bits below theirs; the two rows come out of
+// them by masks.
+func (x *quadIndex) rows(q *quadTable) (b, c uint64) {
 	t := &q.q
-	at := func(k int) uint64 { return uint64(t[le.Uint16(ix[2*k:])]) }
+	at := func(j int) uint64 { return uint64(t[le.Uint16(x[2*j:])]) }
 	e := at(0) | at(1)<<16 | at(2)<<32 | at(3)<<48 |
 		at(4)<<8 | at(5)<<24 | at(6)<<40 | at(7)<<56 |
 		at(8)<<4 | at(9)<<20 | at(10)<<36 | at(11)<<52 |
@@ -176,7 +183,9 @@ func (g *geom) stepQuads(q *quadTable, s *sides, cur, out []uint64, y0, y1 int, 
 			}
 			var cd [4]uint64
 			cd[0], cd[1], cd[2], cd[3] = pairForms(c, lc, rc, d, ld, rd)
-			ob, oc := quadRows(q, ab[0], ab[1], ab[2], ab[3], cd[0], cd[1], cd[2], cd[3])
+			var x quadIndex
+			x.put(ab[0], ab[1], ab[2], ab[3], cd[0], cd[1], cd[2], cd[3])
+			ob, oc := x.rows(q)
 			ob &= mask
 			any |= ob ^ out[y]
 			out[y] = ob

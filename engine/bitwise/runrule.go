@@ -62,43 +62,49 @@ func newCellTable(t engine.Table) *cellTable {
 }
 
 // quadsRunPortable is the run kernel of a rule stepped through quads q:
-// rows in pairs, each pair from the forms of the four rows around it (see
-// [quadRows], whose work it does in two passes: the indices of every pair
-// first, then their lookups, so that few values are live at once). A run
-// of odd length computes its last row with the row after the run's taken
-// as dead, and keeps only that row.
+// rows in pairs, each pair from the forms of the four rows around it, in
+// two passes: the indices of every pair first (as [quadIndex.put] makes
+// them), then their lookups (as [quadIndex.rows]), so that few values are
+// live at once; the loops do the methods' work in line, which the
+// compiler does not. A run of odd length computes its last row with the
+// row after the run's taken as dead, and keeps only that row.
 func quadsRunPortable(q *quadTable, left, cur, right, out []uint64) (chg, lft, rgt uint64) {
 	n := len(out)
 	if n == 0 {
 		return 0, 0, 0
 	}
 	left, cur, right = left[:n+2], cur[:n+2], right[:n+2]
-	// ix[k] holds the indices of pair k (rows 2k and 2k+1), 16 bits
-	// each, as [quadRows] makes them: the even squares' in bytes 0 to
-	// 31, the odd ones' in 32 to 63. A run has 64 rows at most.
-	var ix [32][64]byte
-	a0, a1, a2, a3 := pairForms(cur[0], left[0]>>63, right[0]&1, cur[1], left[1]>>63, right[1]&1)
+	// ix[k] holds the indices of pair k, rows 2k and 2k+1; a run has 64
+	// rows at most.
+	var ix [32]quadIndex
+	// f[k&1] holds the forms of the rows above pair k, in memory rather
+	// than in registers, which the loop has too few of.
+	var f [2][4]uint64
+	f[0][0], f[0][1], f[0][2], f[0][3] = pairForms(cur[0], left[0]>>63, right[0]&1, cur[1], left[1]>>63, right[1]&1)
 	for i := 2; i < len(cur); i += 2 {
 		c, lc, rc := cur[i], left[i]>>63, right[i]&1
-		var d, ld, rd uint64
-		if i+1 < len(cur) {
-			d, ld, rd = cur[i+1], left[i+1]>>63, right[i+1]&1
+		// The row after an odd run's is dead: row i again, masked off.
+		j, m := i+1, ^uint64(0)
+		if j == len(cur) {
+			j, m = i, 0
 		}
-		c0, c1, c2, c3 := pairForms(c, lc, rc, d, ld, rd)
-		x := &ix[(i/2-1)&31]
-		e0, e1 := lanes(a0, c0)
+		d, ld, rd := cur[j]&m, left[j]>>63&m, right[j]&m&1
+		k := i/2 - 1
+		a, fc := &f[k&1], &f[(k+1)&1]
+		fc[0], fc[1], fc[2], fc[3] = pairForms(c, lc, rc, d, ld, rd)
+		x := &ix[k&31]
+		e0, e1 := lanes(a[0], fc[0])
 		le.PutUint64(x[0:], e0)
 		le.PutUint64(x[8:], e1)
-		e0, e1 = lanes(a2, c2)
+		e0, e1 = lanes(a[2], fc[2])
 		le.PutUint64(x[16:], e0)
 		le.PutUint64(x[24:], e1)
-		e0, e1 = lanes(a1, c1)
+		e0, e1 = lanes(a[1], fc[1])
 		le.PutUint64(x[32:], e0)
 		le.PutUint64(x[40:], e1)
-		e0, e1 = lanes(a3, c3)
+		e0, e1 = lanes(a[3], fc[3])
 		le.PutUint64(x[48:], e0)
 		le.PutUint64(x[56:], e1)
-		a0, a1, a2, a3 = c0, c1, c2, c3
 	}
 	t := &q.q
 	for i := 0; i < len(out); i += 2 {
