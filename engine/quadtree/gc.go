@@ -86,21 +86,24 @@ func (s *store) gc(roots ...uint32) {
 	}
 	// Sweep, from the top down, so that the free list hands out low
 	// indices first.
-	nleaves := 0
+	var perLevel [256]int
 	for _, i := range kept {
-		if s.nodes[i].level == s.leafLevel {
-			nleaves++
+		perLevel[s.nodes[i].level]++
+	}
+	for k := range s.tables {
+		if t := &s.tables[k]; len(t.slots) > 1 || perLevel[k] > 0 {
+			t.reset(perLevel[k])
 		}
 	}
-	s.interior.reset(len(kept) - nleaves)
-	s.leafTab.reset(nleaves)
-	imask, lmask := uint64(len(s.interior.heads)-1), uint64(len(s.leafTab.heads)-1)
-	s.free, s.nfree = 0, 0
+	// Slots never used yet are freed too.
+	s.free, s.freeLevels, s.fresh, s.nfree, s.unused = [MaxLevel + 1]uint32{}, [2]uint64{}, [MaxLevel + 1]uint32{}, 0, 0
 	for i := uint32(len(s.nodes) - 1); i >= 1; i-- {
 		n := &s.nodes[i]
 		if !isMarked(i) {
-			*n = node{next: s.free}
-			s.free = i
+			k := s.blockLevel[i>>s.blockBits]
+			*n = node{next: s.free[k]}
+			s.free[k] = i
+			s.freeLevels[k/64] |= 1 << (k % 64)
 			s.nfree++
 			for _, pops := range s.pops {
 				if int(i) < len(pops) {
@@ -109,7 +112,6 @@ func (s *store) gc(roots ...uint32) {
 			}
 			continue
 		}
-		b := &s.leafTab.heads[hash4(n.nw, n.ne, n.sw, n.se)&lmask]
 		if n.level != s.leafLevel {
 			if n.res != 0 && !isMarked(n.res) {
 				n.res = 0
@@ -117,27 +119,25 @@ func (s *store) gc(roots ...uint32) {
 			if n.sexp != 0 && !isMarked(n.sres) {
 				n.sres, n.sexp = 0, 0
 			}
-			b = &s.interior.heads[hash4(n.nw, n.ne, n.sw, n.se)&imask]
 		}
-		n.next = *b
-		*b = i
+		s.tables[n.level].insert(tagOf(hash4(n.nw, n.ne, n.sw, n.se))<<32 | uint64(i))
 	}
 	s.nkept = len(kept)
 	s.kept, s.stack = kept, stack
 	s.gcs++
 }
 
-// reset empties t and sizes it for n nodes: at least twice as many
-// buckets, a power of two, at least minBuckets.
+// reset empties t and sizes it for n nodes: at most half full, a power
+// of two, at least minSlots.
 func (t *table) reset(n int) {
-	size := minBuckets
+	size := minSlots
 	for size < 2*n {
 		size *= 2
 	}
-	if len(t.heads) != size {
-		t.heads = make([]uint32, size)
+	if len(t.slots) != size {
+		t.slots = make([]uint64, size)
 	} else {
-		clear(t.heads)
+		clear(t.slots)
 	}
 	t.n = n
 }
