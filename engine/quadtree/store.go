@@ -32,7 +32,13 @@ type node struct {
 // store holds the nodes and their hash tables. Index 0 is no node. It is
 // not safe for concurrent use.
 type store struct {
-	nodes []node
+	// pages hold the nodes, node i at pages[i>>pageBits][i&pageMask]
+	// ([store.at]): storage that never moves, so that growing copies
+	// nothing and holds no old copy while the new one fills, and that
+	// Go's heap takes in pieces; size is the number of slots, in pages
+	// or not yet.
+	pages []*[pageSize]node
+	size  int
 	// tables holds a hash table for each level: the nodes of the low
 	// levels, which most look-ups ask for, then share a small table
 	// that stays in the processor's caches, and a leaf's cells never pass
@@ -72,8 +78,11 @@ type store struct {
 	gcs      int // collections so far
 
 	// pops caches the populations of nodes of level <= 31 (which fit in
-	// a uint64), of each kind in use; noPop marks those not computed yet.
-	pops [][]uint64
+	// a uint64), of each kind in use, plus one (0: not computed yet), in
+	// pages like the nodes', allocated when a node of the page is first
+	// asked for: a run that asks for the population of its last root
+	// only allocates few.
+	pops [][]*[pageSize]uint64
 
 	// nkept is how many nodes the last garbage collection kept; marked,
 	// kept and stack are its work space.
@@ -94,8 +103,6 @@ type store struct {
 	abort func() error
 	ticks uint32
 }
-
-const noPop = ^uint64(0)
 
 // maxPins bounds the pins: 14 for each level of the recursion (the node,
 // its nine middle squares and four quarters), and 2 for the roots.
@@ -135,6 +142,17 @@ func (t *table) insert(e uint64) {
 	t.slots[b] = e
 }
 
+// A page holds pageSize nodes (128 KiB): an index is a page number and a
+// place in the page.
+const (
+	pageBits = 12
+	pageSize = 1 << pageBits
+	pageMask = pageSize - 1
+)
+
+// at returns node i.
+func (s *store) at(i uint32) *node { return &s.pages[i>>pageBits][i&pageMask] }
+
 // Blocks hold 1<<maxBlockBits nodes (8 KiB), or fewer, down to
 // 1<<minBlockBits, when a memory limit allows fewer than 1024 blocks: the
 // blocks of levels not full yet then waste at most a few per cent of the
@@ -155,12 +173,11 @@ var noSlots = make([]uint64, 1)
 // kinds populations, of at most maxNodes nodes during a step (0: no bound).
 func newStore(leaves Leaves, leafLevel uint8, alternates bool, kinds, maxNodes int) *store {
 	s := &store{leaves: leaves, leafLevel: leafLevel, alternates: alternates, maxNodes: maxNodes}
-	s.pops = make([][]uint64, kinds)
+	s.pops = make([][]*[pageSize]uint64, kinds)
 	s.blockBits = maxBlockBits
 	for s.blockBits > minBlockBits && maxNodes > 0 && maxNodes < 1024<<s.blockBits {
 		s.blockBits--
 	}
-	s.nodes = make([]node, 0, 1024)
 	for k := range s.tables {
 		s.tables[k].slots = noSlots
 	}
@@ -186,7 +203,7 @@ func (s *store) find(nw, ne, sw, se uint32, level uint8) uint32 {
 	for b := tag & mask; ; b = (b + 1) & mask {
 		e := slots[b]
 		if e>>32 == tag {
-			if n := &s.nodes[uint32(e)]; n.nw == nw && n.ne == ne && n.sw == sw && n.se == se {
+			if n := s.at(uint32(e)); n.nw == nw && n.ne == ne && n.sw == sw && n.se == se {
 				return uint32(e)
 			}
 		} else if e == 0 {
@@ -202,7 +219,7 @@ func (s *store) leaf(l Leaf) uint32 {
 
 // leafOf returns the cells of leaf i.
 func (s *store) leafOf(i uint32) Leaf {
-	n := &s.nodes[i]
+	n := s.at(i)
 	return Leaf{uint64(n.nw) | uint64(n.ne)<<32, uint64(n.sw) | uint64(n.se)<<32}
 }
 
@@ -219,7 +236,7 @@ func (s *store) add(n node, tag uint64, t *table, b uint64) uint32 {
 	tag <<= 32
 	gcs := s.gcs
 	i := s.slot(n.level)
-	s.nodes[i] = n
+	*s.at(i) = n
 	if len(t.slots) == 1 || s.gcs != gcs {
 		// The table is noSlots, or the collection rebuilt it: b is
 		// stale.
@@ -242,7 +259,7 @@ func (s *store) add(n node, tag uint64, t *table, b uint64) uint32 {
 // level's, or one that a garbage collection frees (see [store.add]).
 func (s *store) slot(k uint8) uint32 {
 	if i := s.free[k]; i != 0 {
-		s.free[k] = s.nodes[i].next
+		s.free[k] = s.at(i).next
 		if s.free[k] == 0 {
 			s.freeLevels[k/64] &^= 1 << (k % 64)
 		}
@@ -257,7 +274,7 @@ func (s *store) slot(k uint8) uint32 {
 		s.unused--
 		return i
 	}
-	if s.limited && s.maxNodes > 0 && len(s.nodes)+1<<s.blockBits > s.maxNodes+1 {
+	if s.limited && s.maxNodes > 0 && s.size+1<<s.blockBits > s.maxNodes+1 {
 		if s.nfree == 0 {
 			s.gc()
 			if s.nfree < s.maxNodes/16 {
@@ -274,37 +291,23 @@ func (s *store) slot(k uint8) uint32 {
 		return s.slot(k)
 	}
 	// A new block, the slots of which are zero (never used).
-	start := len(s.nodes)
-	size := 1 << s.blockBits
-	if start+size > cap(s.nodes) {
-		s.grow(start + size)
+	start := s.size
+	s.size += 1 << s.blockBits
+	if s.size > len(s.pages)*pageSize {
+		s.pages = append(s.pages, new([pageSize]node))
 	}
-	s.nodes = s.nodes[:start+size]
 	s.blockLevel = append(s.blockLevel, k)
 	i := uint32(start)
 	if i == 0 {
 		i = 1 // index 0 is no node
 	}
 	s.fresh[k] = i + 1
-	s.unused += start + size - int(i) - 1
+	s.unused += s.size - int(i) - 1
 	return i
 }
 
 // live returns the number of nodes in use.
-func (s *store) live() int { return len(s.nodes) - 1 - s.nfree - s.unused }
-
-// grow at least doubles the capacity of the node slice, to n or more,
-// staying within maxNodes (plus one for index 0, rounded up to a block)
-// when there is a limit.
-func (s *store) grow(n int) {
-	c := max(2*cap(s.nodes), n)
-	if lim := (s.maxNodes + 1<<s.blockBits) &^ (1<<s.blockBits - 1); s.maxNodes > 0 && c > lim && cap(s.nodes) < lim {
-		c = max(lim, n)
-	}
-	nodes := make([]node, len(s.nodes), c)
-	copy(nodes, s.nodes)
-	s.nodes = nodes
-}
+func (s *store) live() int { return s.size - 1 - s.nfree - s.unused }
 
 // rehash rebuilds table t with size slots (a power of two, at most
 // 2^31) from its slot words alone: it reads no node.
@@ -336,7 +339,7 @@ func (s *store) emptyNode(k uint8) uint32 {
 
 // isEmpty reports whether node i has no cell in a state but 0.
 func (s *store) isEmpty(i uint32) bool {
-	return i == s.emptyNode(s.nodes[i].level)
+	return i == s.emptyNode(s.at(i).level)
 }
 
 // pop returns the number of cells of node i, of level <= 31, of the given
@@ -345,20 +348,18 @@ func (s *store) pop(i uint32, kind Kind) uint64 {
 	if int(kind) >= len(s.pops) {
 		kind = Occupied // one population for two states
 	}
-	pops := s.pops[kind]
-	if int(i) < len(pops) {
-		if p := pops[i]; p != noPop {
-			return p
-		}
-	} else {
-		n := len(pops)
-		pops = append(pops, make([]uint64, len(s.nodes)-n)...)
-		for j := n; j < len(pops); j++ {
-			pops[j] = noPop
-		}
-		s.pops[kind] = pops
+	pg := int(i >> pageBits)
+	if pg >= len(s.pops[kind]) {
+		s.pops[kind] = append(s.pops[kind], make([]*[pageSize]uint64, len(s.pages)-len(s.pops[kind]))...)
 	}
-	n := s.nodes[i]
+	pops := s.pops[kind][pg]
+	if pops == nil {
+		pops = new([pageSize]uint64)
+		s.pops[kind][pg] = pops
+	} else if p := pops[i&pageMask]; p != 0 {
+		return p - 1
+	}
+	n := *s.at(i)
 	var p uint64
 	if n.level == s.leafLevel {
 		side := 1 << s.leafLevel
@@ -366,7 +367,7 @@ func (s *store) pop(i uint32, kind Kind) uint64 {
 	} else {
 		p = s.pop(n.nw, kind) + s.pop(n.ne, kind) + s.pop(n.sw, kind) + s.pop(n.se, kind)
 	}
-	s.pops[kind][i] = p
+	pops[i&pageMask] = p + 1
 	return p
 }
 
