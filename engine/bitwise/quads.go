@@ -1,21 +1,31 @@
 package bitwise
 
-import "github.com/life-go/life/engine"
+import (
+	"encoding/binary"
+
+	"github.com/life-go/life/engine"
+)
+
+var le = binary.LittleEndian
 
 // The rules that are not totalistic (isotropic non-totalistic and MAP
 // rules, in any neighbourhood) run through quads: a table that gives the
 // next states of the central 2 x 2 cells of every 4 x 4 square, as
 // Golly's QuickLife steps every rule. A pair of rows of a strip costs 32
-// lookups: the four rows around them are spread so that each column's
-// four cells make a nibble, each 16-bit window of nibbles, four columns,
-// is an index, and the entries gather into the two rows by masks
-// ([quadRows]). Totalistic rules of the hexagonal and von Neumann
-// neighbourhoods and Wolfram's have kernels of their own (masked.go).
+// lookups. The square of a lookup is a 16-bit index, a row a nibble, that
+// comes out of the rows by masks and shifts alone: each row's word,
+// shifted a column one way or the other, holds in its nibbles the rows of
+// the squares 4 columns apart, and two rows' nibbles interleave by bytes
+// ([pairForms]), two pairs' bytes by 16-bit lanes ([quadIndex.put]). The
+// entries gather into the two rows by masks. Totalistic rules of the
+// hexagonal and von Neumann neighbourhoods and Wolfram's have kernels of
+// their own (masked.go).
 
 // quadTable is a rule's quads. Entry i of q is for the 4 x 4 square whose
-// column m (0 to 3, left to right) is nibble m of i, with the top row in
-// the nibble's bit 0; bits 0 and 1 of the entry are the next states of the
-// second row's middle cells, left then right, bits 2 and 3 the third row's.
+// row r (0 to 3, top to bottom) is nibble r of i, with the square's left
+// column in the nibble's bit 0; bits 0 and 1 of the entry are the next
+// states of the second row's middle cells, left then right, bits 2 and 3
+// the third row's.
 type quadTable struct{ q [1 << 16]uint8 }
 
 // newQuads returns the quads of table t.
@@ -28,7 +38,7 @@ func newQuads(t engine.Table) *quadTable {
 			block := 0 // the 3 x 3 block around c, top left in bit 8
 			for r := c[0] - 1; r <= c[0]+1; r++ {
 				for m := c[1] - 1; m <= c[1]+1; m++ {
-					block = block<<1 | i>>(4*m+r)&1
+					block = block<<1 | i>>(4*r+m)&1
 				}
 			}
 			if t.Alive(block) {
@@ -40,81 +50,96 @@ func newQuads(t engine.Table) *quadTable {
 	return qt
 }
 
-// spreadLo and spreadHi spread the 8 bits of a byte 4 apart into the
-// nibbles of a word: bit k goes to bit 4k+4 in spreadLo, to bit 4k+36 in
-// spreadHi (bit 7 falls off), so that a word's two bytes m and m+1 make
-// the nibbles 1 to 15 of the spread word that starts a column before
-// byte m's bit 0.
-var spreadLo, spreadHi [256]uint64
+// Masks of the quads' forms: the low nibble of each byte, the low byte
+// of each 16-bit lane, and the two low bits of each nibble.
+const (
+	nibbles = 0x0F0F0F0F0F0F0F0F
+	bytes16 = 0x00FF00FF00FF00FF
+	bits2   = 0x3333333333333333
+)
 
-func init() {
-	for b := range spreadLo {
-		var v uint64
-		for k := range 8 {
-			v |= uint64(b>>k&1) << (4 * k)
-		}
-		spreadLo[b], spreadHi[b] = v<<4, v<<36
-	}
+// pairForms returns the forms of a pair of rows of a strip, each row its
+// word (c, d) with the cell left of its bit 0 (lc, ld, 0 or 1) and the
+// cell right of its bit 63 (rc, rd): byte i of form s holds the pair's
+// rows, the first in the low nibble and the second in the high one, of
+// the square whose middle columns are 8i+2s and 8i+2s+1, its columns 8i+2s-1
+// to 8i+2s+2. Forms 0 and 2 come from the rows shifted a column up (the
+// cell left of bit 0 in bit 0), whose nibble j holds columns 4j-1 to
+// 4j+2; forms 1 and 3 from the rows shifted a column down (the cell right
+// of bit 63 in bit 63), nibble j columns 4j+1 to 4j+4.
+func pairForms(c, lc, rc, d, ld, rd uint64) (f0, f1, f2, f3 uint64) {
+	ce, de := c<<1|lc, d<<1|ld
+	co, do := c>>1|rc<<63, d>>1|rd<<63
+	// Delta swaps: the high nibbles of the first row's bytes trade
+	// places with the low nibbles of the second's.
+	te := (ce>>4 ^ de) & nibbles
+	to := (co>>4 ^ do) & nibbles
+	return ce ^ te<<4, co ^ to<<4, de ^ te, do ^ to
 }
 
-// spreadPair spreads two rows of a strip, each its word (c, d) with the
-// cell left of its bit 0 (lc, ld) and the cell right of its bit 63 (rc,
-// rd), into five words of 16 columns each, a column a nibble, the first
-// row in the nibble's bit 0 and the second in bit 1: columns -1 to 14, 15
-// to 30, 31 to 46, 47 to 62, and 63 and 64.
-func spreadPair(c, lc, rc, d, ld, rd uint64) (v0, v1, v2, v3, v4 uint64) {
-	return spreadWord(c, lc, 0) | spreadWord(d, ld, 0)<<1,
-		spreadWord(c, 0, 1) | spreadWord(d, 0, 1)<<1,
-		spreadWord(c, 0, 2) | spreadWord(d, 0, 2)<<1,
-		spreadWord(c, 0, 3) | spreadWord(d, 0, 3)<<1,
-		c>>63 | rc<<4 | (d>>63|rd<<4)<<1
+// lanes returns the two words of indices of form a of the rows above a
+// pair and form c of the rows below it (see [quadRows]): the even bytes
+// of a and c, and the odd ones, by a delta swap.
+func lanes(a, c uint64) (even, odd uint64) {
+	t := (a>>8 ^ c) & bytes16
+	return a ^ t<<8, c ^ t
 }
 
-// spreadWord returns word m (0 to 3) of the spread form of row c, columns
-// 16m-1 to 16m+14, a column a nibble's bit 0; lb is the cell of column -1,
-// left of c's bit 0, for m = 0.
-func spreadWord(c, lb uint64, m uint) uint64 {
-	if m > 0 {
-		lb = c >> ((16*m - 1) & 63) & 1
-	}
-	x := c >> ((16 * m) & 63)
-	return lb | spreadLo[x&255] | spreadHi[x>>8&255]
+// quadIndex holds the 32 indices of the squares of a pair of rows, 16
+// bits each: the even squares' (middle columns a multiple of 4) in bytes
+// 0 to 31, the odd ones' in 32 to 63. Going through memory, an index is
+// one 16-bit load, with no shift or mask.
+type quadIndex [64]byte
+
+// put makes x the indices of the pair of rows b and c of a strip from the
+// forms a0 to a3 of the rows a and b above them and c0 to c3 of the rows c
+// and d (see [pairForms]). Byte i of a form s and byte i of c form s make
+// the square whose middle columns are 8i+2s and 8i+2s+1, a 16-bit index:
+// the even bytes of the two forms make a word of four indices, the odd
+// bytes another ([lanes]).
+func (x *quadIndex) put(a0, a1, a2, a3, c0, c1, c2, c3 uint64) {
+	e0, e1 := lanes(a0, c0)
+	le.PutUint64(x[0:], e0)
+	le.PutUint64(x[8:], e1)
+	e0, e1 = lanes(a2, c2)
+	le.PutUint64(x[16:], e0)
+	le.PutUint64(x[24:], e1)
+	e0, e1 = lanes(a1, c1)
+	le.PutUint64(x[32:], e0)
+	le.PutUint64(x[40:], e1)
+	e0, e1 = lanes(a3, c3)
+	le.PutUint64(x[48:], e0)
+	le.PutUint64(x[56:], e1)
 }
 
-// quadRows returns the next states of the 64 cells of the rows b and c of
-// a strip from v0 to v4, the spread forms of the four rows a to d around
-// them (bit 0 of a nibble row a, bit 3 row d; see [spreadPair]), a column a
-// nibble: columns -1 to 14 in v0, and so on. The 4 x 4 square whose middle
-// columns are 2k and 2k+1 is nibbles 2k to 2k+3 of the five words, a
-// 16-bit index: the even squares are the 16-bit quarters of v0 to v3, the
-// odd ones those of the words shifted by a byte. The even squares' entries
-// gather a nibble each into e, the odd ones' into o, and the two rows come
-// out of them by masks.
-func quadRows(q *quadTable, v0, v1, v2, v3, v4 uint64) (b, c uint64) {
-	e := quad4(q, v0) | quad4(q, v1)<<16 | quad4(q, v2)<<32 | quad4(q, v3)<<48
-	o := quad4(q, v0>>8|v1<<56) | quad4(q, v1>>8|v2<<56)<<16 |
-		quad4(q, v2>>8|v3<<56)<<32 | quad4(q, v3>>8|v4<<56)<<48
-	const lo = 0x3333333333333333
-	return e&lo | o&lo<<2, e>>2&lo | o&^lo
-}
-
-// quad4 returns the entries of the four squares that are the 16-bit
-// quarters of v, a nibble each.
-func quad4(qt *quadTable, v uint64) uint64 {
-	q := &qt.q
-	return uint64(q[uint16(v)]) | uint64(q[uint16(v>>16)])<<4 |
-		uint64(q[uint16(v>>32)])<<8 | uint64(q[v>>48])<<12
+// rows returns the next states of the 64 cells of the two rows whose
+// indices x holds, looked up in q. The entries of the even squares gather
+// a nibble each into e, at the bit of their left middle column; those of
+// the odd ones into o, two bits below theirs; the two rows come out of
+// them by masks.
+func (x *quadIndex) rows(q *quadTable) (b, c uint64) {
+	t := &q.q
+	at := func(j int) uint64 { return uint64(t[le.Uint16(x[2*j:])]) }
+	e := at(0) | at(1)<<16 | at(2)<<32 | at(3)<<48 |
+		at(4)<<8 | at(5)<<24 | at(6)<<40 | at(7)<<56 |
+		at(8)<<4 | at(9)<<20 | at(10)<<36 | at(11)<<52 |
+		at(12)<<12 | at(13)<<28 | at(14)<<44 | at(15)<<60
+	o := at(16) | at(17)<<16 | at(18)<<32 | at(19)<<48 |
+		at(20)<<8 | at(21)<<24 | at(22)<<40 | at(23)<<56 |
+		at(24)<<4 | at(25)<<20 | at(26)<<36 | at(27)<<52 |
+		at(28)<<12 | at(29)<<28 | at(30)<<44 | at(31)<<60
+	return e&bits2 | o&bits2<<2, e>>2&bits2 | o&^bits2
 }
 
 // stepQuads is stepRows for a rule stepped through quads q: rows y0 to
-// y1-1, in pairs, each pair from the spread forms of the four rows around
+// y1-1, in pairs, each pair from the forms of the four rows around
 // it, kept from one pair to the next.
 func (g *geom) stepQuads(q *quadTable, s *sides, cur, out []uint64, y0, y1 int, ch []change) {
 	h, mask := g.h, s.out
 	cur, out = cur[:h], out[:h]
 	left, right := s.left[:h], s.right[:h]
 	lshift, lmask, rmask, rpos := s.lshift, s.lmask, s.rmask, s.rpos
-	// spread returns the spread form of row y, which may be just beyond
+	// row returns row y with the cells beside it, which may be just beyond
 	// the edges: wrapped round, or dead beyond a bounded one.
 	row := func(y int) (c, lb, rb uint64) {
 		if y < 0 || y >= h {
@@ -138,13 +163,13 @@ func (g *geom) stepQuads(q *quadTable, s *sides, cur, out []uint64, y0, y1 int, 
 		}
 		return
 	}
-	// ab holds the rows above the pair, a in bit 0 of each nibble and b
-	// in bit 1; the two below come in as cd.
-	var ab [5]uint64
+	// ab holds the forms of the rows above the pair (see pairForms); the
+	// two below come in as cd.
+	var ab [4]uint64
 	{
 		a, la, ra := row(y0 - 1)
 		b, lb, rb := row(y0)
-		ab[0], ab[1], ab[2], ab[3], ab[4] = spreadPair(a, la, ra, b, lb, rb)
+		ab[0], ab[1], ab[2], ab[3] = pairForms(a, la, ra, b, lb, rb)
 	}
 	for k := range ch {
 		ta, tz := y0+k*tileRows, min(y0+(k+1)*tileRows, y1)
@@ -156,9 +181,11 @@ func (g *geom) stepQuads(q *quadTable, s *sides, cur, out []uint64, y0, y1 int, 
 			if y+1 < tz {
 				d, ld, rd = row(y + 2)
 			}
-			var cd [5]uint64
-			cd[0], cd[1], cd[2], cd[3], cd[4] = spreadPair(c, lc, rc, d, ld, rd)
-			ob, oc := quadRows(q, ab[0]|cd[0]<<2, ab[1]|cd[1]<<2, ab[2]|cd[2]<<2, ab[3]|cd[3]<<2, ab[4]|cd[4]<<2)
+			var cd [4]uint64
+			cd[0], cd[1], cd[2], cd[3] = pairForms(c, lc, rc, d, ld, rd)
+			var x quadIndex
+			x.put(ab[0], ab[1], ab[2], ab[3], cd[0], cd[1], cd[2], cd[3])
+			ob, oc := x.rows(q)
 			ob &= mask
 			any |= ob ^ out[y]
 			out[y] = ob
@@ -171,9 +198,8 @@ func (g *geom) stepQuads(q *quadTable, s *sides, cur, out []uint64, y0, y1 int, 
 				// A tile of odd height, the strip's last: nothing
 				// follows it in this run, but rows b and c are the
 				// pair above the next one.
-				const bit0 = 0x1111111111111111
 				for i := range ab {
-					ab[i] = ab[i]>>1&bit0 | cd[i]<<1
+					ab[i] = ab[i]>>4&nibbles | cd[i]<<4&^nibbles
 				}
 			}
 		}

@@ -62,41 +62,76 @@ func newCellTable(t engine.Table) *cellTable {
 }
 
 // quadsRunPortable is the run kernel of a rule stepped through quads q:
-// rows in pairs, each pair from the spread forms of the four rows around
-// it (see [quadRows]), the two rows above a pair kept from the pair
-// before. A run of odd length computes its last row with the row after
-// the run's taken as dead, and keeps only that row.
+// rows in pairs, each pair from the forms of the four rows around it, in
+// two passes: the indices of every pair first (as [quadIndex.put] makes
+// them), then their lookups (as [quadIndex.rows]), so that few values are
+// live at once; the loops do the methods' work in line, which the
+// compiler does not. A run of odd length computes its last row with the
+// row after the run's taken as dead, and keeps only that row.
 func quadsRunPortable(q *quadTable, left, cur, right, out []uint64) (chg, lft, rgt uint64) {
 	n := len(out)
 	if n == 0 {
 		return 0, 0, 0
 	}
 	left, cur, right = left[:n+2], cur[:n+2], right[:n+2]
-	var ab [5]uint64
-	ab[0], ab[1], ab[2], ab[3], ab[4] = spreadPair(cur[0], left[0]>>63, right[0]&1, cur[1], left[1]>>63, right[1]&1)
-	for i := 0; i < n; i += 2 {
-		c, lc, rc := cur[i+2], left[i+2]>>63, right[i+2]&1
-		var d, ld, rd uint64
-		if i+1 < n {
-			d, ld, rd = cur[i+3], left[i+3]>>63, right[i+3]&1
+	// ix[k] holds the indices of pair k, rows 2k and 2k+1; a run has 64
+	// rows at most.
+	var ix [32]quadIndex
+	// f[k&1] holds the forms of the rows above pair k, in memory rather
+	// than in registers, which the loop has too few of.
+	var f [2][4]uint64
+	f[0][0], f[0][1], f[0][2], f[0][3] = pairForms(cur[0], left[0]>>63, right[0]&1, cur[1], left[1]>>63, right[1]&1)
+	for i := 2; i < len(cur); i += 2 {
+		c, lc, rc := cur[i], left[i]>>63, right[i]&1
+		// The row after an odd run's is dead: row i again, masked off.
+		j, m := i+1, ^uint64(0)
+		if j == len(cur) {
+			j, m = i, 0
 		}
-		var cd [5]uint64
-		cd[0], cd[1], cd[2], cd[3], cd[4] = spreadPair(c, lc, rc, d, ld, rd)
-		ob, oc := quadRows(q, ab[0]|cd[0]<<2, ab[1]|cd[1]<<2, ab[2]|cd[2]<<2, ab[3]|cd[3]<<2, ab[4]|cd[4]<<2)
+		d, ld, rd := cur[j]&m, left[j]>>63&m, right[j]&m&1
+		k := i/2 - 1
+		a, fc := &f[k&1], &f[(k+1)&1]
+		fc[0], fc[1], fc[2], fc[3] = pairForms(c, lc, rc, d, ld, rd)
+		x := &ix[k&31]
+		e0, e1 := lanes(a[0], fc[0])
+		le.PutUint64(x[0:], e0)
+		le.PutUint64(x[8:], e1)
+		e0, e1 = lanes(a[2], fc[2])
+		le.PutUint64(x[16:], e0)
+		le.PutUint64(x[24:], e1)
+		e0, e1 = lanes(a[1], fc[1])
+		le.PutUint64(x[32:], e0)
+		le.PutUint64(x[40:], e1)
+		e0, e1 = lanes(a[3], fc[3])
+		le.PutUint64(x[48:], e0)
+		le.PutUint64(x[56:], e1)
+	}
+	t := &q.q
+	for i := 0; i < len(out); i += 2 {
+		x := &ix[(i/2)&31]
+		at := func(j int) uint64 { return uint64(t[le.Uint16(x[2*j:])]) }
+		e := at(0) | at(1)<<16 | at(2)<<32 | at(3)<<48 |
+			at(4)<<8 | at(5)<<24 | at(6)<<40 | at(7)<<56 |
+			at(8)<<4 | at(9)<<20 | at(10)<<36 | at(11)<<52 |
+			at(12)<<12 | at(13)<<28 | at(14)<<44 | at(15)<<60
+		o := at(16) | at(17)<<16 | at(18)<<32 | at(19)<<48 |
+			at(20)<<8 | at(21)<<24 | at(22)<<40 | at(23)<<56 |
+			at(24)<<4 | at(25)<<20 | at(26)<<36 | at(27)<<52 |
+			at(28)<<12 | at(29)<<28 | at(30)<<44 | at(31)<<60
+		b, c := e&bits2|o&bits2<<2, e>>2&bits2|o&^bits2
 		// The masks gather in their top bits, a row at a time.
-		x := ob ^ out[i]
-		out[i] = ob
-		chg = chg>>1 | (x|-x)&(1<<63)
-		lft = lft>>1 | x<<63
-		rgt = rgt>>1 | x&(1<<63)
-		if i+1 < n {
-			x = oc ^ out[i+1]
-			out[i+1] = oc
-			chg = chg>>1 | (x|-x)&(1<<63)
-			lft = lft>>1 | x<<63
-			rgt = rgt>>1 | x&(1<<63)
+		x0 := b ^ out[i]
+		out[i] = b
+		chg = chg>>1 | (x0|-x0)&(1<<63)
+		lft = lft>>1 | x0<<63
+		rgt = rgt>>1 | x0&(1<<63)
+		if i+1 < len(out) {
+			x1 := c ^ out[i+1]
+			out[i+1] = c
+			chg = chg>>1 | (x1|-x1)&(1<<63)
+			lft = lft>>1 | x1<<63
+			rgt = rgt>>1 | x1&(1<<63)
 		}
-		ab = cd
 	}
 	sh := uint(64 - n)
 	return chg >> sh, lft >> sh, rgt >> sh
