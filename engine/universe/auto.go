@@ -130,8 +130,16 @@ func Long(gens uint64, pop int64, box engine.Rect) bool {
 	if gens < LongGens || side > 0 && gens/side < LongPerSide {
 		return false
 	}
+	return !DenseChaos(pop, box)
+}
+
+// DenseChaos reports whether a pattern of pop live cells whose bounding
+// box is box is dense chaos, where HashLife's memoisation does not pay: at
+// least [DenseCells] live cells, and at least one in [DenseShare] of the
+// box.
+func DenseChaos(pop int64, box engine.Rect) bool {
 	area := float64(box.W) * float64(box.H)
-	return pop < DenseCells || float64(pop)*DenseShare < area
+	return pop >= DenseCells && float64(pop)*DenseShare >= area
 }
 
 // settle moves a universe just loaded by auto onto an engine with

@@ -238,6 +238,73 @@ func TestRunnerSwitchToHashlife(t *testing.T) {
 	}
 }
 
+// TestTrialPolicy checks which engine the runner would try mid-run: none
+// with hyperspeed from the sparse engine while the pattern is dense
+// chaos (a soup of Life, of an isotropic rule, of a MAP rule), HashLife
+// once it is not (a glider; a field of blocks), and the sparse engine
+// from HashLife whatever the pattern.
+func TestTrialPolicy(t *testing.T) {
+	soup := func(rule string) string {
+		var b strings.Builder
+		fmt.Fprintf(&b, "x = 128, y = 128, rule = %s\n", rule)
+		rng := rand.New(rand.NewPCG(5, 6))
+		for y := range 128 {
+			for range 128 {
+				b.WriteByte("bo"[rng.IntN(2)])
+			}
+			if y < 127 {
+				b.WriteString("$\n")
+			}
+		}
+		return b.String() + "!\n"
+	}
+	// 64 x 64 blocks gap cells apart: 16,384 cells in a box of 506 x 506
+	// for a gap of 8, one cell in 15.6 of it, dense; in 632 x 632 for 10,
+	// one in 24.4, not.
+	blocks := func(gap int) string {
+		var b strings.Builder
+		fmt.Fprintf(&b, "x = %d, y = %d\n", 64*gap-gap+2, 64*gap-gap+2)
+		for r := range 64 {
+			line := strings.Repeat(fmt.Sprintf("2o%db", gap-2), 63) + "2o"
+			b.WriteString(line + "$" + line)
+			if r < 63 {
+				fmt.Fprintf(&b, "%d$", gap-1)
+			}
+		}
+		return b.String() + "!\n"
+	}
+	for _, c := range []struct {
+		name, rle, on, want string
+	}{
+		{"Life soup", soup("B3/S23"), "sparse", ""},
+		{"isotropic soup", soup("B2-a/S12"), "sparse", ""},
+		{"MAP soup", soup("MAPeUSoh6pZJGEC/197RqTPdbDdmTqOAKmfJfpwXilW5zUPk9EzE4Ov0VauZ8zXFgTrD9HqqYI5F/38bPJxHKls+A"), "sparse", ""},
+		{"dense blocks", blocks(8), "sparse", ""},
+		{"sparse blocks", blocks(10), "sparse", "hashlife"},
+		{"glider", "x = 3, y = 3\nbo$2bo$3o!\n", "sparse", "hashlife"},
+		{"Life soup on hashlife", soup("B3/S23"), "hashlife", "sparse"},
+		{"MAP soup on hashlife", soup("MAPeUSoh6pZJGEC/197RqTPdbDdmTqOAKmfJfpwXilW5zUPk9EzE4Ov0VauZ8zXFgTrD9HqqYI5F/38bPJxHKls+A"), "hashlife", "sparse"},
+	} {
+		p, err := patterns.ReadRLE(c.name, strings.NewReader(c.rle))
+		if err != nil {
+			t.Fatal(err)
+		}
+		u, err := Load(p, c.name, Settings{Engine: c.on, Plane: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var r Runner
+		got := ""
+		if a := r.trialAlgo(u.Eng); a != nil {
+			got = a.Name
+		}
+		box, _ := u.Eng.Bounds()
+		if got != c.want {
+			t.Errorf("%s (%v cells in %d x %d) on %s: tries %q, want %q", c.name, u.Eng.Population(), box.W, box.H, c.on, got, c.want)
+		}
+	}
+}
+
 // TestRunnerSwitchToSparse runs a chaotic soup one generation a step from
 // HashLife under auto: the runner tries the sparse engine, which is many
 // times faster on chaos, and moves there; the result is the same cell for

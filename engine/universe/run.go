@@ -20,6 +20,12 @@ import (
 // [engine.Hyperspeed] from an ordinary one, or back) on a copy, for a
 // short while at growing intervals, and moves the run there when that
 // engine's measured rate says it would finish in less than half the time.
+// It does not try an engine with hyperspeed while the pattern is dense
+// chaos ([DenseChaos]): HashLife would have to copy every cell and could
+// not memoise them (on a chaotic MAP soup of a few million cells, a trial
+// cost more than a second of CPU and tens of megabytes, and failed), so a
+// soup stays on the ordinary engine until it has settled, as at load
+// ([Long]).
 // A Runner is used by one goroutine at a time.
 type Runner struct {
 	// Auto lets the runner switch engines mid-run (--engine auto).
@@ -276,7 +282,7 @@ func (r *Runner) consider(ctx context.Context, u *Universe, left uint64, rate fl
 	}
 	elapsed := now.Sub(r.start)
 	r.nextTrial = now.Add(elapsed) // the next trial when the run has doubled
-	alt := Alternative(u.Eng, r.Options)
+	alt := r.trialAlgo(u.Eng)
 	if alt == nil {
 		return false, 0, nil
 	}
@@ -305,6 +311,19 @@ func (r *Runner) consider(ctx context.Context, u *Universe, left uint64, rate fl
 			from, round(stay), alt.Name, round(there), alt.Name, Readable(u.Gen())))
 	}
 	return true, gens, nil
+}
+
+// trialAlgo returns the engine a trial from e would be on: the
+// [Alternative], but none with hyperspeed from an ordinary engine while
+// e's pattern is dense chaos ([DenseChaos]).
+func (r *Runner) trialAlgo(e engine.Engine) *engine.Algo {
+	if !hasHyperspeed(e) {
+		box, ok := e.Bounds()
+		if p := e.Population(); ok && p.IsInt64() && DenseChaos(p.Int64(), box) {
+			return nil
+		}
+	}
+	return Alternative(e, r.Options)
 }
 
 // ordinaryAtLeast returns about the least an engine without hyperspeed
