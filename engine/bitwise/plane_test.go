@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"sync"
+	"sync/atomic"
 	"testing"
 
 	"github.com/life-go/life/engine"
@@ -629,5 +631,43 @@ func TestPlaneBlobs(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestClaims checks that the workers' claims on a generation's list, some
+// from the front and some from the back at once, take every tile exactly
+// once, for lists shorter and longer than the chunks.
+func TestClaims(t *testing.T) {
+	for _, n := range []int{1, 2, 7, 64, 1000} {
+		for _, chunk := range []int{1, 3, 8} {
+			var c claims
+			taken := make([]atomic.Int32, n)
+			var wg sync.WaitGroup
+			for w := range 4 {
+				wg.Add(1)
+				go func(back bool) {
+					defer wg.Done()
+					for {
+						lo, hi := c.take(n, chunk, back)
+						if lo >= hi {
+							return
+						}
+						if lo < 0 || hi > n || hi-lo > chunk {
+							t.Errorf("n %d chunk %d: claimed [%d, %d)", n, chunk, lo, hi)
+							return
+						}
+						for i := lo; i < hi; i++ {
+							taken[i].Add(1)
+						}
+					}
+				}(w%2 == 1)
+			}
+			wg.Wait()
+			for i := range taken {
+				if k := taken[i].Load(); k != 1 {
+					t.Errorf("n %d chunk %d: tile %d taken %d times", n, chunk, i, k)
+				}
+			}
+		}
 	}
 }

@@ -100,18 +100,52 @@ func (e *Plane) visit(t *tile, p int, listing uint64, pt *part) {
 	}
 }
 
-// visitAll visits tiles todo[i] for i taken chunk at a time from next,
-// shared with the other workers, for a worker whose notes are pt.
-func (e *Plane) visitAll(todo []*tile, next *atomic.Int64, chunk, p int, listing uint64, pt *part) {
+// visitAll visits the tiles of todo that it claims, chunk at a time, from
+// the front of the list or, when back is set, from its back, sharing
+// claims with the other workers (see [claims]), for a worker whose notes
+// are pt.
+func (e *Plane) visitAll(todo []*tile, c *claims, back bool, chunk, p int, listing uint64, pt *part) {
 	for {
-		i := int(next.Add(int64(chunk))) - chunk
-		if i >= len(todo) {
+		lo, hi := c.take(len(todo), chunk, back)
+		if lo >= hi {
 			return
 		}
-		for _, t := range todo[i:min(i+chunk, len(todo))] {
+		if back {
+			// From the back, the back first: the tiles listed come
+			// out in the order that [Plane.finish] turns around.
+			for i := hi - 1; i >= lo; i-- {
+				e.visit(todo[i], p, listing, pt)
+			}
+			continue
+		}
+		for _, t := range todo[lo:hi] {
 			e.visit(t, p, listing, pt)
 		}
 	}
+}
+
+// claims hands out the tiles of a generation's list to its workers: the
+// step's own goroutine takes them from the front, the other workers from
+// the back, until the two ends meet. The tiles a worker visits it lists
+// for the next generation, and the next list is the step's own tiles
+// followed by the others' turned around (see [Plane.finish]), so that each
+// worker takes mostly the same tiles as in the generation before, which
+// its core's cache still holds: where the ends meet moves with the
+// balance of the work, and only the tiles there change hands. The count
+// taken from the front is in the low 32 bits, from the back in the high.
+type claims struct{ n atomic.Uint64 }
+
+// take claims up to chunk tiles of a list of n, from the back when back is
+// set, and returns their indices [lo, hi); lo >= hi when none is left.
+func (c *claims) take(n, chunk int, back bool) (lo, hi int) {
+	if back {
+		s := c.n.Add(uint64(chunk) << 32)
+		f, b := int(uint32(s)), int(s>>32)
+		return max(n-b, f), n - b + chunk
+	}
+	s := c.n.Add(uint64(chunk))
+	f, b := int(uint32(s)), int(s>>32)
+	return f - chunk, min(f, n-b)
 }
 
 // stepTile computes the rows of t that t.need lists into its other buffer
@@ -211,7 +245,7 @@ type gang struct {
 // generation is what a generation's workers share.
 type generation struct {
 	todo     []*tile
-	next     atomic.Int64 // the next tile to take
+	claims   claims // the tiles taken
 	chunk, p int
 	listing  uint64
 	// state is closed (once the step's own goroutine found no tile left)
@@ -262,7 +296,7 @@ func (e *Plane) startGang(n int) *gang {
 			defer g.ended.Done()
 			for range wake {
 				if gen := g.cur.Load(); gen.join() {
-					e.visitAll(gen.todo, &gen.next, gen.chunk, gen.p, gen.listing, pt)
+					e.visitAll(gen.todo, &gen.claims, true, gen.chunk, gen.p, gen.listing, pt)
 					gen.leave()
 				}
 			}
@@ -280,7 +314,7 @@ func (e *Plane) share(g *gang, gen *generation) {
 		default: // nudged already
 		}
 	}
-	e.visitAll(gen.todo, &gen.next, gen.chunk, gen.p, gen.listing, &e.parts[0])
+	e.visitAll(gen.todo, &gen.claims, false, gen.chunk, gen.p, gen.listing, &e.parts[0])
 	gen.close()
 }
 
@@ -315,7 +349,7 @@ func (e *Plane) Step(ctx context.Context, n uint64) error {
 	}()
 	done := uint64(0)
 	defer func() { e.addGen(done) }()
-	var next atomic.Int64
+	var own claims
 	for ; done < n; done++ {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -348,8 +382,8 @@ func (e *Plane) Step(ctx context.Context, n uint64) error {
 			e.share(g, &generation{todo: todo, chunk: min(maxChunk, max(1, len(todo)/(8*workers))), p: p,
 				listing: e.listing, done: make(chan struct{}, 1)})
 		} else {
-			next.Store(0)
-			e.visitAll(todo, &next, len(todo), p, e.listing, &e.parts[0])
+			own.n.Store(0)
+			e.visitAll(todo, &own, false, len(todo), p, e.listing, &e.parts[0])
 		}
 		e.spare = todo
 		e.finish()
@@ -371,7 +405,11 @@ func (e *Plane) finish() {
 	for i := 1; i < len(e.parts); i++ {
 		pt := &e.parts[i]
 		if len(pt.list) > 0 {
-			e.todo = append(e.todo, pt.list...)
+			// Turned around: this worker takes its tiles from the back
+			// (see [claims]).
+			for j := len(pt.list) - 1; j >= 0; j-- {
+				e.todo = append(e.todo, pt.list[j])
+			}
 			clear(pt.list) // no pointers kept to tiles swept later
 			pt.list = pt.list[:0]
 		}

@@ -109,7 +109,7 @@ func (t *Tree) Build(ctx context.Context) error {
 		lo, hi = min(lo, d.x), max(hi, d.x+d.n)
 	}
 	for {
-		half := int64(1) << (s.nodes[t.root].level - 1)
+		half := int64(1) << (s.at(t.root).level - 1)
 		if edits[0].y >= -half && edits[len(edits)-1].y < half && lo >= -half && hi <= half {
 			break
 		}
@@ -126,7 +126,7 @@ func (t *Tree) Build(ctx context.Context) error {
 		rows = append(rows, rowRange{edits[i].y, int32(i), int32(j)})
 		i = j
 	}
-	k := uint(s.nodes[t.root].level)
+	k := uint(s.at(t.root).level)
 	half := int64(1) << (k - 1)
 	var root uint32
 	if err := b.catch(func() { root = b.node(t.root, k, -half, -half, rows) }); err != nil {
@@ -344,7 +344,7 @@ func (b *builder) split(old uint32, k uint, y0, x0 int64, rows []rowRange) uint3
 	for mid < len(rows) && rows[mid].y < y0+h {
 		mid++
 	}
-	n := b.s.nodes[old]
+	n := *b.s.at(old)
 	kids := [4]uint32{n.nw, n.ne, n.sw, n.se}
 	for half, part := range [2][]rowRange{rows[:mid], rows[mid:]} {
 		west, east := b.scratch[k][0][:0], b.scratch[k][1][:0]

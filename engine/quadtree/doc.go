@@ -4,9 +4,9 @@
 // the leaves, which each engine brings as a [Leaves].
 //
 // Every distinct square of 2^k x 2^k cells is stored once, in hash tables
-// of the package's own (one for the interior nodes, one for the leaves):
-// nodes live in one slice and are named by uint32 indices, and the tables
-// chain indices through the nodes. A leaf is a square of 2^L x 2^L cells
+// of the package's own (one for each level, open addressed): nodes live in
+// one slice, in blocks of one level each, and are named by uint32 indices,
+// which the tables hold with a part of each node's hash. A leaf is a square of 2^L x 2^L cells
 // held in 128 bits ([Leaf]), laid out as its engine likes: package
 // hashlife keeps 8 x 8 cells a bit each, package ghash 4 x 4 cells a byte
 // each. Each node of level k > L memoises its result: its central 2^(k-1) x 2^(k-1) square 2^(k-2)

@@ -2,14 +2,16 @@ package quadtree
 
 // bytesPerNode is what a node costs at the peak, for turning a memory
 // limit into a number of nodes: the node itself (32 bytes), its share of
-// the hash table (8 to 16: at most one node for two buckets), its cached
-// population (8) and what a collection needs (4), and the old slices the
-// Go heap holds for a while when larger ones replace them (the node slice
-// doubles: half as much again). At 64 bytes the process peaked at 1.52
-// times --max-memory (389 MB for 256, a 2000^2 soup for 1000 generations);
-// at 96, 1.18 times (303 MB), within the promised 1.25. Each population
-// kind beyond the first ([Live] of a rule of many states) adds
-// bytesPerPop.
+// its level's hash table (8-byte slots, 3/8 to 3/4 full: 11 to 21), its
+// cached population (8, in pages allocated when asked for) and what a
+// collection needs (4), and the old tables the Go heap holds for a while
+// when larger ones replace them. (The node storage, in pages, never moves;
+// when it was one slice that doubled, 64 bytes a node peaked at 1.52
+// times --max-memory and 96 at 1.18 times.) With pages and open-addressed
+// tables, 96 peaks at 1.35 times (345 MB for 256, a 2000^2 soup for 1000
+// generations, as the slice and chained tables did on that run that day:
+// 338 MB). Each population kind beyond the first ([Live] of a rule of many
+// states) adds bytesPerPop.
 const (
 	bytesPerNode = 96
 	bytesPerPop  = 8
@@ -44,7 +46,7 @@ func maxNodesFor(bytes int64, kinds int) int {
 func (s *store) gc(roots ...uint32) {
 	// The work space is kept across collections, so that collecting makes
 	// no garbage for Go's own collector.
-	words := (len(s.nodes) + 63) / 64
+	words := (s.size + 63) / 64
 	if cap(s.marked) < words {
 		s.marked = make([]uint64, words)
 	}
@@ -62,7 +64,7 @@ func (s *store) gc(roots ...uint32) {
 			}
 			marked[i/64] |= 1 << (i % 64)
 			kept = append(kept, i)
-			if n := &s.nodes[i]; n.level > s.leafLevel {
+			if n := s.at(i); n.level > s.leafLevel {
 				stack = append(stack, n.nw, n.ne, n.sw, n.se)
 			}
 		}
@@ -78,7 +80,7 @@ func (s *store) gc(roots ...uint32) {
 	}
 	budget := len(kept) + s.maxNodes/4
 	for j := 0; j < len(kept) && len(kept) < budget; j++ {
-		n := &s.nodes[kept[j]]
+		n := s.at(kept[j])
 		markAll(n.res)
 		if n.sexp != 0 {
 			markAll(n.sres)
@@ -86,30 +88,32 @@ func (s *store) gc(roots ...uint32) {
 	}
 	// Sweep, from the top down, so that the free list hands out low
 	// indices first.
-	nleaves := 0
+	var perLevel [256]int
 	for _, i := range kept {
-		if s.nodes[i].level == s.leafLevel {
-			nleaves++
+		perLevel[s.at(i).level]++
+	}
+	for k := range s.tables {
+		if t := &s.tables[k]; len(t.slots) > 1 || perLevel[k] > 0 {
+			t.reset(perLevel[k])
 		}
 	}
-	s.interior.reset(len(kept) - nleaves)
-	s.leafTab.reset(nleaves)
-	imask, lmask := uint64(len(s.interior.heads)-1), uint64(len(s.leafTab.heads)-1)
-	s.free, s.nfree = 0, 0
-	for i := uint32(len(s.nodes) - 1); i >= 1; i-- {
-		n := &s.nodes[i]
+	// Slots never used yet are freed too.
+	s.free, s.freeLevels, s.fresh, s.nfree, s.unused = [MaxLevel + 1]uint32{}, [2]uint64{}, [MaxLevel + 1]uint32{}, 0, 0
+	for i := uint32(s.size - 1); i >= 1; i-- {
+		n := s.at(i)
 		if !isMarked(i) {
-			*n = node{next: s.free}
-			s.free = i
+			k := s.blockLevel[i>>s.blockBits]
+			*n = node{next: s.free[k]}
+			s.free[k] = i
+			s.freeLevels[k/64] |= 1 << (k % 64)
 			s.nfree++
 			for _, pops := range s.pops {
-				if int(i) < len(pops) {
-					pops[i] = noPop
+				if pg := int(i >> pageBits); pg < len(pops) && pops[pg] != nil {
+					pops[pg][i&pageMask] = 0
 				}
 			}
 			continue
 		}
-		b := &s.leafTab.heads[hash4(n.nw, n.ne, n.sw, n.se)&lmask]
 		if n.level != s.leafLevel {
 			if n.res != 0 && !isMarked(n.res) {
 				n.res = 0
@@ -117,27 +121,25 @@ func (s *store) gc(roots ...uint32) {
 			if n.sexp != 0 && !isMarked(n.sres) {
 				n.sres, n.sexp = 0, 0
 			}
-			b = &s.interior.heads[hash4(n.nw, n.ne, n.sw, n.se)&imask]
 		}
-		n.next = *b
-		*b = i
+		s.tables[n.level].insert(tagOf(hash4(n.nw, n.ne, n.sw, n.se))<<32 | uint64(i))
 	}
 	s.nkept = len(kept)
 	s.kept, s.stack = kept, stack
 	s.gcs++
 }
 
-// reset empties t and sizes it for n nodes: at least twice as many
-// buckets, a power of two, at least minBuckets.
+// reset empties t and sizes it for n nodes: at most half full, a power
+// of two, at least minSlots.
 func (t *table) reset(n int) {
-	size := minBuckets
+	size := minSlots
 	for size < 2*n {
 		size *= 2
 	}
-	if len(t.heads) != size {
-		t.heads = make([]uint32, size)
+	if len(t.slots) != size {
+		t.slots = make([]uint64, size)
 	} else {
-		clear(t.heads)
+		clear(t.slots)
 	}
 	t.n = n
 }
@@ -161,7 +163,7 @@ func (s *store) copyOf(root uint32) (*store, uint32) {
 		if j, ok := seen[i]; ok {
 			return j
 		}
-		n := s.nodes[i]
+		n := *s.at(i)
 		var j uint32
 		if n.level == s.leafLevel {
 			j = c.leaf(s.leafOf(i))

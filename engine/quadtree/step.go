@@ -5,14 +5,14 @@ package quadtree
 // memoised in the node: the full step, 2^(k-2), in res, and a smaller one
 // in sres.
 func (s *store) result(i uint32, j uint) uint32 {
-	n := &s.nodes[i]
+	n := s.at(i)
 	k := uint(n.level)
 	if j >= k-2 {
 		if n.res != 0 {
 			return n.res
 		}
 		r := s.compute(i, k, k-2)
-		s.nodes[i].res = r
+		s.at(i).res = r
 		return r
 	}
 	// A one-generation step of a rule whose phases alternate depends on
@@ -25,7 +25,7 @@ func (s *store) result(i uint32, j uint) uint32 {
 		return n.sres
 	}
 	r := s.compute(i, k, j)
-	n = &s.nodes[i]
+	n = s.at(i)
 	n.sres, n.sexp = r, key
 	return r
 }
@@ -35,7 +35,7 @@ func (s *store) result(i uint32, j uint) uint32 {
 // done, small enough to be inlined into [store.compute], which calls
 // result only when it returns 0.
 func (s *store) memo(i uint32, j uint) uint32 {
-	n := &s.nodes[i]
+	n := s.at(i)
 	if j+2 >= uint(n.level) {
 		return n.res
 	}
@@ -45,7 +45,7 @@ func (s *store) memo(i uint32, j uint) uint32 {
 // compute works out what [store.result] memoises: the centre of node i, of
 // level k, 2^j generations on, j <= k-2.
 func (s *store) compute(i uint32, k, j uint) uint32 {
-	n := s.nodes[i]
+	n := *s.at(i)
 	if k == uint(s.leafLevel)+1 {
 		s.poll()
 		parity := uint(0)
@@ -65,7 +65,7 @@ func (s *store) compute(i uint32, k, j uint) uint32 {
 	base := s.npins
 	s.pin(i)
 	// The 4 x 4 grandchildren, g[row][col], of level k-2.
-	nw, ne, sw, se := s.nodes[n.nw], s.nodes[n.ne], s.nodes[n.sw], s.nodes[n.se]
+	nw, ne, sw, se := *s.at(n.nw), *s.at(n.ne), *s.at(n.sw), *s.at(n.se)
 	g := [4][4]uint32{
 		{nw.nw, nw.ne, ne.nw, ne.ne},
 		{nw.sw, nw.se, ne.sw, ne.se},
@@ -134,20 +134,20 @@ func (s *store) centre4(nw, ne, sw, se uint32, k uint8) uint32 {
 	if k == s.leafLevel {
 		return s.leaf(s.leaves.Centre(s.leafOf(nw), s.leafOf(ne), s.leafOf(sw), s.leafOf(se)))
 	}
-	return s.find(s.nodes[nw].se, s.nodes[ne].sw, s.nodes[sw].ne, s.nodes[se].nw, k)
+	return s.find(s.at(nw).se, s.at(ne).sw, s.at(sw).ne, s.at(se).nw, k)
 }
 
 // centre returns the central node, of level k-1, of node i of level k
 // at least two above the leaves'.
 func (s *store) centre(i uint32) uint32 {
-	n := s.nodes[i]
-	return s.find(s.nodes[n.nw].se, s.nodes[n.ne].sw, s.nodes[n.sw].ne, s.nodes[n.se].nw, n.level-1)
+	n := *s.at(i)
+	return s.find(s.at(n.nw).se, s.at(n.ne).sw, s.at(n.sw).ne, s.at(n.se).nw, n.level-1)
 }
 
 // expand returns node i, of level k above the leaves', centred in a node
 // of level k+1.
 func (s *store) expand(i uint32) uint32 {
-	n := s.nodes[i]
+	n := *s.at(i)
 	e := s.emptyNode(n.level - 1)
 	k := n.level
 	return s.find(
@@ -162,12 +162,12 @@ func (s *store) expand(i uint32) uint32 {
 // leaves', not in state 0 lies in its central square of level k-1. It is
 // false for the level just above the leaves'.
 func (s *store) inner(i uint32) bool {
-	n := s.nodes[i]
+	n := *s.at(i)
 	if n.level <= s.leafLevel+1 {
 		return false
 	}
 	e := s.emptyNode(n.level - 2)
-	nw, ne, sw, se := s.nodes[n.nw], s.nodes[n.ne], s.nodes[n.sw], s.nodes[n.se]
+	nw, ne, sw, se := *s.at(n.nw), *s.at(n.ne), *s.at(n.sw), *s.at(n.se)
 	return nw.nw == e && nw.ne == e && nw.sw == e &&
 		ne.nw == e && ne.ne == e && ne.se == e &&
 		sw.nw == e && sw.sw == e && sw.se == e &&

@@ -116,7 +116,7 @@ func (t *Tree) Population() *big.Int {
 // bigPop returns the population of node i at any level; memo caches the
 // populations of nodes above level 31.
 func (s *store) bigPop(i uint32, memo map[uint32]*big.Int) *big.Int {
-	n := s.nodes[i]
+	n := *s.at(i)
 	if n.level <= 31 {
 		return new(big.Int).SetUint64(s.pop(i, Occupied))
 	}
@@ -210,11 +210,11 @@ func (t *Tree) tryStep(ctx context.Context, k uint) (err error) {
 	// root is large enough for the step; then once more, so that the
 	// result, the central half of the new root, holds everything the
 	// pattern can reach in 2^k generations.
-	for uint(s.nodes[root].level) < k+2 || !s.inner(root) {
+	for uint(s.at(root).level) < k+2 || !s.inner(root) {
 		root = s.expand(root)
 	}
 	root = s.expand(root)
-	if s.nodes[root].level >= MaxLevel {
+	if s.at(root).level >= MaxLevel {
 		return fmt.Errorf("%s: the universe would grow past 2^%d cells a side", t.name, MaxLevel)
 	}
 	s.npins = 0

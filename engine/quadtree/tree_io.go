@@ -19,7 +19,7 @@ func (t *Tree) MakeNode(d int, kids [4]uint32) (uint32, error) {
 	for i, k := range kids {
 		if k == 0 {
 			kids[i] = s.emptyNode(uint8(d - 1))
-		} else if int(k) >= len(s.nodes) || int(s.nodes[k].level) != d-1 {
+		} else if int(k) >= s.size || int(s.at(k).level) != d-1 {
 			return 0, fmt.Errorf("%s: handle %d is not a node of depth %d", t.name, k, d-1)
 		}
 	}
@@ -34,7 +34,7 @@ func (t *Tree) Graft(h uint32, d int) error {
 		return nil
 	}
 	s := t.s
-	if int(h) >= len(s.nodes) || int(s.nodes[h].level) != d || d <= int(s.leafLevel) {
+	if int(h) >= s.size || int(s.at(h).level) != d || d <= int(s.leafLevel) {
 		return fmt.Errorf("%s: handle %d is not a node of depth %d", t.name, h, d)
 	}
 	t.flush()
@@ -45,10 +45,10 @@ func (t *Tree) Graft(h uint32, d int) error {
 // union returns the node holding the cells of both a and b, two roots
 // centred on the origin, of any levels; b's cells not in state 0 win.
 func (s *store) union(a, b uint32) uint32 {
-	for s.nodes[a].level < s.nodes[b].level {
+	for s.at(a).level < s.at(b).level {
 		a = s.expand(a)
 	}
-	for s.nodes[b].level < s.nodes[a].level {
+	for s.at(b).level < s.at(a).level {
 		b = s.expand(b)
 	}
 	return s.merge(a, b)
@@ -62,7 +62,7 @@ func (s *store) merge(a, b uint32) uint32 {
 	case s.isEmpty(a):
 		return b
 	}
-	na, nb := s.nodes[a], s.nodes[b]
+	na, nb := *s.at(a), *s.at(b)
 	if na.level == s.leafLevel {
 		return s.leaf(s.leaves.Merge(s.leafOf(a), s.leafOf(b)))
 	}
@@ -85,11 +85,11 @@ func (t *Tree) Walk(leaf func(l Leaf) error, node func(depth int, kids [4]uint32
 	for s.inner(root) {
 		root = s.centre(root)
 	}
-	depth := int(s.nodes[root].level)
+	depth := int(s.at(root).level)
 	if s.isEmpty(root) {
 		return depth, nil
 	}
-	num := make([]uint32, len(s.nodes)) // the number written, or 0
+	num := make([]uint32, s.size) // the number written, or 0
 	next := uint32(0)
 	var walk func(i uint32) (uint32, error)
 	walk = func(i uint32) (uint32, error) {
@@ -99,7 +99,7 @@ func (t *Tree) Walk(leaf func(l Leaf) error, node func(depth int, kids [4]uint32
 		if s.isEmpty(i) {
 			return 0, nil
 		}
-		n := s.nodes[i]
+		n := *s.at(i)
 		if n.level == s.leafLevel {
 			if err := leaf(s.leafOf(i)); err != nil {
 				return 0, err

@@ -25,10 +25,10 @@ const maxReach int64 = 1<<62 - 1
 func (t *Tree) view() (uint32, uint) {
 	t.flush()
 	i := t.root
-	for t.s.nodes[i].level > viewLevel {
+	for t.s.at(i).level > viewLevel {
 		i = t.s.centre(i)
 	}
-	return i, uint(t.s.nodes[i].level)
+	return i, uint(t.s.at(i).level)
 }
 
 // Reach returns the square of the cells in reach: those with
@@ -91,7 +91,7 @@ func (t *Tree) CellState(y, x int64) uint8 {
 	y, x = y+half, x+half
 	s := t.s
 	for ; k > uint(s.leafLevel); k-- {
-		n := &s.nodes[i]
+		n := s.at(i)
 		h := int64(1) << (k - 1)
 		switch {
 		case y < h && x < h:
@@ -115,7 +115,7 @@ func (t *Tree) Cell(y, x int64) bool { return t.CellState(y, x) != 0 }
 // least column for Left, the greatest for Right; -1 for an empty node.
 // memo caches the answers for interior nodes.
 func (s *store) edge(i uint32, dir Side, memo map[uint32]int64) int64 {
-	n := s.nodes[i]
+	n := *s.at(i)
 	if n.level == s.leafLevel {
 		last := 1<<s.leafLevel - 1
 		return int64(s.leaves.Edge(s.leafOf(i), dir, 0, last, 0, last))
@@ -239,7 +239,7 @@ var sideFirst = [4][4]uint8{Top: {0, 1, 2, 3}, Bottom: {2, 3, 0, 1}, Left: {0, 2
 // edgeOf is edgeIn for an interior node of level k that w cuts, from its
 // quadrants; for none it returns y-1 or x-1, before the node.
 func (s *store) edgeOf(i uint32, k uint, y, x int64, dir Side, w *window, m *edgeMemo) int64 {
-	n := &s.nodes[i]
+	n := s.at(i)
 	kids := [4]uint32{n.nw, n.ne, n.sw, n.se}
 	h := int64(1) << (k - 1)
 	var best int64
@@ -302,7 +302,7 @@ func (s *store) band(out []leafAt, i uint32, k uint, y0, x0, yb, xlo, xhi int64)
 	if k == uint(s.leafLevel) {
 		return append(out, leafAt{x0, s.leafOf(i)})
 	}
-	n := &s.nodes[i]
+	n := s.at(i)
 	w, east := n.nw, n.ne
 	if yb >= y0+h {
 		w, east, y0 = n.sw, n.se, y0+h
@@ -461,7 +461,7 @@ type prefixCounter struct {
 
 // pop returns the number of node i's cells in state 1.
 func (c *prefixCounter) pop(i uint32) u128 {
-	n := &c.s.nodes[i]
+	n := c.s.at(i)
 	if n.level <= 31 {
 		return u128{lo: c.s.pop(i, Live)}
 	}
@@ -500,7 +500,7 @@ func (c *prefixCounter) prefix(y, x uint64) u128 {
 		case k == uint(c.s.leafLevel):
 			return total.add(c.leafCount(i, y, x))
 		}
-		n := c.s.nodes[i]
+		n := *c.s.at(i)
 		h := size / 2
 		switch {
 		case y <= h && x <= h:
@@ -540,7 +540,7 @@ func (c *prefixCounter) rowCount(i uint32, k uint, y, line uint64) u128 {
 	if v, ok := memo[i]; ok {
 		return v
 	}
-	n := c.s.nodes[i]
+	n := *c.s.at(i)
 	h := size / 2
 	var v u128
 	if y <= h {
@@ -573,7 +573,7 @@ func (c *prefixCounter) colCount(i uint32, k uint, x, line uint64) u128 {
 	if v, ok := memo[i]; ok {
 		return v
 	}
-	n := c.s.nodes[i]
+	n := *c.s.at(i)
 	h := size / 2
 	var v u128
 	if x <= h {
