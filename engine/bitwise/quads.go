@@ -72,9 +72,15 @@ func pairForms(c, lc, rc, d, ld, rd uint64) (f0, f1, f2, f3 uint64) {
 	co, do := c>>1|rc<<63, d>>1|rd<<63
 	// Delta swaps: the high nibbles of the first row's bytes trade
 	// places with the low nibbles of the second's.
+	// (The temporaries' last use comes last: the compiler spills them
+	// otherwise.)
 	te := (ce>>4 ^ de) & nibbles
+	f2 = de ^ te
+	f0 = ce ^ te<<4
 	to := (co>>4 ^ do) & nibbles
-	return ce ^ te<<4, co ^ to<<4, de ^ te, do ^ to
+	f3 = do ^ to
+	f1 = co ^ to<<4
+	return f0, f1, f2, f3
 }
 
 // lanes returns the two words of indices of form a of the rows above a
@@ -82,7 +88,9 @@ func pairForms(c, lc, rc, d, ld, rd uint64) (f0, f1, f2, f3 uint64) {
 // of a and c, and the odd ones, by a delta swap.
 func lanes(a, c uint64) (even, odd uint64) {
 	t := (a>>8 ^ c) & bytes16
-	return a ^ t<<8, c ^ t
+	odd = c ^ t
+	even = a ^ t<<8
+	return even, odd
 }
 
 // quadIndex holds the 32 indices of the squares of a pair of rows, 16

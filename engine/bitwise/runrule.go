@@ -159,23 +159,6 @@ func maskedRunPortable(l *logic, left, cur, right, out []uint64) (chg, lft, rgt 
 		lft = lft>>1 | x<<63
 		rgt = rgt>>1 | x&(1<<63)
 	}
-	// next is [logic.next] for sums of 7 at most, written out here so
-	// that it inlines, with the rule's words in locals.
-	l0, l2, l4, l6 := l.leaf[0][0], l.leaf[0][2], l.leaf[0][4], l.leaf[0][6]
-	f0, f2, f4, f6 := l.flip[0][0], l.flip[0][2], l.flip[0][4], l.flip[0][6]
-	k0, k2, k4, k6 := l.leaf[1][0], l.leaf[1][2], l.leaf[1][4], l.leaf[1][6]
-	g0, g2, g4, g6 := l.flip[1][0], l.flip[1][2], l.flip[1][4], l.flip[1][6]
-	next := func(x0, x1, x2, s uint64) uint64 {
-		d0, d1, d2, d3 := l0^x0&f0, l2^x0&f2, l4^x0&f4, l6^x0&f6
-		a0, a1, a2, a3 := k0^x0&g0, k2^x0&g2, k4^x0&g4, k6^x0&g6
-		d0 ^= x1 & (d0 ^ d1)
-		d2 ^= x1 & (d2 ^ d3)
-		a0 ^= x1 & (a0 ^ a1)
-		a2 ^= x1 & (a2 ^ a3)
-		d0 ^= x2 & (d0 ^ d2)
-		a0 ^= x2 & (a0 ^ a2)
-		return d0 ^ s&(d0^a0)
-	}
 	aw, a, ae := cells(0)
 	mw, m, me := cells(1)
 	switch l.nbhd {
@@ -192,7 +175,7 @@ func maskedRunPortable(l *logic, left, cur, right, out []uint64) (chg, lft, rgt 
 			bw, b, be := cells(i + 2)
 			mlo, mhi := sum3(mw, m, me)
 			x0, x1, x2, _ := add3(aw^a, aw&a, mlo, mhi, b^be, b&be)
-			note(i, next(x0, x1, x2, m))
+			note(i, l.next7(x0, x1, x2, m))
 			aw, a, mw, m, me = mw, m, bw, b, be
 		}
 	default: // von Neumann
@@ -200,7 +183,7 @@ func maskedRunPortable(l *logic, left, cur, right, out []uint64) (chg, lft, rgt 
 			bw, b, be := cells(i + 2)
 			mlo, mhi := sum3(mw, m, me)
 			x0, x1, x2, _ := add3(a, 0, mlo, mhi, b, 0)
-			note(i, next(x0, x1, x2, m))
+			note(i, l.next7(x0, x1, x2, m))
 			a, mw, m, me = m, bw, b, be
 		}
 	}
