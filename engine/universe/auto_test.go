@@ -491,3 +491,58 @@ func TestFarToHashLife(t *testing.T) {
 		}
 	}
 }
+
+// stepRecorder is an engine that records the steps it is asked for.
+type stepRecorder struct {
+	engine.Engine
+	steps []uint64
+}
+
+func (s *stepRecorder) Step(ctx context.Context, n uint64) error {
+	s.steps = append(s.steps, n)
+	return s.Engine.Step(ctx, n)
+}
+
+// TestRunnerCapsMemoJumps checks that the runner takes its chunks on an
+// engine that memoises jumps of 2^k without hyperspeed (ghash) in steps of
+// at most MaxMemoJump, and the same run ends where one step would.
+func TestRunnerCapsMemoJumps(t *testing.T) {
+	p, err := patterns.ReadRLE("bb", strings.NewReader("x = 4, y = 3, rule = /2/3\n.AB$A2.A$.B!\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	load := func() Universe {
+		u, err := Load(p, "bb", Settings{Engine: "ghash", Plane: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return u
+	}
+	u := load()
+	rec := &stepRecorder{Engine: u.Eng}
+	u.Eng = rec
+	// Chunks double while they take under a chunk time: a long one lets
+	// them grow past the cap at once.
+	r := Runner{ChunkTime: time.Hour}
+	const n = 5000
+	if err := r.Run(context.Background(), &u, n); err != nil {
+		t.Fatal(err)
+	}
+	sum := uint64(0)
+	for _, s := range rec.steps {
+		if s > MaxMemoJump {
+			t.Fatalf("steps %v: one is over %d", rec.steps, MaxMemoJump)
+		}
+		sum += s
+	}
+	if sum != n || !slices.Contains(rec.steps, MaxMemoJump) {
+		t.Errorf("steps %v: sum %d, want %d with steps of %d", rec.steps, sum, n, MaxMemoJump)
+	}
+	ref := load()
+	if err := ref.Eng.Step(context.Background(), n); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := rec.Engine.Population(), ref.Eng.Population(); got.Cmp(want) != 0 {
+		t.Errorf("population %s after %d, one step gives %s", got, n, want)
+	}
+}
