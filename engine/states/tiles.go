@@ -3,6 +3,7 @@ package states
 import (
 	"bytes"
 	"encoding/binary"
+	"slices"
 
 	"github.com/life-go/life/grid"
 )
@@ -13,7 +14,7 @@ import (
 // 3 x 3 block, so a tile none of whose cells, nor any cell within one of
 // it, changed cannot change either. Wide tiles keep the rows stepped at
 // once long; low ones follow a spaceship's track closely.
-const tileW, tileH = 64, 16
+const tileW, tileH = 64, 8
 
 // parallelCells is how many cells a generation must step to be worth
 // spreading over every core.
@@ -43,15 +44,13 @@ type tiles struct {
 	// last generation: only such a change reaches the tile beyond that
 	// edge, since neighbours count only cells in state 1.
 	edges []uint8
-	// wraps lists the tiles whose cells the border ring copies, and
-	// borderDirty is set when one of them changed in the last generation,
-	// so that the ring is to be brought up to date.
-	wraps       []int
-	borderDirty bool
 	// ring lists the border ring's cells that the topology joins to a
 	// grid cell: the plane's index of each, the grid's of its cell, and
-	// the tiles next to it.
-	ring []ringCell
+	// the tiles next to it; those copying tile i's cells are
+	// ring[ringAt[i]:ringAt[i+1]], to be brought up to date when tile i
+	// changes.
+	ring   []ringCell
+	ringAt []int32
 	// ringHit[ty*tw+tx] is set when a border cell next to the tile
 	// changed in the last generation.
 	ringHit []bool
@@ -85,9 +84,8 @@ func (t *tiles) prepare(b *board) bool {
 	for i := range t.changed {
 		t.changed[i], t.edges[i], t.ringHit[i] = true, edgeAll, false
 	}
-	// The border ring's cells, and the tiles they copy.
-	seen := make([]bool, t.tw*t.th)
-	t.wraps, t.ring = t.wraps[:0], t.ring[:0]
+	// The border ring's cells, by the tiles they copy.
+	t.ring = t.ring[:0]
 	ring(w, h, func(y, x int) {
 		if yy, xx, ok := g.Wrap(y, x); ok {
 			// The grid cells next to (y, x) lie in at most two tiles.
@@ -96,13 +94,18 @@ func (t *tiles) prepare(b *board) bool {
 			t1 := int32(cy0/tileH*t.tw + cx0/tileW)
 			t2 := int32(cy1/tileH*t.tw + cx1/tileW)
 			t.ring = append(t.ring, ringCell{plane: int32((y+1)*(w+2) + x + 1), cell: int32(yy*w + xx), tile1: t1, tile2: t2})
-			i := yy/tileH*t.tw + xx/tileW
-			if !seen[i] {
-				seen[i] = true
-				t.wraps = append(t.wraps, i)
-			}
 		}
 	})
+	src := func(c ringCell) int { return int(c.cell)/w/tileH*t.tw%len(t.changed) + int(c.cell)%w/tileW }
+	slices.SortStableFunc(t.ring, func(a, b ringCell) int { return src(a) - src(b) })
+	t.ringAt = slices.Grow(t.ringAt[:0], len(t.changed)+1)[:len(t.changed)+1]
+	k := 0
+	for i := range len(t.changed) + 1 {
+		for k < len(t.ring) && src(t.ring[k]) < i {
+			k++
+		}
+		t.ringAt[i] = int32(k)
+	}
 	return true
 }
 
@@ -246,85 +249,74 @@ func (t *tiles) compare(cur, next []uint8, ty, x0, x1 int) {
 	w := t.w
 	for x := x0; x < x1; x += tileW {
 		xe := min(x+tileW, x1)
-		i := ty*t.tw + x/tileW
-		same := true
-		for y := y0; y < y1 && same; y++ {
-			same = bytes.Equal(cur[y*w+x:y*w+xe], next[y*w+x:y*w+xe])
-		}
-		t.changed[i] = !same
-		if same {
-			t.edges[i] = 0
-			continue
-		}
-		// moved reports whether cell j joined or left state 1.
-		moved := func(j int) bool { return (cur[j] == 1) != (next[j] == 1) }
-		var e uint8
-		for j := y0 * w; j < y0*w+xe-x; j++ {
-			if moved(j + x) {
-				e |= edgeN
-				break
-			}
-		}
-		for j := (y1 - 1) * w; j < (y1-1)*w+xe-x; j++ {
-			if moved(j + x) {
-				e |= edgeS
-				break
-			}
-		}
+		changed, e := false, uint8(0)
 		for y := y0; y < y1; y++ {
-			if moved(y*w + x) {
-				e |= edgeW
+			c, n := cur[y*w+x:y*w+xe], next[y*w+x:y*w+xe]
+			if bytes.Equal(c, n) {
+				continue
 			}
-			if moved(y*w + xe - 1) {
-				e |= edgeE
+			changed = true
+			// The edges and corners of this row: top, bottom, or neither.
+			row, left, right := uint8(0), uint8(edgeW), uint8(edgeE)
+			if y == y0 {
+				row, left, right = row|edgeN, left|edgeNW, right|edgeNE
+			}
+			if y == y1-1 {
+				row, left, right = row|edgeS, left|edgeSW, right|edgeSE
+			}
+			if row != 0 && moved(c, n) {
+				e |= row
+			}
+			if (c[0] == 1) != (n[0] == 1) {
+				e |= left
+			}
+			if l := len(c) - 1; (c[l] == 1) != (n[l] == 1) {
+				e |= right
 			}
 		}
-		if moved(y0*w + x) {
-			e |= edgeNW
-		}
-		if moved(y0*w + xe - 1) {
-			e |= edgeNE
-		}
-		if moved((y1-1)*w + x) {
-			e |= edgeSW
-		}
-		if moved((y1-1)*w + xe - 1) {
-			e |= edgeSE
-		}
-		t.edges[i] = e
+		i := ty*t.tw + x/tileW
+		t.changed[i], t.edges[i] = changed, e
 	}
 }
 
-// update brings the plane up to date with the grid's cells cur, just stepped, in
-// the tiles that changed, and its border when a tile it copies changed.
+// moved reports whether a cell joined or left state 1 between c and n,
+// eight cells a word.
+func moved(c, n []uint8) bool {
+	const lsb, low7 = 0x0101010101010101, 0x7f7f7f7f7f7f7f7f
+	// ones has the high bit of each byte set where v's byte is 1.
+	ones := func(v uint64) uint64 { v ^= lsb; return ^((v&low7 + low7) | v) &^ low7 }
+	i := 0
+	for ; i+8 <= len(c); i += 8 {
+		if ones(binary.LittleEndian.Uint64(c[i:])) != ones(binary.LittleEndian.Uint64(n[i:])) {
+			return true
+		}
+	}
+	for ; i < len(c); i++ {
+		if (c[i] == 1) != (n[i] == 1) {
+			return true
+		}
+	}
+	return false
+}
+
+// update brings the plane up to date with the grid's cells cur, just
+// stepped, in the tiles that changed, and the border cells copying them;
+// it marks the tiles next to each border cell that changed.
 func (t *tiles) update(cur []uint8) {
 	for ty := range t.th {
 		for tx := range t.tw {
-			if t.changed[ty*t.tw+tx] {
-				t.fillPlane(cur, ty*tileH, min(ty*tileH+tileH, t.h), tx*tileW, min(tx*tileW+tileW, t.w))
+			i := ty*t.tw + tx
+			if !t.changed[i] {
+				continue
 			}
-		}
-	}
-	t.borderDirty = false
-	for _, i := range t.wraps {
-		if t.changed[i] {
-			t.borderDirty = true
-			break
-		}
-	}
-	if t.borderDirty {
-		t.updateBorder(cur)
-	}
-}
-
-// updateBorder brings the plane's border ring up to date with the grid's
-// cells cur, and marks the tiles next to each border cell that changed.
-func (t *tiles) updateBorder(cur []uint8) {
-	for _, c := range t.ring {
-		v := b2u(cur[c.cell] == 1)
-		if t.plane[c.plane] != v {
-			t.plane[c.plane] = v
-			t.ringHit[c.tile1], t.ringHit[c.tile2] = true, true
+			t.fillPlane(cur, ty*tileH, min(ty*tileH+tileH, t.h), tx*tileW, min(tx*tileW+tileW, t.w))
+			for _, c := range t.ring[t.ringAt[i]:t.ringAt[i+1]] {
+				v := b2u(cur[c.cell] == 1)
+				if t.plane[c.plane] != v {
+					t.plane[c.plane] = v
+					t.ringHit[c.tile1], t.ringHit[c.tile2] = true, true
+				}
+			}
 		}
 	}
 }

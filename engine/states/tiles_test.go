@@ -301,4 +301,12 @@ func TestCompareEdges(t *testing.T) {
 			t.Errorf("cell %d,%d from %d to %d: changed %v, edges %08b, want %08b", c.y, c.x, c.from, c.to, tl.changed[3:6], tl.edges[4], c.want)
 		}
 	}
+	// A tile one row high and one column wide lies on all its edges.
+	tl := tiles{w: tileW + 1, h: tileH + 1, tw: 2, th: 2, changed: make([]bool, 4), edges: make([]uint8, 4)}
+	cur, next := make([]uint8, tl.w*tl.h), make([]uint8, tl.w*tl.h)
+	next[tl.w*tl.h-1] = 1
+	tl.compare(cur, next, 1, 0, tl.w)
+	if !tl.changed[3] || tl.edges[3] != edgeAll || tl.changed[2] {
+		t.Errorf("the corner cell of a 1 x 1 tile: changed %v, edges %08b, want %08b", tl.changed[2:], tl.edges[3], edgeAll)
+	}
 }
