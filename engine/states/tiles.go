@@ -3,6 +3,7 @@ package states
 import (
 	"bytes"
 	"encoding/binary"
+	"slices"
 
 	"github.com/life-go/life/grid"
 )
@@ -13,7 +14,7 @@ import (
 // 3 x 3 block, so a tile none of whose cells, nor any cell within one of
 // it, changed cannot change either. Wide tiles keep the rows stepped at
 // once long; low ones follow a spaceship's track closely.
-const tileW, tileH = 64, 16
+const tileW, tileH = 64, 8
 
 // parallelCells is how many cells a generation must step to be worth
 // spreading over every core.
@@ -38,15 +39,21 @@ type tiles struct {
 	// changed[ty*tw+tx] is set when the tile changed in the last
 	// generation; active when it is to be stepped in this one.
 	changed, active []bool
-	// wraps lists the tiles whose cells the border ring copies, and
-	// borderDirty is set when one of them changed in the last generation,
-	// so that the ring is to be filled again and the tiles on the grid's
-	// edges stepped.
-	wraps       []int
-	borderDirty bool
+	// edges[ty*tw+tx] says which of the tile's edges (edge* bits: rows,
+	// columns and corner cells) had a cell join or leave state 1 in the
+	// last generation: only such a change reaches the tile beyond that
+	// edge, since neighbours count only cells in state 1.
+	edges []uint8
 	// ring lists the border ring's cells that the topology joins to a
-	// grid cell: the plane's index of each and the grid's of its cell.
-	ring []ringCell
+	// grid cell: the plane's index of each, the grid's of its cell, and
+	// the tiles next to it; those copying tile i's cells are
+	// ring[ringAt[i]:ringAt[i+1]], to be brought up to date when tile i
+	// changes.
+	ring   []ringCell
+	ringAt []int32
+	// ringHit[ty*tw+tx] is set when a border cell next to the tile
+	// changed in the last generation.
+	ringHit []bool
 	// full, for tests, steps every tile every generation from a plane
 	// filled afresh, as the engine did before it had tiles.
 	full bool
@@ -70,30 +77,57 @@ func (t *tiles) prepare(b *board) bool {
 		t.spare = make([]uint8, w*h)
 		t.changed = make([]bool, t.tw*t.th)
 		t.active = make([]bool, t.tw*t.th)
+		t.edges = make([]uint8, t.tw*t.th)
+		t.ringHit = make([]bool, t.tw*t.th)
 	}
 	t.grid = g
 	for i := range t.changed {
-		t.changed[i] = true
+		t.changed[i], t.edges[i], t.ringHit[i] = true, edgeAll, false
 	}
-	// The border ring's cells, and the tiles they copy.
-	seen := make([]bool, t.tw*t.th)
-	t.wraps, t.ring = t.wraps[:0], t.ring[:0]
+	// The border ring's cells, by the tiles they copy.
+	t.ring = t.ring[:0]
 	ring(w, h, func(y, x int) {
 		if yy, xx, ok := g.Wrap(y, x); ok {
-			t.ring = append(t.ring, ringCell{plane: int32((y+1)*(w+2) + x + 1), cell: int32(yy*w + xx)})
-			i := yy/tileH*t.tw + xx/tileW
-			if !seen[i] {
-				seen[i] = true
-				t.wraps = append(t.wraps, i)
-			}
+			// The grid cells next to (y, x) lie in at most two tiles.
+			cy0, cy1 := max(y-1, 0), min(y+1, h-1)
+			cx0, cx1 := max(x-1, 0), min(x+1, w-1)
+			t1 := int32(cy0/tileH*t.tw + cx0/tileW)
+			t2 := int32(cy1/tileH*t.tw + cx1/tileW)
+			t.ring = append(t.ring, ringCell{plane: int32((y+1)*(w+2) + x + 1), cell: int32(yy*w + xx), tile1: t1, tile2: t2})
 		}
 	})
+	src := func(c ringCell) int { return int(c.cell)/w/tileH*t.tw%len(t.changed) + int(c.cell)%w/tileW }
+	slices.SortStableFunc(t.ring, func(a, b ringCell) int { return src(a) - src(b) })
+	t.ringAt = slices.Grow(t.ringAt[:0], len(t.changed)+1)[:len(t.changed)+1]
+	k := 0
+	for i := range len(t.changed) + 1 {
+		for k < len(t.ring) && src(t.ring[k]) < i {
+			k++
+		}
+		t.ringAt[i] = int32(k)
+	}
 	return true
 }
 
-// ringCell is a cell of the plane's border ring (its index in the plane)
-// and the grid cell the topology joins to it (its index in the grid).
-type ringCell struct{ plane, cell int32 }
+// ringCell is a cell of the plane's border ring (its index in the plane),
+// the grid cell the topology joins to it (its index in the grid), and the
+// tiles holding the grid cells next to it (one or two: tile2 may be
+// tile1).
+type ringCell struct{ plane, cell, tile1, tile2 int32 }
+
+// The edge bits of tiles.edges: a tile's top row, bottom row, left and
+// right columns, and its four corner cells.
+const (
+	edgeN = 1 << iota
+	edgeS
+	edgeW
+	edgeE
+	edgeNW
+	edgeNE
+	edgeSW
+	edgeSE
+	edgeAll = 1<<iota - 1
+)
 
 // ring calls fn for every cell of the ring of one cell around a w x h
 // grid.
@@ -144,23 +178,31 @@ func (t *tiles) fillBorder(cur []uint8) {
 	}
 }
 
-// activate marks for stepping every tile that changed or has a neighbour
-// that did, and every tile on the grid's edges when the border ring
-// changed.
+// activate marks for stepping every tile that changed, every tile beyond
+// an edge of a tile where a cell joined or left state 1, and every tile
+// next to a cell of the border ring that changed.
 func (t *tiles) activate() {
 	tw, th := t.tw, t.th
+	e := t.edges
 	for ty := range th {
 		for tx := range tw {
-			a := t.borderDirty && (ty == 0 || tx == 0 || ty == th-1 || tx == tw-1)
-			for y := max(ty-1, 0); y <= min(ty+1, th-1) && !a; y++ {
-				for x := max(tx-1, 0); x <= min(tx+1, tw-1); x++ {
-					if t.changed[y*tw+x] {
-						a = true
-						break
-					}
-				}
+			i := ty*tw + tx
+			a := t.changed[i] || t.ringHit[i]
+			if !a && ty > 0 {
+				a = e[i-tw]&edgeS != 0 ||
+					tx > 0 && e[i-tw-1]&edgeSE != 0 ||
+					tx < tw-1 && e[i-tw+1]&edgeSW != 0
 			}
-			t.active[ty*tw+tx] = a
+			if !a && ty < th-1 {
+				a = e[i+tw]&edgeN != 0 ||
+					tx > 0 && e[i+tw-1]&edgeNE != 0 ||
+					tx < tw-1 && e[i+tw+1]&edgeNW != 0
+			}
+			if !a {
+				a = tx > 0 && e[i-1]&edgeE != 0 || tx < tw-1 && e[i+1]&edgeW != 0
+			}
+			t.active[i] = a
+			t.ringHit[i] = false
 		}
 	}
 }
@@ -199,38 +241,82 @@ func (t *tiles) eachRun(fn func(ty, x0, x1 int)) {
 	bands(0, t.th, 1, rows)
 }
 
-// compare sets the changed flags of the tiles of row ty between columns
-// x0 and x1 (a run of active tiles, just stepped from cur into next).
+// compare sets the changed flags and edges of the tiles of row ty between
+// columns x0 and x1 (a run of active tiles, just stepped from cur into
+// next).
 func (t *tiles) compare(cur, next []uint8, ty, x0, x1 int) {
 	y0, y1 := ty*tileH, min(ty*tileH+tileH, t.h)
+	w := t.w
 	for x := x0; x < x1; x += tileW {
 		xe := min(x+tileW, x1)
-		same := true
-		for y := y0; y < y1 && same; y++ {
-			same = bytes.Equal(cur[y*t.w+x:y*t.w+xe], next[y*t.w+x:y*t.w+xe])
+		changed, e := false, uint8(0)
+		for y := y0; y < y1; y++ {
+			c, n := cur[y*w+x:y*w+xe], next[y*w+x:y*w+xe]
+			if bytes.Equal(c, n) {
+				continue
+			}
+			changed = true
+			// The edges and corners of this row: top, bottom, or neither.
+			row, left, right := uint8(0), uint8(edgeW), uint8(edgeE)
+			if y == y0 {
+				row, left, right = row|edgeN, left|edgeNW, right|edgeNE
+			}
+			if y == y1-1 {
+				row, left, right = row|edgeS, left|edgeSW, right|edgeSE
+			}
+			if row != 0 && moved(c, n) {
+				e |= row
+			}
+			if (c[0] == 1) != (n[0] == 1) {
+				e |= left
+			}
+			if l := len(c) - 1; (c[l] == 1) != (n[l] == 1) {
+				e |= right
+			}
 		}
-		t.changed[ty*t.tw+x/tileW] = !same
+		i := ty*t.tw + x/tileW
+		t.changed[i], t.edges[i] = changed, e
 	}
 }
 
-// update brings the plane up to date with the grid's cells cur, just stepped, in
-// the tiles that changed, and its border when a tile it copies changed.
+// moved reports whether a cell joined or left state 1 between c and n,
+// eight cells a word.
+func moved(c, n []uint8) bool {
+	const lsb, low7 = 0x0101010101010101, 0x7f7f7f7f7f7f7f7f
+	// ones has the high bit of each byte set where v's byte is 1.
+	ones := func(v uint64) uint64 { v ^= lsb; return ^((v&low7 + low7) | v) &^ low7 }
+	i := 0
+	for ; i+8 <= len(c); i += 8 {
+		if ones(binary.LittleEndian.Uint64(c[i:])) != ones(binary.LittleEndian.Uint64(n[i:])) {
+			return true
+		}
+	}
+	for ; i < len(c); i++ {
+		if (c[i] == 1) != (n[i] == 1) {
+			return true
+		}
+	}
+	return false
+}
+
+// update brings the plane up to date with the grid's cells cur, just
+// stepped, in the tiles that changed, and the border cells copying them;
+// it marks the tiles next to each border cell that changed.
 func (t *tiles) update(cur []uint8) {
 	for ty := range t.th {
 		for tx := range t.tw {
-			if t.changed[ty*t.tw+tx] {
-				t.fillPlane(cur, ty*tileH, min(ty*tileH+tileH, t.h), tx*tileW, min(tx*tileW+tileW, t.w))
+			i := ty*t.tw + tx
+			if !t.changed[i] {
+				continue
+			}
+			t.fillPlane(cur, ty*tileH, min(ty*tileH+tileH, t.h), tx*tileW, min(tx*tileW+tileW, t.w))
+			for _, c := range t.ring[t.ringAt[i]:t.ringAt[i+1]] {
+				v := b2u(cur[c.cell] == 1)
+				if t.plane[c.plane] != v {
+					t.plane[c.plane] = v
+					t.ringHit[c.tile1], t.ringHit[c.tile2] = true, true
+				}
 			}
 		}
-	}
-	t.borderDirty = false
-	for _, i := range t.wraps {
-		if t.changed[i] {
-			t.borderDirty = true
-			break
-		}
-	}
-	if t.borderDirty {
-		t.fillBorder(cur)
 	}
 }

@@ -223,3 +223,90 @@ func TestCountRow(t *testing.T) {
 		t.Error("2-a3/3/4 has a count table")
 	}
 }
+
+// TestActivate checks which tiles a change on each edge of the middle
+// tile of 3 x 3 wakes: the tile itself when anything in it changed, and
+// beyond it only the tiles next to the edge where a cell joined or left
+// state 1 (a corner cell lies on two edges, and is its own bit too).
+func TestActivate(t *testing.T) {
+	// The tiles woken (as "y,x") by each edge bit of the middle tile.
+	want := map[uint8][]string{
+		edgeN:  {"0,1"},
+		edgeS:  {"2,1"},
+		edgeW:  {"1,0"},
+		edgeE:  {"1,2"},
+		edgeNW: {"0,0"},
+		edgeNE: {"0,2"},
+		edgeSW: {"2,0"},
+		edgeSE: {"2,2"},
+	}
+	for bit, beyond := range want {
+		for _, changed := range []bool{false, true} {
+			tl := tiles{tw: 3, th: 3, changed: make([]bool, 9), active: make([]bool, 9), edges: make([]uint8, 9), ringHit: make([]bool, 9)}
+			tl.edges[4], tl.changed[4] = bit, changed
+			tl.activate()
+			var got []string
+			for i, a := range tl.active {
+				if a {
+					got = append(got, fmt.Sprintf("%d,%d", i/3, i%3))
+				}
+			}
+			w := slices.Clone(beyond)
+			if changed {
+				w = append(w, "1,1")
+			}
+			slices.Sort(w)
+			if !slices.Equal(got, w) {
+				t.Errorf("edges %08b, changed %v: woke %v, want %v", bit, changed, got, w)
+			}
+		}
+	}
+	// A border cell that changed wakes the tiles next to it, once.
+	tl := tiles{tw: 3, th: 3, changed: make([]bool, 9), active: make([]bool, 9), edges: make([]uint8, 9), ringHit: make([]bool, 9)}
+	tl.ringHit[2] = true
+	tl.activate()
+	if !tl.active[2] || slices.Index(tl.active[3:], true) >= 0 || tl.active[0] || tl.active[1] || tl.ringHit[2] {
+		t.Errorf("ring hit on tile 0,2: active %v, ringHit left %v", tl.active, tl.ringHit[2])
+	}
+}
+
+// TestCompareEdges checks the edges compare records for one cell of the
+// middle tile of 3 x 3 that changed: the edges it lies on when it joined
+// or left state 1, none when it only aged.
+func TestCompareEdges(t *testing.T) {
+	const w, h = 3 * tileW, 3 * tileH
+	y0, x0, y1, x1 := tileH, tileW, 2*tileH-1, 2*tileW-1
+	for _, c := range []struct {
+		y, x     int
+		from, to uint8
+		want     uint8
+	}{
+		{y0, x0, 0, 1, edgeN | edgeW | edgeNW},
+		{y0, x1, 1, 2, edgeN | edgeE | edgeNE},
+		{y1, x0, 0, 1, edgeS | edgeW | edgeSW},
+		{y1, x1, 1, 2, edgeS | edgeE | edgeSE},
+		{y0 + 3, x0, 0, 1, edgeW},
+		{y0 + 3, x1, 0, 1, edgeE},
+		{y0, x0 + 5, 0, 1, edgeN},
+		{y1, x0 + 5, 0, 1, edgeS},
+		{y0 + 3, x0 + 5, 0, 1, 0},
+		{y0, x0, 2, 3, 0},
+		{y1, x1, 3, 0, 0},
+	} {
+		tl := tiles{w: w, h: h, tw: 3, th: 3, changed: make([]bool, 9), edges: make([]uint8, 9)}
+		cur, next := make([]uint8, w*h), make([]uint8, w*h)
+		cur[c.y*w+c.x], next[c.y*w+c.x] = c.from, c.to
+		tl.compare(cur, next, 1, 0, w)
+		if !tl.changed[4] || tl.edges[4] != c.want || tl.changed[3] || tl.changed[5] || tl.edges[3]|tl.edges[5] != 0 {
+			t.Errorf("cell %d,%d from %d to %d: changed %v, edges %08b, want %08b", c.y, c.x, c.from, c.to, tl.changed[3:6], tl.edges[4], c.want)
+		}
+	}
+	// A tile one row high and one column wide lies on all its edges.
+	tl := tiles{w: tileW + 1, h: tileH + 1, tw: 2, th: 2, changed: make([]bool, 4), edges: make([]uint8, 4)}
+	cur, next := make([]uint8, tl.w*tl.h), make([]uint8, tl.w*tl.h)
+	next[tl.w*tl.h-1] = 1
+	tl.compare(cur, next, 1, 0, tl.w)
+	if !tl.changed[3] || tl.edges[3] != edgeAll || tl.changed[2] {
+		t.Errorf("the corner cell of a 1 x 1 tile: changed %v, edges %08b, want %08b", tl.changed[2:], tl.edges[3], edgeAll)
+	}
+}
